@@ -1,0 +1,68 @@
+package com.coditect.shared.events;
+
+import com.coditect.shared.events.DomainEvent.ActorInfo;
+import com.coditect.shared.events.DomainEvent.FieldChange;
+import com.coditect.shared.events.DomainEvent.RequestInfo;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+
+/**
+ * Adds a change's event to the change's own transaction as an outbox item, so the event exists
+ * exactly when the change committed and the request path never calls {@code PutEvents}.
+ */
+@Singleton
+public final class Outbox {
+
+  private static final Expression NEW_EVENT =
+      Expression.builder().expression("attribute_not_exists(PK)").build();
+
+  private final SingleTable table;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final EventSource source;
+
+  @Inject
+  public Outbox(SingleTable table, ObjectMapper mapper, Clock clock, EventSource source) {
+    this.table = table;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.source = source;
+  }
+
+  /**
+   * Records {@code action} on a resource, with the field changes between its API views
+   * {@code before} (null for a creation) and {@code after} (null for a hard delete).
+   */
+  public DomainEvent record(WriteTransaction tx, TenantId tenant, Actor actor, String action,
+      String resourceType, String resourceId, Object before, Object after) {
+    return record(tx, tenant, actor, action, resourceType, resourceId, Changes.between(mapper, before, after));
+  }
+
+  public DomainEvent record(WriteTransaction tx, TenantId tenant, Actor actor, String action,
+      String resourceType, String resourceId, Map<String, FieldChange> changes) {
+    DomainEvent event = new DomainEvent(
+        Ids.newId(), tenant.value(), source.value(),
+        new ActorInfo(actor.userId(), actor.ip(), actor.userAgent()),
+        new RequestInfo(actor.method(), actor.path()),
+        action, resourceType, resourceId, changes, Timestamps.now(clock));
+    String detail;
+    try {
+      detail = mapper.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("event cannot be serialised", e);
+    }
+    tx.include(table.view(OutboxItem.SCHEMA), OutboxItem.of(tenant, event, detail, clock.instant().getEpochSecond()),
+        NEW_EVENT, null);
+    return event;
+  }
+}

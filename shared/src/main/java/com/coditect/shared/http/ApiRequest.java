@@ -1,0 +1,164 @@
+package com.coditect.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.coditect.shared.error.BadRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Read-only view of an API Gateway HTTP API (payload v2) request. */
+public final class ApiRequest {
+
+  private final APIGatewayV2HTTPEvent event;
+  private final Map<String, String> headers;
+  private final ObjectMapper mapper;
+
+  public ApiRequest(APIGatewayV2HTTPEvent event, ObjectMapper mapper) {
+    this.event = event;
+    this.mapper = mapper;
+    this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (event.getHeaders() != null) {
+      headers.putAll(event.getHeaders());
+    }
+  }
+
+  /** The route key exactly as declared in template.yaml, e.g. {@code GET /v1/users/{user_id}}. */
+  public String routeKey() {
+    return event.getRouteKey();
+  }
+
+  public String requestId() {
+    var context = event.getRequestContext();
+    if (context != null && context.getRequestId() != null) {
+      return context.getRequestId();
+    }
+    return "local-" + UUID.randomUUID();
+  }
+
+  public String method() {
+    var context = event.getRequestContext();
+    return context != null && context.getHttp() != null ? context.getHttp().getMethod() : "";
+  }
+
+  public String path() {
+    return event.getRawPath() == null ? "" : event.getRawPath();
+  }
+
+  public String sourceIp() {
+    var context = event.getRequestContext();
+    return context != null && context.getHttp() != null ? context.getHttp().getSourceIp() : null;
+  }
+
+  public String userAgent() {
+    var context = event.getRequestContext();
+    return context != null && context.getHttp() != null ? context.getHttp().getUserAgent() : header("User-Agent").orElse(null);
+  }
+
+  /** The JWT claims the authorizer verified; empty on public routes. */
+  public Map<String, String> verifiedClaims() {
+    var context = event.getRequestContext();
+    if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+      return Map.of();
+    }
+    Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+    return claims == null ? Map.of() : claims;
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name));
+  }
+
+  /** A path parameter of the route; the gateway always supplies the ones the route declares. */
+  public String pathParameter(String name) {
+    Map<String, String> params = event.getPathParameters();
+    String value = params == null ? null : params.get(name);
+    if (value == null || value.isEmpty()) {
+      throw BadRequestException.forField(name, "is required in the path");
+    }
+    return value;
+  }
+
+  /** A path parameter that must be a UUID (ids are); anything else is a 400 naming it. */
+  public String uuidPathParameter(String name) {
+    String value = pathParameter(name);
+    try {
+      UUID parsed = UUID.fromString(value);
+      if (parsed.toString().equalsIgnoreCase(value)) {
+        return value.toLowerCase(Locale.ROOT);
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw BadRequestException.forField(name, "must be a UUID");
+  }
+
+  /** A query parameter restricted to a choice list; another value is a 400 naming it. */
+  public Optional<String> choiceQueryParameter(String name, List<String> choices) {
+    Optional<String> value = queryParameter(name);
+    if (value.isPresent() && !choices.contains(value.get())) {
+      throw BadRequestException.forField(name, "must be one of: " + String.join(", ", choices));
+    }
+    return value;
+  }
+
+  public Optional<String> queryParameter(String name) {
+    Map<String, String> params = event.getQueryStringParameters();
+    return Optional.ofNullable(params == null ? null : params.get(name));
+  }
+
+  /** The raw body text (decoded when the gateway base64-encoded it), or empty. */
+  public String bodyText() {
+    String body = event.getBody();
+    if (body == null) {
+      return "";
+    }
+    if (event.getIsBase64Encoded()) {
+      return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+    }
+    return body;
+  }
+
+  /** The body parsed as JSON; malformed JSON is a 400 naming the body. */
+  public JsonNode jsonBody() {
+    String text = bodyText();
+    if (text.isBlank()) {
+      throw BadRequestException.forField("body", "is required and must be a JSON object");
+    }
+    try {
+      return mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw BadRequestException.forField("body", "is not valid JSON (line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+    }
+  }
+
+  /** The version an {@code If-Match} header names, if sent ({@code "3"}, {@code W/"3"} or {@code 3}). */
+  public Optional<Long> ifMatchVersion() {
+    Optional<String> raw = header("If-Match");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    String value = raw.get().trim();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    value = value.replace("\"", "");
+    try {
+      return Optional.of(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      throw BadRequestException.forField("If-Match", "must be an ETag returned by this API");
+    }
+  }
+
+  public String methodAndPath() {
+    return method().toUpperCase(Locale.ROOT) + " " + path();
+  }
+}

@@ -1,0 +1,103 @@
+package com.coditect.shared.http;
+
+import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.store.Keys;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.tenancy.Principal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * {@code Idempotency-Key} for creating POSTs: the same key with the same body replays the first
+ * response; the same key with another body is a 422. Costs one {@code GetItem} when a key is sent;
+ * the record itself rides in the create's transaction (see {@link IdempotencyClaim}).
+ */
+@Singleton
+public final class Idempotency {
+
+  public static final String HEADER = "Idempotency-Key";
+  static final long TTL_SECONDS = 24 * 60 * 60;
+  private static final int MAX_KEY_LENGTH = 255;
+
+  private final SingleTable table;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  @Inject
+  public Idempotency(SingleTable table, ObjectMapper mapper, Clock clock) {
+    this.table = table;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /** Runs a create once per key; {@code create} must attach the claim to its transaction. */
+  public ApiResponse create(ApiRequest request, Principal principal, Function<IdempotencyClaim, Created<?>> create) {
+    Optional<String> key = request.header(HEADER);
+    if (key.isEmpty()) {
+      return create.apply(IdempotencyClaim.none()).toResponse();
+    }
+    if (key.get().isBlank() || key.get().length() > MAX_KEY_LENGTH) {
+      throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+    }
+    String pk = partitionKey(principal, key.get());
+    String requestHash = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());
+    long now = clock.instant().getEpochSecond();
+
+    IdempotencyItem previous = table.view(IdempotencyItem.SCHEMA)
+        .getItem(Key.builder().partitionValue(pk).sortValue(IdempotencyItem.ENTITY).build());
+    if (previous != null && !previous.isExpired(now)) {
+      if (!previous.requestHash.equals(requestHash)) {
+        throw UnprocessableException.forField(HEADER,
+            "was already used with a different request; use a new key for a new request");
+      }
+      return replay(previous);
+    }
+    IdempotencyItem template = new IdempotencyItem();
+    template.pk = pk;
+    template.sk = IdempotencyItem.ENTITY;
+    template.requestHash = requestHash;
+    template.createdAt = Timestamps.now(clock);
+    return create.apply(new IdempotencyClaim(table, mapper, template, now + TTL_SECONDS)).toResponse();
+  }
+
+  private ApiResponse replay(IdempotencyItem previous) {
+    Object body;
+    try {
+      body = mapper.readTree(previous.body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored response is not JSON", e);
+    }
+    return ApiResponse.json(previous.statusCode, body)
+        .withHeader("Location", previous.location)
+        .withHeader("ETag", previous.etag)
+        .withHeader("Idempotent-Replayed", "true");
+  }
+
+  // Keys are scoped to the caller: another user's key never replays someone else's response.
+  private static String partitionKey(Principal principal, String key) {
+    String digest = sha256(principal.userId() + "\n" + key);
+    Keys start = principal.tenant() == null ? Keys.platform() : Keys.tenant(principal.tenant());
+    return start.with("IDEMPOTENCY", digest).build();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package com.coditect.shared.http;
+
+import com.coditect.shared.tenancy.Principal;
+
+/** A route method: turns a request from an authenticated caller into a response. */
+@FunctionalInterface
+public interface Route {
+  ApiResponse handle(ApiRequest request, Principal principal);
+}

@@ -1,0 +1,68 @@
+package com.coditect.shared.http;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routes by API Gateway {@code routeKey}, written exactly as in template.yaml, so a mismatch
+ * between the template and the code shows up as a route nobody serves (tests check both ways).
+ */
+public final class Router {
+
+  private final Map<String, Route> routes;
+  private final Map<String, PublicRoute> publicRoutes;
+
+  private Router(Map<String, Route> routes, Map<String, PublicRoute> publicRoutes) {
+    this.routes = Map.copyOf(routes);
+    this.publicRoutes = Map.copyOf(publicRoutes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Optional<Route> route(String routeKey) {
+    return Optional.ofNullable(routes.get(routeKey));
+  }
+
+  public Optional<PublicRoute> publicRoute(String routeKey) {
+    return Optional.ofNullable(publicRoutes.get(routeKey));
+  }
+
+  /** Every route key this router serves, authenticated and public. */
+  public Set<String> routeKeys() {
+    Map<String, Object> all = new HashMap<>(routes);
+    all.putAll(publicRoutes);
+    return Set.copyOf(all.keySet());
+  }
+
+  /** Collects routes; a route key registered twice is a programming error. */
+  public static final class Builder {
+    private final Map<String, Route> routes = new HashMap<>();
+    private final Map<String, PublicRoute> publicRoutes = new HashMap<>();
+
+    public Builder route(String routeKey, Route route) {
+      check(routeKey);
+      routes.put(routeKey, route);
+      return this;
+    }
+
+    public Builder publicRoute(String routeKey, PublicRoute route) {
+      check(routeKey);
+      publicRoutes.put(routeKey, route);
+      return this;
+    }
+
+    public Router build() {
+      return new Router(routes, publicRoutes);
+    }
+
+    private void check(String routeKey) {
+      if (routes.containsKey(routeKey) || publicRoutes.containsKey(routeKey)) {
+        throw new IllegalStateException("route registered twice: " + routeKey);
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package com.coditect.shared.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Structured JSON log lines on stdout, each with the {@code request_id} and {@code tenant_id} of
+ * the request being served. Callers pass facts (route, status, error class), never bodies, tokens
+ * or personal data.
+ */
+public final class Log {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ThreadLocal<Map<String, String>> CONTEXT =
+      ThreadLocal.withInitial(LinkedHashMap::new);
+  private static volatile PrintStream out = System.out;
+
+  private final String logger;
+
+  private Log(String logger) {
+    this.logger = logger;
+  }
+
+  public static Log forClass(Class<?> type) {
+    return new Log(type.getSimpleName());
+  }
+
+  /** Sets the request's context for every line this thread logs until {@link #clearContext()}. */
+  public static void setContext(String requestId, String tenantId) {
+    Map<String, String> context = CONTEXT.get();
+    context.clear();
+    context.put("request_id", requestId);
+    if (tenantId != null) {
+      context.put("tenant_id", tenantId);
+    }
+  }
+
+  public static void setTenant(String tenantId) {
+    CONTEXT.get().put("tenant_id", tenantId);
+  }
+
+  public static void clearContext() {
+    CONTEXT.remove();
+  }
+
+  /** Redirects output; used by tests that assert what is (not) logged. */
+  public static void redirect(PrintStream stream) {
+    out = stream;
+  }
+
+  public void info(String message, Object... keyValues) {
+    write("INFO", message, null, keyValues);
+  }
+
+  public void warn(String message, Object... keyValues) {
+    write("WARN", message, null, keyValues);
+  }
+
+  /** Logs the error's class and stack, which stay in the log and never reach a client. */
+  public void error(String message, Throwable error, Object... keyValues) {
+    write("ERROR", message, error, keyValues);
+  }
+
+  private void write(String level, String message, Throwable error, Object... keyValues) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("timestamp", Instant.now().toString());
+    line.put("level", level);
+    line.put("logger", logger);
+    line.put("message", message);
+    line.putAll(CONTEXT.get());
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+    }
+    if (error != null) {
+      line.put("error", error.getClass().getName());
+      StringBuilder stack = new StringBuilder();
+      for (StackTraceElement frame : error.getStackTrace()) {
+        stack.append(frame).append('\n');
+      }
+      line.put("stack", stack.toString());
+    }
+    try {
+      out.println(MAPPER.writeValueAsString(line));
+    } catch (JsonProcessingException e) {
+      out.println("{\"level\":\"ERROR\",\"message\":\"unloggable line\"}");
+    }
+  }
+}

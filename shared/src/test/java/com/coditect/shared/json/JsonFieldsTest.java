@@ -1,0 +1,107 @@
+package com.coditect.shared.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.error.FieldError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JsonFieldsTest {
+
+  private static final ObjectMapper MAPPER = Json.newMapper();
+
+  private static JsonNode json(String text) throws Exception {
+    return MAPPER.readTree(text);
+  }
+
+  private static List<String> fieldsOf(BadRequestException e) {
+    return e.errors().stream().map(FieldError::field).toList();
+  }
+
+  @Test
+  void collectsEveryBadFieldIntoOneError() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"name\":7,\"size\":\"huge\",\"extra\":true,\"email\":\"x\"}"));
+    fields.requiredString("name", 10);
+    fields.requiredChoice("size", List.of("small", "large"));
+    fields.requiredEmail("email");
+    fields.requiredString("missing", 10);
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals(List.of("name", "size", "email", "missing", "extra"), fieldsOf(e));
+  }
+
+  @Test
+  void enforcesMaximumLengthsAndBlankness() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"a\":\"abcdef\",\"b\":\"   \"}"));
+    fields.requiredString("a", 5);
+    fields.requiredString("b", 5);
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals("must be at most 5 characters", e.errors().get(0).message());
+    assertEquals("must not be blank", e.errors().get(1).message());
+  }
+
+  @Test
+  void patchDistinguishesAbsentFromNull() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"website\":null}"));
+    Patch<String> website = fields.patchUrl("website", true);
+    Patch<String> industry = fields.patchString("industry", 100, true);
+    fields.finish();
+    assertTrue(website.isPresent());
+    assertNull(website.value());
+    assertFalse(industry.isPresent());
+    assertEquals("kept", industry.orElse("kept"));
+  }
+
+  @Test
+  void nullIsRefusedForNonNullableFields() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"name\":null}"));
+    fields.patchString("name", 10, false);
+    assertEquals(List.of("name"), fieldsOf(assertThrows(BadRequestException.class, fields::finish)));
+  }
+
+  @Test
+  void nestedObjectsReportDottedFieldNames() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"owner\":{\"email\":\"nope\",\"x\":1}}"));
+    JsonFields owner = fields.requiredObject("owner");
+    owner.requiredEmail("email");
+    owner.finish();
+    assertEquals(List.of("owner.email", "owner.x"), fieldsOf(assertThrows(BadRequestException.class, fields::finish)));
+  }
+
+  @Test
+  void urlsMustBeAbsoluteHttp() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"a\":\"ftp://x.example\",\"b\":\"https://ok.example/p\",\"c\":\"/rel\"}"));
+    fields.optionalUrl("a");
+    assertEquals("https://ok.example/p", fields.optionalUrl("b"));
+    fields.optionalUrl("c");
+    assertEquals(List.of("a", "c"), fieldsOf(assertThrows(BadRequestException.class, fields::finish)));
+  }
+
+  @Test
+  void booleanMapsAcceptOnlyKnownKeysAndBooleans() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"prefs\":{\"email\":true,\"sms\":true,\"slack\":\"yes\"}}"));
+    fields.patchBooleanMap("prefs", Set.of("email", "slack"), false);
+    assertEquals(List.of("prefs.sms", "prefs.slack"),
+        fieldsOf(assertThrows(BadRequestException.class, fields::finish)));
+  }
+
+  @Test
+  void bodyMustBeAnObject() throws Exception {
+    assertEquals(List.of("body"), fieldsOf(assertThrows(BadRequestException.class, () -> JsonFields.of(json("[1]")))));
+  }
+
+  @Test
+  void uuidsAreValidatedAndLowerCased() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"a\":\"0191D3F2-7A00-7000-8000-000000000001\",\"b\":\"nope\"}"));
+    assertEquals("0191d3f2-7a00-7000-8000-000000000001", fields.optionalUuid("a"));
+    fields.optionalUuid("b");
+    assertEquals(List.of("b"), fieldsOf(assertThrows(BadRequestException.class, fields::finish)));
+  }
+}

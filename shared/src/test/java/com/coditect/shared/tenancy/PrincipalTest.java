@@ -1,0 +1,52 @@
+package com.coditect.shared.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.coditect.shared.error.ForbiddenException;
+import com.coditect.shared.error.UnauthorizedException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrincipalTest {
+
+  private static final String TENANT = "0191d3f2-7a00-7000-8000-000000000001";
+
+  @Test
+  void readsTenantAndRoleFromVerifiedClaims() {
+    Principal p = Principal.fromClaims(Map.of("sub", "u1", "custom:tenant_id", TENANT, "custom:role", "admin"))
+        .orElseThrow();
+    assertEquals(TENANT, p.tenantId().value());
+    assertEquals(Role.ADMIN, p.tenantRole());
+  }
+
+  @Test
+  void tokensWithoutTenantOrRoleAuthenticateNobody() {
+    assertTrue(Principal.fromClaims(Map.of("sub", "u1", "custom:role", "admin")).isEmpty());
+    assertTrue(Principal.fromClaims(Map.of("sub", "u1", "custom:tenant_id", TENANT)).isEmpty());
+    assertTrue(Principal.fromClaims(Map.of("sub", "u1", "custom:tenant_id", "acme", "custom:role", "admin")).isEmpty());
+    assertTrue(Principal.fromClaims(Map.of("sub", "u1", "custom:tenant_id", TENANT, "custom:role", "god")).isEmpty());
+    assertTrue(Principal.fromClaims(Map.of("custom:tenant_id", TENANT, "custom:role", "admin")).isEmpty());
+  }
+
+  @Test
+  void platformAdminNeedsNoTenantButCannotActInOne() {
+    Principal admin = Principal.fromClaims(Map.of("sub", "root", "custom:platform_admin", "true")).orElseThrow();
+    admin.requirePlatformAdmin();
+    assertThrows(UnauthorizedException.class, admin::tenantId);
+  }
+
+  @Test
+  void roleLadderGuardsWrites() {
+    Principal viewer = Principal.fromClaims(Map.of("sub", "v", "custom:tenant_id", TENANT, "custom:role", "viewer"))
+        .orElseThrow();
+    assertThrows(ForbiddenException.class, viewer::requireContributor);
+    assertThrows(ForbiddenException.class, viewer::requireAdmin);
+    assertThrows(ForbiddenException.class, viewer::requirePlatformAdmin);
+    Principal member = Principal.fromClaims(Map.of("sub", "m", "custom:tenant_id", TENANT, "custom:role", "member"))
+        .orElseThrow();
+    member.requireContributor();
+    assertThrows(ForbiddenException.class, member::requireAdmin);
+  }
+}
