@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -15,8 +15,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Plays the Lambda stream trigger where there is none (moto, the local runtime): reads the table's
  * stream, keeps outbox inserts only (the template's filter) and hands them to the same
- * {@link OutboxPublisher} the Lambda uses. A shard's position advances only past records the bus
- * accepted; the rest are retried on the next poll.
+ * {@link OutboxPublisher} the Lambda uses.
+ *
+ * <p>It checkpoints the last sequence number the bus accepted per shard and asks for a fresh
+ * iterator after it on every poll. Besides surviving iterator expiry, this matters on moto: it
+ * rolls back a cancelled transaction by restoring a copy of the table, and an iterator taken
+ * before that keeps reading the discarded copy (phantom writes, and none of the later ones).
  */
 public final class StreamFollower {
 
@@ -24,8 +28,9 @@ public final class StreamFollower {
   private final DynamoDbStreamsClient streams;
   private final OutboxPublisher publisher;
   private final String tableName;
-  private final Map<String, String> iterators = new HashMap<>();
-  private final Map<String, List<OutboxRecord>> pending = new HashMap<>();
+  /** Last sequence number handled per shard; a shard without one is read from its start. */
+  private final Map<String, String> checkpoints = new HashMap<>();
+  private final Map<String, Integer> backlog = new HashMap<>();
   private String streamArn;
 
   public StreamFollower(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, OutboxPublisher publisher,
@@ -36,61 +41,85 @@ public final class StreamFollower {
     this.tableName = tableName;
   }
 
-  /** Starts at the stream's current end: only changes made from now on are published. */
+  /** Skips what the stream already holds: only changes made from now on are published. */
   public void startAtLatest() {
     streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
-    for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-      iterators.put(shard.shardId(), streams.getShardIterator(r -> r.streamArn(streamArn)
-          .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.LATEST)).shardIterator());
+    for (Shard shard : shards()) {
+      List<Record> records;
+      while (!(records = read(shard.shardId())).isEmpty()) {
+        checkpoints.put(shard.shardId(), records.get(records.size() - 1).dynamodb().sequenceNumber());
+      }
     }
   }
 
   /** Reads what is new on every shard and publishes it; returns how many events were published. */
   public int poll() {
     if (streamArn == null) {
-      startAtLatest();
+      streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
     }
-    discoverNewShards();
     int published = 0;
-    for (String shardId : List.copyOf(iterators.keySet())) {
-      List<OutboxRecord> waiting = pending.computeIfAbsent(shardId, id -> new ArrayList<>());
-      if (waiting.isEmpty()) {
-        String iterator = iterators.get(shardId);
-        if (iterator == null) {
-          continue;
-        }
-        GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(iterator));
-        iterators.put(shardId, response.nextShardIterator());
-        for (Record record : response.records()) {
-          toOutboxRecord(record).ifPresent(waiting::add);
-        }
+    for (Shard shard : shards()) {
+      String shardId = shard.shardId();
+      List<Record> records = read(shardId);
+      if (records.isEmpty()) {
+        continue;
       }
-      List<OutboxRecord> failed = publisher.publish(waiting);
-      published += waiting.size() - failed.size();
-      pending.put(shardId, new ArrayList<>(failed));
+      List<OutboxRecord> outbox = new ArrayList<>();
+      for (Record record : records) {
+        toOutboxRecord(record).ifPresent(outbox::add);
+      }
+      List<OutboxRecord> failed = publisher.publish(outbox);
+      published += outbox.size() - failed.size();
+      backlog.put(shardId, failed.size());
+      checkpoint(shardId, records, failed.isEmpty() ? null : failed.get(0).position());
     }
     return published;
   }
 
-  /** Records still waiting for the bus. */
+  /** Outbox records the bus refused on the last poll; they are read again on the next. */
   public int backlog() {
-    return pending.values().stream().mapToInt(List::size).sum();
+    return backlog.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  private void discoverNewShards() {
-    for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-      iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r.streamArn(streamArn)
-          .shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+  /** Advances past every record before the first unpublished one (or past all of them). */
+  private void checkpoint(String shardId, List<Record> records, String firstUnpublished) {
+    String last = checkpoints.get(shardId);
+    for (Record record : records) {
+      String sequence = record.dynamodb().sequenceNumber();
+      if (sequence.equals(firstUnpublished)) {
+        break;
+      }
+      last = sequence;
+    }
+    if (last != null) {
+      checkpoints.put(shardId, last);
     }
   }
 
-  private static java.util.Optional<OutboxRecord> toOutboxRecord(Record record) {
+  private List<Record> read(String shardId) {
+    String after = checkpoints.get(shardId);
+    String iterator = streams.getShardIterator(r -> {
+      r.streamArn(streamArn).shardId(shardId);
+      if (after == null) {
+        r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+      } else {
+        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+      }
+    }).shardIterator();
+    return streams.getRecords(r -> r.shardIterator(iterator)).records();
+  }
+
+  private List<Shard> shards() {
+    return streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards();
+  }
+
+  private static Optional<OutboxRecord> toOutboxRecord(Record record) {
     Map<String, AttributeValue> image = record.dynamodb().newImage();
     String entityType = image == null || image.get("entity_type") == null ? null : image.get("entity_type").s();
     if (!OutboxRecord.isOutboxInsert(record.eventNameAsString(), entityType)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new OutboxRecord(record.dynamodb().sequenceNumber(), image.get("event_id").s(),
+    return Optional.of(new OutboxRecord(record.dynamodb().sequenceNumber(), image.get("event_id").s(),
         image.get("source").s(), image.get("detail_type").s(), image.get("detail").s()));
   }
 }

@@ -1,0 +1,57 @@
+package com.coditect.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts the DynamoDB API calls made through the clients it is registered on, by operation name,
+ * so tests can pin each route's fixed call count. A call counts once however often it is retried.
+ */
+public final class DynamoDbCallCounter implements ExecutionInterceptor {
+
+  private final List<String> operations = new ArrayList<>();
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+    String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    synchronized (operations) {
+      operations.add(operation);
+    }
+  }
+
+  /** Forgets the calls so far, e.g. those made while arranging a test. */
+  public void reset() {
+    synchronized (operations) {
+      operations.clear();
+    }
+  }
+
+  public int total() {
+    synchronized (operations) {
+      return operations.size();
+    }
+  }
+
+  /** Calls of one operation, named as in the API ({@code GetItem}, {@code TransactWriteItems}). */
+  public int count(String operation) {
+    synchronized (operations) {
+      return (int) operations.stream().filter(operation::equals).count();
+    }
+  }
+
+  /** The operations in call order. */
+  public List<String> operations() {
+    synchronized (operations) {
+      return List.copyOf(operations);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DynamoDbCallCounter" + operations();
+  }
+}
