@@ -1,0 +1,40 @@
+package com.coditect.tenancy;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.AwsClientsModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.http.Idempotency;
+import com.coditect.tenancy.domain.ProjectService;
+import com.coditect.tenancy.domain.TeamService;
+import com.coditect.tenancy.domain.TenantService;
+import com.coditect.tenancy.domain.UserService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** Wiring of the tenancy function, built once per Lambda instance. */
+@Singleton
+@Component(modules = {AwsClientsModule.class, PlatformModule.class, TenancyModule.class})
+public interface TenancyComponent {
+
+  TenantService tenants();
+
+  UserService users();
+
+  TeamService teams();
+
+  ProjectService projects();
+
+  Idempotency idempotency();
+
+  ObjectMapper mapper();
+
+  OpenApiDocument openApi();
+
+  /** Builds the component from the function's config. */
+  @Component.Factory
+  interface Factory {
+    TenancyComponent create(@BindsInstance AppConfig config);
+  }
+}

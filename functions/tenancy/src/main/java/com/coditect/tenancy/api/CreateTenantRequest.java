@@ -1,0 +1,37 @@
+package com.coditect.tenancy.api;
+
+import com.coditect.shared.json.JsonFields;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+
+/** {@code POST /v1/tenants}: a new tenant with its first owner. */
+public record CreateTenantRequest(
+    String name, String slug, String ownerEmail, String ownerName, String phoneNumber,
+    String website, String industry, String companySize, String billingEmail, String taxId) {
+
+  static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
+
+  public static CreateTenantRequest from(JsonNode body) {
+    JsonFields fields = JsonFields.of(body);
+    String name = fields.requiredString("name", ProfileFields.NAME_MAX);
+    String slug = fields.matching("slug", fields.optionalString("slug", 63), SLUG,
+        "must be 1-63 lowercase letters, digits or hyphens, not starting or ending with a hyphen");
+    JsonFields owner = fields.requiredObject("owner");
+    String ownerEmail = null;
+    String ownerName = null;
+    if (owner != null) {
+      ownerEmail = owner.requiredEmail("email");
+      ownerName = owner.requiredString("name", ProfileFields.NAME_MAX);
+      owner.finish();
+    }
+    String phone = ProfileFields.phone(fields, "phone_number").orElse(null);
+    String website = fields.optionalUrl("website");
+    String industry = fields.optionalString("industry", ProfileFields.INDUSTRY_MAX);
+    String companySize = fields.optionalChoice("company_size", ProfileFields.COMPANY_SIZES);
+    String billingEmail = fields.optionalEmail("billing_email");
+    String taxId = fields.optionalString("tax_id", ProfileFields.TAX_ID_MAX);
+    fields.finish();
+    return new CreateTenantRequest(name, slug, ownerEmail, ownerName, phone, website, industry,
+        companySize, billingEmail, taxId);
+  }
+}

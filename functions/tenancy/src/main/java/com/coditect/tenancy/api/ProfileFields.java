@@ -1,0 +1,67 @@
+package com.coditect.tenancy.api;
+
+import com.coditect.shared.json.JsonFields;
+import com.coditect.shared.json.Patch;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Syntax rules of the contact and profile fields tenants and users share. */
+final class ProfileFields {
+
+  static final int NAME_MAX = 255;
+  static final int PHONE_MAX = 50;
+  static final int TIMEZONE_MAX = 50;
+  static final int LANGUAGE_MAX = 10;
+  static final int INDUSTRY_MAX = 100;
+  static final int TAX_ID_MAX = 100;
+  static final int DESCRIPTION_MAX = 10_000;
+  static final List<String> COMPANY_SIZES = List.of("small", "medium", "large", "enterprise");
+  static final Set<String> NOTIFICATION_CHANNELS = Set.of("email", "slack", "webhook");
+  /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
+  static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
+
+  private ProfileFields() {}
+
+  static Patch<String> phone(JsonFields fields, String name) {
+    Patch<String> patch = fields.patchString(name, PHONE_MAX, true);
+    if (patch.isPresent()) {
+      fields.matching(name, patch.value(), E164, "must be an E.164 phone number such as +14155550100");
+    }
+    return patch;
+  }
+
+  static Patch<String> timezone(JsonFields fields) {
+    Patch<String> patch = fields.patchString("timezone", TIMEZONE_MAX, true);
+    if (patch.isPresent() && patch.value() != null && !isIanaZone(patch.value())) {
+      fields.error("timezone", "must be an IANA time zone such as Europe/Berlin");
+    }
+    return patch;
+  }
+
+  /**
+   * Java's zone list is the IANA database plus the legacy {@code SystemV/*} ids, which IANA
+   * dropped (2020b) and other clients do not know; those are refused.
+   */
+  private static boolean isIanaZone(String id) {
+    return !id.startsWith("SystemV/") && ZoneId.getAvailableZoneIds().contains(id);
+  }
+
+  static Patch<String> language(JsonFields fields) {
+    Patch<String> patch = fields.patchString("language", LANGUAGE_MAX, true);
+    if (patch.isPresent() && patch.value() != null) {
+      try {
+        Locale locale = new Locale.Builder().setLanguageTag(patch.value()).build();
+        if (locale.getLanguage().isEmpty()) {
+          fields.error("language", "must be a BCP 47 language tag such as en or pt-BR");
+        }
+      } catch (IllformedLocaleException e) {
+        fields.error("language", "must be a BCP 47 language tag such as en or pt-BR");
+      }
+    }
+    return patch;
+  }
+}

@@ -1,0 +1,32 @@
+package com.coditect.tenancy.api;
+
+import com.coditect.shared.json.JsonFields;
+import com.coditect.shared.json.Patch;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code PATCH /v1/tenant}: absent fields stay as they are; null clears an optional one. */
+public record UpdateTenantRequest(
+    Patch<String> name, Patch<String> phoneNumber, Patch<String> website, Patch<String> industry,
+    Patch<String> companySize, Patch<String> billingEmail, Patch<String> taxId) {
+
+  public static UpdateTenantRequest from(JsonNode body) {
+    JsonFields fields = JsonFields.of(body);
+    fields.requireAnyPresent();
+    var request = new UpdateTenantRequest(
+        fields.patchString("name", ProfileFields.NAME_MAX, false),
+        ProfileFields.phone(fields, "phone_number"),
+        fields.patchUrl("website", true),
+        fields.patchString("industry", ProfileFields.INDUSTRY_MAX, true),
+        fields.patchChoice("company_size", ProfileFields.COMPANY_SIZES, true),
+        fields.patchEmail("billing_email", true),
+        fields.patchString("tax_id", ProfileFields.TAX_ID_MAX, true));
+    fields.finish();
+    return request;
+  }
+
+  /** True when only billing contact fields change: the billing role may make such a change. */
+  public boolean onlyBillingFields() {
+    return !name.isPresent() && !phoneNumber.isPresent() && !website.isPresent()
+        && !industry.isPresent() && !companySize.isPresent();
+  }
+}

@@ -1,0 +1,92 @@
+package com.coditect.tenancy.data;
+
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Queries;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.TableItem;
+import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** Reads teams and memberships by the access patterns of docs/access-patterns.md. */
+@Singleton
+public final class TeamRepository {
+
+  private final DynamoDbTable<TeamItem> teams;
+  private final DynamoDbTable<TeamMemberItem> members;
+  private final Queries queries;
+  private final DynamoDbClient dynamoDb;
+  private final String tableName;
+
+  @Inject
+  public TeamRepository(SingleTable table, Queries queries, DynamoDbClient dynamoDb) {
+    this.teams = table.view(TeamItem.SCHEMA);
+    this.members = table.view(TeamMemberItem.SCHEMA);
+    this.queries = queries;
+    this.dynamoDb = dynamoDb;
+    this.tableName = table.name();
+  }
+
+  public DynamoDbTable<TeamItem> teams() {
+    return teams;
+  }
+
+  public DynamoDbTable<TeamMemberItem> members() {
+    return members;
+  }
+
+  /** A live team: one GetItem. */
+  public Optional<TeamItem> findLive(TenantId tenant, String teamId) {
+    return Optional.ofNullable(teams.getItem(TenancyKeys.team(tenant, teamId))).filter(t -> !t.isDeleted());
+  }
+
+  /** A membership: one GetItem. */
+  public Optional<TeamMemberItem> findMembership(TenantId tenant, String teamId, String userId) {
+    return Optional.ofNullable(members.getItem(TenancyKeys.membership(tenant, teamId, userId)));
+  }
+
+  /** A live team with its members: one Query over the team's partition (two item types). */
+  public Optional<TeamWithMembers> findLiveWithMembers(TenantId tenant, String teamId) {
+    QueryResponse response = dynamoDb.query(q -> q.tableName(tableName)
+        .keyConditionExpression("PK = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TenancyKeys.teamPartition(tenant, teamId)))));
+    TeamItem team = null;
+    List<TeamMemberItem> memberships = new ArrayList<>();
+    for (Map<String, AttributeValue> item : response.items()) {
+      String type = item.get("entity_type").s();
+      if (TeamItem.ENTITY.equals(type)) {
+        team = TeamItem.SCHEMA.mapToItem(item);
+      } else if (TeamMemberItem.ENTITY.equals(type)) {
+        memberships.add(TeamMemberItem.SCHEMA.mapToItem(item));
+      }
+    }
+    if (team == null || team.isDeleted()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TeamWithMembers(team, memberships));
+  }
+
+  /** The tenant's live teams, oldest first: one Query on GSI1. */
+  public ResultPage<TeamItem> listByTenant(TenantId tenant, PageRequest page) {
+    String partition = TenancyKeys.teams(tenant, false);
+    return queries.page(teams, TableItem.GSI1, UserRepository.keyEquals(partition), page, partition, false);
+  }
+
+  /** Sets the index keys that place a team in the live or deleted list. */
+  public static void index(TenantId tenant, TeamItem team) {
+    team.gsi1pk = TenancyKeys.teams(tenant, team.isDeleted());
+    team.gsi1sk = team.id;
+  }
+
+  /** A team item with its membership items. */
+  public record TeamWithMembers(TeamItem team, List<TeamMemberItem> members) {}
+}

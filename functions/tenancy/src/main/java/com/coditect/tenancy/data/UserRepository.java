@@ -1,0 +1,62 @@
+package com.coditect.tenancy.data;
+
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Queries;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.TableItem;
+import com.coditect.shared.tenancy.TenantId;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+
+/** Reads users by the access patterns of docs/access-patterns.md. */
+@Singleton
+public final class UserRepository {
+
+  private final DynamoDbTable<UserItem> table;
+  private final Queries queries;
+
+  @Inject
+  public UserRepository(SingleTable table, Queries queries) {
+    this.table = table.view(UserItem.SCHEMA);
+    this.queries = queries;
+  }
+
+  public DynamoDbTable<UserItem> table() {
+    return table;
+  }
+
+  /** A live (not deleted) user: one GetItem. */
+  public Optional<UserItem> findLive(TenantId tenant, String userId) {
+    return Optional.ofNullable(table.getItem(TenancyKeys.user(tenant, userId))).filter(u -> !u.isDeleted());
+  }
+
+  /** The tenant's live users, oldest first: one Query on GSI1. */
+  public ResultPage<UserItem> listByTenant(TenantId tenant, PageRequest page) {
+    String partition = TenancyKeys.users(tenant, false);
+    return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, false);
+  }
+
+  /** The tenant's live users with a status: one Query on GSI2. */
+  public ResultPage<UserItem> listByStatus(TenantId tenant, String status, PageRequest page) {
+    String partition = TenancyKeys.usersWithStatus(tenant, status);
+    return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+  }
+
+  /** Sets the index keys that place a user in the live or deleted lists. */
+  public static void index(TenantId tenant, UserItem user) {
+    boolean deleted = user.isDeleted();
+    user.gsi1pk = TenancyKeys.users(tenant, deleted);
+    user.gsi1sk = user.id;
+    user.gsi2pk = deleted ? null : TenancyKeys.usersWithStatus(tenant, user.status);
+    user.gsi2sk = deleted ? null : user.id;
+  }
+
+  static QueryConditional keyEquals(String partition) {
+    return QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build());
+  }
+}

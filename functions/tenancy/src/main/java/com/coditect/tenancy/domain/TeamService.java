@@ -1,0 +1,177 @@
+package com.coditect.tenancy.domain;
+
+import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.DomainEvent.FieldChange;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.http.Created;
+import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Preconditions;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.Versioned;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.tenancy.api.CreateTeamRequest;
+import com.coditect.tenancy.api.TeamMemberResponse;
+import com.coditect.tenancy.api.TeamResponse;
+import com.coditect.tenancy.api.TeamWithMembersResponse;
+import com.coditect.tenancy.api.UpdateTeamRequest;
+import com.coditect.tenancy.data.TeamItem;
+import com.coditect.tenancy.data.TeamMemberItem;
+import com.coditect.tenancy.data.TeamRepository;
+import com.coditect.tenancy.data.TenancyKeys;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Teams and their memberships. */
+@Singleton
+public final class TeamService {
+
+  private final TeamRepository teams;
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final VersionedWriter writer;
+  private final Resource<TeamItem, TeamResponse> resource;
+
+  @Inject
+  TeamService(TeamRepository teams, Transactions transactions, Outbox outbox, Clock clock, VersionedWriter writer) {
+    this.teams = teams;
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.writer = writer;
+    this.resource = new Resource<>(teams.teams(), TeamResponse::from, t -> t.id, "team");
+  }
+
+  public ResultPage<TeamResponse> list(TenantId tenant, PageRequest page) {
+    return teams.listByTenant(tenant, page).map(TeamResponse::from);
+  }
+
+  public Versioned<TeamWithMembersResponse> get(TenantId tenant, String teamId) {
+    var found = teams.findLiveWithMembers(tenant, teamId).orElseThrow(TeamService::notFound);
+    var members = found.members().stream().map(TeamMemberResponse::from).toList();
+    return new Versioned<>(TeamWithMembersResponse.from(found.team(), members), found.team().version);
+  }
+
+  public Created<TeamResponse> create(TenantId tenant, Actor actor, CreateTeamRequest request, IdempotencyClaim claim) {
+    String now = Timestamps.now(clock);
+    TeamItem team = new TeamItem();
+    team.id = Ids.newId();
+    var key = TenancyKeys.team(tenant, team.id);
+    team.pk = key.partitionKeyValue().s();
+    team.sk = key.sortKeyValue().orElseThrow().s();
+    team.entityType = TeamItem.ENTITY;
+    team.name = request.name();
+    team.description = request.description();
+    team.version = 1L;
+    team.createdAt = now;
+    team.updatedAt = now;
+    TeamRepository.index(tenant, team);
+    TeamResponse response = TeamResponse.from(team);
+    WriteTransaction tx = transactions.begin()
+        .create(teams.teams(), team, () -> new IllegalStateException("team id collision"))
+        .claimUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name, team.id, "name");
+    outbox.record(tx, tenant, actor, "team.created", "team", team.id, null, response);
+    Created<TeamResponse> created = new Created<>("/v1/teams/" + team.id, response, team.version);
+    claim.attach(tx, created);
+    tx.commit();
+    return created;
+  }
+
+  /** A rename moves the name sentinel in the same transaction. */
+  public Versioned<TeamResponse> update(TenantId tenant, Actor actor, String teamId, Optional<Long> ifMatch,
+      UpdateTeamRequest request) {
+    TeamItem team = teams.findLive(tenant, teamId).orElseThrow(TeamService::notFound);
+    return writer.update(tenant, actor, resource, team, ifMatch, "team.updated", t -> {
+      t.name = request.name().orElse(t.name);
+      t.description = request.description().orElse(t.description);
+    }, (before, tx) -> {
+      // A change of letter case only keeps the (case-insensitive) sentinel it already holds.
+      if (!sameName(before.name(), team.name)) {
+        tx.releaseUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, before.name())
+            .claimUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name, team.id, "name");
+      }
+    });
+  }
+
+  /**
+   * Soft delete: the team leaves the lists and frees its name. Its memberships stay with the
+   * deleted team; readers of "teams of a user" check that a team is live.
+   */
+  public void delete(TenantId tenant, Actor actor, String teamId, Optional<Long> ifMatch) {
+    TeamItem team = teams.findLive(tenant, teamId).orElseThrow(TeamService::notFound);
+    Preconditions.checkIfMatch(ifMatch, team.version);
+    long readVersion = team.version;
+    String now = Timestamps.now(clock);
+    team.deletedAt = now;
+    team.updatedAt = now;
+    team.version = readVersion + 1;
+    TeamRepository.index(tenant, team);
+    WriteTransaction tx = transactions.begin()
+        .replace(teams.teams(), team, readVersion, Preconditions.stale(ifMatch.isPresent()))
+        .releaseUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name);
+    outbox.record(tx, tenant, actor, "team.deleted", "team", team.id,
+        Map.of("deleted_at", new FieldChange(null, now)));
+    tx.commit();
+  }
+
+  /**
+   * Idempotent PUT: an existing membership is returned as it is (one read); a new one is written
+   * with checks that the team and the user are live members of this tenant.
+   */
+  public TeamMemberResponse addMember(TenantId tenant, Actor actor, String teamId, String userId) {
+    Optional<TeamMemberItem> existing = teams.findMembership(tenant, teamId, userId);
+    if (existing.isPresent()) {
+      return TeamMemberResponse.from(existing.get());
+    }
+    TeamMemberItem member = new TeamMemberItem();
+    var key = TenancyKeys.membership(tenant, teamId, userId);
+    member.pk = key.partitionKeyValue().s();
+    member.sk = key.sortKeyValue().orElseThrow().s();
+    member.entityType = TeamMemberItem.ENTITY;
+    member.teamId = teamId;
+    member.userId = userId;
+    member.gsi1pk = TenancyKeys.teamsOfUser(tenant, userId);
+    member.gsi1sk = teamId;
+    member.createdAt = Timestamps.now(clock);
+    TeamMemberResponse response = TeamMemberResponse.from(member);
+    WriteTransaction tx = transactions.begin()
+        .requireLive(TenancyKeys.team(tenant, teamId), TeamService::notFound)
+        .requireLive(TenancyKeys.user(tenant, userId),
+            () -> UnprocessableException.forField("user_id", "is not a user of this tenant"))
+        .create(teams.members(), member, () -> new ConflictException(
+            "The user was added to the team concurrently."));
+    outbox.record(tx, tenant, actor, "team.member_added", "team", teamId,
+        Map.of("member_user_id", new FieldChange(null, userId)));
+    tx.commit();
+    return response;
+  }
+
+  public void removeMember(TenantId tenant, Actor actor, String teamId, String userId) {
+    WriteTransaction tx = transactions.begin()
+        .deleteExisting(teams.members(), TenancyKeys.membership(tenant, teamId, userId),
+            () -> new NotFoundException("The user is not a member of this team."));
+    outbox.record(tx, tenant, actor, "team.member_removed", "team", teamId,
+        Map.of("member_user_id", new FieldChange(userId, null)));
+    tx.commit();
+  }
+
+  private static boolean sameName(String a, String b) {
+    return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static NotFoundException notFound() {
+    return new NotFoundException("The team was not found.");
+  }
+}

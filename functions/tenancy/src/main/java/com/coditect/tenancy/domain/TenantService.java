@@ -1,0 +1,143 @@
+package com.coditect.tenancy.domain;
+
+import com.coditect.shared.error.ForbiddenException;
+import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.http.Created;
+import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.Versioned;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Role;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.tenancy.api.CreateTenantRequest;
+import com.coditect.tenancy.api.TenantResponse;
+import com.coditect.tenancy.api.UpdateTenantRequest;
+import com.coditect.tenancy.api.UserResponse;
+import com.coditect.tenancy.data.TenancyKeys;
+import com.coditect.tenancy.data.TenantItem;
+import com.coditect.tenancy.data.TenantRepository;
+import com.coditect.tenancy.data.UserItem;
+import com.coditect.tenancy.data.UserRepository;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Tenants: creation by platform admins (with the first owner), reading and settings. */
+@Singleton
+public final class TenantService {
+
+  private final TenantRepository tenants;
+  private final UserRepository users;
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final VersionedWriter writer;
+  private final Resource<TenantItem, TenantResponse> resource;
+
+  @Inject
+  TenantService(TenantRepository tenants, UserRepository users, Transactions transactions,
+      Outbox outbox, Clock clock, VersionedWriter writer) {
+    this.tenants = tenants;
+    this.users = users;
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.writer = writer;
+    this.resource = new Resource<>(tenants.table(), TenantResponse::from, t -> t.id, "tenant");
+  }
+
+  /** One transaction: the tenant, its slug, its owner, the owner's email, and both events. */
+  public Created<TenantResponse> create(Actor actor, CreateTenantRequest request, IdempotencyClaim claim) {
+    TenantId tenantId = new TenantId(Ids.newId());
+    String now = Timestamps.now(clock);
+    String slug = request.slug() != null ? request.slug() : slugOf(request.name(), tenantId);
+
+    UserItem owner = new UserItem();
+    owner.id = Ids.newId();
+    owner.email = request.ownerEmail();
+    owner.name = request.ownerName();
+    owner.role = Role.OWNER.apiName();
+    owner.status = "invited";
+    UserService.stamp(tenantId, owner, now);
+
+    TenantItem tenant = new TenantItem();
+    var key = TenancyKeys.tenant(tenantId);
+    tenant.pk = key.partitionKeyValue().s();
+    tenant.sk = key.sortKeyValue().orElseThrow().s();
+    tenant.entityType = TenantItem.ENTITY;
+    tenant.id = tenantId.value();
+    tenant.name = request.name();
+    tenant.slug = slug;
+    tenant.status = "active";
+    tenant.ownerUserId = owner.id;
+    tenant.phoneNumber = request.phoneNumber();
+    tenant.website = request.website();
+    tenant.industry = request.industry();
+    tenant.companySize = request.companySize();
+    tenant.billingEmail = request.billingEmail();
+    tenant.taxId = request.taxId();
+    tenant.version = 1L;
+    tenant.createdAt = now;
+    tenant.updatedAt = now;
+
+    TenantResponse response = TenantResponse.from(tenant);
+    WriteTransaction tx = transactions.begin()
+        .create(tenants.table(), tenant, () -> new IllegalStateException("tenant id collision"))
+        .claimPlatformUnique(TenancyKeys.UNIQUE_TENANT_SLUG, slug, tenant.id, "slug")
+        .create(users.table(), owner, () -> new IllegalStateException("user id collision"))
+        .claimUnique(tenantId, TenancyKeys.UNIQUE_USER_EMAIL, owner.email, owner.id, "owner.email");
+    outbox.record(tx, tenantId, actor, "tenant.created", "tenant", tenant.id, null, response);
+    outbox.record(tx, tenantId, actor, "user.created", "user", owner.id, null, UserResponse.from(owner));
+    Created<TenantResponse> created = new Created<>("/v1/tenant", response, tenant.version);
+    claim.attach(tx, created);
+    tx.commit();
+    return created;
+  }
+
+  public Versioned<TenantResponse> get(TenantId tenant) {
+    TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
+    return new Versioned<>(TenantResponse.from(item), item.version);
+  }
+
+  /** Owners and admins change anything; the billing role only the billing contact fields. */
+  public Versioned<TenantResponse> update(TenantId tenant, Actor actor, Role role, Optional<Long> ifMatch,
+      UpdateTenantRequest request) {
+    if (!role.isAdmin() && !(role == Role.BILLING && request.onlyBillingFields())) {
+      throw new ForbiddenException(role == Role.BILLING
+          ? "The billing role may change only billing_email and tax_id."
+          : "Only an owner or admin may change the tenant.");
+    }
+    TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
+    return writer.update(tenant, actor, resource, item, ifMatch, "tenant.updated", t -> {
+      t.name = request.name().orElse(t.name);
+      t.phoneNumber = request.phoneNumber().orElse(t.phoneNumber);
+      t.website = request.website().orElse(t.website);
+      t.industry = request.industry().orElse(t.industry);
+      t.companySize = request.companySize().orElse(t.companySize);
+      t.billingEmail = request.billingEmail().orElse(t.billingEmail);
+      t.taxId = request.taxId().orElse(t.taxId);
+    });
+  }
+
+  private static NotFoundException notFound() {
+    return new NotFoundException("The tenant was not found.");
+  }
+
+  /** A URL-safe slug from the tenant's name, with a short id suffix when the name has none. */
+  static String slugOf(String name, TenantId id) {
+    String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    if (slug.length() > 54) {
+      slug = slug.substring(0, 54).replaceAll("-+$", "");
+    }
+    String suffix = id.value().substring(id.value().length() - 8);
+    return slug.isEmpty() ? "tenant-" + suffix : slug + "-" + suffix;
+  }
+}

@@ -1,0 +1,68 @@
+package com.coditect.tenancy.domain;
+
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.store.Preconditions;
+import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.Versioned;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The one shape of a versioned update: check {@code If-Match}, apply the change, bump the version,
+ * write conditionally on the version read, and emit the event, all in one transaction.
+ */
+@Singleton
+final class VersionedWriter {
+
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  @Inject
+  VersionedWriter(Transactions transactions, Outbox outbox, Clock clock) {
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Updates {@code item} (just read). A change that changes nothing writes and emits nothing.
+   *
+   * @param change mutates the item in memory
+   * @param extra adds parts to the same transaction given the item's old and new views (sentinels,
+   *     reference checks); it runs only when something changed
+   */
+  <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+      Optional<Long> ifMatch, String action, Consumer<I> change, BiConsumer<R, WriteTransaction> extra) {
+    Preconditions.checkIfMatch(ifMatch, item.version);
+    long readVersion = item.version;
+    R before = resource.view().apply(item);
+    change.accept(item);
+    if (resource.view().apply(item).equals(before)) {
+      return new Versioned<>(before, readVersion);
+    }
+    item.version = readVersion + 1;
+    item.updatedAt = Timestamps.now(clock);
+    R after = resource.view().apply(item);
+    WriteTransaction tx = transactions.begin()
+        .replace(resource.table(), item, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    extra.accept(before, tx);
+    outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(item), before, after);
+    tx.commit();
+    return new Versioned<>(after, item.version);
+  }
+
+  <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+      Optional<Long> ifMatch, String action, Consumer<I> change) {
+    return update(tenant, actor, resource, item, ifMatch, action, change, (before, tx) -> { });
+  }
+}

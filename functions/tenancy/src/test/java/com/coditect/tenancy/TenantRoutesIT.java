@@ -1,0 +1,192 @@
+package com.coditect.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.coditect.tenancy.TenancyApi.Response;
+import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HttpEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code POST /v1/tenants}, {@code GET|PATCH /v1/tenant} on moto. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantRoutesIT {
+
+  private TenancyApi api;
+  private SeededTenant acme;
+  private SeededTenant globex;
+
+  @BeforeAll
+  void start() {
+    api = new TenancyApi("tenants");
+    acme = api.seedTenant("Acme");
+    globex = api.seedTenant("Globex");
+  }
+
+  @AfterAll
+  void stop() {
+    api.close();
+  }
+
+  private Response createTenant(String body, Map<String, String> claims) {
+    var event = HttpEvents.route("POST /v1/tenants").body(body);
+    if (claims != null) {
+      event.claims(claims);
+    }
+    return api.call(event.build());
+  }
+
+  private static Map<String, String> admin() {
+    return HttpEvents.platformAdminClaims(TenancyApi.PLATFORM_ADMIN);
+  }
+
+  @Test
+  void platformAdminCreatesTenantWithOwnerInOneTransaction() {
+    Response created = createTenant("""
+        {"name":"Initech Ltd","slug":"initech","company_size":"medium","billing_email":"ap@initech.example",
+         "tax_id":"GB123","phone_number":"+442071234567","website":"https://initech.example",
+         "owner":{"email":"Bill@Initech.example","name":"Bill"}}""", admin());
+
+    assertEquals(201, created.status(), created.raw());
+    assertEquals("/v1/tenant", created.header("Location"));
+    assertEquals("\"1\"", created.header("ETag"));
+    assertEquals("initech", created.text("slug"));
+    assertEquals("active", created.text("status"));
+    assertEquals("medium", created.text("company_size"));
+    assertNotNull(created.text("owner_user_id"));
+    assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
+
+    var ownerClaims = HttpEvents.claims(created.text("owner_user_id"), created.text("id"), "owner");
+    Response me = api.call(HttpEvents.route("GET /v1/me").claims(ownerClaims).build());
+    assertEquals(200, me.status());
+    assertEquals("owner", me.text("role"));
+    assertEquals("invited", me.text("status"));
+  }
+
+  @Test
+  void slugIsDerivedFromNameWhenAbsent() {
+    Response created = createTenant("{\"name\":\"Ünïcode Café\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
+        admin());
+    assertEquals(201, created.status(), created.raw());
+    assertTrue(created.text("slug").startsWith("unicode-cafe-"), created.text("slug"));
+  }
+
+  @Test
+  void rejectsSecondTenantWithSameSlug() {
+    String body = "{\"name\":\"Dup\",\"slug\":\"dup-slug\",\"owner\":{\"email\":\"a@dup.example\",\"name\":\"A\"}}";
+    assertEquals(201, createTenant(body, admin()).status());
+    Response clash = createTenant(body.replace("a@dup", "b@dup"), admin());
+    assertEquals(409, clash.status());
+    assertEquals(List.of("slug"), clash.errorFields());
+  }
+
+  @Test
+  void badTenantBodiesAre400NamingEachField() {
+    assertEquals(List.of("body"), createTenant("{not json", admin()).errorFields());
+    assertEquals(List.of("name"), createTenant("{\"name\":42,\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
+        admin()).errorFields());
+    assertEquals(List.of("name"), createTenant("{\"name\":\"" + "x".repeat(256)
+        + "\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", admin()).errorFields());
+    assertEquals(List.of("company_size"), createTenant("{\"name\":\"N\",\"company_size\":\"huge\","
+        + "\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", admin()).errorFields());
+    assertEquals(List.of("owner.email"), createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"nope\",\"name\":\"A\"}}",
+        admin()).errorFields());
+    assertEquals(List.of("colour"), createTenant("{\"name\":\"N\",\"colour\":\"red\","
+        + "\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", admin()).errorFields());
+    Response bad = createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", null);
+    assertEquals(401, bad.status());
+  }
+
+  @Test
+  void onlyPlatformAdminsCreateTenants() {
+    Response denied = createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
+        acme.owner());
+    assertEquals(403, denied.status());
+    assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheFirstResponseAndRefusesAnotherBody() {
+    String body = "{\"name\":\"Once\",\"owner\":{\"email\":\"once@example.com\",\"name\":\"O\"}}";
+    var first = api.call(HttpEvents.route("POST /v1/tenants").claims(admin()).header("Idempotency-Key", "k-1")
+        .body(body).build());
+    var again = api.call(HttpEvents.route("POST /v1/tenants").claims(admin()).header("Idempotency-Key", "k-1")
+        .body(body).build());
+    assertEquals(201, first.status());
+    assertEquals(201, again.status());
+    assertEquals(first.text("id"), again.text("id"));
+    assertEquals("true", again.header("Idempotent-Replayed"));
+    assertEquals(List.of("GetItem"), again.dynamoCalls());
+
+    var other = api.call(HttpEvents.route("POST /v1/tenants").claims(admin()).header("Idempotency-Key", "k-1")
+        .body(body.replace("Once", "Twice")).build());
+    assertEquals(422, other.status());
+    assertEquals(List.of("Idempotency-Key"), other.errorFields());
+  }
+
+  @Test
+  void tenantIsReadFromTheTokenOnly() {
+    Response mine = api.call(HttpEvents.route("GET /v1/tenant").claims(acme.owner()).build());
+    assertEquals(200, mine.status());
+    assertEquals(acme.id(), mine.text("id"));
+    assertEquals(List.of("GetItem"), mine.dynamoCalls());
+
+    Response theirs = api.call(HttpEvents.route("GET /v1/tenant").claims(globex.owner()).build());
+    assertEquals(globex.id(), theirs.text("id"));
+    assertNotEquals(mine.text("id"), theirs.text("id"));
+
+    assertEquals(401, api.call(HttpEvents.route("GET /v1/tenant").build()).status());
+    // A platform-admin token has no tenant: it cannot read "the caller's tenant".
+    assertEquals(401, api.call(HttpEvents.route("GET /v1/tenant").claims(admin()).build()).status());
+  }
+
+  @Test
+  void adminUpdatesTenantWithOptimisticLocking() {
+    SeededTenant t = api.seedTenant("Locking");
+    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    String etag = read.header("ETag");
+
+    Response updated = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).header("If-Match", etag)
+        .body("{\"industry\":\"Software\",\"website\":null}").build());
+    assertEquals(200, updated.status(), updated.raw());
+    assertEquals("Software", updated.text("industry"));
+    assertNotEquals(etag, updated.header("ETag"));
+    assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
+
+    Response stale = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).header("If-Match", etag)
+        .body("{\"industry\":\"Retail\"}").build());
+    assertEquals(412, stale.status());
+    Response after = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    assertEquals("Software", after.text("industry"), "a refused update must change nothing");
+  }
+
+  @Test
+  void tenantPatchChecksRolesAndFields() {
+    String member = api.addUser(acme, "member");
+    String billing = api.addUser(acme, "billing");
+    assertEquals(403, api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.as(member, "member"))
+        .body("{\"industry\":\"X\"}").build()).status());
+    assertEquals(403, api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.as(billing, "billing"))
+        .body("{\"name\":\"X\"}").build()).status());
+    Response billingChange = api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.as(billing, "billing"))
+        .body("{\"billing_email\":\"invoices@acme.example\",\"tax_id\":\"DE1\"}").build());
+    assertEquals(200, billingChange.status(), billingChange.raw());
+    assertEquals("invoices@acme.example", billingChange.text("billing_email"));
+
+    assertEquals(List.of("company_size"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
+        .body("{\"company_size\":\"gigantic\"}").build()).errorFields());
+    assertEquals(List.of("body"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
+        .body("{}").build()).errorFields());
+    assertEquals(List.of("phone_number"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
+        .body("{\"phone_number\":\"0171 555\"}").build()).errorFields());
+    assertEquals(List.of("If-Match"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
+        .header("If-Match", "banana").body("{\"industry\":\"X\"}").build()).errorFields());
+  }
+}
