@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `make test`: lint the template and the OpenAPI document, start one moto server, run every
+# Maven test against it, and stop moto whatever happens.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+state="$root/target/moto"
+
+eval "$(scripts/tools.sh)"
+
+echo "== cfn-lint template.yaml"
+"$cfn_lint" template.yaml
+
+echo "== openapi-spec-validator docs/openapi.json"
+"$openapi_spec_validator" docs/openapi.json
+
+echo "== starting moto server"
+endpoint="$(scripts/moto.sh start "$moto_server" "$state")"
+trap 'scripts/moto.sh stop "$state"' EXIT
+echo "moto at $endpoint"
+
+echo "== maven tests"
+MOTO_SERVER="$moto_server" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
