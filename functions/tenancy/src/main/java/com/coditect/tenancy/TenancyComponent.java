@@ -1,7 +1,7 @@
 package com.coditect.tenancy;
 
 import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.di.AwsClientsModule;
+import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.tenancy.domain.ProjectService;
@@ -15,7 +15,7 @@ import javax.inject.Singleton;
 
 /** Wiring of the tenancy function, built once per Lambda instance. */
 @Singleton
-@Component(modules = {AwsClientsModule.class, PlatformModule.class, TenancyModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class})
 public interface TenancyComponent {
 
   TenantService tenants();
