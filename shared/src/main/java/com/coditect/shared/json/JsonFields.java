@@ -25,8 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class JsonFields {
 
-  // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is proven by mail.
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /**
+   * A mailbox as RFC 5321 writes it without quoting: a dot-atom local part (at most 64 characters)
+   * at a host name of two or more labels. Deliverability is proven by mail, not here.
+   */
+  public static final Pattern EMAIL = Pattern.compile(
+      "^(?=.{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+          + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
   public static final int EMAIL_MAX = 254;
   public static final int URL_MAX = 200;
 
@@ -239,7 +244,8 @@ public final class JsonFields {
       return null;
     }
     String text = value.textValue();
-    if (text.length() > maxLength) {
+    // Limits are in characters as people count them, not UTF-16 units (an emoji is one).
+    if (text.codePointCount(0, text.length()) > maxLength) {
       error(name, "must be at most " + maxLength + " characters");
       return null;
     }
@@ -270,10 +276,12 @@ public final class JsonFields {
     if (value == null) {
       return null;
     }
+    // URIs are ASCII (RFC 3986); an IRI must arrive percent-encoded.
+    boolean ascii = value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+      if (ascii && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
         return value;
       }
     } catch (URISyntaxException ignored) {

@@ -93,6 +93,36 @@ class JsonFieldsTest {
   }
 
   @Test
+  void emailsMustBeMailboxes() throws Exception {
+    for (String good : List.of("ann@example.com", "o'neil+tag@mail.acme.example", "x@a.io")) {
+      JsonFields fields = JsonFields.of(json("{\"e\":\"" + good + "\"}"));
+      assertEquals(good, fields.requiredEmail("e"));
+      fields.finish();
+    }
+    for (String bad : List.of("a..b@example.com", ".a@example.com", "a.@example.com", "a<b@example.com",
+        "a@b..com", "a@-x.com", "a@example.com.", "a@localhost", "a b@example.com")) {
+      JsonFields fields = JsonFields.of(json("{\"e\":\"" + bad + "\"}"));
+      fields.requiredEmail("e");
+      assertThrows(BadRequestException.class, fields::finish, bad);
+    }
+  }
+
+  @Test
+  void lengthsCountCharactersNotUtf16Units() throws Exception {
+    String emoji = "\uD83D\uDE00".repeat(5);
+    JsonFields fields = JsonFields.of(json("{\"n\":\"" + emoji + "\"}"));
+    assertEquals(emoji, fields.requiredString("n", 5));
+    fields.finish();
+  }
+
+  @Test
+  void nonAsciiUrlsMustBePercentEncoded() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"u\":\"https://cdn.example.com/\u00e4.png\"}"));
+    fields.optionalUrl("u");
+    assertThrows(BadRequestException.class, fields::finish);
+  }
+
+  @Test
   void bodyMustBeAnObject() throws Exception {
     assertEquals(List.of("body"), fieldsOf(assertThrows(BadRequestException.class, () -> JsonFields.of(json("[1]")))));
   }
