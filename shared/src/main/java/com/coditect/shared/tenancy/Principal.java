@@ -6,22 +6,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authenticated caller, built only from claims the authorizer verified: {@code sub},
- * {@code custom:tenant_id}, {@code custom:role} and {@code custom:platform_admin}. Never from a
- * path, body, header or cursor.
+ * The authenticated caller, built only from claims the authorizer verified: {@code custom:user_id}
+ * (else {@code sub}), {@code custom:tenant_id}, {@code custom:role} and {@code custom:platform_admin}.
+ * Never from a path, body, header or cursor.
  */
 public record Principal(String userId, TenantId tenant, Role role, boolean platformAdmin) {
 
   public static final String CLAIM_TENANT = "custom:tenant_id";
   public static final String CLAIM_ROLE = "custom:role";
   public static final String CLAIM_PLATFORM_ADMIN = "custom:platform_admin";
+  /** Cognito's {@code sub} is its own id; the platform's user id is carried in this claim. */
+  public static final String CLAIM_USER_ID = "custom:user_id";
 
   /**
    * Reads the verified claims. Empty when there is no subject, or when a non-admin token lacks a
    * valid tenant or role: such a token authenticates nobody here (401).
    */
   public static Optional<Principal> fromClaims(Map<String, String> claims) {
-    String subject = claims.get("sub");
+    String subject = claims.getOrDefault(CLAIM_USER_ID, claims.get("sub"));
     if (subject == null || subject.isBlank()) {
       return Optional.empty();
     }

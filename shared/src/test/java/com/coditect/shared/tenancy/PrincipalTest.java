@@ -22,6 +22,13 @@ class PrincipalTest {
   }
 
   @Test
+  void platformUserIdClaimWinsOverCognitoSubject() {
+    Principal p = Principal.fromClaims(Map.of("sub", "cognito-sub", "custom:user_id", "u-42",
+        "custom:tenant_id", TENANT, "custom:role", "member")).orElseThrow();
+    assertEquals("u-42", p.userId());
+  }
+
+  @Test
   void tokensWithoutTenantOrRoleAuthenticateNobody() {
     assertTrue(Principal.fromClaims(Map.of("sub", "u1", "custom:role", "admin")).isEmpty());
     assertTrue(Principal.fromClaims(Map.of("sub", "u1", "custom:tenant_id", TENANT)).isEmpty());
