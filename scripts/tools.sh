@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv"
 
 declare -A packages=(
-  [moto_server]='moto[server]==5.1.*'
+  [moto_server]='moto[server]==5.2.*'
   [cfn-lint]='cfn-lint==1.*'
   [openapi-spec-validator]='openapi-spec-validator==0.7.*'
 )
