@@ -15,6 +15,7 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Reads teams and memberships by the access patterns of docs/access-patterns.md. */
@@ -49,9 +50,29 @@ public final class TeamRepository {
     return Optional.ofNullable(teams.getItem(TenancyKeys.team(tenant, teamId))).filter(t -> !t.isDeleted());
   }
 
-  /** A membership: one GetItem. */
-  public Optional<TeamMemberItem> findMembership(TenantId tenant, String teamId, String userId) {
-    return Optional.ofNullable(members.getItem(TenancyKeys.membership(tenant, teamId, userId)));
+  /**
+   * A team and one membership of it, read together: one BatchGetItem. The team is empty when it
+   * is absent or deleted (its memberships outlive a soft delete).
+   */
+  public TeamAndMembership findTeamAndMembership(TenantId tenant, String teamId, String userId) {
+    var teamKey = TenancyKeys.team(tenant, teamId);
+    var memberKey = TenancyKeys.membership(tenant, teamId, userId);
+    var response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(tableName, KeysAndAttributes.builder()
+        .keys(teamKey.primaryKeyMap(TeamItem.SCHEMA), memberKey.primaryKeyMap(TeamMemberItem.SCHEMA))
+        .consistentRead(true)
+        .build())));
+    TeamItem team = null;
+    TeamMemberItem member = null;
+    for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+      String type = item.get("entity_type").s();
+      if (TeamItem.ENTITY.equals(type)) {
+        team = TeamItem.SCHEMA.mapToItem(item);
+      } else if (TeamMemberItem.ENTITY.equals(type)) {
+        member = TeamMemberItem.SCHEMA.mapToItem(item);
+      }
+    }
+    // Two small items never exceed BatchGetItem's limits, so nothing comes back unprocessed.
+    return new TeamAndMembership(Optional.ofNullable(team).filter(t -> !t.isDeleted()), Optional.ofNullable(member));
   }
 
   /** A live team with its members: one Query over the team's partition (two item types). */
@@ -86,6 +107,9 @@ public final class TeamRepository {
     team.gsi1pk = TenancyKeys.teams(tenant, team.isDeleted());
     team.gsi1sk = team.id;
   }
+
+  /** A live team (if any) and a membership of it (if any). */
+  public record TeamAndMembership(Optional<TeamItem> team, Optional<TeamMemberItem> membership) {}
 
   /** A team item with its membership items. */
   public record TeamWithMembers(TeamItem team, List<TeamMemberItem> members) {}

@@ -127,13 +127,17 @@ public final class TeamService {
   }
 
   /**
-   * Idempotent PUT: an existing membership is returned as it is (one read); a new one is written
-   * with checks that the team and the user are live members of this tenant.
+   * Idempotent PUT: the team and the membership are read together (one call); an existing
+   * membership of a live team is returned as it is, a new one is written with checks that the
+   * team and the user are still live members of this tenant.
    */
   public TeamMemberResponse addMember(TenantId tenant, Actor actor, String teamId, String userId) {
-    Optional<TeamMemberItem> existing = teams.findMembership(tenant, teamId, userId);
-    if (existing.isPresent()) {
-      return TeamMemberResponse.from(existing.get());
+    var found = teams.findTeamAndMembership(tenant, teamId, userId);
+    if (found.team().isEmpty()) {
+      throw notFound();
+    }
+    if (found.membership().isPresent()) {
+      return TeamMemberResponse.from(found.membership().get());
     }
     TeamMemberItem member = new TeamMemberItem();
     var key = TenancyKeys.membership(tenant, teamId, userId);
@@ -158,8 +162,13 @@ public final class TeamService {
     return response;
   }
 
+  /**
+   * A deleted team keeps its memberships, so the team must also be live: a condition check in the
+   * same transaction, at no extra call.
+   */
   public void removeMember(TenantId tenant, Actor actor, String teamId, String userId) {
     WriteTransaction tx = transactions.begin()
+        .requireLive(TenancyKeys.team(tenant, teamId), TeamService::notFound)
         .deleteExisting(teams.members(), TenancyKeys.membership(tenant, teamId, userId),
             () -> new NotFoundException("The user is not a member of this team."));
     outbox.record(tx, tenant, actor, "team.member_removed", "team", teamId,
