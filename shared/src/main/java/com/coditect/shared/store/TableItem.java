@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
@@ -58,6 +59,16 @@ public abstract class TableItem {
               .setter((i, v) -> i.deletedAt = v))
           .addAttribute(Long.class, a -> a.name("ttl").getter(i -> i.ttl).setter((i, v) -> i.ttl = v))
           .build();
+
+  /** Makes this a new item at {@code key}: its type, first version and creation time. */
+  public void stampNew(Key key, String entityType, String now) {
+    pk = key.partitionKeyValue().s();
+    sk = key.sortKeyValue().orElseThrow().s();
+    this.entityType = entityType;
+    version = 1L;
+    createdAt = now;
+    updatedAt = now;
+  }
 
   public boolean isDeleted() {
     return deletedAt != null;

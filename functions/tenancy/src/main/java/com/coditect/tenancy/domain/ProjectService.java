@@ -72,18 +72,12 @@ public final class ProjectService {
     String now = Timestamps.now(clock);
     ProjectItem project = new ProjectItem();
     project.id = Ids.newId();
-    var key = TenancyKeys.project(tenant, project.id);
-    project.pk = key.partitionKeyValue().s();
-    project.sk = key.sortKeyValue().orElseThrow().s();
-    project.entityType = ProjectItem.ENTITY;
+    project.stampNew(TenancyKeys.project(tenant, project.id), ProjectItem.ENTITY, now);
     project.key = request.key();
     project.name = request.name();
     project.description = request.description();
     project.status = "active";
     project.ownerId = request.ownerId() != null ? request.ownerId() : caller.userId();
-    project.version = 1L;
-    project.createdAt = now;
-    project.updatedAt = now;
     ProjectRepository.index(tenant, project);
     ProjectResponse response = ProjectResponse.from(project);
     WriteTransaction tx = transactions.begin()

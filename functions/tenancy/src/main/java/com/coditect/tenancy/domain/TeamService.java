@@ -68,15 +68,9 @@ public final class TeamService {
     String now = Timestamps.now(clock);
     TeamItem team = new TeamItem();
     team.id = Ids.newId();
-    var key = TenancyKeys.team(tenant, team.id);
-    team.pk = key.partitionKeyValue().s();
-    team.sk = key.sortKeyValue().orElseThrow().s();
-    team.entityType = TeamItem.ENTITY;
+    team.stampNew(TenancyKeys.team(tenant, team.id), TeamItem.ENTITY, now);
     team.name = request.name();
     team.description = request.description();
-    team.version = 1L;
-    team.createdAt = now;
-    team.updatedAt = now;
     TeamRepository.index(tenant, team);
     TeamResponse response = TeamResponse.from(team);
     WriteTransaction tx = transactions.begin()

@@ -68,10 +68,7 @@ public final class TenantService {
     UserService.stamp(tenantId, owner, now);
 
     TenantItem tenant = new TenantItem();
-    var key = TenancyKeys.tenant(tenantId);
-    tenant.pk = key.partitionKeyValue().s();
-    tenant.sk = key.sortKeyValue().orElseThrow().s();
-    tenant.entityType = TenantItem.ENTITY;
+    tenant.stampNew(TenancyKeys.tenant(tenantId), TenantItem.ENTITY, now);
     tenant.id = tenantId.value();
     tenant.name = request.name();
     tenant.slug = slug;
@@ -83,9 +80,6 @@ public final class TenantService {
     tenant.companySize = request.companySize();
     tenant.billingEmail = request.billingEmail();
     tenant.taxId = request.taxId();
-    tenant.version = 1L;
-    tenant.createdAt = now;
-    tenant.updatedAt = now;
 
     TenantResponse response = TenantResponse.from(tenant);
     WriteTransaction tx = transactions.begin()

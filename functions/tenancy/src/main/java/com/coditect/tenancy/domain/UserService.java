@@ -163,15 +163,9 @@ public final class UserService {
     tx.commit();
   }
 
-  /** Sets keys, type, first version and timestamps of a new user. */
+  /** Sets keys, type, first version, timestamps and list placement of a new user. */
   static void stamp(TenantId tenant, UserItem user, String now) {
-    var key = TenancyKeys.user(tenant, user.id);
-    user.pk = key.partitionKeyValue().s();
-    user.sk = key.sortKeyValue().orElseThrow().s();
-    user.entityType = UserItem.ENTITY;
-    user.version = 1L;
-    user.createdAt = now;
-    user.updatedAt = now;
+    user.stampNew(TenancyKeys.user(tenant, user.id), UserItem.ENTITY, now);
     UserRepository.index(tenant, user);
   }
 
