@@ -1,11 +1,12 @@
 # CODITECT backend. The two setup commands are `make run` and `make test` (see README).
 .PHONY: run test build bench deploy clean
 
-## run: start the local API (moto + local gateway + demo tenant); lands with issue #3
+PORT ?= 3000
+MOTO_PORT ?= 5005
+
+## run: the local API on 127.0.0.1:$(PORT): moto, every template route, a demo tenant and its tokens
 run:
-	@echo "make run: the local runtime (moto + gateway + demo tenant) is not built yet (issue #3)." >&2
-	@echo "Today: 'make test' runs every test against moto; 'make build' builds the Lambda jars." >&2
-	@exit 1
+	PORT=$(PORT) MOTO_PORT=$(MOTO_PORT) scripts/run.sh
 
 ## test: cfn-lint, OpenAPI validation, and every unit and moto test (installs what is missing)
 test:

@@ -17,15 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
  * tests run against the keys, indexes and stream the template deploys. Properties moto does not
  * need (PITR, SSE, deletion protection) are left out.
  */
-final class TemplateTable {
+public final class TemplateTable {
 
   private final Map<String, Object> properties;
 
-  TemplateTable(Map<String, Object> properties) {
+  public TemplateTable(Map<String, Object> properties) {
     this.properties = properties;
   }
 
-  CreateTableRequest createTableRequest(String tableName) {
+  public CreateTableRequest createTableRequest(String tableName) {
     CreateTableRequest.Builder request = CreateTableRequest.builder()
         .tableName(tableName)
         .attributeDefinitions(maps("AttributeDefinitions", properties).stream()
@@ -71,7 +71,7 @@ final class TemplateTable {
   }
 
   /** The TTL attribute when the template enables Time to Live. */
-  Optional<String> ttlAttribute() {
+  public Optional<String> ttlAttribute() {
     Object ttl = properties.get("TimeToLiveSpecification");
     if (ttl instanceof Map<?, ?> spec && Boolean.TRUE.equals(spec.get("Enabled"))) {
       return Optional.of(String.valueOf(spec.get("AttributeName")));

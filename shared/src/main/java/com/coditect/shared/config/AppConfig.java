@@ -1,6 +1,7 @@
 package com.coditect.shared.config;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,8 +19,20 @@ public record AppConfig(
     String cursorSigningKey,
     Optional<URI> awsEndpoint) {
 
+  /** Prefix of system properties that override environment variables (see {@link #fromEnvironment}). */
+  public static final String OVERRIDE_PREFIX = "coditect.env.";
+
+  /**
+   * The environment, where a system property {@code coditect.env.NAME} overrides {@code NAME}:
+   * Lambda sets only the environment; the local runtime and its tests host every function in one
+   * JVM, whose environment cannot change, and configure them with these properties.
+   */
   public static AppConfig fromEnvironment() {
-    return fromMap(System.getenv());
+    Map<String, String> env = new HashMap<>(System.getenv());
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith(OVERRIDE_PREFIX))
+        .forEach(name -> env.put(name.substring(OVERRIDE_PREFIX.length()), System.getProperty(name)));
+    return fromMap(env);
   }
 
   /** Builds the config from an environment map; missing required values fail fast at init. */

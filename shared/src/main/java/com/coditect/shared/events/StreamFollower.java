@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -31,14 +32,25 @@ public final class StreamFollower {
   /** Last sequence number handled per shard; a shard without one is read from its start. */
   private final Map<String, String> checkpoints = new HashMap<>();
   private final Map<String, Integer> backlog = new HashMap<>();
+  private final Consumer<List<OutboxRecord>> onPublished;
   private String streamArn;
 
   public StreamFollower(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, OutboxPublisher publisher,
       String tableName) {
+    this(dynamoDb, streams, publisher, tableName, published -> { });
+  }
+
+  /**
+   * @param onPublished receives the records the bus accepted, in order (the local runtime routes
+   *     them to rule targets, which moto cannot invoke)
+   */
+  public StreamFollower(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, OutboxPublisher publisher,
+      String tableName, Consumer<List<OutboxRecord>> onPublished) {
     this.dynamoDb = dynamoDb;
     this.streams = streams;
     this.publisher = publisher;
     this.tableName = tableName;
+    this.onPublished = onPublished;
   }
 
   /** Skips what the stream already holds: only changes made from now on are published. */
@@ -70,6 +82,7 @@ public final class StreamFollower {
       }
       List<OutboxRecord> failed = publisher.publish(outbox);
       published += outbox.size() - failed.size();
+      onPublished.accept(List.copyOf(outbox.subList(0, outbox.size() - failed.size())));
       backlog.put(shardId, failed.size());
       checkpoint(shardId, records, failed.isEmpty() ? null : failed.get(0).position());
     }

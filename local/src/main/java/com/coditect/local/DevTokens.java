@@ -1,0 +1,105 @@
+package com.coditect.local;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dev JWTs for the local gateway: signed with a key made at start (so tokens die with the run) and
+ * verified the way the HTTP API JWT authorizer does (signature, issuer, audience, expiry), then
+ * handed to handlers as string claims, as API Gateway does.
+ */
+final class DevTokens {
+
+  static final String ISSUER = "https://coditect.local/dev-issuer";
+  static final String AUDIENCE = "coditect-local";
+  private static final Duration LIFETIME = Duration.ofHours(12);
+
+  private final byte[] key = new byte[32];
+  private final MACSigner signer;
+  private final MACVerifier verifier;
+
+  DevTokens() {
+    new SecureRandom().nextBytes(key);
+    try {
+      signer = new MACSigner(key);
+      verifier = new MACVerifier(key);
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A token for a user of a tenant, or for a platform admin ({@code tenantId} may then be null). */
+  String issue(String userId, String tenantId, String role, boolean platformAdmin) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+        .subject(userId)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(LIFETIME)))
+        .claim("token_use", "id")
+        .claim("custom:user_id", userId)
+        .claim("custom:platform_admin", Boolean.toString(platformAdmin));
+    if (tenantId != null) {
+      claims.claim("custom:tenant_id", tenantId);
+    }
+    if (role != null) {
+      claims.claim("custom:role", role);
+    }
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
+  /** The verified claims as strings, or empty for a missing, forged, foreign or expired token. */
+  Optional<Map<String, String>> verify(String authorizationHeader) {
+    if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    try {
+      SignedJWT jwt = SignedJWT.parse(authorizationHeader.substring(7).trim());
+      if (!jwt.verify(verifier)) {
+        return Optional.empty();
+      }
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      if (!ISSUER.equals(claims.getIssuer()) || !List.of(AUDIENCE).equals(claims.getAudience())
+          || claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
+        return Optional.empty();
+      }
+      Map<String, String> strings = new LinkedHashMap<>();
+      claims.getClaims().forEach((name, value) -> strings.put(name, flatten(value)));
+      return Optional.of(strings);
+    } catch (ParseException | JOSEException e) {
+      return Optional.empty();
+    }
+  }
+
+  // API Gateway passes every claim as a string; dates as epoch seconds.
+  private static String flatten(Object value) {
+    if (value instanceof Date date) {
+      return Long.toString(date.toInstant().getEpochSecond());
+    }
+    if (value instanceof List<?> list && list.size() == 1) {
+      return String.valueOf(list.get(0));
+    }
+    return String.valueOf(value);
+  }
+}

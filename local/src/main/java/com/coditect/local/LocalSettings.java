@@ -1,0 +1,30 @@
+package com.coditect.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@code make run} passes in (scripts/run.sh sets it): ports, the moto binary, the names the
+ * functions are configured with. The only place the local runtime reads its environment.
+ */
+record LocalSettings(int gatewayPort, int motoPort, Path motoServer, Path template, String tableName,
+    String busName, String bucketName, String region) {
+
+  static LocalSettings fromEnvironment() {
+    Map<String, String> env = System.getenv();
+    return new LocalSettings(
+        Integer.parseInt(env.getOrDefault("PORT", "3000")),
+        Integer.parseInt(env.getOrDefault("MOTO_PORT", "5005")),
+        Path.of(env.getOrDefault("MOTO_SERVER", "moto_server")),
+        Path.of(env.getOrDefault("TEMPLATE", "template.yaml")),
+        env.getOrDefault("TABLE_NAME", "coditect"),
+        env.getOrDefault("EVENT_BUS_NAME", "coditect"),
+        env.getOrDefault("BUCKET_NAME", "coditect-local-documents"),
+        env.getOrDefault("AWS_REGION", "us-east-1"));
+  }
+
+  URI motoEndpoint() {
+    return URI.create("http://127.0.0.1:" + motoPort);
+  }
+}
