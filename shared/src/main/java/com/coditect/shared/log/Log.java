@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Log {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int MAX_FRAMES = 20;
   private static final ThreadLocal<Map<String, String>> CONTEXT =
       ThreadLocal.withInitial(LinkedHashMap::new);
   private static volatile PrintStream out = System.out;
@@ -77,9 +78,14 @@ public final class Log {
     }
     if (error != null) {
       line.put("error", error.getClass().getName());
+      // The innermost frames locate the fault; the rest is framework plumbing.
       StringBuilder stack = new StringBuilder();
-      for (StackTraceElement frame : error.getStackTrace()) {
-        stack.append(frame).append('\n');
+      StackTraceElement[] frames = error.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+        stack.append(frames[i]).append('\n');
+      }
+      if (error.getCause() != null) {
+        line.put("cause", error.getCause().getClass().getName());
       }
       line.put("stack", stack.toString());
     }
