@@ -16,6 +16,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -42,13 +43,16 @@ public final class LocalApi implements AutoCloseable {
     EventBridgeClient events = client(EventBridgeClient.builder().httpClient(http), settings, moto);
     S3Client s3 = client(S3Client.builder().httpClient(http).forcePathStyle(true), settings, moto);
     DynamoDbStreamsClient streams = client(DynamoDbStreamsClient.builder().httpClient(http), settings, moto);
-    LocalResources.create(template, settings, dynamoDb, s3, events);
-    configureFunctions(settings, moto, cursorSigningKey);
+    CognitoIdentityProviderClient cognito = client(CognitoIdentityProviderClient.builder().httpClient(http), settings,
+        moto);
+    String userPoolId = LocalResources.create(template, settings, dynamoDb, s3, events, cognito);
+    configureFunctions(settings, moto, cursorSigningKey, userPoolId);
 
     List<TemplateRoute> routes = template.routes();
     TemplateRules rules = new TemplateRules(template);
     FunctionRegistry functions = new FunctionRegistry();
     routes.stream().map(TemplateRoute::handler).distinct().forEach(functions::warm);
+    rules.eventRules().stream().map(TemplateRules.EventRule::handler).distinct().forEach(functions::warm);
     RuleDispatcher dispatcher = new RuleDispatcher(rules.eventRules(), functions, settings.region());
     Schedules schedules = new Schedules(rules.schedules(), functions, settings.region());
 
@@ -104,16 +108,18 @@ public final class LocalApi implements AutoCloseable {
   }
 
   /**
-   * Gives every function the configuration Lambda would: the names of the table, bus and bucket,
-   * with moto as the endpoint. All functions share this JVM, so these are system properties.
+   * Gives every function the configuration Lambda would: the names of the table, bus, bucket and
+   * user pool, with moto as the endpoint. All functions share this JVM, so these are system properties.
    */
-  private static void configureFunctions(LocalSettings settings, URI moto, String cursorSigningKey) {
+  private static void configureFunctions(LocalSettings settings, URI moto, String cursorSigningKey,
+      String userPoolId) {
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "TABLE_NAME", settings.tableName());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "EVENT_BUS_NAME", settings.busName());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "BUCKET_NAME", settings.bucketName());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "AWS_REGION", settings.region());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "AWS_ENDPOINT_URL", moto.toString());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "CURSOR_SIGNING_KEY", cursorSigningKey);
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "USER_POOL_ID", userPoolId);
   }
 
   private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, LocalSettings settings, URI moto) {

@@ -2,21 +2,25 @@ package com.coditect.local;
 
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.TemplateTable;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Creates on moto the table, bucket and bus that template.yaml declares, read from the template
- * (keys, indexes, stream, TTL) rather than restated here.
+ * Creates on moto the table, bucket, bus and user pool that template.yaml declares, read from the
+ * template (keys, indexes, stream, TTL, pool schema) rather than restated here.
  */
 final class LocalResources {
 
   private LocalResources() {}
 
-  static void create(CloudTemplate template, LocalSettings settings, DynamoDbClient dynamoDb, S3Client s3,
-      EventBridgeClient events) {
+  /** Creates everything; returns the id moto gave the user pool (functions need it). */
+  static String create(CloudTemplate template, LocalSettings settings, DynamoDbClient dynamoDb, S3Client s3,
+      EventBridgeClient events, CognitoIdentityProviderClient cognito) {
     TemplateTable table = new TemplateTable(template.resourceProperties(logicalIdOf(template, "AWS::DynamoDB::Table")));
     dynamoDb.createTable(table.createTableRequest(settings.tableName()));
     table.ttlAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(r -> r.tableName(settings.tableName())
@@ -24,6 +28,26 @@ final class LocalResources {
     s3.createBucket(r -> r.bucket(settings.bucketName()));
     s3.putBucketVersioning(r -> r.bucket(settings.bucketName()).versioningConfiguration(v -> v.status("Enabled")));
     events.createEventBus(r -> r.name(settings.busName()));
+    return createUserPool(template, settings, cognito);
+  }
+
+  /** The user pool with the template's sign-in alias and custom attributes (the token's claims). */
+  @SuppressWarnings("unchecked")
+  private static String createUserPool(CloudTemplate template, LocalSettings settings,
+      CognitoIdentityProviderClient cognito) {
+    Map<String, Object> properties = template.resourceProperties(logicalIdOf(template, "AWS::Cognito::UserPool"));
+    List<SchemaAttributeType> schema = ((List<Map<String, Object>>) properties.getOrDefault("Schema", List.of()))
+        .stream()
+        .map(attribute -> SchemaAttributeType.builder()
+            .name(String.valueOf(attribute.get("Name")))
+            .attributeDataType(String.valueOf(attribute.get("AttributeDataType")))
+            .mutable(!Boolean.FALSE.equals(attribute.get("Mutable")))
+            .required(Boolean.TRUE.equals(attribute.get("Required")))
+            .build())
+        .toList();
+    List<String> aliases = (List<String>) properties.getOrDefault("AliasAttributes", List.of());
+    return cognito.createUserPool(r -> r.poolName(settings.tableName() + "-users")
+        .aliasAttributesWithStrings(aliases).schema(schema)).userPool().id();
   }
 
   /** The logical id of the one resource of a type (the platform has one table, one bucket, one bus). */

@@ -28,11 +28,16 @@ public record AppConfig(
    * JVM, whose environment cannot change, and configure them with these properties.
    */
   public static AppConfig fromEnvironment() {
+    return fromMap(environment());
+  }
+
+  /** The environment with {@code coditect.env.*} system properties applied over it. */
+  static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(System.getenv());
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith(OVERRIDE_PREFIX))
         .forEach(name -> env.put(name.substring(OVERRIDE_PREFIX.length()), System.getProperty(name)));
-    return fromMap(env);
+    return env;
   }
 
   /** Builds the config from an environment map; missing required values fail fast at init. */

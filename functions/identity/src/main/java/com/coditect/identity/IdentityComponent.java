@@ -1,0 +1,46 @@
+package com.coditect.identity;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.CognitoConfig;
+import com.coditect.shared.di.AwsClientsModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/** Wiring of the identity function: config in, a {@link CognitoUserSync} out. */
+@Singleton
+@Component(modules = {AwsClientsModule.class, IdentityComponent.CognitoModule.class})
+public interface IdentityComponent {
+
+  CognitoUserSync sync();
+
+  /** Builds the component from the function's config. */
+  @Component.Factory
+  interface Factory {
+    IdentityComponent create(@BindsInstance AppConfig config, @BindsInstance CognitoConfig cognito);
+  }
+
+  /** The Cognito client, built once with the platform's explicit settings. */
+  @Module
+  final class CognitoModule {
+    private CognitoModule() {}
+
+    @Provides
+    @Singleton
+    static CognitoIdentityProviderClient cognito(AppConfig config, SdkHttpClient http,
+        AwsCredentialsProvider credentials) {
+      var builder = CognitoIdentityProviderClient.builder()
+          .region(Region.of(config.region()))
+          .credentialsProvider(credentials)
+          .httpClient(http);
+      config.awsEndpoint().ifPresent(builder::endpointOverride);
+      return builder.build();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package com.coditect.identity;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.CognitoConfig;
+import com.coditect.shared.json.Json;
+import com.coditect.shared.log.Log;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * Target of the template's rule for user events: hands each to {@link CognitoUserSync}. A failure
+ * throws, so EventBridge retries the event and finally parks it in the rule's DLQ.
+ */
+public final class IdentitySyncHandler implements RequestHandler<Map<String, Object>, Void> {
+
+  private static final ObjectMapper MAPPER = Json.newMapper();
+
+  private final CognitoUserSync sync;
+
+  public IdentitySyncHandler() {
+    this(DaggerIdentityComponent.factory().create(AppConfig.fromEnvironment(), CognitoConfig.fromEnvironment()));
+  }
+
+  IdentitySyncHandler(IdentityComponent component) {
+    this.sync = component.sync();
+  }
+
+  @Override
+  public Void handleRequest(Map<String, Object> envelope, Context context) {
+    JsonNode event = MAPPER.valueToTree(envelope);
+    JsonNode detail = event.path("detail");
+    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
+    try {
+      sync.apply(event.path("detail-type").asText(), detail);
+      return null;
+    } finally {
+      Log.clearContext();
+    }
+  }
+}
