@@ -16,6 +16,10 @@ test:
 build:
 	mvn -B -ntp -q -DskipTests package
 
+## bench: cold starts against a bare-client baseline, jar sizes, DynamoDB calls per route (not in test)
+bench:
+	scripts/bench.sh
+
 ## deploy: build, then deploy with AWS SAM (needs the sam CLI and AWS credentials)
 deploy: build
 	sam deploy

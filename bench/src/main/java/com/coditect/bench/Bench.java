@@ -1,0 +1,388 @@
+package com.coditect.bench;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.tenancy.CountingTenancyComponent;
+import com.coditect.tenancy.data.TenancyKeys;
+import com.coditect.testing.AwsTestEnvironment;
+import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.ProjectFiles;
+import com.coditect.testing.TemplateRoute;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+
+/**
+ * {@code make bench}: per function of the template the shaded jar size and the fresh-JVM time to
+ * first response next to a baseline that only builds the DynamoDB client and reads one item, then
+ * the DynamoDB calls of each tenancy route. Missed targets are printed as MISSED; only errors
+ * exit non-zero.
+ */
+public final class Bench {
+
+  static final int MIN_RUNS = 10;
+  static final int DEFAULT_RUNS = 15;
+  /** MB as in the README: 10^6 bytes. */
+  static final long JAR_TARGET_BYTES = 12_000_000;
+  static final double RATIO_TARGET = 1.25;
+
+  private static final int LATENCY_WARMUP = 5;
+  private static final int LATENCY_CALLS = 20;
+  private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+  private static final String TENANCY_HANDLER = "com.coditect.tenancy.TenancyHandler";
+  private static final String PUBLISHER_HANDLER = "com.coditect.publisher.OutboxPublisherHandler";
+  private static final String BASELINE = "baseline";
+  private static final String BASELINE_MAIN = "com.coditect.bench.fresh.BaselineHandler";
+  /** The cold-start driver of each handler class; a function without one is listed as not measured. */
+  private static final Map<String, String> DRIVERS = Map.of(
+      TENANCY_HANDLER, "com.coditect.bench.fresh.TenancyColdStart",
+      PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart");
+
+  private final int runs;
+  private final Path root = ProjectFiles.root();
+  /** Where the built jars are, at their paths in the repository: scripts/bench.sh passes a copy. */
+  private final Path jars = Path.of(System.getProperty("bench.jars", root.toString()));
+  private final CloudTemplate template = CloudTemplate.load();
+  private final List<String> missed = new ArrayList<>();
+  private final List<String> notMeasured = new ArrayList<>();
+
+  private Bench(int runs) {
+    this.runs = runs;
+  }
+
+  public static void main(String[] args) {
+    try {
+      new Bench(runs()).run();
+    } catch (Exception e) {
+      System.err.println("make bench failed: " + e.getMessage()
+          + " (the in-process handler's log is in bench/target/handler.log)");
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // Explicit, so no lingering SDK or moto-harness thread keeps the JVM up.
+    System.exit(0);
+  }
+
+  private static int runs() {
+    int runs = Integer.getInteger("bench.runs", DEFAULT_RUNS);
+    if (runs < MIN_RUNS) {
+      throw new IllegalArgumentException("bench.runs must be at least " + MIN_RUNS + ", got " + runs);
+    }
+    return runs;
+  }
+
+  private void run() throws IOException, InterruptedException {
+    List<String> jvmFlags = javaToolOptions();
+    System.out.printf(Locale.ROOT, "make bench, %s, %d cores, Java %s, JVM flags %s (the template's"
+        + " JAVA_TOOL_OPTIONS), DynamoDB and EventBridge on moto%n%n", LocalDate.now(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), String.join(" ", jvmFlags));
+
+    // The in-process handler's request log would drown the tables; it is kept for a failure's sake.
+    Path handlerLog = root.resolve("bench/target/handler.log");
+    Files.createDirectories(handlerLog.getParent());
+    try (PrintStream log = new PrintStream(Files.newOutputStream(handlerLog), true, StandardCharsets.UTF_8);
+        AwsTestEnvironment env = AwsTestEnvironment.create("bench")) {
+      Log.redirect(log);
+      DynamoDbCallCounter counter = new DynamoDbCallCounter();
+      RoutePlan plan = new RoutePlan(CountingTenancyComponent.handler(env.appConfig(), counter), counter);
+      RoutePlan.Tenant tenant = plan.createTenant("Bench Cold Start");
+
+      Key tenantItem = TenancyKeys.tenant(new TenantId(tenant.id()));
+
+      List<TemplateFunction> functions = functions();
+      List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem);
+      FreshJvm jvm = new FreshJvm(jvmFlags, lambdaEnvironment(env.appConfig()));
+      Map<String, List<Sample>> samples = coldStarts(jvm, subjects);
+      printColdStarts(functions, subjects, samples);
+      printMotoLatency(env, tenantItem);
+
+      List<RouteCount> counts = plan.run();
+      requireEveryTemplateRoute(counts);
+      printCalls(counts);
+    }
+
+    notMeasured.forEach(line -> System.out.println("NOT MEASURED " + line));
+    if (missed.isEmpty()) {
+      System.out.println("All measured targets met.");
+    } else {
+      System.out.println("Targets MISSED (reported, not an error):");
+      missed.forEach(line -> System.out.println("  MISSED " + line));
+    }
+  }
+
+  /** Every serverless function of the template, with the jar its CodeUri names. */
+  private List<TemplateFunction> functions() {
+    List<TemplateFunction> functions = new ArrayList<>();
+    if (template.document().get("Resources") instanceof Map<?, ?> resources) {
+      resources.forEach((logicalId, resource) -> {
+        if (resource instanceof Map<?, ?> r && SERVERLESS_FUNCTION.equals(r.get("Type"))
+            && r.get("Properties") instanceof Map<?, ?> properties) {
+          String handler = String.valueOf(properties.get("Handler")).replaceFirst("::.*$", "");
+          functions.add(new TemplateFunction(String.valueOf(logicalId), handler,
+              jars.resolve(String.valueOf(properties.get("CodeUri")))));
+        }
+      });
+    }
+    if (functions.isEmpty()) {
+      throw new IllegalStateException("template.yaml has no " + SERVERLESS_FUNCTION);
+    }
+    return functions;
+  }
+
+  /** The baseline, then each function that has a driver, run from the jar the template deploys. */
+  private List<ColdStartSubject> subjects(List<TemplateFunction> functions, RoutePlan.Tenant tenant,
+      Key tenantItem) {
+    Path baseline = built(jars.resolve("bench/target/baseline.jar"));
+    Path drivers = built(jars.resolve("bench/target/drivers.jar"));
+    Map<String, String> claims = new LinkedHashMap<>();
+    tenant.owner().forEach((name, value) -> claims.put("bench.claim." + name, value));
+    Map<String, Map<String, String>> driverProperties = Map.of(TENANCY_HANDLER, claims);
+
+    List<ColdStartSubject> subjects = new ArrayList<>();
+    subjects.add(new ColdStartSubject(BASELINE, baseline, List.of(baseline), BASELINE_MAIN, Map.of(
+        "bench.pk", tenantItem.partitionKeyValue().s(),
+        "bench.sk", tenantItem.sortKeyValue().orElseThrow().s())));
+    for (TemplateFunction function : functions) {
+      String driver = DRIVERS.get(function.handler());
+      if (driver != null) {
+        subjects.add(new ColdStartSubject(function.name(), built(function.jar()), List.of(function.jar(), drivers),
+            driver, driverProperties.getOrDefault(function.handler(), Map.of())));
+      }
+    }
+    return subjects;
+  }
+
+  private static Path built(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (scripts/bench.sh runs mvn install)");
+    }
+    return jar;
+  }
+
+  /**
+   * One unmeasured round first (it fills the page cache and moto's first-request paths), then
+   * {@code runs} rounds; each round starts with a different subject, so none is always first
+   * after another or always last.
+   */
+  private Map<String, List<Sample>> coldStarts(FreshJvm jvm, List<ColdStartSubject> subjects)
+      throws IOException, InterruptedException {
+    for (ColdStartSubject subject : subjects) {
+      jvm.run(subject);
+    }
+    Map<String, List<Sample>> samples = new LinkedHashMap<>();
+    subjects.forEach(subject -> samples.put(subject.name(), new ArrayList<>()));
+    System.err.print("cold-start rounds:");
+    for (int round = 0; round < runs; round++) {
+      for (int i = 0; i < subjects.size(); i++) {
+        ColdStartSubject subject = subjects.get((round + i) % subjects.size());
+        samples.get(subject.name()).add(jvm.run(subject));
+      }
+      System.err.print(" " + (round + 1));
+    }
+    System.err.println();
+    return samples;
+  }
+
+  private void printColdStarts(List<TemplateFunction> functions, List<ColdStartSubject> subjects,
+      Map<String, List<Sample>> samples) throws IOException {
+    List<Sample> baselineRuns = samples.get(BASELINE);
+    double baselineWall = median(baselineRuns, Sample::wall);
+    double baselineInJvm = median(baselineRuns, Sample::inJvm);
+    System.out.printf(Locale.ROOT, "Cold start: time to first response, median of %d fresh JVMs each (ms)."
+        + " Targets: ratio <= %.2f, jar <= %d MB (10^6 bytes).%n", runs, RATIO_TARGET,
+        JAR_TARGET_BYTES / 1_000_000);
+    TextTable table = new TextTable("function", "jar bytes", "jar MB", "first response", "baseline", "ratio",
+        "in-JVM", "baseline in-JVM", "in-JVM ratio", "ratio target", "jar target");
+    long baselineBytes = Files.size(subjects.get(0).jar());
+    table.row(BASELINE, bytes(baselineBytes), mb(baselineBytes), ms(baselineWall), "-", "-", ms(baselineInJvm),
+        "-", "-", "-", "-");
+    for (TemplateFunction function : functions) {
+      if (!Files.isRegularFile(function.jar())) {
+        notMeasured.add(function.logicalId() + ": " + function.jar() + " was not built");
+        table.row(function.name(), "not built", "-", "-", "-", "-", "-", "-", "-", "-", "-");
+        continue;
+      }
+      long bytes = Files.size(function.jar());
+      String jarVerdict = verdict(bytes <= JAR_TARGET_BYTES,
+          function.name() + " jar " + mb(bytes) + " MB (" + bytes(bytes) + " bytes) > 12 MB");
+      List<Sample> runs = samples.get(function.name());
+      if (runs == null) {
+        notMeasured.add(function.logicalId() + " cold start: no driver for " + function.handler() + " in bench");
+        table.row(function.name(), bytes(bytes), mb(bytes), "no driver", "-", "-", "-", "-", "-", "-", jarVerdict);
+        continue;
+      }
+      double wall = median(runs, Sample::wall);
+      double inJvm = median(runs, Sample::inJvm);
+      double ratio = wall / baselineWall;
+      table.row(function.name(), bytes(bytes), mb(bytes), ms(wall), ms(baselineWall), ratio(ratio), ms(inJvm),
+          ms(baselineInJvm), ratio(inJvm / baselineInJvm),
+          verdict(ratio <= RATIO_TARGET, function.name() + " cold-start ratio " + ratio(ratio) + " > "
+              + ratio(RATIO_TARGET) + " (" + ms(wall) + " ms vs baseline " + ms(baselineWall) + " ms)"),
+          jarVerdict);
+    }
+    System.out.println(table.render());
+
+    System.out.println("Where the time goes (medians, ms): JVM start to main, handler (or client) init, first"
+        + " request; wall adds process creation and the JVM's own startup before its start time.");
+    TextTable split = new TextTable("run", "JVM to main", "init", "first request", "in-JVM", "wall min",
+        "wall median", "wall max", "classes loaded");
+    for (ColdStartSubject subject : subjects) {
+      List<Sample> runs = samples.get(subject.name());
+      split.row(subject.name(), ms(median(runs, Sample::boot)), ms(median(runs, Sample::init)),
+          ms(median(runs, Sample::request)), ms(median(runs, Sample::inJvm)),
+          ms(runs.stream().mapToDouble(Sample::wall).min().orElseThrow()), ms(median(runs, Sample::wall)),
+          ms(runs.stream().mapToDouble(Sample::wall).max().orElseThrow()),
+          String.format(Locale.ROOT, "%,.0f", median(runs, Sample::classes)));
+    }
+    System.out.println(split.render());
+  }
+
+  /**
+   * Moto's own time for the calls the first requests make, from this (warm) JVM: it is part of
+   * every first response above and says nothing about Lambda, and PutEvents is far slower on moto
+   * than GetItem.
+   */
+  private static void printMotoLatency(AwsTestEnvironment env, Key tenantItem) {
+    Map<String, AttributeValue> key = Map.of("PK", tenantItem.partitionKeyValue(),
+        "SK", tenantItem.sortKeyValue().orElseThrow());
+    GetItemRequest get = GetItemRequest.builder().tableName(env.tableName()).key(key).build();
+    PutEventsRequest put = PutEventsRequest.builder().entries(PutEventsRequestEntry.builder()
+        .eventBusName(env.busName()).source("coditect.bench").detailType("bench.latency").detail("{}").build())
+        .build();
+    double getItem = warmMedian(() -> env.dynamoDb().getItem(get));
+    double putEvents = warmMedian(() -> env.eventBridge().putEvents(put));
+    System.out.printf(Locale.ROOT, "Moto's latency, warm client, median of %d: GetItem %.1f ms, PutEvents %.1f ms"
+        + " (the baseline's and tenancy's first request make a GetItem, the publisher's a PutEvents).%n%n",
+        LATENCY_CALLS, getItem, putEvents);
+  }
+
+  private static double warmMedian(Runnable call) {
+    for (int i = 0; i < LATENCY_WARMUP; i++) {
+      call.run();
+    }
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < LATENCY_CALLS; i++) {
+      long started = System.nanoTime();
+      call.run();
+      millis.add((System.nanoTime() - started) / 1e6);
+    }
+    return Sample.median(millis);
+  }
+
+  private void printCalls(List<RouteCount> counts) {
+    System.out.println("DynamoDB calls per route (tenancy), one representative request each; targets: read"
+        + " (GET) <= " + RouteCount.READ_TARGET + ", write <= " + RouteCount.WRITE_TARGET + ".");
+    TextTable table = new TextTable("route", "kind", "calls", "operations", "target", "result");
+    for (RouteCount count : counts) {
+      table.row(count.routeKey(), count.isRead() ? "read" : "write", count.calls(),
+          count.operations().isEmpty() ? "-" : String.join(" + ", count.operations()), "<= " + count.target(),
+          verdict(count.meetsTarget(), count.routeKey() + " makes " + count.calls() + " DynamoDB calls > "
+              + count.target()));
+    }
+    System.out.println(table.render());
+  }
+
+  /** A route added to the template without a request here must fail the bench, not go uncounted. */
+  private void requireEveryTemplateRoute(List<RouteCount> counts) {
+    Set<String> inTemplate = new LinkedHashSet<>();
+    for (TemplateRoute route : template.routesOf(TENANCY_HANDLER)) {
+      inTemplate.add(route.routeKey());
+    }
+    Set<String> measured = new LinkedHashSet<>();
+    counts.forEach(count -> measured.add(count.routeKey()));
+    Set<String> notSent = new LinkedHashSet<>(inTemplate);
+    notSent.removeAll(measured);
+    Set<String> notInTemplate = new LinkedHashSet<>(measured);
+    notInTemplate.removeAll(inTemplate);
+    if (!notSent.isEmpty() || !notInTemplate.isEmpty()) {
+      throw new IllegalStateException("RoutePlan and template.yaml disagree: no request for " + notSent
+          + "; requests for routes not in the template: " + notInTemplate);
+    }
+  }
+
+  private String verdict(boolean met, String missedLine) {
+    if (met) {
+      return "ok";
+    }
+    missed.add(missedLine);
+    return "MISSED";
+  }
+
+  /** The template's JAVA_TOOL_OPTIONS for every function, as JVM flags. */
+  private List<String> javaToolOptions() {
+    Object value = nested(template.document(), "Globals", "Function", "Environment", "Variables",
+        "JAVA_TOOL_OPTIONS");
+    if (!(value instanceof String options) || options.isBlank()) {
+      throw new IllegalStateException("template.yaml has no plain JAVA_TOOL_OPTIONS in Globals: " + value);
+    }
+    return Arrays.asList(options.trim().split("\\s+"));
+  }
+
+  private static Object nested(Map<String, Object> map, String... path) {
+    Object value = map;
+    for (String key : path) {
+      value = value instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+    return value;
+  }
+
+  /** What Lambda would put in the environment, pointing at this run's slice of moto. */
+  private static Map<String, String> lambdaEnvironment(AppConfig config) {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", config.region());
+    env.put("TABLE_NAME", config.tableName());
+    env.put("BUCKET_NAME", config.bucketName());
+    env.put("EVENT_BUS_NAME", config.eventBusName());
+    env.put("CURSOR_SIGNING_KEY", config.cursorSigningKey());
+    env.put("AWS_ENDPOINT_URL", config.awsEndpoint().orElseThrow().toString());
+    return env;
+  }
+
+  private static double median(List<Sample> samples, ToDoubleFunction<Sample> metric) {
+    return Sample.median(samples.stream().map(metric::applyAsDouble).toList());
+  }
+
+  private static String ms(double millis) {
+    return String.format(Locale.ROOT, "%.0f", millis);
+  }
+
+  private static String ratio(double ratio) {
+    return String.format(Locale.ROOT, "%.2f", ratio);
+  }
+
+  private static String bytes(long bytes) {
+    return String.format(Locale.ROOT, "%,d", bytes);
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.2f", bytes / 1e6);
+  }
+
+  /** A serverless function of the template: its logical id, handler class and deployed jar. */
+  private record TemplateFunction(String logicalId, String handler, Path jar) {
+    /** The jar's name without {@code .jar}, e.g. {@code tenancy}. */
+    String name() {
+      return jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    }
+  }
+}

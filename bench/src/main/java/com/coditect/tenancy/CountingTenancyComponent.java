@@ -1,0 +1,42 @@
+package com.coditect.tenancy;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.testing.DynamoDbCallCounter;
+import dagger.Binds;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * The production tenancy wiring plus a DynamoDB call counter, for the bench's calls per route. It
+ * lives in the tenancy package because the handler's component constructor is package-private.
+ */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class,
+    CountingTenancyComponent.CallCounting.class})
+public interface CountingTenancyComponent extends TenancyComponent {
+
+  /** A tenancy handler wired like production whose DynamoDB calls {@code counter} sees. */
+  static TenancyHandler handler(AppConfig config, DynamoDbCallCounter counter) {
+    return new TenancyHandler(DaggerCountingTenancyComponent.factory().create(config, counter));
+  }
+
+  /** Builds the component from a config, counting with {@code counter}. */
+  @Component.Factory
+  interface Factory {
+    CountingTenancyComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
+  }
+
+  /** Adds the counter to the DynamoDB client's interceptors. */
+  @Module
+  interface CallCounting {
+    @Binds
+    @IntoSet
+    ExecutionInterceptor counter(DynamoDbCallCounter counter);
+  }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `make bench`: build the Lambda jars and the bench, start a moto server, time fresh-JVM cold
+# starts against a bare-client baseline and count DynamoDB calls per route; moto is stopped
+# whatever happens. Not part of `make test`. BENCH_RUNS sets the runs per function (at least 10).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+# Its own state dir, so a bench and a test run can share the machine.
+state="$root/target/bench-moto"
+
+eval "$(scripts/tools.sh)"
+
+echo "== building every function jar and the bench"
+mvn -B -ntp -q -DskipTests install
+
+# The bench runs from a copy of what was just built, so a build started meanwhile (another
+# terminal, an IDE) cannot swap jars under it halfway through.
+snapshot="$(mktemp -d)"
+trap 'rm -rf "$snapshot"' EXIT
+IFS=: read -ra deps <<< "$(cat bench/target/bench.classpath)"
+cp --parents "${deps[@]}" "$snapshot"
+cp --parents functions/*/target/*.jar bench/target/baseline.jar bench/target/drivers.jar "$snapshot"
+cp -r bench/target/classes "$snapshot/bench-classes"
+classpath="$snapshot/bench-classes"
+for dep in "${deps[@]}"; do
+  classpath+=":$snapshot$dep"
+done
+
+echo "== starting moto server"
+endpoint="$(scripts/moto.sh start "$moto_server" "$state")"
+trap 'scripts/moto.sh stop "$state"; rm -rf "$snapshot"' EXIT
+echo "moto at $endpoint"
+
+echo "== bench"
+java -cp "$classpath" -Dmoto.endpoint="$endpoint" -Dproject.root="$root" -Dbench.jars="$snapshot" \
+  -Dbench.runs="${BENCH_RUNS:-15}" com.coditect.bench.Bench
