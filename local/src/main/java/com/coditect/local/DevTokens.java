@@ -60,7 +60,12 @@ final class DevTokens {
     if (role != null) {
       claims.claim("custom:role", role);
     }
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+    return sign(claims.build());
+  }
+
+  /** Signs any claims with this run's key; tests use it to make expired or foreign-issuer tokens. */
+  String sign(JWTClaimsSet claims) {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
     try {
       jwt.sign(signer);
     } catch (JOSEException e) {

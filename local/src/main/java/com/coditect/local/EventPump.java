@@ -46,9 +46,14 @@ final class EventPump implements AutoCloseable {
     }
   }
 
+  /** Lets the current poll finish (a publish is never cut off mid-way), then stops. */
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.Role;
 import com.coditect.testing.TemplateRoute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,7 @@ final class LocalGateway implements AutoCloseable {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final RouteTable routes;
   private final DevTokens tokens;
   private final FunctionRegistry functions;
@@ -57,7 +60,7 @@ final class LocalGateway implements AutoCloseable {
     this.schedules = schedules;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.createContext("/", this::serve);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(executor);
   }
 
   void start() {
@@ -67,6 +70,8 @@ final class LocalGateway implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    // HttpServer.stop leaves a caller-supplied executor running: its threads would outlive close().
+    executor.shutdownNow();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -136,8 +141,10 @@ final class LocalGateway implements AutoCloseable {
     }
     boolean platformAdmin = request.path("platform_admin").asBoolean(false);
     String userId = request.path("user_id").asText("");
-    String tenantId = request.path("tenant_id").asText(null);
-    String role = request.path("role").asText(null);
+    String tenantId = request.path("tenant_id").asText("");
+    String role = request.path("role").asText("");
+    tenantId = tenantId.isBlank() ? null : tenantId;
+    role = role.isBlank() ? null : role;
     if (userId.isBlank()) {
       problem(exchange, "user_id", "is required");
       return;
@@ -146,9 +153,27 @@ final class LocalGateway implements AutoCloseable {
       problem(exchange, tenantId == null ? "tenant_id" : "role", "is required unless platform_admin is true");
       return;
     }
+    // A token the functions would refuse (401 on every route) is a 400 here, naming the field.
+    if (tenantId != null && !isUuid(tenantId)) {
+      problem(exchange, "tenant_id", "must be a tenant id (a UUID)");
+      return;
+    }
+    if (role != null && Role.fromApiName(role).isEmpty()) {
+      problem(exchange, "role", "must be one of " + String.join(", ", Role.NAMES));
+      return;
+    }
     String token = tokens.issue(userId, tenantId, role, platformAdmin);
     respond(exchange, 200, Map.of("Content-Type", "application/json"),
         JSON.writeValueAsBytes(Map.of("token", token)));
+  }
+
+  private static boolean isUuid(String value) {
+    try {
+      UUID.fromString(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private void fireSchedule(HttpExchange exchange, String method, String ruleName) throws IOException {
@@ -259,7 +284,8 @@ final class LocalGateway implements AutoCloseable {
     exchange.getResponseHeaders().set("Access-Control-Allow-Headers",
         "Authorization, Content-Type, If-Match, Idempotency-Key");
     exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
-    exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "ETag, Location");
+    exchange.getResponseHeaders().set("Access-Control-Expose-Headers",
+        "ETag, Location, X-Request-Id, Idempotent-Replayed");
     boolean empty = body.length == 0 || status == 204 || status == 304;
     exchange.sendResponseHeaders(status, empty ? -1 : body.length);
     if (!empty) {

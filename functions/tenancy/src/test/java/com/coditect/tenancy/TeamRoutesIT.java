@@ -506,15 +506,14 @@ class TeamRoutesIT {
   }
 
   @Test
-  void addingAnotherTenantsUserIs422() {
+  void addingAnotherTenantsUserIsNotFound() {
     String team = newTeam(acme, unique("Closed"));
     Response foreign = putMember(acme.owner(), team, globexMember);
-    assertEquals(422, foreign.status(), foreign.raw());
-    assertEquals(List.of("user_id"), foreign.errorFields());
+    assertEquals(404, foreign.status(), foreign.raw());
 
     Response unknown = putMember(acme.owner(), team, UUID.randomUUID().toString());
-    assertEquals(422, unknown.status(), unknown.raw());
-    assertEquals(List.of("user_id"), unknown.errorFields());
+    assertEquals(404, unknown.status(), unknown.raw());
+    assertEquals(foreign.json().path("detail"), unknown.json().path("detail"), "no existence oracle");
     assertEquals(0, getTeam(acme.owner(), team).json().path("members").size());
   }
 

@@ -2,7 +2,6 @@ package com.coditect.tenancy.domain;
 
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.NotFoundException;
-import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
@@ -146,8 +145,9 @@ public final class TeamService {
     TeamMemberResponse response = TeamMemberResponse.from(member);
     WriteTransaction tx = transactions.begin()
         .requireLive(TenancyKeys.team(tenant, teamId), TeamService::notFound)
+        // The user is named by the path: one that is not this tenant's is simply not found.
         .requireLive(TenancyKeys.user(tenant, userId),
-            () -> UnprocessableException.forField("user_id", "is not a user of this tenant"))
+            () -> new NotFoundException("The user was not found."))
         .create(teams.members(), member, () -> new ConflictException(
             "The user was added to the team concurrently."));
     outbox.record(tx, tenant, actor, "team.member_added", "team", teamId,

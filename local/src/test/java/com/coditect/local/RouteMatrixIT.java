@@ -1,0 +1,375 @@
+package com.coditect.local;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.coditect.local.LocalApiHarness.Response;
+import com.coditect.local.LocalApiHarness.Tenant;
+import com.coditect.local.LocalApiHarness.User;
+import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.TemplateRoute;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Every route of template.yaml, tried through the local gateway as an attacker would: without a
+ * token, with a forged one, and with another tenant's token against this tenant's ids. The routes
+ * come from the template, so a new route is covered as soon as it is declared, or the matrix fails
+ * telling the developer what it needs (a path parameter's id, a request body).
+ *
+ * <p>Tenant A holds the data; tenant B is the intruder. After the matrix, everything A can read
+ * (every GET route, with A's ids) must be exactly as before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteMatrixIT {
+
+  // Tenant A's names. B's creates reuse them: uniqueness is per tenant, and a 409 would tell B
+  // that A has a team, project or user with that name (an existence oracle).
+  private static final String A_MEMBER_EMAIL = "member@tenant-a.example";
+  private static final String A_TEAM_NAME = "Platform";
+  private static final String A_PROJECT_KEY = "ALPHA";
+
+  /**
+   * Which of tenant A's resources fills each path parameter. A route with a parameter not named
+   * here fails the matrix: add the parameter, creating the resource in {@link #seed} if needed.
+   */
+  private static final Map<String, Function<Seed, String>> PATH_PARAMETERS = Map.of(
+      "user_id", seed -> seed.member().id(),
+      "team_id", Seed::teamId,
+      "project_id", Seed::projectId);
+
+  /**
+   * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
+   * syntax checks: handlers that parse the body before looking the id up answer 400, not 404, to
+   * a bad one. {@code ""} sends no body. A write route missing here fails the matrix.
+   */
+  private static final Map<String, String> WRITE_BODIES = Map.ofEntries(
+      Map.entry("POST /v1/tenants",
+          "{\"name\":\"Tenant A\",\"owner\":{\"email\":\"owner@tenant-a.example\",\"name\":\"Intruder\"}}"),
+      Map.entry("PATCH /v1/tenant", "{\"name\":\"Changed by B\",\"industry\":\"Probing\"}"),
+      Map.entry("PATCH /v1/me", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/users",
+          "{\"email\":\"" + A_MEMBER_EMAIL + "\",\"name\":\"Same email, other tenant\",\"role\":\"member\"}"),
+      Map.entry("PATCH /v1/users/{user_id}", "{\"name\":\"Changed by B\",\"role\":\"admin\"}"),
+      Map.entry("POST /v1/teams", "{\"name\":\"" + A_TEAM_NAME + "\"}"),
+      Map.entry("PATCH /v1/teams/{team_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("PUT /v1/teams/{team_id}/members/{user_id}", ""),
+      Map.entry("POST /v1/projects", "{\"key\":\"" + A_PROJECT_KEY + "\",\"name\":\"Alpha\"}"),
+      Map.entry("PATCH /v1/projects/{project_id}", "{\"name\":\"Changed by B\",\"status\":\"archived\"}"));
+
+  private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+  /** Presigned URLs are signed anew on every read; their signature is not data A owns. */
+  private static final Pattern PRESIGNATURE = Pattern.compile("(X-Amz-[A-Za-z-]+=)[^&\"\\\\]*");
+
+  private final List<TemplateRoute> routes = CloudTemplate.load().routes();
+  private LocalApiHarness harness;
+  private Seed a;
+  private Seed b;
+  private Map<String, String> aBefore;
+
+  /** A tenant with an owner, a member, a team (the member in it) and a project. */
+  record Seed(Tenant tenant, User member, String teamId, String projectId) {
+    /** Every id of this tenant's that another tenant must never see. */
+    List<String> ids() {
+      return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId);
+    }
+  }
+
+  @BeforeAll
+  void seedTwoTenants() {
+    harness = LocalApiHarness.start();
+    a = seed("Tenant A", A_MEMBER_EMAIL, A_TEAM_NAME, A_PROJECT_KEY);
+    b = seed("Tenant B", "member@tenant-b.example", "B team", "BETA");
+    aBefore = snapshotOfA();
+  }
+
+  @AfterAll
+  void stop() {
+    if (harness != null) {
+      harness.close();
+    }
+  }
+
+  private Seed seed(String name, String memberEmail, String teamName, String projectKey) {
+    Tenant tenant = harness.createTenant(name);
+    User member = harness.addUser(tenant, "member", memberEmail);
+    String team = harness.create("/v1/teams", tenant.ownerToken(), "{\"name\":\"" + teamName + "\"}");
+    harness.request("PUT", "/v1/teams/" + team + "/members/" + member.id()).token(tenant.ownerToken()).send()
+        .expect(200);
+    String project = harness.create("/v1/projects", tenant.ownerToken(),
+        "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
+    return new Seed(tenant, member, team, project);
+  }
+
+  @TestFactory
+  Stream<DynamicNode> everyRoute() {
+    List<DynamicNode> nodes = new ArrayList<>();
+    for (TemplateRoute route : routes) {
+      nodes.add(route.isPublic() ? publicRoute(route) : authenticatedRoute(route));
+    }
+    // Last, after every route ran: nothing B did reached A.
+    nodes.add(dynamicTest("tenant A is unchanged after the matrix", this::tenantAIsUnchanged));
+    return nodes.stream();
+  }
+
+  private DynamicNode authenticatedRoute(TemplateRoute route) {
+    List<String> parameters = parameters(route);
+    List<DynamicNode> tests = new ArrayList<>();
+    tests.add(check(route, "no token -> 401", () -> assertGatewayUnauthorized(route, null)));
+    tests.add(check(route, "forged token -> 401", () -> assertGatewayUnauthorized(route,
+        new DevTokens().issue(a.tenant().ownerId(), a.tenant().id(), "owner", false))));
+    if (!parameters.isEmpty()) {
+      tests.add(check(route, "tenant B's token with tenant A's ids -> 404", () -> foreignIdsAre404(route)));
+      if (parameters.size() > 1) {
+        for (String parameter : parameters) {
+          tests.add(check(route, "tenant B's token, A's " + parameter + ", B's other ids -> refused as if absent",
+              () -> oneForeignIdIsRefusedLikeAnAbsentOne(route, parameter)));
+        }
+      }
+    } else if (route.method().equals("GET")) {
+      tests.add(check(route, "tenant B's token -> 200 showing none of A's ids", () -> readShowsNothingOfA(route)));
+    } else {
+      tests.add(check(route, "tenant B's token -> acts in B only", () -> writeActsInBOnly(route)));
+    }
+    return dynamicContainer(route.routeKey(), tests.stream());
+  }
+
+  /** A dynamic test whose failure names the route, as surefire's report shows only its index. */
+  private static DynamicTest check(TemplateRoute route, String name, Executable executable) {
+    return dynamicTest(name, () -> {
+      try {
+        executable.execute();
+      } catch (AssertionError e) {
+        throw new AssertionError(route.routeKey() + ", " + name + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private DynamicNode publicRoute(TemplateRoute route) {
+    return dynamicTest(route.routeKey() + " (public): answered without a token", () -> {
+      Map<String, String> values = new LinkedHashMap<>();
+      parameters(route).forEach(p -> values.put(p, "unknown-" + p));
+      String body = WRITE_METHODS.contains(route.method()) ? WRITE_BODIES.getOrDefault(route.routeKey(), "{}") : null;
+      Response response = send(route, path(route, values), null, body);
+      assertFalse(response.status() == 401 && "Unauthorized".equals(response.text("message")),
+          "the gateway asked for a token on a public route: " + response);
+      assertTrue(response.status() < 500, response.toString());
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // the checks
+
+  private void assertGatewayUnauthorized(TemplateRoute route, String token) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String parameter : parameters(route)) {
+      Function<Seed, String> id = PATH_PARAMETERS.get(parameter);
+      values.put(parameter, id == null ? UUID.randomUUID().toString() : id.apply(a));
+    }
+    Response response = send(route, path(route, values), token, WRITE_BODIES.get(route.routeKey()));
+    assertEquals(401, response.status(), response.toString());
+    assertEquals("Unauthorized", response.text("message"), response.toString());
+  }
+
+  private void foreignIdsAre404(TemplateRoute route) {
+    String body = requireBody(route);
+    Response foreign = send(route, path(route, idsOf(a, route)), b.tenant().ownerToken(), body);
+    assertNotFoundProblem(foreign);
+    assertNoIdsOfA(foreign);
+
+    // And indistinguishable from an id that exists nowhere: no existence oracle.
+    Map<String, String> nowhere = new LinkedHashMap<>();
+    parameters(route).forEach(p -> nowhere.put(p, UUID.randomUUID().toString()));
+    Response absent = send(route, path(route, nowhere), b.tenant().ownerToken(), body);
+    assertNotFoundProblem(absent);
+    assertEquals(absent.json().path("type"), foreign.json().path("type"), foreign + " vs " + absent);
+    assertEquals(absent.json().path("title"), foreign.json().path("title"), foreign + " vs " + absent);
+  }
+
+  /**
+   * One of A's ids among B's own: refused exactly as an id that exists nowhere would be (§8: no
+   * existence oracle): 404, as for any id in a path.
+   */
+  private void oneForeignIdIsRefusedLikeAnAbsentOne(TemplateRoute route, String foreignParameter) {
+    String body = requireBody(route);
+    Map<String, String> values = idsOf(b, route);
+    values.put(foreignParameter, PATH_PARAMETERS.get(foreignParameter).apply(a));
+    Response foreign = send(route, path(route, values), b.tenant().ownerToken(), body);
+    values.put(foreignParameter, UUID.randomUUID().toString());
+    Response absent = send(route, path(route, values), b.tenant().ownerToken(), body);
+
+    assertEquals(404, foreign.status(), "A's " + foreignParameter + " must be refused as absent: " + foreign);
+    assertTrue(foreign.isProblem(), foreign.toString());
+    assertEquals(absent.status(), foreign.status(), "A's id answered unlike an absent one: " + foreign + " vs " + absent);
+    assertEquals(absent.json().path("type"), foreign.json().path("type"), foreign + " vs " + absent);
+    assertEquals(absent.errorFields(), foreign.errorFields(), foreign + " vs " + absent);
+    assertNoIdsOfA(foreign);
+  }
+
+  private void readShowsNothingOfA(TemplateRoute route) {
+    Response response = send(route, route.path(), b.tenant().ownerToken(), null).expect(200);
+    if (response.json() != null && response.json().has("items")) {
+      assertTrue(response.json().get("items").isArray(), response.toString());
+      response.itemIds().forEach(id -> assertFalse(a.ids().contains(id), "B's list shows A's " + id));
+    }
+    assertNoIdsOfA(response);
+  }
+
+  private void writeActsInBOnly(TemplateRoute route) {
+    Response response = send(route, route.path(), b.tenant().ownerToken(), requireBody(route));
+    assertTrue(response.status() / 100 == 2 || response.status() == 403,
+        "expected B's own write to succeed (or its role to be refused): " + response
+            + ". A 409 would reveal tenant A's data; a 400 means WRITE_BODIES needs a valid body for "
+            + route.routeKey());
+    assertNoIdsOfA(response);
+  }
+
+  private void tenantAIsUnchanged() {
+    Map<String, String> after = snapshotOfA();
+    assertEquals(aBefore.keySet(), after.keySet());
+    assertAll(aBefore.keySet().stream().map(request -> () -> assertEquals(aBefore.get(request), after.get(request),
+        "tenant A's " + request + " changed during the matrix")));
+  }
+
+  /**
+   * What A's owner reads on every GET route with A's ids: status, ETag and body. Routes whose
+   * parameters the matrix does not know are left out (their own test fails).
+   */
+  private Map<String, String> snapshotOfA() {
+    Map<String, String> snapshot = new LinkedHashMap<>();
+    for (TemplateRoute route : routes) {
+      if (route.isPublic() || !route.method().equals("GET")
+          || !PATH_PARAMETERS.keySet().containsAll(parameters(route))) {
+        continue;
+      }
+      Response response = send(route, path(route, idsOf(a, route)), a.tenant().ownerToken(), null);
+      assertEquals(200, response.status(), "tenant A cannot read its own " + route.routeKey() + ": " + response);
+      snapshot.put(route.routeKey(), response.status() + "\nETag: " + response.header("ETag") + "\n"
+          + PRESIGNATURE.matcher(response.body()).replaceAll("$1..."));
+    }
+    // The member's own view too: B's PATCH /v1/me must not land on any of A's users.
+    Response me = harness.get("/v1/me", a.member().token()).expect(200);
+    snapshot.put("GET /v1/me (member)", me.header("ETag") + "\n" + me.body());
+    assertTrue(snapshot.size() > 1, "nothing of A's to compare");
+    return snapshot;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // keeping the maps honest
+
+  @Test
+  void theMapsNameOnlyWhatTheTemplateHas() {
+    Set<String> routeKeys = new TreeSet<>();
+    Set<String> parameters = new TreeSet<>();
+    routes.forEach(route -> {
+      routeKeys.add(route.routeKey());
+      parameters.addAll(parameters(route));
+    });
+    Set<String> staleBodies = new TreeSet<>(WRITE_BODIES.keySet());
+    staleBodies.removeAll(routeKeys);
+    assertEquals(Set.of(), staleBodies, "WRITE_BODIES names routes template.yaml no longer has");
+    Set<String> staleParameters = new TreeSet<>(PATH_PARAMETERS.keySet());
+    staleParameters.removeAll(parameters);
+    assertEquals(Set.of(), staleParameters, "PATH_PARAMETERS names parameters no route has");
+    assertNotEquals(0, routes.stream().filter(route -> !route.isPublic()).count(), "no authenticated routes?");
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private Response send(TemplateRoute route, String path, String token, String body) {
+    return harness.request(route.method(), path).token(token).body(body == null || body.isEmpty() ? null : body)
+        .send();
+  }
+
+  private static String requireBody(TemplateRoute route) {
+    if (!WRITE_METHODS.contains(route.method())) {
+      return null;
+    }
+    String body = WRITE_BODIES.get(route.routeKey());
+    if (body == null) {
+      fail("RouteMatrixIT has no request body for " + route.routeKey() + ". Add one to WRITE_BODIES: the smallest "
+          + "JSON the route accepts (\"\" for none), so the cross-tenant check reaches the id lookup.");
+    }
+    return body;
+  }
+
+  /** The route's path parameters filled with a seed's ids; fails naming any parameter the matrix lacks. */
+  private static Map<String, String> idsOf(Seed seed, TemplateRoute route) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String parameter : parameters(route)) {
+      Function<Seed, String> id = PATH_PARAMETERS.get(parameter);
+      if (id == null) {
+        fail(route.routeKey() + " has the path parameter {" + parameter + "}, which RouteMatrixIT does not know. "
+            + "Add \"" + parameter + "\" to PATH_PARAMETERS with the id of one of tenant A's resources "
+            + "(create it in seed()), so this route's cross-tenant check can run.");
+      }
+      values.put(parameter, id.apply(seed));
+    }
+    return values;
+  }
+
+  private static List<String> parameters(TemplateRoute route) {
+    List<String> names = new ArrayList<>();
+    Matcher matcher = PATH_PARAMETER.matcher(route.path());
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
+  private static String path(TemplateRoute route, Map<String, String> values) {
+    Matcher matcher = PATH_PARAMETER.matcher(route.path());
+    StringBuilder path = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(path, Matcher.quoteReplacement(
+          URLEncoder.encode(values.get(matcher.group(1)), StandardCharsets.UTF_8)));
+    }
+    matcher.appendTail(path);
+    return path.toString();
+  }
+
+  private static void assertNotFoundProblem(Response response) {
+    assertEquals(404, response.status(), response.toString());
+    assertTrue(response.isProblem(), "a 404 from a function is application/problem+json: " + response);
+    assertEquals(404, response.json().path("status").asInt(), response.toString());
+  }
+
+  /** B's response holds none of A's ids, except those B itself sent in the path (a 404 may echo them). */
+  private void assertNoIdsOfA(Response response) {
+    String body = response.body().toLowerCase(Locale.ROOT);
+    String sent = response.request().toLowerCase(Locale.ROOT);
+    for (String id : a.ids()) {
+      if (sent.contains(id.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      assertFalse(body.contains(id.toLowerCase(Locale.ROOT)), "tenant B was shown tenant A's id " + id + ": " + response);
+    }
+  }
+}
