@@ -3,6 +3,7 @@ package com.coditect.shared.events;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -28,6 +29,7 @@ public final class OutboxItem extends TableItem {
 
   public static final TableSchema<OutboxItem> SCHEMA =
       StaticTableSchema.builder(OutboxItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(OutboxItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("event_id").getter(i -> i.eventId).setter((i, v) -> i.eventId = v))

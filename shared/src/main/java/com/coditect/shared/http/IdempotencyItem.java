@@ -1,6 +1,7 @@
 package com.coditect.shared.http;
 
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -26,6 +27,7 @@ public final class IdempotencyItem extends TableItem {
 
   public static final TableSchema<IdempotencyItem> SCHEMA =
       StaticTableSchema.builder(IdempotencyItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(IdempotencyItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("request_hash").getter(i -> i.requestHash).setter((i, v) -> i.requestHash = v))

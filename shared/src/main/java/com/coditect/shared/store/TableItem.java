@@ -35,6 +35,7 @@ public abstract class TableItem {
   /** The schema of the common attributes, for {@code StaticTableSchema.Builder.extend}. */
   public static final StaticTableSchema<TableItem> BASE_SCHEMA =
       StaticTableSchema.builder(TableItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .addAttribute(String.class, a -> a.name("PK").getter(i -> i.pk).setter((i, v) -> i.pk = v)
               .tags(primaryPartitionKey()))
           .addAttribute(String.class, a -> a.name("SK").getter(i -> i.sk).setter((i, v) -> i.sk = v)

@@ -25,6 +25,7 @@ public final class UniqueItem extends TableItem {
 
   public static final TableSchema<UniqueItem> SCHEMA =
       StaticTableSchema.builder(UniqueItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(UniqueItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("owner_id").getter(i -> i.ownerId)

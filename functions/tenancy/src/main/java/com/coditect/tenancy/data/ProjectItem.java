@@ -1,6 +1,7 @@
 package com.coditect.tenancy.data;
 
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -22,6 +23,7 @@ public final class ProjectItem extends TableItem {
 
   public static final TableSchema<ProjectItem> SCHEMA =
       StaticTableSchema.builder(ProjectItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(ProjectItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))

@@ -1,6 +1,7 @@
 package com.coditect.tenancy.data;
 
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -18,6 +19,7 @@ public final class TeamMemberItem extends TableItem {
 
   public static final TableSchema<TeamMemberItem> SCHEMA =
       StaticTableSchema.builder(TeamMemberItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(TeamMemberItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("team_id").getter(i -> i.teamId).setter((i, v) -> i.teamId = v))

@@ -1,6 +1,7 @@
 package com.coditect.tenancy.data;
 
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -26,6 +27,7 @@ public final class TenantItem extends TableItem {
 
   public static final TableSchema<TenantItem> SCHEMA =
       StaticTableSchema.builder(TenantItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(TenantItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))

@@ -3,6 +3,7 @@ package com.coditect.tenancy.data;
 import com.coditect.shared.store.TableItem;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -28,6 +29,7 @@ public final class UserItem extends TableItem {
 
   public static final TableSchema<UserItem> SCHEMA =
       StaticTableSchema.builder(UserItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
           .newItemSupplier(UserItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))

@@ -1,0 +1,77 @@
+package com.coditect.shared.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The only attribute types our items use (String, Long, Integer, Map of String to Boolean). Every
+ * item schema names this provider instead of the SDK's default one, whose dozens of converters
+ * cost a fresh JVM about 50 ms to build: time every cold start would pay.
+ */
+public final class PlatformConverters implements AttributeConverterProvider {
+
+  public static final PlatformConverters INSTANCE = new PlatformConverters();
+
+  private final Map<EnhancedType<?>, AttributeConverter<?>> converters = Map.of(
+      EnhancedType.of(String.class), new StringConverter(),
+      EnhancedType.of(Long.class), new LongConverter(),
+      EnhancedType.of(Integer.class), new IntegerConverter(),
+      EnhancedType.mapOf(String.class, Boolean.class), new BooleanMapConverter());
+
+  private PlatformConverters() {}
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> AttributeConverter<T> converterFor(EnhancedType<T> type) {
+    AttributeConverter<T> converter = (AttributeConverter<T>) converters.get(type);
+    if (converter == null) {
+      throw new IllegalArgumentException("no converter for " + type + "; add one to PlatformConverters");
+    }
+    return converter;
+  }
+
+  private static final class StringConverter implements AttributeConverter<String> {
+    @Override public AttributeValue transformFrom(String input) { return AttributeValue.fromS(input); }
+    @Override public String transformTo(AttributeValue input) { return input.s(); }
+    @Override public EnhancedType<String> type() { return EnhancedType.of(String.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.S; }
+  }
+
+  private static final class LongConverter implements AttributeConverter<Long> {
+    @Override public AttributeValue transformFrom(Long input) { return AttributeValue.fromN(Long.toString(input)); }
+    @Override public Long transformTo(AttributeValue input) { return Long.parseLong(input.n()); }
+    @Override public EnhancedType<Long> type() { return EnhancedType.of(Long.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.N; }
+  }
+
+  private static final class IntegerConverter implements AttributeConverter<Integer> {
+    @Override public AttributeValue transformFrom(Integer input) { return AttributeValue.fromN(Integer.toString(input)); }
+    @Override public Integer transformTo(AttributeValue input) { return Integer.parseInt(input.n()); }
+    @Override public EnhancedType<Integer> type() { return EnhancedType.of(Integer.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.N; }
+  }
+
+  private static final class BooleanMapConverter implements AttributeConverter<Map<String, Boolean>> {
+    @Override
+    public AttributeValue transformFrom(Map<String, Boolean> input) {
+      Map<String, AttributeValue> values = new HashMap<>();
+      input.forEach((key, value) -> values.put(key, AttributeValue.fromBool(value)));
+      return AttributeValue.fromM(values);
+    }
+
+    @Override
+    public Map<String, Boolean> transformTo(AttributeValue input) {
+      Map<String, Boolean> values = new HashMap<>();
+      input.m().forEach((key, value) -> values.put(key, value.bool()));
+      return values;
+    }
+
+    @Override public EnhancedType<Map<String, Boolean>> type() { return EnhancedType.mapOf(String.class, Boolean.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.M; }
+  }
+}
