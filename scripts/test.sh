@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: lint the template and the OpenAPI document, start one moto server, run every
-# Maven test against it, and stop moto whatever happens.
+# Maven test against it, and stop moto whatever happens; then fuzz the running API (scripts/fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -21,3 +21,11 @@ echo "moto at $endpoint"
 
 echo "== maven tests"
 MOTO_SERVER="$moto_server" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
+
+scripts/moto.sh stop "$state"   # the runtime below starts a moto of its own
+
+echo "== API fuzzing: schemathesis against the local runtime"
+# mvn verify has packaged the runtime; build it only if that run did not (fuzz.sh also rebuilds a
+# jar older than the sources).
+[ -f local/target/local.jar ] || mvn -B -ntp -q -DskipTests install
+scripts/fuzz.sh

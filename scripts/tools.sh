@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ensures the Python-based peers the build needs: moto server, cfn-lint, openapi-spec-validator.
+# Ensures the Python-based peers the build needs: moto server, cfn-lint, openapi-spec-validator,
+# schemathesis (API fuzzing, scripts/fuzz.sh).
 # A tool already on PATH is used as is; anything missing is installed into .venv/ (pinned), so a
 # clean machine or CI needs no manual step. Prints "name=path" lines for the caller to eval.
 set -euo pipefail
@@ -10,11 +11,19 @@ declare -A packages=(
   [moto_server]='moto[server]==5.2.*'
   [cfn-lint]='cfn-lint==1.*'
   [openapi-spec-validator]='openapi-spec-validator==0.7.*'
+  [schemathesis]='schemathesis==4.*'
 )
+tools=(moto_server cfn-lint openapi-spec-validator schemathesis)
+
+# schemathesis from PATH only in the pinned major: scripts/fuzz.sh uses the 4.x command line.
+on_path() {
+  command -v "$1" >/dev/null 2>&1 || return 1
+  [ "$1" != schemathesis ] || [[ "$("$1" --version 2>/dev/null)" == *"version 4."* ]]
+}
 
 missing=()
-for tool in moto_server cfn-lint openapi-spec-validator; do
-  if [ -x "$venv/bin/$tool" ] || command -v "$tool" >/dev/null 2>&1; then
+for tool in "${tools[@]}"; do
+  if [ -x "$venv/bin/$tool" ] || on_path "$tool"; then
     continue
   fi
   missing+=("${packages[$tool]}")
@@ -26,7 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}" >&2
 fi
 
-for tool in moto_server cfn-lint openapi-spec-validator; do
+for tool in "${tools[@]}"; do
   if [ -x "$venv/bin/$tool" ]; then
     path="$venv/bin/$tool"
   else

@@ -2,6 +2,7 @@ package com.coditect.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.coditect.shared.error.BadRequestException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Read-only view of an API Gateway HTTP API (payload v2) request. */
 public final class ApiRequest {
+
+  /** {@code *}, {@code "3"}, {@code W/"3"} or {@code 3}, with the optional white space HTTP allows around it. */
+  private static final Pattern IF_MATCH = Pattern.compile("^[ \t]*(?:\\*|(?:W/)?\"([0-9]{1,18})\"|([0-9]{1,18}))[ \t]*$");
 
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers;
@@ -135,27 +141,29 @@ public final class ApiRequest {
     try {
       return mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      throw BadRequestException.forField("body", "is not valid JSON (line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      // A parser limit (nesting depth, number or string length) reports no location.
+      JsonLocation at = e.getLocation();
+      throw BadRequestException.forField("body", at == null ? "is not valid JSON or exceeds the parser's limits"
+          : "is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
   }
 
-  /** The version an {@code If-Match} header names, if sent ({@code "3"}, {@code W/"3"} or {@code 3}). */
+  /**
+   * The version an {@code If-Match} header names, if sent: {@code "3"}, {@code W/"3"} or a bare {@code 3}.
+   * {@code *} matches any current version, so it names none (empty). Anything else is a 400; the
+   * OpenAPI document's {@code IfMatch} pattern is this same grammar.
+   */
   public Optional<Long> ifMatchVersion() {
     Optional<String> raw = header("If-Match");
     if (raw.isEmpty()) {
       return Optional.empty();
     }
-    String value = raw.get().trim();
-    if (value.startsWith("W/")) {
-      value = value.substring(2);
+    Matcher etag = IF_MATCH.matcher(raw.get());
+    if (!etag.matches()) {
+      throw BadRequestException.forField("If-Match", "must be an ETag returned by this API, or *");
     }
-    value = value.replace("\"", "");
-    try {
-      return Optional.of(Long.parseLong(value));
-    } catch (NumberFormatException e) {
-      throw BadRequestException.forField("If-Match", "must be an ETag returned by this API");
-    }
+    String digits = etag.group(1) != null ? etag.group(1) : etag.group(2);
+    return digits == null ? Optional.empty() : Optional.of(Long.parseLong(digits));
   }
 
   public String methodAndPath() {

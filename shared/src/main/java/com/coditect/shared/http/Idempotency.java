@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -30,6 +31,8 @@ public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";
   static final long TTL_SECONDS = 24 * 60 * 60;
   private static final int MAX_KEY_LENGTH = 255;
+  /** 1 to 255 visible ASCII characters (a UUID, say): the OpenAPI document's IdempotencyKey pattern. */
+  private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}$");
 
   private final SingleTable table;
   private final ObjectMapper mapper;
@@ -48,8 +51,8 @@ public final class Idempotency {
     if (key.isEmpty()) {
       return create.apply(IdempotencyClaim.none()).toResponse();
     }
-    if (key.get().isBlank() || key.get().length() > MAX_KEY_LENGTH) {
-      throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+    if (!KEY.matcher(key.get()).matches()) {
+      throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
     }
     String pk = partitionKey(principal, key.get());
     String requestHash = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());

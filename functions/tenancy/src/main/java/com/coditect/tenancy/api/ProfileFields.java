@@ -3,9 +3,7 @@ package com.coditect.tenancy.api;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import java.time.ZoneId;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +21,11 @@ final class ProfileFields {
   static final Set<String> NOTIFICATION_CHANNELS = Set.of("email", "slack", "webhook");
   /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
   static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
+  /**
+   * The BCP 47 tags a UI language needs: language[-Script][-REGION] (en, pt-BR, es-419, zh-Hant-TW).
+   * The OpenAPI document publishes this same pattern, so clients can check a tag before sending it.
+   */
+  static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$");
 
   private ProfileFields() {}
 
@@ -52,15 +55,8 @@ final class ProfileFields {
 
   static Patch<String> language(JsonFields fields) {
     Patch<String> patch = fields.patchString("language", LANGUAGE_MAX, true);
-    if (patch.isPresent() && patch.value() != null) {
-      try {
-        Locale locale = new Locale.Builder().setLanguageTag(patch.value()).build();
-        if (locale.getLanguage().isEmpty()) {
-          fields.error("language", "must be a BCP 47 language tag such as en or pt-BR");
-        }
-      } catch (IllformedLocaleException e) {
-        fields.error("language", "must be a BCP 47 language tag such as en or pt-BR");
-      }
+    if (patch.isPresent()) {
+      fields.matching("language", patch.value(), LANGUAGE_TAG, "must be a BCP 47 language tag such as en or pt-BR");
     }
     return patch;
   }

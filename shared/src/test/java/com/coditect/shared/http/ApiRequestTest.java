@@ -1,0 +1,57 @@
+package com.coditect.shared.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.json.Json;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ApiRequestTest {
+
+  private static ApiRequest request(Map<String, String> headers, String body) {
+    APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+    event.setHeaders(headers);
+    event.setBody(body);
+    return new ApiRequest(event, Json.newMapper());
+  }
+
+  private static Optional<Long> ifMatch(String value) {
+    return request(Map.of("if-match", value), null).ifMatchVersion();
+  }
+
+  @Test
+  void ifMatchAcceptsTheEtagForms() {
+    assertEquals(Optional.of(3L), ifMatch("\"3\""));
+    assertEquals(Optional.of(3L), ifMatch("W/\"3\""));
+    assertEquals(Optional.of(3L), ifMatch(" 3 "));
+    assertEquals(Optional.empty(), ifMatch("*"), "* matches any current version");
+    assertEquals(Optional.empty(), request(Map.of(), null).ifMatchVersion());
+  }
+
+  @Test
+  void ifMatchRefusesAnythingElseNamingTheHeader() {
+    for (String bad : new String[] {"\"3", "banana", "\"-1\"", "W/3", "\"3\", \"4\"", "99999999999999999999"}) {
+      BadRequestException e = assertThrows(BadRequestException.class, () -> ifMatch(bad), bad);
+      assertEquals("If-Match", e.errors().get(0).field());
+    }
+  }
+
+  @Test
+  void deeplyNestedJsonIsA400NotA500() {
+    String deep = "[".repeat(5_000) + "]".repeat(5_000);
+    BadRequestException e = assertThrows(BadRequestException.class, () -> request(Map.of(), deep).jsonBody());
+    assertEquals("body", e.errors().get(0).field());
+  }
+
+  @Test
+  void malformedJsonNamesWhereItBroke() {
+    BadRequestException e = assertThrows(BadRequestException.class,
+        () -> request(Map.of(), "{\"a\":\n  oops}").jsonBody());
+    assertEquals(true, e.errors().get(0).message().startsWith("is not valid JSON (line 2, column "),
+        e.errors().get(0).message());
+  }
+}
