@@ -8,7 +8,7 @@ MOTO_PORT ?= 5005
 run:
 	PORT=$(PORT) MOTO_PORT=$(MOTO_PORT) scripts/run.sh
 
-## test: cfn-lint, OpenAPI validation, and every unit and moto test (installs what is missing)
+## test: cfn-lint, OpenAPI validation, every unit/moto/end-to-end test, then schemathesis against the local API
 test:
 	scripts/test.sh
 
