@@ -4,13 +4,11 @@ import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
-import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
-import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
@@ -25,7 +23,6 @@ import com.coditect.tenancy.data.ProjectItem;
 import com.coditect.tenancy.data.ProjectRepository;
 import com.coditect.tenancy.data.TenancyKeys;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Inject;
@@ -112,18 +109,8 @@ public final class ProjectService {
   public void delete(TenantId tenant, Actor actor, Principal caller, String projectId, Optional<Long> ifMatch) {
     ProjectItem project = projects.findLive(tenant, projectId).orElseThrow(ProjectService::notFound);
     requireManager(caller, project);
-    Preconditions.checkIfMatch(ifMatch, project.version);
-    long readVersion = project.version;
-    String now = Timestamps.now(clock);
-    project.deletedAt = now;
-    project.updatedAt = now;
-    project.version = readVersion + 1;
-    ProjectRepository.index(tenant, project);
-    WriteTransaction tx = transactions.begin()
-        .replace(projects.table(), project, readVersion, Preconditions.stale(ifMatch.isPresent()));
-    outbox.record(tx, tenant, actor, "project.deleted", "project", project.id,
-        Map.of("deleted_at", new FieldChange(null, now)));
-    tx.commit();
+    writer.softDelete(tenant, actor, resource, project, ifMatch, "project.deleted",
+        p -> ProjectRepository.index(tenant, p), tx -> { });
   }
 
   /** Admins manage every project; members only those they own; viewers none. */

@@ -9,7 +9,6 @@ import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
-import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
@@ -104,19 +103,8 @@ public final class TeamService {
    */
   public void delete(TenantId tenant, Actor actor, String teamId, Optional<Long> ifMatch) {
     TeamItem team = teams.findLive(tenant, teamId).orElseThrow(TeamService::notFound);
-    Preconditions.checkIfMatch(ifMatch, team.version);
-    long readVersion = team.version;
-    String now = Timestamps.now(clock);
-    team.deletedAt = now;
-    team.updatedAt = now;
-    team.version = readVersion + 1;
-    TeamRepository.index(tenant, team);
-    WriteTransaction tx = transactions.begin()
-        .replace(teams.teams(), team, readVersion, Preconditions.stale(ifMatch.isPresent()))
-        .releaseUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name);
-    outbox.record(tx, tenant, actor, "team.deleted", "team", team.id,
-        Map.of("deleted_at", new FieldChange(null, now)));
-    tx.commit();
+    writer.softDelete(tenant, actor, resource, team, ifMatch, "team.deleted", t -> TeamRepository.index(tenant, t),
+        tx -> tx.releaseUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name));
   }
 
   /**

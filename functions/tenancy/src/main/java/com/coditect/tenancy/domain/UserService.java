@@ -4,13 +4,11 @@ import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
-import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
-import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
@@ -145,22 +143,10 @@ public final class UserService {
       throw UnprocessableException.forField("user_id", "you cannot delete yourself");
     }
     requireOwnerForOwners(caller, user, null);
-    Preconditions.checkIfMatch(ifMatch, user.version);
-    UserResponse before = UserResponse.from(user);
-    long readVersion = user.version;
-    String now = Timestamps.now(clock);
-    user.deletedAt = now;
-    user.updatedAt = now;
-    user.status = "disabled";
-    user.version = readVersion + 1;
-    UserRepository.index(tenant, user);
-    WriteTransaction tx = transactions.begin()
-        .replace(users.table(), user, readVersion, Preconditions.stale(ifMatch.isPresent()))
-        .releaseUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, user.email);
-    outbox.record(tx, tenant, actor, "user.deleted", "user", user.id,
-        Map.of("status", new FieldChange(before.status(), "disabled"),
-            "deleted_at", new FieldChange(null, now)));
-    tx.commit();
+    writer.softDelete(tenant, actor, resource, user, ifMatch, "user.deleted", u -> {
+      u.status = "disabled";
+      UserRepository.index(tenant, u);
+    }, tx -> tx.releaseUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, user.email));
   }
 
   /** Sets keys, type, first version, timestamps and list placement of a new user. */

@@ -1,6 +1,8 @@
 package com.coditect.tenancy.domain;
 
 import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.Changes;
+import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.TableItem;
@@ -9,7 +11,10 @@ import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -26,12 +31,14 @@ final class VersionedWriter {
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
+  private final ObjectMapper mapper;
 
   @Inject
-  VersionedWriter(Transactions transactions, Outbox outbox, Clock clock) {
+  VersionedWriter(Transactions transactions, Outbox outbox, Clock clock, ObjectMapper mapper) {
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
+    this.mapper = mapper;
   }
 
   /**
@@ -64,5 +71,31 @@ final class VersionedWriter {
   <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       Optional<Long> ifMatch, String action, Consumer<I> change) {
     return update(tenant, actor, resource, item, ifMatch, action, change, (before, tx) -> { });
+  }
+
+  /**
+   * Soft-deletes {@code item} (just read): sets {@code deleted_at}, applies {@code change} (which
+   * moves the item to its deleted lists), and writes conditionally on the version read, with an
+   * event whose changes include {@code deleted_at}.
+   *
+   * @param extra adds parts to the same transaction (e.g. releasing a unique name)
+   */
+  <I extends TableItem, R> void softDelete(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+      Optional<Long> ifMatch, String action, Consumer<I> change, Consumer<WriteTransaction> extra) {
+    Preconditions.checkIfMatch(ifMatch, item.version);
+    long readVersion = item.version;
+    R before = resource.view().apply(item);
+    String now = Timestamps.now(clock);
+    item.deletedAt = now;
+    item.updatedAt = now;
+    item.version = readVersion + 1;
+    change.accept(item);
+    WriteTransaction tx = transactions.begin()
+        .replace(resource.table(), item, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    extra.accept(tx);
+    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(mapper, before, resource.view().apply(item)));
+    changes.put("deleted_at", new FieldChange(null, now));
+    outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(item), changes);
+    tx.commit();
   }
 }
