@@ -26,7 +26,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
@@ -51,12 +59,14 @@ public final class Bench {
   private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
   private static final String TENANCY_HANDLER = "com.coditect.tenancy.TenancyHandler";
   private static final String PUBLISHER_HANDLER = "com.coditect.publisher.OutboxPublisherHandler";
+  private static final String IDENTITY_HANDLER = "com.coditect.identity.IdentitySyncHandler";
   private static final String BASELINE = "baseline";
   private static final String BASELINE_MAIN = "com.coditect.bench.fresh.BaselineHandler";
   /** The cold-start driver of each handler class; a function without one is listed as not measured. */
   private static final Map<String, String> DRIVERS = Map.of(
       TENANCY_HANDLER, "com.coditect.bench.fresh.TenancyColdStart",
-      PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart");
+      PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart",
+      IDENTITY_HANDLER, "com.coditect.bench.fresh.IdentityColdStart");
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -111,7 +121,9 @@ public final class Bench {
 
       List<TemplateFunction> functions = functions();
       List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem);
-      FreshJvm jvm = new FreshJvm(jvmFlags, lambdaEnvironment(env.appConfig()));
+      Map<String, String> environment = new HashMap<>(lambdaEnvironment(env.appConfig()));
+      environment.put("USER_POOL_ID", userPool(env));
+      FreshJvm jvm = new FreshJvm(jvmFlags, environment);
       Map<String, List<Sample>> samples = coldStarts(jvm, subjects);
       printColdStarts(functions, subjects, samples);
       printMotoLatency(env, tenantItem);
@@ -156,7 +168,8 @@ public final class Bench {
     Path drivers = built(jars.resolve("bench/target/drivers.jar"));
     Map<String, String> claims = new LinkedHashMap<>();
     tenant.owner().forEach((name, value) -> claims.put("bench.claim." + name, value));
-    Map<String, Map<String, String>> driverProperties = Map.of(TENANCY_HANDLER, claims);
+    Map<String, Map<String, String>> driverProperties = Map.of(TENANCY_HANDLER, claims,
+        IDENTITY_HANDLER, Map.of("bench.tenant_id", tenant.id()));
 
     List<ColdStartSubject> subjects = new ArrayList<>();
     subjects.add(new ColdStartSubject(BASELINE, baseline, List.of(baseline), BASELINE_MAIN, Map.of(
@@ -272,7 +285,7 @@ public final class Bench {
     double getItem = warmMedian(() -> env.dynamoDb().getItem(get));
     double putEvents = warmMedian(() -> env.eventBridge().putEvents(put));
     System.out.printf(Locale.ROOT, "Moto's latency, warm client, median of %d: GetItem %.1f ms, PutEvents %.1f ms"
-        + " (the baseline's and tenancy's first request make a GetItem, the publisher's a PutEvents).%n%n",
+        + " (the baseline's and tenancy's first request make a GetItem, the publisher's a PutEvents, the identity function's an AdminCreateUser).%n%n",
         LATENCY_CALLS, getItem, putEvents);
   }
 
@@ -347,6 +360,23 @@ public final class Bench {
   }
 
   /** What Lambda would put in the environment, pointing at this run's slice of moto. */
+  /** A user pool on moto for the identity function, with the claims the template declares. */
+  private static String userPool(AwsTestEnvironment env) {
+    CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+        .region(Region.of(env.appConfig().region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .endpointOverride(env.appConfig().awsEndpoint().orElseThrow())
+        .build();
+    List<SchemaAttributeType> claims = new ArrayList<>();
+    for (String name : new String[] {"tenant_id", "role", "platform_admin", "user_id"}) {
+      claims.add(SchemaAttributeType.builder().name(name).attributeDataType(AttributeDataType.STRING)
+          .mutable(true).build());
+    }
+    return cognito.createUserPool(r -> r.poolName("bench-users").aliasAttributes(AliasAttributeType.EMAIL)
+        .schema(claims)).userPool().id();
+  }
+
   private static Map<String, String> lambdaEnvironment(AppConfig config) {
     Map<String, String> env = new HashMap<>();
     env.put("AWS_REGION", config.region());
