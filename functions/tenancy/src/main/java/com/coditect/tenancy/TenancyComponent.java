@@ -4,6 +4,7 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.http.Idempotency;
+import com.coditect.tenancy.domain.MembershipCleanup;
 import com.coditect.tenancy.domain.ProjectService;
 import com.coditect.tenancy.domain.TeamService;
 import com.coditect.tenancy.domain.TenantService;
@@ -25,6 +26,8 @@ public interface TenancyComponent {
   TeamService teams();
 
   ProjectService projects();
+
+  MembershipCleanup membershipCleanup();
 
   Idempotency idempotency();
 

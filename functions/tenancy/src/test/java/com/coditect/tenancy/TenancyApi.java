@@ -27,12 +27,14 @@ final class TenancyApi implements AutoCloseable {
 
   final AwsTestEnvironment env;
   final DynamoDbCallCounter calls = new DynamoDbCallCounter();
+  final TestTenancyComponent component;
   final TenancyHandler handler;
   private final OpenApiContract contract = OpenApiContract.load();
 
   TenancyApi(String name) {
     env = AwsTestEnvironment.create(name);
-    handler = new TenancyHandler(DaggerTestTenancyComponent.factory().create(env.appConfig(), calls));
+    component = DaggerTestTenancyComponent.factory().create(env.appConfig(), calls);
+    handler = new TenancyHandler(component);
   }
 
   /** Sends one request; the response must match the OpenAPI document. */

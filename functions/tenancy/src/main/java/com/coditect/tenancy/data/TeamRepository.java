@@ -102,6 +102,19 @@ public final class TeamRepository {
     return queries.page(teams, TableItem.GSI1, UserRepository.keyEquals(partition), page, partition, false);
   }
 
+  /**
+   * Every membership of a user, across the tenant's teams: Query on GSI1, page after page. Used
+   * by the event consumer that removes a deleted user, never in a request path.
+   */
+  public List<TeamMemberItem> listMembershipsOfUser(TenantId tenant, String userId) {
+    String partition = TenancyKeys.teamsOfUser(tenant, userId);
+    List<TeamMemberItem> found = new ArrayList<>();
+    members.index(TableItem.GSI1)
+        .query(r -> r.queryConditional(UserRepository.keyEquals(partition)))
+        .forEach(page -> found.addAll(page.items()));
+    return found;
+  }
+
   /** Sets the index keys that place a team in the live or deleted list. */
   public static void index(TenantId tenant, TeamItem team) {
     team.gsi1pk = TenancyKeys.teams(tenant, team.isDeleted());

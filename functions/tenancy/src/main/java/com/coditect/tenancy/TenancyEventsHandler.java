@@ -1,0 +1,50 @@
+package com.coditect.tenancy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.tenancy.domain.MembershipCleanup;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * Tenancy's reactions to its own events, delivered by a rule of template.yaml: a deleted user
+ * leaves every team. A failure throws, so EventBridge retries and finally keeps the event in the
+ * rule's DLQ.
+ */
+public final class TenancyEventsHandler implements RequestHandler<Map<String, Object>, Void> {
+
+  private static final Log LOG = Log.forClass(TenancyEventsHandler.class);
+
+  private final MembershipCleanup memberships;
+  private final ObjectMapper mapper;
+
+  public TenancyEventsHandler() {
+    this(DaggerTenancyComponent.factory().create(AppConfig.fromEnvironment()));
+  }
+
+  TenancyEventsHandler(TenancyComponent component) {
+    this.memberships = component.membershipCleanup();
+    this.mapper = component.mapper();
+  }
+
+  @Override
+  public Void handleRequest(Map<String, Object> envelope, Context context) {
+    JsonNode event = mapper.valueToTree(envelope);
+    JsonNode detail = event.path("detail");
+    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
+    try {
+      if ("user.deleted".equals(event.path("detail-type").asText())) {
+        int removed = memberships.removeMembershipsOf(new TenantId(detail.path("tenant_id").asText()),
+            detail.path("resource_id").asText());
+        LOG.info("memberships of a deleted user removed", "removed", removed);
+      }
+      return null;
+    } finally {
+      Log.clearContext();
+    }
+  }
+}
