@@ -23,15 +23,7 @@ read -r -a extra_args <<<"${FUZZ_EXTRA_ARGS:-}"
 
 eval "$(scripts/tools.sh)"
 
-stale=""
-if [ -f "$jar" ]; then
-  stale="$(find pom.xml template.yaml docs shared testing functions local -newer "$jar" -type f \
-    -not -path '*/target/*' 2>/dev/null | head -n 1)"
-fi
-if [ ! -f "$jar" ] || [ -n "$stale" ]; then
-  echo "building the local runtime (local/target/local.jar is missing or older than the sources)..."
-  mvn -B -ntp -q -DskipTests install
-fi
+scripts/build-local.sh
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'

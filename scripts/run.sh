@@ -12,15 +12,7 @@ jar=local/target/local.jar
 
 eval "$(scripts/tools.sh)"
 
-stale=""
-if [ -f "$jar" ]; then
-  stale="$(find pom.xml template.yaml docs shared testing functions local -newer "$jar" -type f \
-    -not -path '*/target/*' 2>/dev/null | head -n 1)"
-fi
-if [ ! -f "$jar" ] || [ -n "$stale" ]; then
-  echo "building (first run, or sources changed since the last build)..."
-  mvn -B -ntp -q -DskipTests install
-fi
+scripts/build-local.sh
 
 # The runtime gives each function the configuration Lambda would (table, bus, bucket, moto as the
 # endpoint, a fresh cursor key); here it only learns where things are.

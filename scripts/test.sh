@@ -25,7 +25,4 @@ MOTO_SERVER="$moto_server" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
 scripts/moto.sh stop "$state"   # the runtime below starts a moto of its own
 
 echo "== API fuzzing: schemathesis against the local runtime"
-# mvn verify has packaged the runtime; build it only if that run did not (fuzz.sh also rebuilds a
-# jar older than the sources).
-[ -f local/target/local.jar ] || mvn -B -ntp -q -DskipTests install
 scripts/fuzz.sh

@@ -4,16 +4,13 @@ import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
-import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
-import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
-import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.api.CreateProjectRequest;
@@ -33,18 +30,14 @@ import javax.inject.Singleton;
 public final class ProjectService {
 
   private final ProjectRepository projects;
-  private final Transactions transactions;
-  private final Outbox outbox;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Resource<ProjectItem, ProjectResponse> resource;
 
   @Inject
-  ProjectService(ProjectRepository projects, Transactions transactions, Outbox outbox, Clock clock,
+  ProjectService(ProjectRepository projects, Clock clock,
       VersionedWriter writer) {
     this.projects = projects;
-    this.transactions = transactions;
-    this.outbox = outbox;
     this.clock = clock;
     this.writer = writer;
     this.resource = new Resource<>(projects.table(), ProjectResponse::from, p -> p.id, "project");
@@ -76,16 +69,9 @@ public final class ProjectService {
     project.status = "active";
     project.ownerId = request.ownerId() != null ? request.ownerId() : caller.userId();
     ProjectRepository.index(tenant, project);
-    ProjectResponse response = ProjectResponse.from(project);
-    WriteTransaction tx = transactions.begin()
-        .create(projects.table(), project, () -> new IllegalStateException("project id collision"))
-        .claimUnique(tenant, TenancyKeys.UNIQUE_PROJECT_KEY, project.key, project.id, "key")
-        .requireLive(TenancyKeys.user(tenant, project.ownerId), ownerMissing());
-    outbox.record(tx, tenant, actor, "project.created", "project", project.id, null, response);
-    Created<ProjectResponse> created = new Created<>("/v1/projects/" + project.id, response, project.version);
-    claim.attach(tx, created);
-    tx.commit();
-    return created;
+    return writer.create(tenant, actor, resource, project, "/v1/projects/" + project.id, claim,
+        tx -> tx.claimUnique(tenant, TenancyKeys.UNIQUE_PROJECT_KEY, project.key, project.id, "key")
+            .requireLive(TenancyKeys.user(tenant, project.ownerId), ownerMissing()));
   }
 
   public Versioned<ProjectResponse> update(TenantId tenant, Actor actor, Principal caller, String projectId,

@@ -70,15 +70,8 @@ public final class TeamService {
     team.name = request.name();
     team.description = request.description();
     TeamRepository.index(tenant, team);
-    TeamResponse response = TeamResponse.from(team);
-    WriteTransaction tx = transactions.begin()
-        .create(teams.teams(), team, () -> new IllegalStateException("team id collision"))
-        .claimUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name, team.id, "name");
-    outbox.record(tx, tenant, actor, "team.created", "team", team.id, null, response);
-    Created<TeamResponse> created = new Created<>("/v1/teams/" + team.id, response, team.version);
-    claim.attach(tx, created);
-    tx.commit();
-    return created;
+    return writer.create(tenant, actor, resource, team, "/v1/teams/" + team.id, claim,
+        tx -> tx.claimUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, team.name, team.id, "name"));
   }
 
   /** A rename moves the name sentinel in the same transaction. */

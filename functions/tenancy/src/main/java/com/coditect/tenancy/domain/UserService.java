@@ -4,16 +4,13 @@ import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
-import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
-import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
-import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.shared.tenancy.TenantId;
@@ -39,17 +36,13 @@ public final class UserService {
   public static final List<String> STATUSES = List.of("invited", "active", "disabled");
 
   private final UserRepository users;
-  private final Transactions transactions;
-  private final Outbox outbox;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Resource<UserItem, UserResponse> resource;
 
   @Inject
-  UserService(UserRepository users, Transactions transactions, Outbox outbox, Clock clock, VersionedWriter writer) {
+  UserService(UserRepository users, Clock clock, VersionedWriter writer) {
     this.users = users;
-    this.transactions = transactions;
-    this.outbox = outbox;
     this.clock = clock;
     this.writer = writer;
     this.resource = new Resource<>(users.table(), UserResponse::from, u -> u.id, "user");
@@ -80,15 +73,8 @@ public final class UserService {
     user.role = request.role().apiName();
     user.status = "invited";
     stamp(tenant, user, Timestamps.now(clock));
-    UserResponse response = UserResponse.from(user);
-    WriteTransaction tx = transactions.begin()
-        .create(users.table(), user, () -> new IllegalStateException("user id collision"))
-        .claimUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, user.email, user.id, "email");
-    outbox.record(tx, tenant, actor, "user.created", "user", user.id, null, response);
-    Created<UserResponse> created = new Created<>("/v1/users/" + user.id, response, user.version);
-    claim.attach(tx, created);
-    tx.commit();
-    return created;
+    return writer.create(tenant, actor, resource, user, "/v1/users/" + user.id, claim,
+        tx -> tx.claimUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, user.email, user.id, "email"));
   }
 
   /** The caller's own profile. */

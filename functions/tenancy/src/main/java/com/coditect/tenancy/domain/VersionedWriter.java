@@ -4,6 +4,8 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Changes;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
+import com.coditect.shared.http.Created;
+import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.Timestamps;
@@ -39,6 +41,25 @@ final class VersionedWriter {
     this.outbox = outbox;
     this.clock = clock;
     this.mapper = mapper;
+  }
+
+  /**
+   * Creates {@code item} (stamped, never written): the item, the parts {@code extra} adds
+   * (sentinels, reference checks), the {@code <type>.created} event and the idempotency record, in
+   * one transaction.
+   */
+  <I extends TableItem, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+      String location, IdempotencyClaim claim, Consumer<WriteTransaction> extra) {
+    R view = resource.view().apply(item);
+    String id = resource.id().apply(item);
+    WriteTransaction tx = transactions.begin()
+        .create(resource.table(), item, () -> new IllegalStateException(resource.type() + " id collision"));
+    extra.accept(tx);
+    outbox.record(tx, tenant, actor, resource.type() + ".created", resource.type(), id, null, view);
+    Created<R> created = new Created<>(location, view, item.version);
+    claim.attach(tx, created);
+    tx.commit();
+    return created;
   }
 
   /**
