@@ -2,10 +2,17 @@ package com.coditect.shared.json;
 
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
+import com.coditect.shared.store.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,6 +41,9 @@ public final class JsonFields {
           + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
   public static final int EMAIL_MAX = 254;
   public static final int URL_MAX = 200;
+  private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+  private static final Instant MIN_TIMESTAMP = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant MAX_TIMESTAMP = Instant.parse("9999-01-01T00:00:00Z");
 
   private final ObjectNode node;
   private final String prefix;
@@ -158,6 +168,100 @@ public final class JsonFields {
     return patch;
   }
 
+  /** Absent or null -> null; else a whole number within [min, max]. */
+  public Integer optionalInteger(String name, int min, int max) {
+    JsonNode value = take(name);
+    return value == null || value.isNull() ? null : checkInteger(name, value, min, max);
+  }
+
+  public Patch<Integer> patchInteger(String name, int min, int max, boolean nullable) {
+    return patch(name, nullable, value -> checkInteger(name, value, min, max));
+  }
+
+  /** A calendar date, {@code YYYY-MM-DD} (ISO 8601). */
+  public LocalDate requiredDate(String name) {
+    JsonNode value = take(name);
+    if (value == null || value.isNull()) {
+      error(name, "is required");
+      return null;
+    }
+    return checkDate(name, value);
+  }
+
+  public LocalDate optionalDate(String name) {
+    JsonNode value = take(name);
+    return value == null || value.isNull() ? null : checkDate(name, value);
+  }
+
+  public Patch<LocalDate> patchDate(String name, boolean nullable) {
+    return patch(name, nullable, value -> checkDate(name, value));
+  }
+
+  /**
+   * An instant with a zone offset ({@code 2026-12-01T17:00:00Z}), returned in the platform's form
+   * (UTC, milliseconds) so stored timestamps sort as strings. A bare date is read as its start in UTC.
+   */
+  public String optionalTimestamp(String name) {
+    JsonNode value = take(name);
+    return value == null || value.isNull() ? null : checkTimestamp(name, value);
+  }
+
+  public Patch<String> patchTimestamp(String name, boolean nullable) {
+    return patch(name, nullable, value -> checkTimestamp(name, value));
+  }
+
+  /**
+   * A list of at most {@code maxItems} distinct strings of at most {@code maxLength} characters,
+   * each matching {@code item}; absent or null -> null.
+   */
+  public List<String> optionalStringList(String name, int maxItems, int maxLength, Pattern item, String itemMessage) {
+    JsonNode value = take(name);
+    return value == null || value.isNull() ? null : checkStringList(name, value, maxItems, maxLength, item, itemMessage);
+  }
+
+  public Patch<List<String>> patchStringList(String name, int maxItems, int maxLength, Pattern item,
+      String itemMessage, boolean nullable) {
+    return patch(name, nullable, value -> checkStringList(name, value, maxItems, maxLength, item, itemMessage));
+  }
+
+  /** Any JSON object (free-form data such as custom fields); absent or null -> null. */
+  public ObjectNode optionalObject(String name) {
+    JsonNode value = take(name);
+    return value == null || value.isNull() ? null : checkObject(name, value);
+  }
+
+  public Patch<ObjectNode> patchObject(String name, boolean nullable) {
+    return patch(name, nullable, value -> checkObject(name, value));
+  }
+
+  /** Any JSON array, for lists of nested objects the caller reads itself; absent or null -> null. */
+  public ArrayNode optionalArray(String name) {
+    JsonNode value = take(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isArray()) {
+      error(name, "must be an array");
+      return null;
+    }
+    return (ArrayNode) value;
+  }
+
+  /** Reads the {@code index}-th object of an array field with the same error list (null if not an object). */
+  public JsonFields arrayObject(String name, int index, JsonNode element) {
+    String elementPath = path(name) + "[" + index + "]";
+    if (element == null || !element.isObject()) {
+      errors.add(new FieldError(elementPath, "must be an object"));
+      return null;
+    }
+    return new JsonFields((ObjectNode) element, elementPath + ".", errors);
+  }
+
+  /** True when the body has the field (even as null): for rules like "this or that". */
+  public boolean has(String name) {
+    return node.has(name);
+  }
+
   /** Checks a string already read against a pattern, with a message saying what it must be. */
   public String matching(String name, String value, Pattern pattern, String message) {
     if (value != null && !pattern.matcher(value).matches()) {
@@ -231,6 +335,99 @@ public final class JsonFields {
     if (node.isEmpty()) {
       errors.add(new FieldError("body", "must contain at least one field to change"));
     }
+  }
+
+  private <T> Patch<T> patch(String name, boolean nullable, java.util.function.Function<JsonNode, T> check) {
+    if (!node.has(name)) {
+      known.add(name);
+      return Patch.absent();
+    }
+    JsonNode value = take(name);
+    if (value.isNull()) {
+      if (!nullable) {
+        error(name, "cannot be null");
+      }
+      return Patch.of(null);
+    }
+    return Patch.of(check.apply(value));
+  }
+
+  private Integer checkInteger(String name, JsonNode value, int min, int max) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+      error(name, "must be a whole number from " + min + " to " + max);
+      return null;
+    }
+    return value.intValue();
+  }
+
+  private LocalDate checkDate(String name, JsonNode value) {
+    if (value.isTextual() && DATE.matcher(value.textValue()).matches()) {
+      try {
+        return LocalDate.parse(value.textValue());
+      } catch (DateTimeParseException e) {
+        // falls through to the error: 2026-02-30 has the right shape but is no date
+      }
+    }
+    error(name, "must be a date, YYYY-MM-DD");
+    return null;
+  }
+
+  private String checkTimestamp(String name, JsonNode value) {
+    if (value.isTextual() && value.textValue().length() <= 40) {
+      String text = value.textValue();
+      try {
+        Instant instant = DATE.matcher(text).matches()
+            ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            : OffsetDateTime.parse(text).toInstant();
+        if (instant.isAfter(MIN_TIMESTAMP) && instant.isBefore(MAX_TIMESTAMP)) {
+          return Timestamps.format(instant);
+        }
+      } catch (DateTimeParseException e) {
+        // falls through to the error
+      }
+    }
+    error(name, "must be a date-time with an offset, e.g. 2026-12-01T17:00:00Z, between years 1970 and 9998");
+    return null;
+  }
+
+  private List<String> checkStringList(String name, JsonNode value, int maxItems, int maxLength, Pattern item,
+      String itemMessage) {
+    if (!value.isArray()) {
+      error(name, "must be an array of strings");
+      return null;
+    }
+    if (value.size() > maxItems) {
+      error(name, "must have at most " + maxItems + " items");
+      return null;
+    }
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      String elementPath = path(name) + "[" + i + "]";
+      if (!element.isTextual()) {
+        errors.add(new FieldError(elementPath, "must be a string"));
+        return null;
+      }
+      String text = element.textValue();
+      if (text.codePointCount(0, text.length()) > maxLength || !item.matcher(text).matches()) {
+        errors.add(new FieldError(elementPath, itemMessage + " (at most " + maxLength + " characters)"));
+        return null;
+      }
+      if (result.contains(text)) {
+        errors.add(new FieldError(elementPath, "is a duplicate"));
+        return null;
+      }
+      result.add(text);
+    }
+    return List.copyOf(result);
+  }
+
+  private ObjectNode checkObject(String name, JsonNode value) {
+    if (!value.isObject()) {
+      error(name, "must be an object");
+      return null;
+    }
+    return (ObjectNode) value;
   }
 
   private JsonNode take(String name) {

@@ -1,6 +1,7 @@
 package com.coditect.shared.store;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
@@ -9,7 +10,8 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The only attribute types our items use (String, Long, Integer, Map of String to Boolean). Every
+ * The only attribute types our items use (String, Long, Integer, List of String, Map of String to
+ * Boolean). Every
  * item schema names this provider instead of the SDK's default one, whose dozens of converters
  * cost a fresh JVM about 50 ms to build: time every cold start would pay.
  */
@@ -21,6 +23,7 @@ public final class PlatformConverters implements AttributeConverterProvider {
       EnhancedType.of(String.class), new StringConverter(),
       EnhancedType.of(Long.class), new LongConverter(),
       EnhancedType.of(Integer.class), new IntegerConverter(),
+      EnhancedType.listOf(String.class), new StringListConverter(),
       EnhancedType.mapOf(String.class, Boolean.class), new BooleanMapConverter());
 
   private PlatformConverters() {}
@@ -54,6 +57,22 @@ public final class PlatformConverters implements AttributeConverterProvider {
     @Override public Integer transformTo(AttributeValue input) { return Integer.parseInt(input.n()); }
     @Override public EnhancedType<Integer> type() { return EnhancedType.of(Integer.class); }
     @Override public AttributeValueType attributeValueType() { return AttributeValueType.N; }
+  }
+
+  /** A list of strings as a DynamoDB list (order kept; a string set would lose it). */
+  private static final class StringListConverter implements AttributeConverter<List<String>> {
+    @Override
+    public AttributeValue transformFrom(List<String> input) {
+      return AttributeValue.fromL(input.stream().map(AttributeValue::fromS).toList());
+    }
+
+    @Override
+    public List<String> transformTo(AttributeValue input) {
+      return input.l().stream().map(AttributeValue::s).toList();
+    }
+
+    @Override public EnhancedType<List<String>> type() { return EnhancedType.listOf(String.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.L; }
   }
 
   private static final class BooleanMapConverter implements AttributeConverter<Map<String, Boolean>> {

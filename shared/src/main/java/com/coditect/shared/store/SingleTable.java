@@ -8,18 +8,21 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The platform's one DynamoDB table, viewed through each item class's schema. */
 @Singleton
 public final class SingleTable {
 
   private final DynamoDbEnhancedClient client;
+  private final DynamoDbClient lowLevel;
   private final String tableName;
   private final Map<TableSchema<?>, DynamoDbTable<?>> views = new ConcurrentHashMap<>();
 
   @Inject
-  public SingleTable(DynamoDbEnhancedClient client, AppConfig config) {
+  public SingleTable(DynamoDbEnhancedClient client, DynamoDbClient lowLevel, AppConfig config) {
     this.client = client;
+    this.lowLevel = lowLevel;
     this.tableName = config.tableName();
   }
 
@@ -30,6 +33,11 @@ public final class SingleTable {
 
   public DynamoDbEnhancedClient client() {
     return client;
+  }
+
+  /** The plain client, for what the enhanced one cannot say (update expressions in a transaction). */
+  public DynamoDbClient lowLevel() {
+    return lowLevel;
   }
 
   public String name() {

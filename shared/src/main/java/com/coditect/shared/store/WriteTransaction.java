@@ -10,29 +10,40 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * One write = one {@code TransactWriteItems}: the entity, its uniqueness sentinels, checks on the
  * references it names, and its outbox event. Each conditional part says which error its failed
  * condition means, so a cancelled transaction becomes the right 404/409/412/422 and nothing is
  * half-written.
+ *
+ * <p>Items are mapped by their schemas, but the request is the plain client's: the enhanced
+ * client's transactions cannot carry an update expression ({@code ADD} to a counter).
  */
 public final class WriteTransaction {
 
+  /** DynamoDB's limit of parts per transaction. */
+  public static final int MAX_PARTS = 100;
+
   private static final Expression NOT_EXISTS =
       Expression.builder().expression("attribute_not_exists(PK)").build();
+  private static final Expression EXISTS =
+      Expression.builder().expression("attribute_exists(PK)").build();
   private static final Expression LIVE =
       Expression.builder().expression("attribute_exists(PK) AND attribute_not_exists(deleted_at)").build();
 
   private final SingleTable table;
-  private final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+  private final List<TransactWriteItem> parts = new ArrayList<>();
   /** For each part, in order: the error its failed condition means (null: unconditional). */
   private final List<Supplier<? extends RuntimeException>> onConditionFailed = new ArrayList<>();
 
@@ -42,10 +53,7 @@ public final class WriteTransaction {
 
   /** Puts a new item; fails with {@code onExists} if its key is already taken. */
   public <T extends TableItem> WriteTransaction create(DynamoDbTable<T> view, T item, Supplier<? extends RuntimeException> onExists) {
-    request.addPutItem(view, TransactPutItemEnhancedRequest.builder(typeOf(view)).item(item)
-        .conditionExpression(NOT_EXISTS).build());
-    onConditionFailed.add(onExists);
-    return this;
+    return addPut(view, item, NOT_EXISTS, onExists);
   }
 
   /**
@@ -54,88 +62,158 @@ public final class WriteTransaction {
    */
   public <T extends TableItem> WriteTransaction replace(
       DynamoDbTable<T> view, T item, long readVersion, Supplier<? extends RuntimeException> onStale) {
-    Expression sameVersion = Expression.builder()
-        .expression("version = :read_version")
-        .expressionValues(Map.of(":read_version", AttributeValue.fromN(Long.toString(readVersion))))
-        .build();
-    request.addPutItem(view, TransactPutItemEnhancedRequest.builder(typeOf(view)).item(item)
-        .conditionExpression(sameVersion).build());
-    onConditionFailed.add(onStale);
-    return this;
+    return addPut(view, item, sameVersion(readVersion), onStale);
   }
 
-  /** Puts an item unconditionally (an activity row, an append-only record). */
+  /** Puts an item unconditionally (an activity row, an append-only record, a list row). */
   public <T extends TableItem> WriteTransaction put(DynamoDbTable<T> view, T item) {
-    request.addPutItem(view, TransactPutItemEnhancedRequest.builder(typeOf(view)).item(item).build());
-    onConditionFailed.add(null);
-    return this;
+    return addPut(view, item, null, null);
   }
 
   /** Deletes an item if it exists (used for items that are truly removed, like memberships). */
   public <T extends TableItem> WriteTransaction deleteExisting(
       DynamoDbTable<T> view, Key key, Supplier<? extends RuntimeException> onMissing) {
-    request.addDeleteItem(view, TransactDeleteItemEnhancedRequest.builder().key(key)
-        .conditionExpression(Expression.builder().expression("attribute_exists(PK)").build()).build());
-    onConditionFailed.add(onMissing);
+    return addDelete(key, EXISTS, onMissing);
+  }
+
+  /** Deletes an item whether or not it exists (a list row the entity leaves). */
+  public WriteTransaction delete(Key key) {
+    return addDelete(key, null, null);
+  }
+
+  /** Deletes an item read at {@code readVersion}; fails with {@code onStale} if it changed since. */
+  public WriteTransaction deleteVersioned(Key key, long readVersion, Supplier<? extends RuntimeException> onStale) {
+    return addDelete(key, sameVersion(readVersion), onStale);
+  }
+
+  /**
+   * Updates attributes of an item in place, e.g. {@code ADD task_total :one}: for counters that
+   * many writers change, which a read-then-put would lose.
+   *
+   * @param updateExpression a DynamoDB update expression whose values are in {@code values}
+   * @param condition the part's condition (null: none)
+   */
+  public WriteTransaction update(Key key, String updateExpression, Map<String, AttributeValue> values,
+      Expression condition, Supplier<? extends RuntimeException> onConditionFailed) {
+    Update.Builder update = Update.builder().tableName(table.name()).key(keyMap(key)).updateExpression(updateExpression);
+    var allValues = new java.util.HashMap<>(values);
+    if (condition != null) {
+      update.conditionExpression(condition.expression());
+      if (condition.expressionValues() != null) {
+        allValues.putAll(condition.expressionValues());
+      }
+      if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
+        update.expressionAttributeNames(condition.expressionNames());
+      }
+    }
+    if (!allValues.isEmpty()) {
+      update.expressionAttributeValues(allValues);
+    }
+    parts.add(TransactWriteItem.builder().update(update.build()).build());
+    this.onConditionFailed.add(onConditionFailed);
     return this;
   }
 
   /** Checks that a referenced item exists and is not soft-deleted, without writing it. */
   public WriteTransaction requireLive(Key key, Supplier<? extends RuntimeException> onMissing) {
-    request.addConditionCheck(uniqueTable(), ConditionCheck.builder().key(key).conditionExpression(LIVE).build());
-    onConditionFailed.add(onMissing);
+    return require(key, LIVE, onMissing);
+  }
+
+  /** Checks any condition on an item without writing it (e.g. a sprint belongs to a project). */
+  public WriteTransaction require(Key key, Expression condition, Supplier<? extends RuntimeException> onFailed) {
+    ConditionCheck.Builder check = ConditionCheck.builder().tableName(table.name()).key(keyMap(key))
+        .conditionExpression(condition.expression());
+    if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
+      check.expressionAttributeValues(condition.expressionValues());
+    }
+    if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
+      check.expressionAttributeNames(condition.expressionNames());
+    }
+    parts.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
+    onConditionFailed.add(onFailed);
     return this;
   }
 
   /** Claims a unique value; a clash is a 409 naming {@code field}. */
   public WriteTransaction claimUnique(TenantId tenant, String kind, String value, String ownerId, String field) {
-    request.addPutItem(uniqueTable(), TransactPutItemEnhancedRequest.builder(UniqueItem.class)
-        .item(UniqueItem.of(tenant, kind, value, ownerId)).conditionExpression(NOT_EXISTS).build());
-    onConditionFailed.add(() -> new ConflictException("The " + field + " is already in use.",
-        List.of(new FieldError(field, "is already in use"))));
-    return this;
+    return addPut(uniqueTable(), UniqueItem.of(tenant, kind, value, ownerId), NOT_EXISTS, () -> inUse(field));
   }
 
   /** Claims a value unique across the platform (a tenant slug); a clash is a 409 naming {@code field}. */
   public WriteTransaction claimPlatformUnique(String kind, String value, String ownerId, String field) {
-    request.addPutItem(uniqueTable(), TransactPutItemEnhancedRequest.builder(UniqueItem.class)
-        .item(UniqueItem.ofPlatform(kind, value, ownerId)).conditionExpression(NOT_EXISTS).build());
-    onConditionFailed.add(() -> new ConflictException("The " + field + " is already in use.",
-        List.of(new FieldError(field, "is already in use"))));
-    return this;
+    return addPut(uniqueTable(), UniqueItem.ofPlatform(kind, value, ownerId), NOT_EXISTS, () -> inUse(field));
   }
 
   /** Releases a unique value this entity held (rename, delete). */
   public WriteTransaction releaseUnique(TenantId tenant, String kind, String value) {
-    request.addDeleteItem(uniqueTable(), TransactDeleteItemEnhancedRequest.builder()
-        .key(UniqueItem.key(tenant, kind, value)).build());
-    onConditionFailed.add(null);
-    return this;
+    return delete(UniqueItem.key(tenant, kind, value));
   }
 
   /** Adds an item written by a collaborator (the outbox, an idempotency record). */
   public <T extends TableItem> WriteTransaction include(DynamoDbTable<T> view, T item, Expression condition,
       Supplier<? extends RuntimeException> onConditionFailed) {
-    var put = TransactPutItemEnhancedRequest.builder(typeOf(view)).item(item);
-    if (condition != null) {
-      put.conditionExpression(condition);
-    }
-    request.addPutItem(view, put.build());
-    this.onConditionFailed.add(onConditionFailed);
-    return this;
+    return addPut(view, item, condition, onConditionFailed);
   }
 
   public int size() {
-    return onConditionFailed.size();
+    return parts.size();
   }
 
   /** Commits all parts or none; a failed condition throws the error its part registered. */
   public void commit() {
+    if (parts.size() > MAX_PARTS) {
+      throw new IllegalStateException("a transaction of " + parts.size() + " parts exceeds DynamoDB's " + MAX_PARTS);
+    }
     try {
-      table.client().transactWriteItems(request.build());
+      table.lowLevel().transactWriteItems(TransactWriteItemsRequest.builder().transactItems(parts).build());
     } catch (TransactionCanceledException e) {
       throw translate(e);
     }
+  }
+
+  private <T> WriteTransaction addPut(DynamoDbTable<T> view, T item, Expression condition,
+      Supplier<? extends RuntimeException> onFailed) {
+    Put.Builder put = Put.builder().tableName(table.name()).item(view.tableSchema().itemToMap(item, true));
+    if (condition != null) {
+      put.conditionExpression(condition.expression());
+      if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
+        put.expressionAttributeValues(condition.expressionValues());
+      }
+      if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
+        put.expressionAttributeNames(condition.expressionNames());
+      }
+    }
+    parts.add(TransactWriteItem.builder().put(put.build()).build());
+    onConditionFailed.add(onFailed);
+    return this;
+  }
+
+  private WriteTransaction addDelete(Key key, Expression condition, Supplier<? extends RuntimeException> onFailed) {
+    Delete.Builder delete = Delete.builder().tableName(table.name()).key(keyMap(key));
+    if (condition != null) {
+      delete.conditionExpression(condition.expression());
+      if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
+        delete.expressionAttributeValues(condition.expressionValues());
+      }
+    }
+    parts.add(TransactWriteItem.builder().delete(delete.build()).build());
+    onConditionFailed.add(onFailed);
+    return this;
+  }
+
+  private static Expression sameVersion(long readVersion) {
+    return Expression.builder()
+        .expression("version = :read_version")
+        .expressionValues(Map.of(":read_version", AttributeValue.fromN(Long.toString(readVersion))))
+        .build();
+  }
+
+  private static Map<String, AttributeValue> keyMap(Key key) {
+    return key.keyMap(UniqueItem.SCHEMA, TableMetadata.primaryIndexName());
+  }
+
+  private static ConflictException inUse(String field) {
+    return new ConflictException("The " + field + " is already in use.", List.of(new FieldError(field, "is already in use")));
   }
 
   private RuntimeException translate(TransactionCanceledException e) {
@@ -151,10 +229,6 @@ public final class WriteTransaction {
       }
     }
     return e;
-  }
-
-  private static <T> Class<T> typeOf(DynamoDbTable<T> view) {
-    return view.tableSchema().itemType().rawClass();
   }
 
   private DynamoDbTable<UniqueItem> uniqueTable() {

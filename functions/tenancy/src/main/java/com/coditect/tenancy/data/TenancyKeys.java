@@ -1,5 +1,6 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -38,7 +39,7 @@ public final class TenancyKeys {
   }
 
   public static Key user(TenantId tenant, String userId) {
-    return Key.builder().partitionValue(Keys.tenant(tenant).with(USER, userId).build()).sortValue(USER).build();
+    return CoreKeys.user(tenant, userId);
   }
 
   public static String users(TenantId tenant, boolean deleted) {
@@ -70,7 +71,7 @@ public final class TenancyKeys {
   }
 
   public static Key project(TenantId tenant, String projectId) {
-    return Key.builder().partitionValue(Keys.tenant(tenant).with(PROJECT, projectId).build()).sortValue(PROJECT).build();
+    return CoreKeys.project(tenant, projectId);
   }
 
   public static String projects(TenantId tenant, boolean deleted) {

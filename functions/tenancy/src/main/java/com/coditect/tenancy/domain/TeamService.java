@@ -1,5 +1,7 @@
 package com.coditect.tenancy.domain;
 
+import com.coditect.shared.domain.Resource;
+import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.events.Actor;

@@ -1,4 +1,4 @@
-package com.coditect.tenancy.domain;
+package com.coditect.shared.domain;
 
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Changes;
@@ -28,7 +28,7 @@ import javax.inject.Singleton;
  * write conditionally on the version read, and emit the event, all in one transaction.
  */
 @Singleton
-final class VersionedWriter {
+public final class VersionedWriter {
 
   private final Transactions transactions;
   private final Outbox outbox;
@@ -36,7 +36,7 @@ final class VersionedWriter {
   private final ObjectMapper mapper;
 
   @Inject
-  VersionedWriter(Transactions transactions, Outbox outbox, Clock clock, ObjectMapper mapper) {
+  public VersionedWriter(Transactions transactions, Outbox outbox, Clock clock, ObjectMapper mapper) {
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
@@ -48,7 +48,7 @@ final class VersionedWriter {
    * (sentinels, reference checks), the {@code <type>.created} event and the idempotency record, in
    * one transaction.
    */
-  <I extends TableItem, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+  public <I extends TableItem, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       String location, IdempotencyClaim claim, Consumer<WriteTransaction> extra) {
     R view = resource.view().apply(item);
     String id = resource.id().apply(item);
@@ -69,7 +69,7 @@ final class VersionedWriter {
    * @param extra adds parts to the same transaction given the item's old and new views (sentinels,
    *     reference checks); it runs only when something changed
    */
-  <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+  public <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       Optional<Long> ifMatch, String action, Consumer<I> change, BiConsumer<R, WriteTransaction> extra) {
     Preconditions.checkIfMatch(ifMatch, item.version);
     long readVersion = item.version;
@@ -89,7 +89,7 @@ final class VersionedWriter {
     return new Versioned<>(after, item.version);
   }
 
-  <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+  public <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       Optional<Long> ifMatch, String action, Consumer<I> change) {
     return update(tenant, actor, resource, item, ifMatch, action, change, (before, tx) -> { });
   }
@@ -101,7 +101,7 @@ final class VersionedWriter {
    *
    * @param extra adds parts to the same transaction (e.g. releasing a unique name)
    */
-  <I extends TableItem, R> void softDelete(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+  public <I extends TableItem, R> void softDelete(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       Optional<Long> ifMatch, String action, Consumer<I> change, Consumer<WriteTransaction> extra) {
     Preconditions.checkIfMatch(ifMatch, item.version);
     long readVersion = item.version;

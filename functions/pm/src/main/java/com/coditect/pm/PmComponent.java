@@ -1,0 +1,35 @@
+package com.coditect.pm;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** Wiring of the PM function, built once per Lambda instance. */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class})
+public interface PmComponent {
+
+  TaskRoutes taskRoutes();
+
+  SprintRoutes sprintRoutes();
+
+  MilestoneRoutes milestoneRoutes();
+
+  CommentRoutes commentRoutes();
+
+  AttachmentRoutes attachmentRoutes();
+
+  BoardRoutes boardRoutes();
+
+  ObjectMapper mapper();
+
+  /** Builds the component from the function's config. */
+  @Component.Factory
+  interface Factory {
+    PmComponent create(@BindsInstance AppConfig config);
+  }
+}

@@ -1,0 +1,38 @@
+package com.coditect.pm;
+
+import com.coditect.pm.data.TaskRepository;
+import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Router;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Versioned;
+
+/** The routes of one PM resource (tasks, sprints, ...): the handler adds every group to its router. */
+public interface RouteGroup {
+
+  void addTo(Router.Builder routes);
+
+  /** 200 with the body and its ETag. */
+  static ApiResponse versioned(Versioned<?> result) {
+    return ApiResponse.ok(result.value()).withVersion(result.version());
+  }
+
+  /** The {@code task_id} path parameter: a task's UUID or its key ({@code ENG-42}); else a 400. */
+  static String taskRef(ApiRequest request) {
+    String value = request.pathParameter("task_id");
+    if (TaskRepository.TASK_KEY.matcher(value).matches()) {
+      return value;
+    }
+    try {
+      return request.uuidPathParameter("task_id");
+    } catch (BadRequestException e) {
+      throw BadRequestException.forField("task_id", "must be a task's UUID or its key, e.g. ENG-42");
+    }
+  }
+
+  /** {@code ?limit=} and {@code ?cursor=} of a list request. */
+  static PageRequest page(ApiRequest request) {
+    return PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"));
+  }
+}

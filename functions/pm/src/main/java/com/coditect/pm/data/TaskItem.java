@@ -1,0 +1,103 @@
+package com.coditect.pm.data;
+
+import com.coditect.shared.store.PlatformConverters;
+import com.coditect.shared.store.TableItem;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+/**
+ * A task, and also each of its list rows and its key row: the same attributes under another key
+ * ({@code entity_type} {@code TASK_ROW}), so a page of any task list is complete in one Query.
+ * See {@link PmKeys} for the keys.
+ */
+public final class TaskItem extends TableItem {
+
+  public static final String ENTITY = "TASK";
+  public static final String ROW_ENTITY = "TASK_ROW";
+
+  public String id;
+  /** The human key, e.g. {@code ENG-42}: the project's key and the task's number. */
+  public String key;
+  public Long number;
+  public String projectId;
+  public String title;
+  public String description;
+  public String taskType;
+  public String status;
+  public String priority;
+  public String assigneeId;
+  public String reporterId;
+  public String sprintId;
+  public String milestoneId;
+  public String parentTaskId;
+  /** Ids from the root task down to the parent: "is X an ancestor of Y" is one look at Y. */
+  public List<String> ancestorIds;
+  public Integer storyPoints;
+  public String dueDate;
+  public String startedAt;
+  public String completedAt;
+  public List<String> tags;
+  /** The custom fields as a JSON object's text (a free-form object the API returns as is). */
+  public String customFields;
+  /** Board order within a status: a fractional-index string (see {@code Ranks}). */
+  public String rank;
+
+  public static final TableSchema<TaskItem> SCHEMA =
+      StaticTableSchema.builder(TaskItem.class)
+          .attributeConverterProviders(PlatformConverters.INSTANCE)
+          .newItemSupplier(TaskItem::new)
+          .extend(BASE_SCHEMA)
+          .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))
+          .addAttribute(String.class, a -> a.name("key").getter(i -> i.key).setter((i, v) -> i.key = v))
+          .addAttribute(Long.class, a -> a.name("number").getter(i -> i.number).setter((i, v) -> i.number = v))
+          .addAttribute(String.class, a -> a.name("project_id").getter(i -> i.projectId).setter((i, v) -> i.projectId = v))
+          .addAttribute(String.class, a -> a.name("title").getter(i -> i.title).setter((i, v) -> i.title = v))
+          .addAttribute(String.class, a -> a.name("description").getter(i -> i.description)
+              .setter((i, v) -> i.description = v))
+          .addAttribute(String.class, a -> a.name("task_type").getter(i -> i.taskType).setter((i, v) -> i.taskType = v))
+          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(String.class, a -> a.name("priority").getter(i -> i.priority).setter((i, v) -> i.priority = v))
+          .addAttribute(String.class, a -> a.name("assignee_id").getter(i -> i.assigneeId)
+              .setter((i, v) -> i.assigneeId = v))
+          .addAttribute(String.class, a -> a.name("reporter_id").getter(i -> i.reporterId)
+              .setter((i, v) -> i.reporterId = v))
+          .addAttribute(String.class, a -> a.name("sprint_id").getter(i -> i.sprintId).setter((i, v) -> i.sprintId = v))
+          .addAttribute(String.class, a -> a.name("milestone_id").getter(i -> i.milestoneId)
+              .setter((i, v) -> i.milestoneId = v))
+          .addAttribute(String.class, a -> a.name("parent_task_id").getter(i -> i.parentTaskId)
+              .setter((i, v) -> i.parentTaskId = v))
+          .addAttribute(EnhancedType.listOf(String.class), a -> a.name("ancestor_ids").getter(i -> i.ancestorIds)
+              .setter((i, v) -> i.ancestorIds = v))
+          .addAttribute(Integer.class, a -> a.name("story_points").getter(i -> i.storyPoints)
+              .setter((i, v) -> i.storyPoints = v))
+          .addAttribute(String.class, a -> a.name("due_date").getter(i -> i.dueDate).setter((i, v) -> i.dueDate = v))
+          .addAttribute(String.class, a -> a.name("started_at").getter(i -> i.startedAt).setter((i, v) -> i.startedAt = v))
+          .addAttribute(String.class, a -> a.name("completed_at").getter(i -> i.completedAt)
+              .setter((i, v) -> i.completedAt = v))
+          .addAttribute(EnhancedType.listOf(String.class), a -> a.name("tags").getter(i -> i.tags)
+              .setter((i, v) -> i.tags = v))
+          .addAttribute(String.class, a -> a.name("custom_fields").getter(i -> i.customFields)
+              .setter((i, v) -> i.customFields = v))
+          .addAttribute(String.class, a -> a.name("rank").getter(i -> i.rank).setter((i, v) -> i.rank = v))
+          .build();
+
+  /** A copy of this task under another key, as a list row. */
+  public TaskItem rowAt(String partition, String sort) {
+    TaskItem row = copy();
+    row.pk = partition;
+    row.sk = sort;
+    row.gsi1pk = null;
+    row.gsi1sk = null;
+    row.gsi2pk = null;
+    row.gsi2sk = null;
+    row.entityType = ROW_ENTITY;
+    return row;
+  }
+
+  /** A field-by-field copy (lists are immutable, so sharing them is safe). */
+  public TaskItem copy() {
+    return SCHEMA.mapToItem(SCHEMA.itemToMap(this, true));
+  }
+}

@@ -1,0 +1,62 @@
+package com.coditect.pm.domain;
+
+import com.coditect.pm.data.ActivityItem;
+import com.coditect.pm.data.PmKeys;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+
+/** Adds task-history rows to the transaction of the change they describe. */
+@Singleton
+public final class ActivityLog {
+
+  private final DynamoDbTable<ActivityItem> table;
+  private final ObjectMapper mapper;
+
+  @Inject
+  public ActivityLog(SingleTable table, ObjectMapper mapper) {
+    this.table = table.view(ActivityItem.SCHEMA);
+    this.mapper = mapper;
+  }
+
+  /**
+   * One history row: {@code action} (created, updated, status_changed, assigned, commented, ...),
+   * the field it concerns (null for whole-task actions) and its old and new values.
+   */
+  public void add(WriteTransaction tx, TenantId tenant, String taskId, String userId, String action,
+      String field, Object oldValue, Object newValue, String now) {
+    ActivityItem row = new ActivityItem();
+    row.id = Ids.newId();
+    var key = PmKeys.activity(tenant, taskId, row.id);
+    row.pk = key.partitionKeyValue().s();
+    row.sk = key.sortKeyValue().orElseThrow().s();
+    row.entityType = ActivityItem.ENTITY;
+    row.gsi1pk = userId == null ? null : PmKeys.activityOfUser(tenant, userId);
+    row.gsi1sk = userId == null ? null : row.id;
+    row.createdAt = now;
+    row.taskId = taskId;
+    row.userId = userId;
+    row.action = action;
+    row.fieldChanged = field;
+    row.oldValue = json(oldValue);
+    row.newValue = json(newValue);
+    tx.put(table, row);
+  }
+
+  private String json(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package com.coditect.pm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.coditect.shared.json.Json;
+import com.coditect.shared.store.Ids;
+import com.coditect.testing.AwsTestEnvironment;
+import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HttpEvents;
+import com.coditect.testing.OpenApiContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The PM function on moto, driven with real HTTP API v2 events. Every response is checked against
+ * the OpenAPI document, and every call's DynamoDB requests are counted. Tenants, users and projects
+ * belong to the tenancy function: {@link #seedTenant} writes them as tenancy stores them.
+ */
+final class PmApi implements AutoCloseable {
+
+  static final ObjectMapper MAPPER = Json.newMapper();
+
+  final AwsTestEnvironment env;
+  final DynamoDbCallCounter calls = new DynamoDbCallCounter();
+  final TestPmComponent component;
+  final PmHandler handler;
+  private final OpenApiContract contract = OpenApiContract.load();
+
+  PmApi(String name) {
+    env = AwsTestEnvironment.create(name);
+    component = DaggerTestPmComponent.factory().create(env.appConfig(), calls);
+    handler = new PmHandler(component);
+  }
+
+  /** Sends one request; the response must match the OpenAPI document. */
+  Response call(APIGatewayV2HTTPEvent event) {
+    calls.reset();
+    APIGatewayV2HTTPResponse raw = handler.handleRequest(event, null);
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (raw.getHeaders() != null) {
+      headers.putAll(raw.getHeaders());
+    }
+    contract.assertResponse(event.getRouteKey(), raw.getStatusCode(), headers, raw.getBody());
+    JsonNode json;
+    try {
+      json = raw.getBody() == null || raw.getBody().isEmpty() ? null : MAPPER.readTree(raw.getBody());
+    } catch (Exception e) {
+      throw new AssertionError("response body is not JSON: " + raw.getBody(), e);
+    }
+    return new Response(raw.getStatusCode(), headers, json, raw.getBody(), calls.operations());
+  }
+
+  /**
+   * A tenant with a user of each role and one project (key {@code projectKey}), written as the
+   * tenancy function writes them.
+   */
+  Tenant seedTenant(String projectKey) {
+    String tenantId = Ids.newId();
+    Tenant tenant = new Tenant(tenantId, seedUser(tenantId, "owner"), seedUser(tenantId, "admin"),
+        seedUser(tenantId, "member"), seedUser(tenantId, "viewer"), null);
+    return tenant.withProject(seedProject(tenant, projectKey));
+  }
+
+  /** Another live project of the tenant, owned by its owner. */
+  String seedProject(Tenant tenant, String key) {
+    String projectId = Ids.newId();
+    put(Map.of(
+        "PK", s("T#" + tenant.id() + "#PROJECT#" + projectId), "SK", s("PROJECT"), "entity_type", s("PROJECT"),
+        "id", s(projectId), "key", s(key), "name", s("Project " + key), "status", s("active"),
+        "owner_id", s(tenant.ownerId()), "version", AttributeValue.fromN("1")));
+    return projectId;
+  }
+
+  /** A live user of the tenant. */
+  String seedUser(String tenantId, String role) {
+    String userId = Ids.newId();
+    put(Map.of(
+        "PK", s("T#" + tenantId + "#USER#" + userId), "SK", s("USER"), "entity_type", s("USER"),
+        "id", s(userId), "role", s(role), "status", s("active"), "name", s("A " + role),
+        "email", s(role + "-" + userId + "@example.com"), "version", AttributeValue.fromN("1")));
+    return userId;
+  }
+
+  /** Marks a seeded item deleted, as tenancy's soft delete does. */
+  void softDelete(String pk, String sk) {
+    env.dynamoDb().updateItem(b -> b.tableName(env.tableName())
+        .key(Map.of("PK", s(pk), "SK", s(sk)))
+        .updateExpression("SET deleted_at = :now")
+        .expressionAttributeValues(Map.of(":now", s("2026-01-01T00:00:00.000Z"))));
+  }
+
+  private void put(Map<String, AttributeValue> item) {
+    env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(item));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+
+  /** A seeded tenant: its users by role and a project. */
+  record Tenant(String id, String ownerId, String adminId, String memberId, String viewerId, String projectId) {
+    Tenant withProject(String projectId) {
+      return new Tenant(id, ownerId, adminId, memberId, viewerId, projectId);
+    }
+
+    Map<String, String> owner() {
+      return HttpEvents.claims(ownerId, id, "owner");
+    }
+
+    Map<String, String> admin() {
+      return HttpEvents.claims(adminId, id, "admin");
+    }
+
+    Map<String, String> member() {
+      return HttpEvents.claims(memberId, id, "member");
+    }
+
+    Map<String, String> viewer() {
+      return HttpEvents.claims(viewerId, id, "viewer");
+    }
+  }
+
+  /** A response with its DynamoDB operations. */
+  record Response(int status, Map<String, String> headers, JsonNode json, String raw, List<String> dynamoCalls) {
+    String text(String field) {
+      return json.path(field).asText(null);
+    }
+
+    String header(String name) {
+      return headers.get(name);
+    }
+
+    /** The fields named in a problem's {@code errors}. */
+    List<String> errorFields() {
+      return json.path("errors").findValuesAsText("field");
+    }
+
+    int calls(String operation) {
+      return (int) dynamoCalls.stream().filter(operation::equals).count();
+    }
+
+    void assertStatus(int expected) {
+      assertEquals(expected, status, raw);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package com.coditect.shared.store;
+
+import com.coditect.shared.tenancy.TenantId;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * Keys of the tenancy items that other domains reference (a task's assignee, its project). The
+ * tenancy function owns these items; other functions only check them in their transactions or
+ * read them.
+ */
+public final class CoreKeys {
+
+  private CoreKeys() {}
+
+  /** A user: {@code PK=T#<tenant>#USER#<id>, SK=USER}. */
+  public static Key user(TenantId tenant, String userId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with("USER", userId).build()).sortValue("USER").build();
+  }
+
+  /** A project: {@code PK=T#<tenant>#PROJECT#<id>, SK=PROJECT}. */
+  public static Key project(TenantId tenant, String projectId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with("PROJECT", projectId).build())
+        .sortValue("PROJECT").build();
+  }
+}
