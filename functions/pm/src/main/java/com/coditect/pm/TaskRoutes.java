@@ -1,17 +1,85 @@
 package com.coditect.pm;
 
+import com.coditect.pm.api.CreateTaskRequest;
+import com.coditect.pm.api.TaskFilters;
+import com.coditect.pm.api.UpdateTaskRequest;
+import com.coditect.pm.domain.TaskService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Principal;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The task routes of API.md's PM table: tasks, their restore and their activity. */
+/** The task routes of API.md's PM table: tasks, their restore and their history. */
 @Singleton
 final class TaskRoutes implements RouteGroup {
 
+  private final TaskService tasks;
+  private final Idempotency idempotency;
+
   @Inject
-  TaskRoutes() {}
+  TaskRoutes(TaskService tasks, Idempotency idempotency) {
+    this.tasks = tasks;
+    this.idempotency = idempotency;
+  }
 
   @Override
   public void addTo(Router.Builder routes) {
+    routes
+        .route("GET /v1/projects/{project_id}/tasks", this::listInProject)
+        .route("POST /v1/projects/{project_id}/tasks", this::create)
+        .route("GET /v1/tasks", this::listAcrossProjects)
+        .route("GET /v1/tasks/{task_id}", this::get)
+        .route("PATCH /v1/tasks/{task_id}", this::update)
+        .route("DELETE /v1/tasks/{task_id}", this::delete)
+        .route("POST /v1/tasks/{task_id}/restore", this::restore)
+        .route("GET /v1/tasks/{task_id}/activity", this::activity);
+  }
+
+  private ApiResponse listInProject(ApiRequest request, Principal principal) {
+    String projectId = request.uuidPathParameter("project_id");
+    TaskFilters filters = TaskFilters.ofProjectList(request);
+    return ApiResponse.ok(tasks.listInProject(principal.tenantId(), projectId, filters, RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    String projectId = request.uuidPathParameter("project_id");
+    CreateTaskRequest body = CreateTaskRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> tasks.create(principal.tenantId(),
+        Actor.of(request, principal), principal, projectId, body, claim));
+  }
+
+  private ApiResponse listAcrossProjects(ApiRequest request, Principal principal) {
+    TaskFilters filters = TaskFilters.ofTenantList(request, principal.userId());
+    return ApiResponse.ok(tasks.listAcrossProjects(principal.tenantId(), filters, RouteGroup.page(request)));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return RouteGroup.versioned(tasks.get(principal.tenantId(), RouteGroup.taskRef(request)));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    String taskRef = RouteGroup.taskRef(request);
+    UpdateTaskRequest body = UpdateTaskRequest.from(request.jsonBody());
+    return RouteGroup.versioned(tasks.update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
+        request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    tasks.delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+        request.ifMatchVersion());
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse restore(ApiRequest request, Principal principal) {
+    return RouteGroup.versioned(tasks.restore(principal.tenantId(), Actor.of(request, principal), principal,
+        RouteGroup.taskRef(request)));
+  }
+
+  private ApiResponse activity(ApiRequest request, Principal principal) {
+    return ApiResponse.ok(tasks.activity(principal.tenantId(), RouteGroup.taskRef(request), RouteGroup.page(request)));
   }
 }

@@ -2,6 +2,7 @@ package com.coditect.pm.data;
 
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.tenancy.TenantId;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -94,6 +95,18 @@ public final class TaskItem extends TableItem {
     row.gsi2sk = null;
     row.entityType = ROW_ENTITY;
     return row;
+  }
+
+  /**
+   * This task as its own item (not a list row): read through its key row, a task carries the row's
+   * keys, which a write must not use.
+   */
+  public TaskItem asEntity(TenantId tenant) {
+    var key = PmKeys.task(tenant, id);
+    pk = key.partitionKeyValue().s();
+    sk = key.sortKeyValue().orElseThrow().s();
+    entityType = ENTITY;
+    return this;
   }
 
   /** A field-by-field copy (lists are immutable, so sharing them is safe). */

@@ -1,0 +1,592 @@
+package com.coditect.pm.domain;
+
+import com.coditect.pm.api.ActivityResponse;
+import com.coditect.pm.api.CreateTaskRequest;
+import com.coditect.pm.api.TaskFilters;
+import com.coditect.pm.api.TaskResponse;
+import com.coditect.pm.api.UpdateTaskRequest;
+import com.coditect.pm.data.ActivityItem;
+import com.coditect.pm.data.BatchReads;
+import com.coditect.pm.data.PmKeys;
+import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.data.TaskQueries;
+import com.coditect.pm.data.TaskRepository;
+import com.coditect.pm.data.TaskRows;
+import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.error.ForbiddenException;
+import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.Changes;
+import com.coditect.shared.events.DomainEvent.FieldChange;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.http.Created;
+import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Preconditions;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.Versioned;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Tasks: create, read, change, soft delete and restore. Every write is one transaction holding the
+ * task, its list rows (see {@link TaskRows}), one history row per changed field, the milestone
+ * counters it moves, checks on what it references, and its event; at most one read precedes it.
+ */
+@Singleton
+public final class TaskService {
+
+  /** Creates racing for the same task number retry with the next one; more than this is a 409. */
+  private static final int CREATE_ATTEMPTS = 5;
+  private static final List<String> OPEN_SPRINT_STATUSES = List.of("planned", "active");
+
+  private final TaskRepository tasks;
+  private final TaskQueries queries;
+  private final BatchReads reads;
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final ActivityLog activity;
+  private final Clock clock;
+  private final ObjectMapper mapper;
+
+  @Inject
+  TaskService(TaskRepository tasks, TaskQueries queries, BatchReads reads, Transactions transactions, Outbox outbox, ActivityLog activity,
+      Clock clock, ObjectMapper mapper) {
+    this.tasks = tasks;
+    this.queries = queries;
+    this.reads = reads;
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.activity = activity;
+    this.clock = clock;
+    this.mapper = mapper;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // reads
+
+  public Versioned<TaskResponse> get(TenantId tenant, String taskRef) {
+    TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound);
+    return new Versioned<>(TaskResponse.from(task), task.version);
+  }
+
+  /**
+   * A page of a project's tasks: one Query. Only an empty first page costs a GetItem more, to tell
+   * a project with no such tasks (200, empty) from one that is not the tenant's (404).
+   */
+  public ResultPage<TaskResponse> listInProject(TenantId tenant, String projectId, TaskFilters filters,
+      PageRequest page) {
+    ResultPage<TaskItem> items = queries.inProject(tenant, projectId, filters, page);
+    if (items.items().isEmpty() && page.cursor().isEmpty() && !projectExists(tenant, projectId)) {
+      throw new NotFoundException("The project was not found.");
+    }
+    return items.map(TaskResponse::from);
+  }
+
+  /** A page of the tenant's tasks across projects (an assignee's, or by status): one Query. */
+  public ResultPage<TaskResponse> listAcrossProjects(TenantId tenant, TaskFilters filters, PageRequest page) {
+    return queries.acrossProjects(tenant, filters, page).map(TaskResponse::from);
+  }
+
+  /**
+   * A page of a task's history, newest first: one Query by id (a key costs a GetItem first). Every
+   * task has its "created" entry, so an empty first page means the task is not the tenant's.
+   */
+  public ResultPage<ActivityResponse> activity(TenantId tenant, String taskRef, PageRequest page) {
+    String taskId = taskRef;
+    if (TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
+      taskId = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).id;
+    }
+    ResultPage<ActivityItem> items = queries.activity(tenant, taskId, page);
+    if (items.items().isEmpty() && page.cursor().isEmpty()) {
+      throw notFound();
+    }
+    return items.map(ActivityResponse::from);
+  }
+
+  private boolean projectExists(TenantId tenant, String projectId) {
+    return reads.get(List.of(CoreKeys.project(tenant, projectId))).raw(CoreKeys.project(tenant, projectId))
+        .filter(item -> !item.containsKey("deleted_at")).isPresent();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // create
+
+  /**
+   * Creates a task with the project's next number: one BatchGetItem (project, its counter, the
+   * parent) and one transaction, which also moves the counter on only if no one else did.
+   */
+  public Created<TaskResponse> create(TenantId tenant, Actor actor, Principal caller, String projectId,
+      CreateTaskRequest request, IdempotencyClaim claim) {
+    caller.requireContributor();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tryCreate(tenant, actor, caller, projectId, request, claim);
+      } catch (CounterMoved e) {
+        if (attempt == CREATE_ATTEMPTS) {
+          throw new ConflictException("Many tasks were being created in this project at once; try again.");
+        }
+      }
+    }
+  }
+
+  private Created<TaskResponse> tryCreate(TenantId tenant, Actor actor, Principal caller, String projectId,
+      CreateTaskRequest request, IdempotencyClaim claim) {
+    Key projectKey = CoreKeys.project(tenant, projectId);
+    Key counterKey = PmKeys.taskCounter(tenant, projectId);
+    List<Key> wanted = new ArrayList<>(List.of(projectKey, counterKey));
+    if (request.parentTaskId() != null) {
+      wanted.add(PmKeys.task(tenant, request.parentTaskId()));
+    }
+    BatchReads.Found found = reads.get(wanted);
+    Map<String, AttributeValue> project = found.raw(projectKey)
+        .filter(item -> !item.containsKey("deleted_at"))
+        .orElseThrow(() -> new NotFoundException("The project was not found."));
+    Long lastNumber = found.raw(counterKey).map(item -> Long.parseLong(item.get("last_number").n())).orElse(null);
+    TaskItem parent = null;
+    if (request.parentTaskId() != null) {
+      parent = found.task(PmKeys.task(tenant, request.parentTaskId()))
+          .filter(p -> !p.isDeleted() && projectId.equals(p.projectId))
+          .orElseThrow(() -> UnprocessableException.forField("parent_task_id", "is not a task of this project"));
+    }
+
+    String now = Timestamps.now(clock);
+    long number = lastNumber == null ? 1 : lastNumber + 1;
+    TaskItem task = new TaskItem();
+    task.id = Ids.newId();
+    task.stampNew(PmKeys.task(tenant, task.id), TaskItem.ENTITY, now);
+    task.key = project.get("key").s() + "-" + number;
+    task.number = number;
+    task.projectId = projectId;
+    task.title = request.title();
+    task.description = request.description();
+    task.taskType = request.taskType();
+    task.status = request.status();
+    task.priority = request.priority();
+    task.assigneeId = request.assigneeId();
+    task.reporterId = caller.userId();
+    task.sprintId = request.sprintId();
+    task.milestoneId = request.milestoneId();
+    task.parentTaskId = request.parentTaskId();
+    task.ancestorIds = parent == null ? List.of() : ancestorsBelow(parent);
+    task.storyPoints = request.storyPoints();
+    task.dueDate = request.dueDate();
+    task.tags = request.tags() == null ? List.of() : request.tags();
+    task.customFields = request.customFields() == null ? "{}" : request.customFields().toString();
+    task.rank = Ranks.forNewTask(clock.millis());
+    applyStatusTimes(task, null, now);
+    index(tenant, task);
+
+    TaskResponse view = TaskResponse.from(task);
+    WriteTransaction tx = transactions.begin();
+    claimNumber(tx, counterKey, lastNumber, number);
+    tx.create(tasks.table(), task, () -> new IllegalStateException("task id collision"));
+    TaskRows.of(tenant, task).forEach(row -> tx.put(tasks.table(), row));
+    tx.requireLive(projectKey, () -> new NotFoundException("The project was not found."));
+    checkReferences(tx, tenant, null, task);
+    adjustMilestones(tx, tenant, null, task);
+    activity.add(tx, tenant, task.id, caller.userId(), "created", null, null, task.key, now);
+    outbox.record(tx, tenant, actor, "task.created", "task", task.id, null, view);
+    Created<TaskResponse> created = new Created<>("/v1/tasks/" + task.id, view, task.version);
+    claim.attach(tx, created);
+    commit(tx);
+    return created;
+  }
+
+  /** Moves the project's counter from the number read to the one taken, or fails if it moved. */
+  private static void claimNumber(WriteTransaction tx, Key counterKey, Long lastNumber, long number) {
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    values.put(":next", AttributeValue.fromN(Long.toString(number)));
+    values.put(":entity", AttributeValue.fromS("TASK_COUNTER"));
+    Expression condition = lastNumber == null
+        ? Expression.builder().expression("attribute_not_exists(PK)").build()
+        : Expression.builder().expression("last_number = :last")
+            .expressionValues(Map.of(":last", AttributeValue.fromN(Long.toString(lastNumber)))).build();
+    tx.update(counterKey, "SET last_number = :next, entity_type = :entity", values, condition, CounterMoved::new);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // update
+
+  /**
+   * Applies a PATCH: one BatchGetItem (the task, a new parent, the rank neighbours), then one
+   * transaction. A PATCH that changes nothing writes nothing.
+   */
+  public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
+      Optional<Long> ifMatch, UpdateTaskRequest request) {
+    caller.requireContributor();
+    Key taskKey = TaskRepository.TASK_KEY.matcher(taskRef).matches()
+        ? PmKeys.taskKeyRow(tenant, taskRef) : PmKeys.task(tenant, taskRef);
+    List<Key> wanted = new ArrayList<>(List.of(taskKey));
+    String newParentId = request.parentTaskId().isPresent() ? request.parentTaskId().value() : null;
+    if (newParentId != null) {
+      wanted.add(PmKeys.task(tenant, newParentId));
+    }
+    if (request.rankAfterTaskId() != null) {
+      wanted.add(PmKeys.task(tenant, request.rankAfterTaskId()));
+    }
+    if (request.rankBeforeTaskId() != null) {
+      wanted.add(PmKeys.task(tenant, request.rankBeforeTaskId()));
+    }
+    BatchReads.Found found = reads.get(wanted);
+    TaskItem task = found.task(taskKey).filter(t -> !t.isDeleted()).orElseThrow(TaskService::notFound)
+        .asEntity(tenant);
+    Preconditions.checkIfMatch(ifMatch, task.version);
+
+    TaskItem before = task.copy();
+    String now = Timestamps.now(clock);
+    task.title = request.title().orElse(task.title);
+    task.description = request.description().orElse(task.description);
+    task.taskType = request.taskType().orElse(task.taskType);
+    task.status = request.status().orElse(task.status);
+    task.priority = request.priority().orElse(task.priority);
+    task.assigneeId = request.assigneeId().orElse(task.assigneeId);
+    task.sprintId = request.sprintId().orElse(task.sprintId);
+    task.milestoneId = request.milestoneId().orElse(task.milestoneId);
+    task.storyPoints = request.storyPoints().orElse(task.storyPoints);
+    task.dueDate = request.dueDate().orElse(task.dueDate);
+    task.tags = request.tags().orElse(task.tags);
+    if (request.customFields().isPresent()) {
+      task.customFields = request.customFields().value() == null ? "{}" : request.customFields().value().toString();
+    }
+    if (request.parentTaskId().isPresent() && !Objects.equals(request.parentTaskId().value(), before.parentTaskId)) {
+      reparent(tenant, task, newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null));
+    }
+    if (request.movesRank()) {
+      task.rank = rankBetween(tenant, task, request, found);
+    }
+    applyStatusTimes(task, before.status, now);
+
+    TaskResponse beforeView = TaskResponse.from(before);
+    if (TaskResponse.from(task).equals(beforeView)) {
+      return new Versioned<>(beforeView, before.version);
+    }
+    task.version = before.version + 1;
+    task.updatedAt = now;
+    index(tenant, task);
+    TaskResponse afterView = TaskResponse.from(task);
+
+    WriteTransaction tx = transactions.begin()
+        .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
+    replaceRows(tx, tenant, before, task);
+    checkReferences(tx, tenant, before, task);
+    adjustMilestones(tx, tenant, before, task);
+    Map<String, FieldChange> changes = Changes.between(mapper, beforeView, afterView);
+    changes.forEach((field, change) -> {
+      if (!field.equals("updated_at")) {
+        activity.add(tx, tenant, task.id, caller.userId(), actionFor(field), field, change.oldValue(),
+            change.newValue(), now);
+      }
+    });
+    outbox.record(tx, tenant, actor, "task.updated", "task", task.id, changes);
+    commit(tx);
+    return new Versioned<>(afterView, task.version);
+  }
+
+  private static String actionFor(String field) {
+    return switch (field) {
+      case "status" -> "status_changed";
+      case "assignee_id" -> "assigned";
+      case "rank" -> "ranked";
+      case "parent_task_id" -> "moved";
+      default -> "updated";
+    };
+  }
+
+  /** Puts the task under {@code parent} (null: top level), refusing other projects and cycles. */
+  private static void reparent(TenantId tenant, TaskItem task, TaskItem parent) {
+    if (parent == null) {
+      task.parentTaskId = null;
+      task.ancestorIds = List.of();
+      return;
+    }
+    if (parent.isDeleted() || !task.projectId.equals(parent.projectId)) {
+      throw UnprocessableException.forField("parent_task_id", "is not a task of this project");
+    }
+    if (parent.id.equals(task.id) || (parent.ancestorIds != null && parent.ancestorIds.contains(task.id))) {
+      throw UnprocessableException.forField("parent_task_id", "is this task or one of its subtasks: that would be a cycle");
+    }
+    task.parentTaskId = parent.id;
+    task.ancestorIds = ancestorsBelow(parent);
+  }
+
+  private static List<String> ancestorsBelow(TaskItem parent) {
+    List<String> ancestors = new ArrayList<>(parent.ancestorIds == null ? List.of() : parent.ancestorIds);
+    ancestors.add(parent.id);
+    return List.copyOf(ancestors);
+  }
+
+  private static String rankBetween(TenantId tenant, TaskItem task, UpdateTaskRequest request, BatchReads.Found found) {
+    TaskItem after = neighbour(tenant, task, request.rankAfterTaskId(), "rank_after_task_id", found);
+    TaskItem before = neighbour(tenant, task, request.rankBeforeTaskId(), "rank_before_task_id", found);
+    if (after != null && before != null && after.rank.compareTo(before.rank) >= 0) {
+      throw UnprocessableException.forField("rank_before_task_id",
+          "must be ranked after rank_after_task_id; fetch the board and retry");
+    }
+    return Ranks.between(after == null ? null : after.rank, before == null ? null : before.rank);
+  }
+
+  private static TaskItem neighbour(TenantId tenant, TaskItem task, String id, String field, BatchReads.Found found) {
+    if (id == null) {
+      return null;
+    }
+    if (id.equals(task.id)) {
+      throw UnprocessableException.forField(field, "cannot be the task itself");
+    }
+    return found.task(PmKeys.task(tenant, id))
+        .filter(n -> !n.isDeleted() && task.projectId.equals(n.projectId))
+        .orElseThrow(() -> UnprocessableException.forField(field, "is not a task of this project"));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // delete and restore
+
+  /** Soft delete: the task leaves every list and board; its history and comments stay. */
+  public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, Optional<Long> ifMatch) {
+    caller.requireContributor();
+    TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).asEntity(tenant);
+    requireReporterOrAdmin(caller, task);
+    Preconditions.checkIfMatch(ifMatch, task.version);
+    TaskItem before = task.copy();
+    String now = Timestamps.now(clock);
+    task.deletedAt = now;
+    task.updatedAt = now;
+    task.version = before.version + 1;
+    index(tenant, task);
+    WriteTransaction tx = transactions.begin()
+        .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
+    replaceRows(tx, tenant, before, task);
+    adjustMilestones(tx, tenant, before, task);
+    activity.add(tx, tenant, task.id, caller.userId(), "deleted", null, null, null, now);
+    Map<String, FieldChange> changes = new LinkedHashMap<>();
+    changes.put("deleted_at", new FieldChange(null, now));
+    outbox.record(tx, tenant, actor, "task.deleted", "task", task.id, changes);
+    commit(tx);
+  }
+
+  /**
+   * Undoes a soft delete. A reference that went away meanwhile (a deleted sprint, milestone,
+   * parent or assignee) is let go, as its deletion did for the live tasks; each costs one retry.
+   */
+  public Versioned<TaskResponse> restore(TenantId tenant, Actor actor, Principal caller, String taskRef) {
+    caller.requireContributor();
+    if (TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
+      // A deleted task keeps no key row: its key resolves only while it lives.
+      throw notFound();
+    }
+    TaskItem task = tasks.findAny(tenant, taskRef).orElseThrow(TaskService::notFound);
+    requireReporterOrAdmin(caller, task);
+    if (!task.isDeleted()) {
+      throw new ConflictException("The task is not deleted.");
+    }
+    TaskItem before = task.copy();
+    String now = Timestamps.now(clock);
+    task.deletedAt = null;
+    task.updatedAt = now;
+    task.version = before.version + 1;
+    for (int attempt = 1; ; attempt++) {
+      index(tenant, task);
+      WriteTransaction tx = transactions.begin()
+          .replace(tasks.table(), task, before.version, Preconditions.stale(false));
+      replaceRows(tx, tenant, before, task);
+      checkReferences(tx, tenant, before, task);
+      adjustMilestones(tx, tenant, before, task);
+      activity.add(tx, tenant, task.id, caller.userId(), "restored", null, null, null, now);
+      Map<String, FieldChange> changes = new LinkedHashMap<>(
+          Changes.between(mapper, TaskResponse.from(before), TaskResponse.from(task)));
+      changes.put("deleted_at", new FieldChange(before.deletedAt, null));
+      outbox.record(tx, tenant, actor, "task.restored", "task", task.id, changes);
+      try {
+        tx.commit();
+        return new Versioned<>(TaskResponse.from(task), task.version);
+      } catch (ReferenceGone gone) {
+        if (attempt > 4) {
+          throw gone.asError();
+        }
+        switch (gone.field) {
+          case "sprint_id" -> task.sprintId = null;
+          case "milestone_id" -> task.milestoneId = null;
+          case "assignee_id" -> task.assigneeId = null;
+          case "parent_task_id" -> {
+            task.parentTaskId = null;
+            task.ancestorIds = List.of();
+          }
+          default -> throw gone.asError();
+        }
+      }
+    }
+  }
+
+  private static void requireReporterOrAdmin(Principal caller, TaskItem task) {
+    if (!caller.tenantRole().isAdmin() && !caller.userId().equals(task.reporterId)) {
+      throw new ForbiddenException("Only the task's reporter or an admin may delete or restore it.");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // the parts every task write shares
+
+  /** started_at: the first move into in_progress (kept after); completed_at: while done. */
+  private static void applyStatusTimes(TaskItem task, String oldStatus, String now) {
+    if ("in_progress".equals(task.status) && task.startedAt == null) {
+      task.startedAt = now;
+    }
+    if ("done".equals(task.status)) {
+      if (!"done".equals(oldStatus)) {
+        task.completedAt = now;
+      }
+    } else {
+      task.completedAt = null;
+    }
+  }
+
+  /** GSI1: the project's live or deleted tasks. */
+  private static void index(TenantId tenant, TaskItem task) {
+    task.gsi1pk = PmKeys.projectTasks(tenant, task.projectId, task.isDeleted());
+    task.gsi1sk = task.id;
+  }
+
+  /** Puts the task's current rows and deletes the rows of lists it left. */
+  private void replaceRows(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
+    List<TaskItem> newRows = TaskRows.of(tenant, after);
+    Set<String> kept = new HashSet<>();
+    newRows.forEach(row -> kept.add(row.pk + "\n" + row.sk));
+    for (TaskItem old : TaskRows.of(tenant, before)) {
+      if (!kept.contains(old.pk + "\n" + old.sk)) {
+        tx.delete(Key.builder().partitionValue(old.pk).sortValue(old.sk).build());
+      }
+    }
+    newRows.forEach(row -> tx.put(tasks.table(), row));
+  }
+
+  /**
+   * Checks, in the transaction, the references that changed: the assignee is a live user of the
+   * tenant, the sprint an open sprint of the project, the parent a live task. Milestones are checked
+   * by their counter updates.
+   */
+  private static void checkReferences(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
+    boolean wasLive = before != null && !before.isDeleted();
+    if (after.assigneeId != null && (!wasLive || !after.assigneeId.equals(before.assigneeId))) {
+      tx.requireLive(CoreKeys.user(tenant, after.assigneeId), gone("assignee_id", "is not a user of this tenant"));
+    }
+    if (after.sprintId != null && (!wasLive || !after.sprintId.equals(before.sprintId))) {
+      tx.require(PmKeys.sprint(tenant, after.sprintId), Expression.builder()
+              .expression("attribute_exists(PK) AND project_id = :project AND (#status = :planned OR #status = :active)")
+              .expressionNames(Map.of("#status", "status"))
+              .expressionValues(Map.of(":project", AttributeValue.fromS(after.projectId),
+                  ":planned", AttributeValue.fromS(OPEN_SPRINT_STATUSES.get(0)),
+                  ":active", AttributeValue.fromS(OPEN_SPRINT_STATUSES.get(1))))
+              .build(),
+          gone("sprint_id", "is not a planned or active sprint of this project"));
+    }
+    if (after.parentTaskId != null && (!wasLive || !after.parentTaskId.equals(before.parentTaskId))) {
+      tx.requireLive(PmKeys.task(tenant, after.parentTaskId), gone("parent_task_id", "is not a task of this project"));
+    }
+  }
+
+  /**
+   * Moves milestone progress: a live task counts toward its milestone's total unless cancelled, and
+   * toward its done count when done. Counters change with {@code ADD}, so concurrent task writes on
+   * one milestone never lose each other's counts; the condition also checks that the milestone is
+   * one of the task's project.
+   */
+  private static void adjustMilestones(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
+    Map<String, long[]> deltas = new LinkedHashMap<>();
+    if (before != null && before.milestoneId != null) {
+      long[] share = share(before);
+      deltas.computeIfAbsent(before.milestoneId, m -> new long[2]);
+      deltas.get(before.milestoneId)[0] -= share[0];
+      deltas.get(before.milestoneId)[1] -= share[1];
+    }
+    if (after.milestoneId != null) {
+      long[] share = share(after);
+      deltas.computeIfAbsent(after.milestoneId, m -> new long[2]);
+      deltas.get(after.milestoneId)[0] += share[0];
+      deltas.get(after.milestoneId)[1] += share[1];
+    }
+    boolean newMilestone = after.milestoneId != null
+        && (before == null || before.isDeleted() || !after.milestoneId.equals(before.milestoneId));
+    deltas.forEach((milestoneId, delta) -> {
+      boolean checkProject = newMilestone && milestoneId.equals(after.milestoneId);
+      if (delta[0] == 0 && delta[1] == 0 && !checkProject) {
+        return;
+      }
+      Expression condition = Expression.builder()
+          .expression("attribute_exists(PK) AND project_id = :project")
+          .expressionValues(Map.of(":project", AttributeValue.fromS(after.projectId)))
+          .build();
+      tx.update(PmKeys.milestone(tenant, milestoneId), "ADD task_total :total, task_done :done",
+          Map.of(":total", AttributeValue.fromN(Long.toString(delta[0])),
+              ":done", AttributeValue.fromN(Long.toString(delta[1]))),
+          condition, gone("milestone_id", "is not a milestone of this project"));
+    });
+  }
+
+  /** What a task adds to its milestone: {total, done}. */
+  private static long[] share(TaskItem task) {
+    if (task.isDeleted() || "cancelled".equals(task.status)) {
+      return new long[] {0, 0};
+    }
+    return new long[] {1, "done".equals(task.status) ? 1 : 0};
+  }
+
+  /** Commits; a reference found missing by the transaction is a 422 naming its field. */
+  private static void commit(WriteTransaction tx) {
+    try {
+      tx.commit();
+    } catch (ReferenceGone gone) {
+      throw gone.asError();
+    }
+  }
+
+  private static Supplier<ReferenceGone> gone(String field, String message) {
+    return () -> new ReferenceGone(field, message);
+  }
+
+  private static NotFoundException notFound() {
+    return new NotFoundException("The task was not found.");
+  }
+
+  /** The counter moved between our read and our write: another task took the number. */
+  private static final class CounterMoved extends RuntimeException {
+    CounterMoved() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A referenced item is missing or does not fit: a 422 naming the field (restore may let it go). */
+  private static final class ReferenceGone extends RuntimeException {
+    final String field;
+
+    ReferenceGone(String field, String message) {
+      super(message, null, false, false);
+      this.field = field;
+    }
+
+    UnprocessableException asError() {
+      return UnprocessableException.forField(field, getMessage());
+    }
+  }
+}
