@@ -1,5 +1,6 @@
 package com.coditect.pm;
 
+import com.coditect.pm.domain.TaskFollowUps;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -24,6 +25,8 @@ public interface PmComponent {
   AttachmentRoutes attachmentRoutes();
 
   BoardRoutes boardRoutes();
+
+  TaskFollowUps taskFollowUps();
 
   ObjectMapper mapper();
 

@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -283,26 +285,33 @@ public final class TaskService {
     if (TaskResponse.from(task).equals(beforeView)) {
       return new Versioned<>(beforeView, before.version);
     }
+    commit(writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), now));
+    return new Versioned<>(TaskResponse.from(task), task.version);
+  }
+
+  /**
+   * The transaction of a change to a live task (its version already read as {@code before}):
+   * the task, its rows, reference checks, milestone counters (except on milestones that are gone),
+   * one history row per changed field, and the {@code task.updated} event. Not committed.
+   */
+  private WriteTransaction writeUpdate(TenantId tenant, Actor actor, String userId, TaskItem before, TaskItem task,
+      boolean ifMatchSent, Set<String> goneMilestones, String now) {
     task.version = before.version + 1;
     task.updatedAt = now;
     index(tenant, task);
-    TaskResponse afterView = TaskResponse.from(task);
-
     WriteTransaction tx = transactions.begin()
-        .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
+        .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatchSent));
     replaceRows(tx, tenant, before, task);
     checkReferences(tx, tenant, before, task);
-    adjustMilestones(tx, tenant, before, task);
-    Map<String, FieldChange> changes = Changes.between(mapper, beforeView, afterView);
+    adjustMilestones(tx, tenant, before, task, goneMilestones);
+    Map<String, FieldChange> changes = Changes.between(mapper, TaskResponse.from(before), TaskResponse.from(task));
     changes.forEach((field, change) -> {
       if (!field.equals("updated_at")) {
-        activity.add(tx, tenant, task.id, caller.userId(), actionFor(field), field, change.oldValue(),
-            change.newValue(), now);
+        activity.add(tx, tenant, task.id, userId, actionFor(field), field, change.oldValue(), change.newValue(), now);
       }
     });
     outbox.record(tx, tenant, actor, "task.updated", "task", task.id, changes);
-    commit(tx);
-    return new Versioned<>(afterView, task.version);
+    return tx;
   }
 
   private static String actionFor(String field) {
@@ -358,6 +367,82 @@ public final class TaskService {
     return found.task(PmKeys.task(tenant, id))
         .filter(n -> !n.isDeleted() && task.projectId.equals(n.projectId))
         .orElseThrow(() -> UnprocessableException.forField(field, "is not a task of this project"));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // changes the platform makes (event consumers)
+
+  /**
+   * Takes a live task out of a completed or deleted sprint: into {@code toSprintId}, or the backlog
+   * (null) if that is null or no longer open. False when the task had already left the sprint (a
+   * redelivered event changes nothing).
+   */
+  public boolean moveOutOfSprint(TenantId tenant, Actor actor, String taskId, String fromSprintId, String toSprintId) {
+    return systemChange(tenant, actor, taskId, task -> fromSprintId.equals(task.sprintId),
+        task -> task.sprintId = toSprintId, task -> task.sprintId = null, Set.of());
+  }
+
+  /** Clears a deleted milestone from a live task (its counters are gone with it). */
+  public boolean detachFromMilestone(TenantId tenant, Actor actor, String taskId, String milestoneId) {
+    return systemChange(tenant, actor, taskId, task -> milestoneId.equals(task.milestoneId),
+        task -> task.milestoneId = null, null, Set.of(milestoneId));
+  }
+
+  /**
+   * Sets a live task's ancestor path to {@code parentPath} (its parent's path and the parent) if it
+   * differs: a task moved under another parent changes the paths of all its subtasks, which the
+   * consumer walks level by level. Returns the task as now stored (empty if gone).
+   */
+  public Optional<TaskItem> refreshAncestors(TenantId tenant, String taskId, List<String> parentPath) {
+    TaskItem task = tasks.findAny(tenant, taskId).filter(t -> !t.isDeleted()).orElse(null);
+    if (task == null) {
+      return Optional.empty();
+    }
+    // null: the moved task itself, whose own path its PATCH already set.
+    if (parentPath != null && !parentPath.equals(task.ancestorIds)) {
+      TaskItem before = task.copy();
+      task.ancestorIds = List.copyOf(parentPath);
+      task.version = before.version + 1;
+      index(tenant, task);
+      WriteTransaction tx = transactions.begin().replace(tasks.table(), task, before.version, Preconditions.stale(false));
+      replaceRows(tx, tenant, before, task);
+      tx.commit();
+    }
+    return Optional.of(task);
+  }
+
+  /**
+   * One change by the platform to a live task, if {@code applies}: written like a user's PATCH
+   * (rows, counters, history with no user, event). If a reference fails its check, {@code
+   * fallback} (if any) is applied once and the write retried; a concurrent writer makes it read again.
+   */
+  private boolean systemChange(TenantId tenant, Actor actor, String taskId, Predicate<TaskItem> applies,
+      Consumer<TaskItem> change, Consumer<TaskItem> fallback, Set<String> goneMilestones) {
+    boolean fallenBack = false;
+    for (int attempt = 1; ; attempt++) {
+      TaskItem task = tasks.findAny(tenant, taskId).filter(t -> !t.isDeleted()).orElse(null);
+      if (task == null || !applies.test(task)) {
+        return false;
+      }
+      TaskItem before = task.copy();
+      change.accept(task);
+      if (fallenBack) {
+        fallback.accept(task);
+      }
+      try {
+        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, Timestamps.now(clock)).commit();
+        return true;
+      } catch (ReferenceGone gone) {
+        if (fallenBack || fallback == null) {
+          throw gone.asError();
+        }
+        fallenBack = true;
+      } catch (ConflictException raced) {
+        if (attempt == CREATE_ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -513,6 +598,11 @@ public final class TaskService {
    * one of the task's project.
    */
   private static void adjustMilestones(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
+    adjustMilestones(tx, tenant, before, after, Set.of());
+  }
+
+  private static void adjustMilestones(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after,
+      Set<String> goneMilestones) {
     Map<String, long[]> deltas = new LinkedHashMap<>();
     if (before != null && before.milestoneId != null) {
       long[] share = share(before);
@@ -528,6 +618,7 @@ public final class TaskService {
     }
     boolean newMilestone = after.milestoneId != null
         && (before == null || before.isDeleted() || !after.milestoneId.equals(before.milestoneId));
+    goneMilestones.forEach(deltas::remove);
     deltas.forEach((milestoneId, delta) -> {
       boolean checkProject = newMilestone && milestoneId.equals(after.milestoneId);
       if (delta[0] == 0 && delta[1] == 0 && !checkProject) {

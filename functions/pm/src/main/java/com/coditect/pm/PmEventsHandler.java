@@ -1,0 +1,63 @@
+package com.coditect.pm;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.pm.domain.TaskFollowUps;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * PM's reactions to its own events, delivered by the rules of template.yaml: sprint completion and
+ * deletion, milestone deletion, and a task moved under another parent. A failure throws, so
+ * EventBridge retries and finally keeps the event in the rule's DLQ.
+ */
+public final class PmEventsHandler implements RequestHandler<Map<String, Object>, Void> {
+
+  private static final Log LOG = Log.forClass(PmEventsHandler.class);
+
+  private final TaskFollowUps followUps;
+  private final ObjectMapper mapper;
+
+  public PmEventsHandler() {
+    this(DaggerPmComponent.factory().create(AppConfig.fromEnvironment()));
+  }
+
+  PmEventsHandler(PmComponent component) {
+    this.followUps = component.taskFollowUps();
+    this.mapper = component.mapper();
+  }
+
+  @Override
+  public Void handleRequest(Map<String, Object> envelope, Context context) {
+    JsonNode event = mapper.valueToTree(envelope);
+    JsonNode detail = event.path("detail");
+    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
+    try {
+      TenantId tenant = new TenantId(detail.path("tenant_id").asText());
+      String resourceId = detail.path("resource_id").asText();
+      JsonNode changes = detail.path("changes");
+      switch (event.path("detail-type").asText()) {
+        case "sprint.completed" -> LOG.info("open tasks of a completed sprint moved", "moved",
+            followUps.sprintCompleted(tenant, resourceId,
+                changes.path("move_open_tasks_to_sprint_id").path("new").asText(null)));
+        case "sprint.deleted" -> LOG.info("tasks of a deleted sprint moved to the backlog", "moved",
+            followUps.sprintDeleted(tenant, resourceId));
+        case "milestone.deleted" -> LOG.info("tasks of a deleted milestone detached", "detached",
+            followUps.milestoneDeleted(tenant, resourceId));
+        case "task.updated" -> {
+          if (changes.has("parent_task_id")) {
+            LOG.info("subtask paths refreshed", "refreshed", followUps.taskReparented(tenant, resourceId));
+          }
+        }
+        default -> LOG.info("event ignored", "detail_type", event.path("detail-type").asText());
+      }
+      return null;
+    } finally {
+      Log.clearContext();
+    }
+  }
+}

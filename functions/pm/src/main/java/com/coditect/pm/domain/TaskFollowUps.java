@@ -1,0 +1,102 @@
+package com.coditect.pm.domain;
+
+import com.coditect.pm.data.PmKeys;
+import com.coditect.pm.data.TaskItem;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+/**
+ * What follows, for tasks, from events of other PM resources, off the request path (each task is
+ * its own transaction, so the work has no size limit): a completed sprint hands its open tasks on,
+ * a deleted sprint or milestone lets its tasks go, a moved task's subtasks get their new paths.
+ * Each step is idempotent, so a redelivered event changes nothing more.
+ */
+@Singleton
+public final class TaskFollowUps {
+
+  private static final Actor SYSTEM = Actor.system("pm-events");
+  private static final List<String> FINISHED = List.of("done", "cancelled");
+
+  private final TaskService tasks;
+  private final DynamoDbTable<TaskItem> table;
+
+  @Inject
+  TaskFollowUps(TaskService tasks, SingleTable table) {
+    this.tasks = tasks;
+    this.table = table.view(TaskItem.SCHEMA);
+  }
+
+  /** A completed sprint: its unfinished tasks move to {@code nextSprintId}, or the backlog if null. */
+  public int sprintCompleted(TenantId tenant, String sprintId, String nextSprintId) {
+    int moved = 0;
+    for (TaskItem row : rowsOf(PmKeys.tasksOfSprint(tenant, sprintId))) {
+      if (!FINISHED.contains(row.status) && tasks.moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, nextSprintId)) {
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /** A deleted sprint: every task of it returns to the backlog (the spec's SET_NULL). */
+  public int sprintDeleted(TenantId tenant, String sprintId) {
+    int moved = 0;
+    for (TaskItem row : rowsOf(PmKeys.tasksOfSprint(tenant, sprintId))) {
+      if (tasks.moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, null)) {
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /** A deleted milestone: its tasks keep going without one (the spec's SET_NULL). */
+  public int milestoneDeleted(TenantId tenant, String milestoneId) {
+    int detached = 0;
+    for (TaskItem row : rowsOf(PmKeys.tasksOfMilestone(tenant, milestoneId))) {
+      if (tasks.detachFromMilestone(tenant, SYSTEM, row.id, milestoneId)) {
+        detached++;
+      }
+    }
+    return detached;
+  }
+
+  /** A task moved under another parent: every task below it gets its new ancestor path. */
+  public int taskReparented(TenantId tenant, String taskId) {
+    int refreshed = 0;
+    Deque<TaskItem> parents = new ArrayDeque<>();
+    tasks.refreshAncestors(tenant, taskId, null).ifPresent(parents::add);
+    while (!parents.isEmpty()) {
+      TaskItem parent = parents.poll();
+      List<String> path = new ArrayList<>(parent.ancestorIds == null ? List.of() : parent.ancestorIds);
+      path.add(parent.id);
+      for (TaskItem child : rowsOf(PmKeys.subtasks(tenant, parent.id))) {
+        var refreshedChild = tasks.refreshAncestors(tenant, child.id, path);
+        if (refreshedChild.isPresent()) {
+          refreshed++;
+          parents.add(refreshedChild.get());
+        }
+      }
+    }
+    return refreshed;
+  }
+
+  /** Every row of a list partition, page by page (rows are read before any is changed). */
+  private List<TaskItem> rowsOf(String partition) {
+    List<TaskItem> rows = new ArrayList<>();
+    table.query(QueryEnhancedRequest.builder()
+            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+            .build())
+        .items().forEach(rows::add);
+    return rows;
+  }
+}

@@ -1,0 +1,208 @@
+package com.coditect.pm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.coditect.pm.PmApi.Response;
+import com.coditect.pm.PmApi.Tenant;
+import com.coditect.pm.data.PmKeys;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HttpEvents;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * PmEventsHandler on moto, fed the events as the bus delivers them: what a completed or deleted
+ * sprint, a deleted milestone and a moved task mean for the tasks. Redelivery changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PmEventsHandlerIT {
+
+  private PmApi api;
+  private PmEventsHandler events;
+  private Tenant acme;
+
+  @BeforeAll
+  void start() {
+    api = new PmApi("pm-events");
+    events = new PmEventsHandler(api.component);
+    acme = api.seedTenant("EVT");
+  }
+
+  @AfterAll
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void aCompletedSprintHandsItsOpenTasksToTheNextSprintOnce() {
+    String done = seedSprint("active");
+    String next = seedSprint("planned");
+    String open = createTask("{\"title\":\"open\",\"status\":\"in_progress\",\"sprint_id\":\"" + done + "\"}");
+    String finished = createTask("{\"title\":\"finished\",\"status\":\"done\",\"sprint_id\":\"" + done + "\"}");
+    setSprintStatus(done, "completed");
+
+    deliver("sprint.completed", done, Map.of("move_open_tasks_to_sprint_id", next));
+
+    assertEquals(next, task(open).text("sprint_id"));
+    assertEquals(done, task(finished).text("sprint_id"), "finished work stays in the sprint it was done in");
+    assertEquals("\"2\"", task(open).header("ETag"));
+    deliver("sprint.completed", done, Map.of("move_open_tasks_to_sprint_id", next));
+    assertEquals("\"2\"", task(open).header("ETag"), "a redelivered event changes nothing");
+    assertTrue(history(open).contains("updated:sprint_id"), history(open));
+  }
+
+  @Test
+  void openTasksGoToTheBacklogWhenTheNextSprintIsNoLongerOpen() {
+    String done = seedSprint("active");
+    String cancelled = seedSprint("cancelled");
+    String open = createTask("{\"title\":\"open\",\"sprint_id\":\"" + done + "\"}");
+    setSprintStatus(done, "completed");
+    deliver("sprint.completed", done, Map.of("move_open_tasks_to_sprint_id", cancelled));
+    assertTrue(task(open).json().path("sprint_id").isNull());
+    assertEquals(0, list(Map.of("sprint_id", done)).json().path("items").size());
+  }
+
+  @Test
+  void aDeletedSprintOrMilestoneLetsItsTasksGo() {
+    String sprint = seedSprint("active");
+    String milestone = seedMilestone();
+    String id = createTask("{\"title\":\"t\",\"status\":\"done\",\"sprint_id\":\"" + sprint + "\",\"milestone_id\":\""
+        + milestone + "\"}");
+    deleteItem(PmKeys.sprint(tenant(), sprint));
+    deleteItem(PmKeys.milestone(tenant(), milestone));
+
+    deliver("sprint.deleted", sprint, Map.of());
+    deliver("milestone.deleted", milestone, Map.of());
+
+    Response after = task(id);
+    assertTrue(after.json().path("sprint_id").isNull());
+    assertTrue(after.json().path("milestone_id").isNull());
+    assertFalse(exists(PmKeys.milestone(tenant(), milestone)), "no counter item reappears for a deleted milestone");
+    assertEquals(0, list(Map.of("milestone_id", milestone)).json().path("items").size());
+  }
+
+  @Test
+  void aTaskMovedUnderAnotherParentGivesItsSubtasksTheirNewPathSoCyclesStayImpossible() {
+    String a = createTask("{\"title\":\"a\"}");
+    String b = createTask("{\"title\":\"b\",\"parent_task_id\":\"" + a + "\"}");
+    String c = createTask("{\"title\":\"c\",\"parent_task_id\":\"" + b + "\"}");
+    String d = createTask("{\"title\":\"d\"}");
+
+    patch(b, "{\"parent_task_id\":\"" + d + "\"}").assertStatus(200);
+    deliver("task.updated", b, Map.of("parent_task_id", d));
+
+    // d is now c's grandparent: making c d's parent would be a cycle.
+    Response cycle = patch(d, "{\"parent_task_id\":\"" + c + "\"}");
+    cycle.assertStatus(422);
+    assertEquals("parent_task_id", cycle.errorFields().get(0));
+    patch(a, "{\"parent_task_id\":\"" + c + "\"}").assertStatus(200);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void deliver(String detailType, String resourceId, Map<String, String> newValues) {
+    Map<String, Object> changes = new LinkedHashMap<>();
+    newValues.forEach((field, value) -> {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("old", null);
+      change.put("new", value);
+      changes.put(field, change);
+    });
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("event_id", Ids.newId());
+    detail.put("tenant_id", acme.id());
+    detail.put("action", detailType);
+    detail.put("resource_id", resourceId);
+    detail.put("changes", changes);
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("source", "coditect.pm");
+    envelope.put("detail-type", detailType);
+    envelope.put("detail", detail);
+    events.handleRequest(envelope, null);
+  }
+
+  private String createTask(String body) {
+    Response created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
+        .pathParam("project_id", acme.projectId()).claims(acme.member()).body(body).build());
+    created.assertStatus(201);
+    return created.text("id");
+  }
+
+  private Response task(String id) {
+    return api.call(HttpEvents.route("GET /v1/tasks/{task_id}").pathParam("task_id", id).claims(acme.viewer()).build());
+  }
+
+  private Response patch(String id, String body) {
+    return api.call(HttpEvents.route("PATCH /v1/tasks/{task_id}").pathParam("task_id", id).claims(acme.member())
+        .body(body).build());
+  }
+
+  private Response list(Map<String, String> query) {
+    var event = HttpEvents.route("GET /v1/projects/{project_id}/tasks").pathParam("project_id", acme.projectId())
+        .claims(acme.viewer());
+    query.forEach(event::query);
+    return api.call(event.build());
+  }
+
+  private String history(String id) {
+    StringBuilder actions = new StringBuilder();
+    api.call(HttpEvents.route("GET /v1/tasks/{task_id}/activity").pathParam("task_id", id).claims(acme.viewer())
+        .build()).json().path("items").forEach(row -> actions.append(row.path("action").asText()).append(':')
+        .append(row.path("field_changed").asText("")).append(' '));
+    return actions.toString();
+  }
+
+  private TenantId tenant() {
+    return new TenantId(acme.id());
+  }
+
+  /** A sprint of the tenant's project with {@code status}, as the sprint routes store it. */
+  private String seedSprint(String status) {
+    String id = Ids.newId();
+    putItem(PmKeys.sprint(tenant(), id), Map.of("entity_type", AttributeValue.fromS("SPRINT"),
+        "id", AttributeValue.fromS(id), "project_id", AttributeValue.fromS(acme.projectId()),
+        "status", AttributeValue.fromS(status), "version", AttributeValue.fromN("1")));
+    return id;
+  }
+
+  /** Tasks join only open sprints: tests seed them open and close them afterwards. */
+  private void setSprintStatus(String id, String status) {
+    api.env.dynamoDb().updateItem(u -> u.tableName(api.env.tableName())
+        .key(PmKeys.sprint(tenant(), id).primaryKeyMap(UniqueItem.SCHEMA))
+        .updateExpression("SET #status = :status").expressionAttributeNames(Map.of("#status", "status"))
+        .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status))));
+  }
+
+  private String seedMilestone() {
+    String id = Ids.newId();
+    putItem(PmKeys.milestone(tenant(), id), Map.of("entity_type", AttributeValue.fromS("MILESTONE"),
+        "id", AttributeValue.fromS(id), "project_id", AttributeValue.fromS(acme.projectId()),
+        "task_total", AttributeValue.fromN("0"), "task_done", AttributeValue.fromN("0"),
+        "version", AttributeValue.fromN("1")));
+    return id;
+  }
+
+  private void putItem(software.amazon.awssdk.enhanced.dynamodb.Key key, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(key.primaryKeyMap(UniqueItem.SCHEMA));
+    item.putAll(attributes);
+    api.env.dynamoDb().putItem(p -> p.tableName(api.env.tableName()).item(item));
+  }
+
+  private void deleteItem(software.amazon.awssdk.enhanced.dynamodb.Key key) {
+    api.env.dynamoDb().deleteItem(d -> d.tableName(api.env.tableName()).key(key.primaryKeyMap(UniqueItem.SCHEMA)));
+  }
+
+  private boolean exists(software.amazon.awssdk.enhanced.dynamodb.Key key) {
+    return api.env.dynamoDb().getItem(g -> g.tableName(api.env.tableName()).key(key.primaryKeyMap(UniqueItem.SCHEMA)))
+        .hasItem();
+  }
+}
