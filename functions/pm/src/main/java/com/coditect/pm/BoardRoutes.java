@@ -1,17 +1,92 @@
 package com.coditect.pm;
 
+import com.coditect.pm.api.BoardCreateRequest;
+import com.coditect.pm.api.BoardUpdateRequest;
+import com.coditect.pm.domain.BoardService;
+import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.tenancy.Principal;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The board routes of API.md's PM table. */
+/** The board routes of API.md's PM table. Every role reads; owners, admins and members write. */
 @Singleton
 final class BoardRoutes implements RouteGroup {
 
+  /** A board shows more tasks per page than a list does: a page is a whole screen of cards. */
+  static final int DEFAULT_TASK_LIMIT = 100;
+  static final int MAX_TASK_LIMIT = 500;
+
+  private final BoardService boards;
+  private final Idempotency idempotency;
+
   @Inject
-  BoardRoutes() {}
+  BoardRoutes(BoardService boards, Idempotency idempotency) {
+    this.boards = boards;
+    this.idempotency = idempotency;
+  }
 
   @Override
   public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/projects/{project_id}/boards", this::list)
+        .route("POST /v1/projects/{project_id}/boards", this::create)
+        .route("GET /v1/boards/{board_id}", this::get)
+        .route("PATCH /v1/boards/{board_id}", this::update)
+        .route("DELETE /v1/boards/{board_id}", this::delete);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    return ApiResponse.ok(boards.list(principal.tenantId(), request.uuidPathParameter("project_id"),
+        RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String projectId = request.uuidPathParameter("project_id");
+    BoardCreateRequest body = BoardCreateRequest.from(request.jsonBody());
+    return idempotency.create(request, principal,
+        claim -> boards.create(principal.tenantId(), Actor.of(request, principal), projectId, body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return RouteGroup.versioned(boards.getWithTasks(principal.tenantId(), request.uuidPathParameter("board_id"),
+        taskPage(request)));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
+    return RouteGroup.versioned(boards.update(principal.tenantId(), Actor.of(request, principal),
+        request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    boards.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("board_id"),
+        request.ifMatchVersion());
+    return ApiResponse.noContent();
+  }
+
+  /** {@code ?limit=} (1..500, default 100) and {@code ?cursor=} of a board's tasks. */
+  private static PageRequest taskPage(ApiRequest request) {
+    int limit = DEFAULT_TASK_LIMIT;
+    Optional<String> raw = request.queryParameter("limit");
+    if (raw.isPresent()) {
+      try {
+        limit = Integer.parseInt(raw.get());
+      } catch (NumberFormatException e) {
+        limit = 0;
+      }
+      if (limit < 1 || limit > MAX_TASK_LIMIT) {
+        throw BadRequestException.forField("limit", "must be a whole number from 1 to " + MAX_TASK_LIMIT);
+      }
+    }
+    return new PageRequest(limit, request.queryParameter("cursor").filter(cursor -> !cursor.isBlank()));
   }
 }

@@ -8,6 +8,7 @@ import com.coditect.pm.api.UpdateTaskRequest;
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.BatchReads;
 import com.coditect.pm.data.PmKeys;
+import com.coditect.pm.data.ProjectLookup;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskQueries;
 import com.coditect.pm.data.TaskRepository;
@@ -66,6 +67,7 @@ public final class TaskService {
 
   private final TaskRepository tasks;
   private final TaskQueries queries;
+  private final ProjectLookup projects;
   private final BatchReads reads;
   private final Transactions transactions;
   private final Outbox outbox;
@@ -74,10 +76,11 @@ public final class TaskService {
   private final ObjectMapper mapper;
 
   @Inject
-  TaskService(TaskRepository tasks, TaskQueries queries, BatchReads reads, Transactions transactions, Outbox outbox, ActivityLog activity,
+  TaskService(TaskRepository tasks, TaskQueries queries, ProjectLookup projects, BatchReads reads, Transactions transactions, Outbox outbox, ActivityLog activity,
       Clock clock, ObjectMapper mapper) {
     this.tasks = tasks;
     this.queries = queries;
+    this.projects = projects;
     this.reads = reads;
     this.transactions = transactions;
     this.outbox = outbox;
@@ -101,7 +104,7 @@ public final class TaskService {
   public ResultPage<TaskResponse> listInProject(TenantId tenant, String projectId, TaskFilters filters,
       PageRequest page) {
     ResultPage<TaskItem> items = queries.inProject(tenant, projectId, filters, page);
-    if (items.items().isEmpty() && page.cursor().isEmpty() && !projectExists(tenant, projectId)) {
+    if (items.items().isEmpty() && page.cursor().isEmpty() && !projects.isLive(tenant, projectId)) {
       throw new NotFoundException("The project was not found.");
     }
     return items.map(TaskResponse::from);
@@ -128,10 +131,6 @@ public final class TaskService {
     return items.map(ActivityResponse::from);
   }
 
-  private boolean projectExists(TenantId tenant, String projectId) {
-    return reads.get(List.of(CoreKeys.project(tenant, projectId))).raw(CoreKeys.project(tenant, projectId))
-        .filter(item -> !item.containsKey("deleted_at")).isPresent();
-  }
 
   // ------------------------------------------------------------------------------------------
   // create

@@ -1,0 +1,32 @@
+package com.coditect.pm.data;
+
+import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.tenancy.TenantId;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Whether a project is a live project of the tenant (tenancy owns projects). Lists of a project's
+ * tasks, sprints, milestones or boards ask only when their first page is empty: that is the one
+ * case where "no such items" and "no such project" (a 404) look alike.
+ */
+@Singleton
+public final class ProjectLookup {
+
+  private final SingleTable table;
+
+  @Inject
+  public ProjectLookup(SingleTable table) {
+    this.table = table;
+  }
+
+  /** One GetItem (only the attributes that decide it). */
+  public boolean isLive(TenantId tenant, String projectId) {
+    var item = table.lowLevel().getItem(g -> g.tableName(table.name())
+        .key(CoreKeys.project(tenant, projectId).primaryKeyMap(UniqueItem.SCHEMA))
+        .projectionExpression("PK, deleted_at")).item();
+    return item != null && !item.isEmpty() && !item.containsKey("deleted_at");
+  }
+}
