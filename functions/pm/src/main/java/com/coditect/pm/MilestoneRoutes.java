@@ -1,17 +1,71 @@
 package com.coditect.pm;
 
+import com.coditect.pm.api.MilestoneCreateRequest;
+import com.coditect.pm.api.MilestoneFields;
+import com.coditect.pm.api.MilestoneUpdateRequest;
+import com.coditect.pm.domain.MilestoneService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Principal;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The milestone routes of API.md's PM table. */
+/** The milestone routes of API.md's PM table. Every role reads; owners, admins and members write. */
 @Singleton
 final class MilestoneRoutes implements RouteGroup {
 
+  private final MilestoneService milestones;
+  private final Idempotency idempotency;
+
   @Inject
-  MilestoneRoutes() {}
+  MilestoneRoutes(MilestoneService milestones, Idempotency idempotency) {
+    this.milestones = milestones;
+    this.idempotency = idempotency;
+  }
 
   @Override
   public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/projects/{project_id}/milestones", this::list)
+        .route("POST /v1/projects/{project_id}/milestones", this::create)
+        .route("GET /v1/milestones/{milestone_id}", this::get)
+        .route("PATCH /v1/milestones/{milestone_id}", this::update)
+        .route("DELETE /v1/milestones/{milestone_id}", this::delete);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    String projectId = request.uuidPathParameter("project_id");
+    Optional<String> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES);
+    return ApiResponse.ok(milestones.list(principal.tenantId(), projectId, status, RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String projectId = request.uuidPathParameter("project_id");
+    MilestoneCreateRequest body = MilestoneCreateRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> milestones.create(principal.tenantId(),
+        Actor.of(request, principal), projectId, body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return RouteGroup.versioned(milestones.get(principal.tenantId(), request.uuidPathParameter("milestone_id")));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String milestoneId = request.uuidPathParameter("milestone_id");
+    MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
+    return RouteGroup.versioned(milestones.update(principal.tenantId(), Actor.of(request, principal), milestoneId,
+        request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    milestones.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("milestone_id"),
+        request.ifMatchVersion());
+    return ApiResponse.noContent();
   }
 }

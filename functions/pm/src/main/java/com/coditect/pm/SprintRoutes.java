@@ -1,17 +1,88 @@
 package com.coditect.pm;
 
+import com.coditect.pm.api.SprintCompleteRequest;
+import com.coditect.pm.api.SprintCreateRequest;
+import com.coditect.pm.api.SprintFields;
+import com.coditect.pm.api.SprintUpdateRequest;
+import com.coditect.pm.domain.SprintService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Principal;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The sprint routes of API.md's PM table. */
+/** The sprint routes of API.md's PM table. Every role reads; owners, admins and members write. */
 @Singleton
 final class SprintRoutes implements RouteGroup {
 
+  private final SprintService sprints;
+  private final Idempotency idempotency;
+
   @Inject
-  SprintRoutes() {}
+  SprintRoutes(SprintService sprints, Idempotency idempotency) {
+    this.sprints = sprints;
+    this.idempotency = idempotency;
+  }
 
   @Override
   public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/projects/{project_id}/sprints", this::list)
+        .route("POST /v1/projects/{project_id}/sprints", this::create)
+        .route("GET /v1/sprints/{sprint_id}", this::get)
+        .route("PATCH /v1/sprints/{sprint_id}", this::update)
+        .route("DELETE /v1/sprints/{sprint_id}", this::delete)
+        .route("POST /v1/sprints/{sprint_id}/start", this::start)
+        .route("POST /v1/sprints/{sprint_id}/complete", this::complete);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    String projectId = request.uuidPathParameter("project_id");
+    Optional<String> status = request.choiceQueryParameter("status", SprintFields.STATUSES);
+    return ApiResponse.ok(sprints.list(principal.tenantId(), projectId, status, RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String projectId = request.uuidPathParameter("project_id");
+    SprintCreateRequest body = SprintCreateRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> sprints.create(principal.tenantId(),
+        Actor.of(request, principal), projectId, body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return RouteGroup.versioned(sprints.get(principal.tenantId(), request.uuidPathParameter("sprint_id")));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String sprintId = request.uuidPathParameter("sprint_id");
+    SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
+    return RouteGroup.versioned(sprints.update(principal.tenantId(), Actor.of(request, principal), sprintId,
+        request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    sprints.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("sprint_id"),
+        request.ifMatchVersion());
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse start(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    return RouteGroup.versioned(sprints.start(principal.tenantId(), Actor.of(request, principal),
+        request.uuidPathParameter("sprint_id"), request.ifMatchVersion()));
+  }
+
+  private ApiResponse complete(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String sprintId = request.uuidPathParameter("sprint_id");
+    SprintCompleteRequest body = SprintCompleteRequest.from(request);
+    return RouteGroup.versioned(sprints.complete(principal.tenantId(), Actor.of(request, principal), sprintId,
+        request.ifMatchVersion(), body));
   }
 }

@@ -1,0 +1,28 @@
+package com.coditect.pm.api;
+
+import com.coditect.shared.json.JsonFields;
+import com.coditect.shared.json.Patch;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+
+/**
+ * {@code PATCH /v1/sprints/{sprint_id}}. {@code status} is read as any of the spec's choices; which
+ * change is allowed (only planned to cancelled) is a rule of the service.
+ */
+public record SprintUpdateRequest(
+    Patch<String> name, Patch<String> goal, Patch<LocalDate> startDate, Patch<LocalDate> endDate,
+    Patch<String> status) {
+
+  public static SprintUpdateRequest from(JsonNode body) {
+    JsonFields fields = JsonFields.of(body);
+    fields.requireAnyPresent();
+    var request = new SprintUpdateRequest(
+        fields.patchString("name", SprintFields.NAME_MAX, false),
+        fields.patchString("goal", SprintFields.GOAL_MAX, true),
+        fields.patchDate("start_date", false),
+        fields.patchDate("end_date", false),
+        fields.patchChoice("status", SprintFields.STATUSES, false));
+    fields.finish();
+    return request;
+  }
+}
