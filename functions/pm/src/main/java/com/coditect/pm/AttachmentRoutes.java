@@ -1,6 +1,13 @@
 package com.coditect.pm;
 
+import com.coditect.pm.api.CreateAttachmentRequest;
+import com.coditect.pm.domain.AttachmentService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Principal;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -8,10 +15,44 @@ import javax.inject.Singleton;
 @Singleton
 final class AttachmentRoutes implements RouteGroup {
 
+  private final AttachmentService attachments;
+  private final Idempotency idempotency;
+
   @Inject
-  AttachmentRoutes() {}
+  AttachmentRoutes(AttachmentService attachments, Idempotency idempotency) {
+    this.attachments = attachments;
+    this.idempotency = idempotency;
+  }
 
   @Override
   public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/tasks/{task_id}/attachments", this::list)
+        .route("POST /v1/tasks/{task_id}/attachments", this::create)
+        .route("GET /v1/tasks/{task_id}/attachments/{attachment_id}", this::get)
+        .route("DELETE /v1/tasks/{task_id}/attachments/{attachment_id}", this::delete);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    return ApiResponse.ok(attachments.list(principal.tenantId(), RouteGroup.taskRef(request),
+        RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String taskRef = RouteGroup.taskRef(request);
+    CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> attachments.create(principal.tenantId(),
+        Actor.of(request, principal), principal, taskRef, body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return RouteGroup.versioned(attachments.get(principal.tenantId(), Actor.of(request, principal),
+        RouteGroup.taskRef(request), request.uuidPathParameter("attachment_id")));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    attachments.delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+        request.uuidPathParameter("attachment_id"), request.ifMatchVersion());
+    return ApiResponse.noContent();
   }
 }

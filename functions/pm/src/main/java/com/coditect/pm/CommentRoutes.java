@@ -1,6 +1,14 @@
 package com.coditect.pm;
 
+import com.coditect.pm.api.CreateCommentRequest;
+import com.coditect.pm.api.UpdateCommentRequest;
+import com.coditect.pm.domain.CommentService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Principal;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -8,10 +16,44 @@ import javax.inject.Singleton;
 @Singleton
 final class CommentRoutes implements RouteGroup {
 
+  private final CommentService comments;
+  private final Idempotency idempotency;
+
   @Inject
-  CommentRoutes() {}
+  CommentRoutes(CommentService comments, Idempotency idempotency) {
+    this.comments = comments;
+    this.idempotency = idempotency;
+  }
 
   @Override
   public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/tasks/{task_id}/comments", this::list)
+        .route("POST /v1/tasks/{task_id}/comments", this::create)
+        .route("PATCH /v1/tasks/{task_id}/comments/{comment_id}", this::update)
+        .route("DELETE /v1/tasks/{task_id}/comments/{comment_id}", this::delete);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    return ApiResponse.ok(comments.list(principal.tenantId(), RouteGroup.taskRef(request), RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireContributor();
+    String taskRef = RouteGroup.taskRef(request);
+    CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> comments.create(principal.tenantId(),
+        Actor.of(request, principal), principal, taskRef, body, claim));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    UpdateCommentRequest body = UpdateCommentRequest.from(request.jsonBody());
+    return RouteGroup.versioned(comments.update(principal.tenantId(), Actor.of(request, principal), principal,
+        RouteGroup.taskRef(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    comments.delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+        request.uuidPathParameter("comment_id"), request.ifMatchVersion());
+    return ApiResponse.noContent();
   }
 }

@@ -11,7 +11,7 @@ import javax.inject.Singleton;
 
 /** Wiring of the PM function, built once per Lambda instance. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class})
 public interface PmComponent {
 
   TaskRoutes taskRoutes();

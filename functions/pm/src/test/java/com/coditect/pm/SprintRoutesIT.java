@@ -808,8 +808,8 @@ class SprintRoutesIT {
   }
 
   /**
-   * While armed: holds every {@code TransactWriteItems} until the armed number of {@code GetItem}s
-   * have completed, then lets the writes reach moto one at a time (moto 5.x undoes a cancelled
+   * While armed: holds every {@code TransactWriteItems} until the armed number of reads (GetItem or
+   * BatchGetItem) have completed, then lets the writes reach moto one at a time (moto 5.x undoes a cancelled
    * transaction by restoring a snapshot of the whole table, so two transactions overlapping inside
    * moto can erase the winner's write: a flaw of the emulator, not of DynamoDB). A hook set with
    * {@link #beforeNextWrite} runs just before the next write leaves: a concurrent writer's change
@@ -868,7 +868,9 @@ class SprintRoutesIT {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
       CountDownLatch armed = reads;
-      if (armed != null && "GetItem".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      // A request's one read before its write: a GetItem, or a task write's BatchGetItem.
+      if (armed != null && ("GetItem".equals(operation) || "BatchGetItem".equals(operation))) {
         armed.countDown();
       }
       release(attributes);
@@ -889,7 +891,8 @@ class SprintRoutesIT {
 
   /** The modules of {@link PmComponent} plus the {@link WriteGate} on the DynamoDB client. */
   @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, RacingComponent.Gated.class})
+  @Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class,
+      RacingComponent.Gated.class})
   interface RacingComponent extends PmComponent {
 
     @Component.Factory

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -246,26 +245,27 @@ class TaskRoutesIT {
     patch(acme.member(), id, "\"7\"", "{\"title\":\"stale\"}").assertStatus(412);
     delete(acme.member(), id, "\"7\"").assertStatus(412);
 
+    // Both read version 1 before either writes (SprintRoutesIT.WriteGate lines the writes up).
+    SprintRoutesIT.WriteGate gate = new SprintRoutesIT.WriteGate();
+    PmHandler racing = new PmHandler(DaggerSprintRoutesIT_RacingComponent.factory().create(api.env.appConfig(), gate));
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    CountDownLatch go = new CountDownLatch(1);
     try {
+      gate.arm(2);
       List<Future<Integer>> results = new ArrayList<>();
       for (String title : List.of("first", "second")) {
-        results.add(pool.submit(() -> {
-          go.await();
-          return api.handler.handleRequest(HttpEvents.route("PATCH /v1/tasks/{task_id}").pathParam("task_id", id)
-              .claims(acme.member()).header("If-Match", "\"1\"").body("{\"title\":\"" + title + "\"}").build(), null)
-              .getStatusCode();
-        }));
+        results.add(pool.submit(() -> racing.handleRequest(HttpEvents.route("PATCH /v1/tasks/{task_id}")
+            .pathParam("task_id", id).claims(acme.member()).header("If-Match", "\"1\"")
+            .body("{\"title\":\"" + title + "\"}").build(), null).getStatusCode()));
       }
-      go.countDown();
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> result : results) {
         statuses.add(result.get());
       }
       statuses.sort(Integer::compare);
-      assertTrue(statuses.equals(List.of(200, 412)) || statuses.equals(List.of(200, 409)), statuses.toString());
+      assertTrue(gate.allReadBeforeAnyWrite(), "the racers did not overlap");
+      assertEquals(List.of(200, 412), statuses);
     } finally {
+      gate.disarm();
       pool.shutdownNow();
     }
     assertEquals("\"2\"", get(acme.viewer(), id).header("ETag"));

@@ -18,7 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * comment         T#t#TASK#k                      COMMENT#c              -                                        -
  * attachment      T#t#TASK#k                      ATTACHMENT#f           -                                        -
  * sprint          T#t#SPRINT#s                    SPRINT                 T#t#PROJECT#p#SPRINTS / start#s          T#t#PROJECT#p#SPRINTS#STATUS#x / start#s
- * milestone       T#t#MILESTONE#m                 MILESTONE              T#t#PROJECT#p#MILESTONES / m             T#t#PROJECT#p#MILESTONES#STATUS#x / due#m
+ * milestone       T#t#MILESTONE#m                 MILESTONE              T#t#PROJECT#p#MILESTONES / due#m         T#t#PROJECT#p#MILESTONES#STATUS#x / due#m
  * board           T#t#BOARD#b                     BOARD                  T#t#PROJECT#p#BOARDS / b                 -
  * </pre>
  *
