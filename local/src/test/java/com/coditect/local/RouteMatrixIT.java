@@ -14,9 +14,19 @@ import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.TemplateRoute;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +65,25 @@ class RouteMatrixIT {
   private static final String A_TEAM_NAME = "Platform";
   private static final String A_PROJECT_KEY = "ALPHA";
 
+  /** The seeded attachment's bytes, uploaded to its presigned URL so that A can read it. */
+  private static final byte[] ATTACHMENT_BYTES = "hello".getBytes(StandardCharsets.UTF_8);
+  private static final String ATTACHMENT_BODY = "{\"filename\":\"notes.txt\",\"mime_type\":\"text/plain\","
+      + "\"file_size_bytes\":5,\"sha256\":\"" + sha256Hex(ATTACHMENT_BYTES) + "\"}";
+
   /**
    * Which of tenant A's resources fills each path parameter. A route with a parameter not named
    * here fails the matrix: add the parameter, creating the resource in {@link #seed} if needed.
    */
-  private static final Map<String, Function<Seed, String>> PATH_PARAMETERS = Map.of(
-      "user_id", seed -> seed.member().id(),
-      "team_id", Seed::teamId,
-      "project_id", Seed::projectId);
+  private static final Map<String, Function<Seed, String>> PATH_PARAMETERS = Map.ofEntries(
+      Map.entry("user_id", seed -> seed.member().id()),
+      Map.entry("team_id", Seed::teamId),
+      Map.entry("project_id", Seed::projectId),
+      Map.entry("task_id", seed -> seed.pm().taskId()),
+      Map.entry("comment_id", seed -> seed.pm().commentId()),
+      Map.entry("attachment_id", seed -> seed.pm().attachmentId()),
+      Map.entry("sprint_id", seed -> seed.pm().sprintId()),
+      Map.entry("milestone_id", seed -> seed.pm().milestoneId()),
+      Map.entry("board_id", seed -> seed.pm().boardId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -81,9 +102,26 @@ class RouteMatrixIT {
       Map.entry("PATCH /v1/teams/{team_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("PUT /v1/teams/{team_id}/members/{user_id}", ""),
       Map.entry("POST /v1/projects", "{\"key\":\"" + A_PROJECT_KEY + "\",\"name\":\"Alpha\"}"),
-      Map.entry("PATCH /v1/projects/{project_id}", "{\"name\":\"Changed by B\",\"status\":\"archived\"}"));
+      Map.entry("PATCH /v1/projects/{project_id}", "{\"name\":\"Changed by B\",\"status\":\"archived\"}"),
+      Map.entry("POST /v1/projects/{project_id}/tasks", "{\"title\":\"Probe\"}"),
+      Map.entry("PATCH /v1/tasks/{task_id}", "{\"title\":\"Changed by B\",\"status\":\"done\"}"),
+      Map.entry("POST /v1/tasks/{task_id}/restore", ""),
+      Map.entry("POST /v1/tasks/{task_id}/comments", "{\"content\":\"Probe\"}"),
+      Map.entry("PATCH /v1/tasks/{task_id}/comments/{comment_id}", "{\"content\":\"Changed by B\"}"),
+      Map.entry("POST /v1/tasks/{task_id}/attachments", ATTACHMENT_BODY),
+      Map.entry("POST /v1/projects/{project_id}/sprints",
+          "{\"name\":\"Probe\",\"start_date\":\"2026-12-01\",\"end_date\":\"2026-12-14\"}"),
+      Map.entry("PATCH /v1/sprints/{sprint_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/sprints/{sprint_id}/start", ""),
+      Map.entry("POST /v1/sprints/{sprint_id}/complete", ""),
+      Map.entry("POST /v1/projects/{project_id}/milestones", "{\"title\":\"Probe\"}"),
+      Map.entry("PATCH /v1/milestones/{milestone_id}", "{\"title\":\"Changed by B\"}"),
+      Map.entry("POST /v1/projects/{project_id}/boards", "{\"name\":\"Probe\"}"),
+      Map.entry("PATCH /v1/boards/{board_id}", "{\"name\":\"Changed by B\"}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
+  /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
+  private static final Pattern EXPIRY = Pattern.compile("(\"expires_at\":\")[^\"]*");
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
   /** Presigned URLs are signed anew on every read; their signature is not data A owns. */
   private static final Pattern PRESIGNATURE = Pattern.compile("(X-Amz-[A-Za-z-]+=)[^&\"\\\\]*");
@@ -94,13 +132,21 @@ class RouteMatrixIT {
   private Seed b;
   private Map<String, String> aBefore;
 
-  /** A tenant with an owner, a member, a team (the member in it) and a project. */
-  record Seed(Tenant tenant, User member, String teamId, String projectId) {
+  /**
+   * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
+   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board.
+   */
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
-      return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId);
+      return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
+          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId());
     }
   }
+
+  /** The project-management resources of a seed. */
+  record Pm(String taskId, String commentId, String attachmentId, String sprintId, String milestoneId,
+      String boardId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -125,7 +171,52 @@ class RouteMatrixIT {
         .expect(200);
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
-    return new Seed(tenant, member, team, project);
+    return new Seed(tenant, member, team, project, seedPm(tenant, project));
+  }
+
+  private Pm seedPm(Tenant tenant, String project) {
+    String token = tenant.ownerToken();
+    String sprint = harness.create("/v1/projects/" + project + "/sprints", token,
+        "{\"name\":\"Sprint 1\",\"start_date\":\"2026-12-01\",\"end_date\":\"2026-12-14\"}");
+    String milestone = harness.create("/v1/projects/" + project + "/milestones", token, "{\"title\":\"Launch\"}");
+    String board = harness.create("/v1/projects/" + project + "/boards", token, "{\"name\":\"Team board\"}");
+    String task = harness.create("/v1/projects/" + project + "/tasks", token, "{\"title\":\"Write the launch notes\","
+        + "\"status\":\"todo\",\"sprint_id\":\"" + sprint + "\",\"milestone_id\":\"" + milestone + "\"}");
+    String comment = harness.create("/v1/tasks/" + task + "/comments", token, "{\"content\":\"**Draft** is up\"}");
+    Response attachment = harness.post("/v1/tasks/" + task + "/attachments", token, ATTACHMENT_BODY).expect(201);
+    upload(attachment.json().path("upload"));
+    // The first read confirms the upload (pending -> available): done here, so the snapshot is stable.
+    harness.get("/v1/tasks/" + task + "/attachments/" + attachment.text("id"), token).expect(200);
+    return new Pm(task, comment, attachment.text("id"), sprint, milestone, board);
+  }
+
+  /** PUTs the attachment's bytes to its presigned upload, with the headers the signature covers. */
+  private static void upload(JsonNode upload) {
+    var request = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(ATTACHMENT_BYTES));
+    upload.path("headers").fields().forEachRemaining(header -> {
+      if (!header.getKey().equalsIgnoreCase("Content-Length") && !header.getKey().equalsIgnoreCase("Host")) {
+        request.header(header.getKey(), header.getValue().asText());
+      }
+    });
+    try {
+      int status = HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      assertEquals(200, status, "upload to the presigned URL");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @TestFactory
@@ -272,7 +363,7 @@ class RouteMatrixIT {
       Response response = send(route, path(route, idsOf(a, route)), a.tenant().ownerToken(), null);
       assertEquals(200, response.status(), "tenant A cannot read its own " + route.routeKey() + ": " + response);
       snapshot.put(route.routeKey(), response.status() + "\nETag: " + response.header("ETag") + "\n"
-          + PRESIGNATURE.matcher(response.body()).replaceAll("$1..."));
+          + EXPIRY.matcher(PRESIGNATURE.matcher(response.body()).replaceAll("$1...")).replaceAll("$1..."));
     }
     // The member's own view too: B's PATCH /v1/me must not land on any of A's users.
     Response me = harness.get("/v1/me", a.member().token()).expect(200);
