@@ -20,7 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads boards, and the task rows a board shows, by the access patterns of docs/design/pm-boards-access.md. */
+/** Reads boards, and the task rows a board shows, by the access patterns of docs/access-patterns.md. */
 @Singleton
 public final class BoardRepository {
 

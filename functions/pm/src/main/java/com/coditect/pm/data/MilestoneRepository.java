@@ -13,7 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** Reads milestones by the access patterns of docs/design/pm-sprints-access.md. */
+/** Reads milestones by the access patterns of docs/access-patterns.md. */
 @Singleton
 public final class MilestoneRepository {
 
