@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
- * PM's reactions to its own events, delivered by the rules of template.yaml: sprint completion and
- * deletion, milestone deletion, and a task moved under another parent. A failure throws, so
+ * PM's reactions to events, delivered by the rules of template.yaml: sprint completion and
+ * deletion, milestone deletion and a task moved under another parent (its own), and a deleted user
+ * (tenancy's). A failure throws, so
  * EventBridge retries and finally keeps the event in the rule's DLQ.
  */
 public final class PmEventsHandler implements RequestHandler<Map<String, Object>, Void> {
@@ -48,6 +49,8 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
             followUps.sprintDeleted(tenant, resourceId));
         case "milestone.deleted" -> LOG.info("tasks of a deleted milestone detached", "detached",
             followUps.milestoneDeleted(tenant, resourceId));
+        case "user.deleted" -> LOG.info("tasks of a deleted user unassigned", "unassigned",
+            followUps.userDeleted(tenant, resourceId));
         case "task.updated" -> {
           if (changes.has("parent_task_id")) {
             LOG.info("subtask paths refreshed", "refreshed", followUps.taskReparented(tenant, resourceId));

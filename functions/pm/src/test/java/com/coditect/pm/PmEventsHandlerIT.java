@@ -91,6 +91,26 @@ class PmEventsHandlerIT {
   }
 
   @Test
+  void aDeletedUsersTasksBecomeUnassignedInEveryProject() {
+    String leaver = api.seedUser(acme.id(), "member");
+    String other = api.seedProject(acme, "EVTB");
+    String here = createTask("{\"title\":\"here\",\"assignee_id\":\"" + leaver + "\"}");
+    Response there = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", other)
+        .claims(acme.member()).body("{\"title\":\"there\",\"assignee_id\":\"" + leaver + "\"}").build());
+    there.assertStatus(201);
+    String kept = createTask("{\"title\":\"kept\",\"assignee_id\":\"" + acme.memberId() + "\"}");
+
+    api.softDelete("T#" + acme.id() + "#USER#" + leaver, "USER");
+    deliverFrom("coditect.tenancy", "user.deleted", leaver, Map.of());
+
+    assertTrue(task(here).json().path("assignee_id").isNull());
+    assertTrue(task(there.text("id")).json().path("assignee_id").isNull());
+    assertEquals(acme.memberId(), task(kept).text("assignee_id"));
+    assertEquals(0, api.call(HttpEvents.route("GET /v1/tasks").claims(acme.owner()).query("assignee_id", leaver)
+        .build()).json().path("items").size());
+  }
+
+  @Test
   void aTaskMovedUnderAnotherParentGivesItsSubtasksTheirNewPathSoCyclesStayImpossible() {
     String a = createTask("{\"title\":\"a\"}");
     String b = createTask("{\"title\":\"b\",\"parent_task_id\":\"" + a + "\"}");
@@ -110,6 +130,10 @@ class PmEventsHandlerIT {
   // ---------------------------------------------------------------- helpers
 
   private void deliver(String detailType, String resourceId, Map<String, String> newValues) {
+    deliverFrom("coditect.pm", detailType, resourceId, newValues);
+  }
+
+  private void deliverFrom(String source, String detailType, String resourceId, Map<String, String> newValues) {
     Map<String, Object> changes = new LinkedHashMap<>();
     newValues.forEach((field, value) -> {
       Map<String, Object> change = new LinkedHashMap<>();
@@ -124,7 +148,7 @@ class PmEventsHandlerIT {
     detail.put("resource_id", resourceId);
     detail.put("changes", changes);
     Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("source", "coditect.pm");
+    envelope.put("source", source);
     envelope.put("detail-type", detailType);
     envelope.put("detail", detail);
     events.handleRequest(envelope, null);

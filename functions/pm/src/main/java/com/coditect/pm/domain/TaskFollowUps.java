@@ -19,7 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 /**
  * What follows, for tasks, from events of other PM resources, off the request path (each task is
  * its own transaction, so the work has no size limit): a completed sprint hands its open tasks on,
- * a deleted sprint or milestone lets its tasks go, a moved task's subtasks get their new paths.
+ * a deleted sprint, milestone or user lets its tasks go, a moved task's subtasks get their new paths.
  * Each step is idempotent, so a redelivered event changes nothing more.
  */
 @Singleton
@@ -68,6 +68,17 @@ public final class TaskFollowUps {
       }
     }
     return detached;
+  }
+
+  /** A deleted user: their tasks, in every project, become unassigned (the spec's SET_NULL). */
+  public int userDeleted(TenantId tenant, String userId) {
+    int unassigned = 0;
+    for (TaskItem row : rowsOf(PmKeys.tasksOfAssignee(tenant, userId))) {
+      if (tasks.unassign(tenant, SYSTEM, row.id, userId)) {
+        unassigned++;
+      }
+    }
+    return unassigned;
   }
 
   /** A task moved under another parent: every task below it gets its new ancestor path. */

@@ -387,6 +387,12 @@ public final class TaskService {
         task -> task.milestoneId = null, null, Set.of(milestoneId));
   }
 
+  /** Unassigns a live task from a deleted user. */
+  public boolean unassign(TenantId tenant, Actor actor, String taskId, String userId) {
+    return systemChange(tenant, actor, taskId, task -> userId.equals(task.assigneeId),
+        task -> task.assigneeId = null, null, Set.of());
+  }
+
   /**
    * Sets a live task's ancestor path to {@code parentPath} (its parent's path and the parent) if it
    * differs: a task moved under another parent changes the paths of all its subtasks, which the
