@@ -3,6 +3,8 @@
 # schemathesis (API fuzzing, scripts/fuzz.sh).
 # A tool already on PATH is used as is; anything missing is installed into .venv/ (pinned), so a
 # clean machine or CI needs no manual step. Prints "name=path" lines for the caller to eval.
+# moto always runs through scripts/moto-server (DynamoDB transactions without table copies, see
+# scripts/moto_server.py), with the .venv's Python or python3, whichever has moto.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv"
@@ -15,6 +17,11 @@ declare -A packages=(
 )
 tools=(moto_server cfn-lint openapi-spec-validator schemathesis)
 
+has_moto() {
+  { [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import moto.server' 2>/dev/null; } \
+    || python3 -c 'import moto.server' 2>/dev/null
+}
+
 # schemathesis from PATH only in the pinned major: scripts/fuzz.sh uses the 4.x command line.
 on_path() {
   command -v "$1" >/dev/null 2>&1 || return 1
@@ -23,10 +30,11 @@ on_path() {
 
 missing=()
 for tool in "${tools[@]}"; do
-  if [ -x "$venv/bin/$tool" ] || on_path "$tool"; then
-    continue
+  if [ "$tool" = moto_server ]; then
+    has_moto || missing+=("${packages[$tool]}")
+  elif ! [ -x "$venv/bin/$tool" ] && ! on_path "$tool"; then
+    missing+=("${packages[$tool]}")
   fi
-  missing+=("${packages[$tool]}")
 done
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -36,7 +44,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 for tool in "${tools[@]}"; do
-  if [ -x "$venv/bin/$tool" ]; then
+  if [ "$tool" = moto_server ]; then
+    path="$root/scripts/moto-server"
+  elif [ -x "$venv/bin/$tool" ]; then
     path="$venv/bin/$tool"
   else
     path="$(command -v "$tool")"

@@ -61,6 +61,11 @@ public final class MotoServer {
       }
       throw new IllegalStateException("MOTO_SERVER=" + configured + " is not an executable file");
     }
+    // The project's launcher: moto with DynamoDB transactions that do not copy tables.
+    Path launcher = ProjectFiles.root().resolve("scripts/moto-server");
+    if (Files.isExecutable(launcher)) {
+      return launcher;
+    }
     Path venv = ProjectFiles.root().resolve(".venv/bin/moto_server");
     if (Files.isExecutable(venv)) {
       return venv;
