@@ -1,0 +1,87 @@
+package com.coditect.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.coditect.shared.json.Json;
+import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HttpEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Sends HTTP API events to one in-process handler, whose DynamoDB client {@code counter} watches,
+ * and keeps the calls of each measured request: what the tenancy and the PM route plans share.
+ */
+final class RouteCalls {
+
+  private static final ObjectMapper MAPPER = Json.newMapper();
+
+  private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+  private final DynamoDbCallCounter counter;
+  private final List<RouteCount> counts = new ArrayList<>();
+
+  RouteCalls(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, DynamoDbCallCounter counter) {
+    this.handler = handler;
+    this.counter = counter;
+  }
+
+  /** Sends one request, which must succeed, and records its DynamoDB calls. */
+  Reply measure(String routeKey, UnaryOperator<HttpEvents.Builder> shape) {
+    counter.reset();
+    APIGatewayV2HTTPResponse response = send(routeKey, shape);
+    counts.add(new RouteCount(routeKey, counter.operations()));
+    return reply(routeKey, response);
+  }
+
+  /**
+   * Sends one request, which must succeed, without recording it: data that a measured request
+   * needs, so that each route keeps exactly one row in the table.
+   */
+  Reply prepare(String routeKey, UnaryOperator<HttpEvents.Builder> shape) {
+    return reply(routeKey, send(routeKey, shape));
+  }
+
+  /** The measured requests since the last {@link #clear()}, in the order sent. */
+  List<RouteCount> counts() {
+    return List.copyOf(counts);
+  }
+
+  void clear() {
+    counts.clear();
+  }
+
+  private APIGatewayV2HTTPResponse send(String routeKey, UnaryOperator<HttpEvents.Builder> shape) {
+    APIGatewayV2HTTPEvent event = shape.apply(HttpEvents.route(routeKey)).build();
+    return handler.handleRequest(event, null);
+  }
+
+  private static Reply reply(String routeKey, APIGatewayV2HTTPResponse response) {
+    if (response.getStatusCode() / 100 != 2) {
+      throw new IllegalStateException(routeKey + " answered " + response.getStatusCode() + ": " + response.getBody());
+    }
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (response.getHeaders() != null) {
+      headers.putAll(response.getHeaders());
+    }
+    return new Reply(headers, json(response.getBody()));
+  }
+
+  private static JsonNode json(String body) {
+    if (body == null || body.isEmpty()) {
+      return MAPPER.nullNode();
+    }
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("response body is not JSON: " + body, e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package com.coditect.pm;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.testing.DynamoDbCallCounter;
+import dagger.Binds;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * The production PM wiring plus a DynamoDB call counter, for the bench's calls per route. It lives
+ * in the pm package because the handler's component constructor is package-private. The counter
+ * goes on the DynamoDB client only: the S3 client keeps its own (empty) interceptor set, so the
+ * attachment routes' S3 calls are not in the counts.
+ */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class,
+    CountingPmComponent.CallCounting.class})
+public interface CountingPmComponent extends PmComponent {
+
+  /** A PM handler wired like production whose DynamoDB calls {@code counter} sees. */
+  static PmHandler handler(AppConfig config, DynamoDbCallCounter counter) {
+    return new PmHandler(DaggerCountingPmComponent.factory().create(config, counter));
+  }
+
+  /** Builds the component from a config, counting with {@code counter}. */
+  @Component.Factory
+  interface Factory {
+    CountingPmComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
+  }
+
+  /** Adds the counter to the DynamoDB client's interceptors. */
+  @Module
+  interface CallCounting {
+    @Binds
+    @IntoSet
+    ExecutionInterceptor counter(DynamoDbCallCounter counter);
+  }
+}
