@@ -41,8 +41,8 @@ final class AttachmentRoutes implements RouteGroup {
     principal.requireContributor();
     String taskRef = RouteGroup.taskRef(request);
     CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> attachments.create(principal.tenantId(),
-        Actor.of(request, principal), principal, taskRef, body, claim));
+    return idempotency.createReadingRecord(request, principal, lookup -> attachments.create(principal.tenantId(),
+        Actor.of(request, principal), principal, taskRef, body, lookup));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {

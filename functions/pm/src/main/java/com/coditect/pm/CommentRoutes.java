@@ -41,8 +41,8 @@ final class CommentRoutes implements RouteGroup {
     principal.requireContributor();
     String taskRef = RouteGroup.taskRef(request);
     CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> comments.create(principal.tenantId(),
-        Actor.of(request, principal), principal, taskRef, body, claim));
+    return idempotency.createReadingRecord(request, principal, lookup -> comments.create(principal.tenantId(),
+        Actor.of(request, principal), principal, taskRef, body, lookup));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {

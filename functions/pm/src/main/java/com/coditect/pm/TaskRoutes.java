@@ -48,8 +48,8 @@ final class TaskRoutes implements RouteGroup {
   private ApiResponse create(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     CreateTaskRequest body = CreateTaskRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> tasks.create(principal.tenantId(),
-        Actor.of(request, principal), principal, projectId, body, claim));
+    return idempotency.createReadingRecord(request, principal, lookup -> tasks.create(principal.tenantId(),
+        Actor.of(request, principal), principal, projectId, body, lookup));
   }
 
   private ApiResponse listAcrossProjects(ApiRequest request, Principal principal) {

@@ -207,10 +207,10 @@ class CommentRoutesIT {
         .pathParam("task_id", fresh.id()).header("Idempotency-Key", key).body("{\"content\":\"once\"}").build());
     first.assertStatus(201);
     again.assertStatus(201);
-    assertEquals(List.of("GetItem", "GetItem", "TransactWriteItems"), first.dynamoCalls());
+    assertEquals(List.of("BatchGetItem", "TransactWriteItems"), first.dynamoCalls());
     assertEquals(first.text("id"), again.text("id"));
     assertEquals("true", again.header("Idempotent-Replayed"));
-    assertEquals(List.of("GetItem"), again.dynamoCalls());
+    assertEquals(List.of("BatchGetItem"), again.dynamoCalls());
     assertEquals(List.of(first.text("id")), ids(list(acme.owner(), fresh.id())));
   }
 

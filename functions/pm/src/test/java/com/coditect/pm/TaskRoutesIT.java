@@ -82,6 +82,29 @@ class TaskRoutesIT {
   }
 
   @Test
+  void anIdempotencyKeyIsReadWithTheCreatesOtherReadsAndReplaysTheFirstResponse() {
+    String project = api.seedProject(acme, "IDEM");
+    String key = Ids.newId();
+    Response first = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
+        .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}").build());
+    first.assertStatus(201);
+    assertEquals(List.of("BatchGetItem", "TransactWriteItems"), first.dynamoCalls(), "no GetItem of its own");
+
+    Response again = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
+        .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}").build());
+    again.assertStatus(201);
+    assertEquals("true", again.header("Idempotent-Replayed"));
+    assertEquals(first.text("id"), again.text("id"));
+    assertEquals(List.of("BatchGetItem"), again.dynamoCalls());
+
+    Response other = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
+        .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Twice\"}").build());
+    other.assertStatus(422);
+    assertEquals(List.of("Idempotency-Key"), other.errorFields());
+    assertEquals(1, list(acme.owner(), project, Map.of()).json().path("items").size());
+  }
+
+  @Test
   void eachBadFieldIsA400NamingItAndNothingIsWritten() {
     String project = api.seedProject(acme, "BAD");
     assertBadField(project, "{}", "title");
@@ -197,7 +220,7 @@ class TaskRoutesIT {
     assertEquals("\"2\"", started.header("ETag"));
     String startedAt = started.text("started_at");
     assertNotNull(startedAt);
-    assertEquals(List.of("BatchGetItem", "TransactWriteItems"), started.dynamoCalls());
+    assertEquals(List.of("GetItem", "TransactWriteItems"), started.dynamoCalls());
 
     Response done = patch(acme.member(), created.text("key"), null, "{\"status\":\"done\"}");
     done.assertStatus(200);
@@ -234,7 +257,7 @@ class TaskRoutesIT {
     Response same = patch(acme.member(), id, null, "{\"title\":\"Patchable\"}");
     same.assertStatus(200);
     assertEquals("\"1\"", same.header("ETag"));
-    assertEquals(List.of("BatchGetItem"), same.dynamoCalls());
+    assertEquals(List.of("GetItem"), same.dynamoCalls());
     Response cleared = patch(acme.member(), id, null, "{\"description\":null,\"story_points\":null,\"tags\":[]}");
     cleared.assertStatus(200);
   }

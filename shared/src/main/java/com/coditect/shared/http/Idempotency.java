@@ -13,16 +13,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code Idempotency-Key} for creating POSTs: the same key with the same body replays the first
- * response; the same key with another body is a 422. Costs one {@code GetItem} when a key is sent;
+ * response; the same key with another body is a 422. Costs one {@code GetItem} when a key is sent,
+ * or none for a create that reads the record with its own reads ({@link #createReadingRecord});
  * the record itself rides in the create's transaction (see {@link IdempotencyClaim}).
  */
 @Singleton
@@ -47,32 +50,105 @@ public final class Idempotency {
 
   /** Runs a create once per key; {@code create} must attach the claim to its transaction. */
   public ApiResponse create(ApiRequest request, Principal principal, Function<IdempotencyClaim, Created<?>> create) {
+    Lookup lookup = lookup(request, principal);
+    if (lookup.recordKey().isEmpty()) {
+      return create.apply(IdempotencyClaim.none()).toResponse();
+    }
+    IdempotencyItem previous = table.view(IdempotencyItem.SCHEMA).getItem(lookup.recordKey().get());
+    Optional<ApiResponse> replay = lookup.replay(previous);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    return create.apply(lookup.claim()).toResponse();
+  }
+
+  /**
+   * As {@link #create}, for a create that reads before it writes: it reads the record named by
+   * {@link Lookup#recordKey()} in its own BatchGetItem and passes it to {@link Lookup#claim(Map)},
+   * which replays the first response instead of creating again. Saves the record's GetItem.
+   */
+  public ApiResponse createReadingRecord(ApiRequest request, Principal principal, Function<Lookup, Created<?>> create) {
+    Lookup lookup = lookup(request, principal);
+    try {
+      return create.apply(lookup).toResponse();
+    } catch (Replay replay) {
+      return replay.response;
+    }
+  }
+
+  private Lookup lookup(ApiRequest request, Principal principal) {
     Optional<String> key = request.header(HEADER);
     if (key.isEmpty()) {
-      return create.apply(IdempotencyClaim.none()).toResponse();
+      return new Lookup(null, null);
     }
     if (!KEY.matcher(key.get()).matches()) {
       throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
     }
     String pk = partitionKey(principal, key.get());
     String requestHash = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());
-    long now = clock.instant().getEpochSecond();
+    return new Lookup(pk, requestHash);
+  }
 
-    IdempotencyItem previous = table.view(IdempotencyItem.SCHEMA)
-        .getItem(Key.builder().partitionValue(pk).sortValue(IdempotencyItem.ENTITY).build());
-    if (previous != null && !previous.isExpired(now)) {
+  /** One request's {@code Idempotency-Key}: where its record would be, and what it must match. */
+  public final class Lookup {
+    private final String pk;
+    private final String requestHash;
+
+    private Lookup(String pk, String requestHash) {
+      this.pk = pk;
+      this.requestHash = requestHash;
+    }
+
+    /** The record's key; empty when the request has no {@code Idempotency-Key}. */
+    public Optional<Key> recordKey() {
+      return Optional.ofNullable(pk).map(p -> Key.builder().partitionValue(p).sortValue(IdempotencyItem.ENTITY).build());
+    }
+
+    /**
+     * The claim for a create, given the record as read ({@code null}: none): a record of the same
+     * request ends the create with its first response; of another request, a 422.
+     */
+    public IdempotencyClaim claim(Map<String, AttributeValue> record) {
+      if (pk == null) {
+        return IdempotencyClaim.none();
+      }
+      Optional<ApiResponse> replay = replay(record == null ? null : IdempotencyItem.SCHEMA.mapToItem(record));
+      if (replay.isPresent()) {
+        throw new Replay(replay.get());
+      }
+      return claim();
+    }
+
+    private Optional<ApiResponse> replay(IdempotencyItem previous) {
+      long now = clock.instant().getEpochSecond();
+      if (previous == null || previous.isExpired(now)) {
+        return Optional.empty();
+      }
       if (!previous.requestHash.equals(requestHash)) {
         throw UnprocessableException.forField(HEADER,
             "was already used with a different request; use a new key for a new request");
       }
-      return replay(previous);
+      return Optional.of(Idempotency.this.replay(previous));
     }
-    IdempotencyItem template = new IdempotencyItem();
-    template.pk = pk;
-    template.sk = IdempotencyItem.ENTITY;
-    template.requestHash = requestHash;
-    template.createdAt = Timestamps.now(clock);
-    return create.apply(new IdempotencyClaim(table, mapper, template, now + TTL_SECONDS)).toResponse();
+
+    private IdempotencyClaim claim() {
+      IdempotencyItem template = new IdempotencyItem();
+      template.pk = pk;
+      template.sk = IdempotencyItem.ENTITY;
+      template.requestHash = requestHash;
+      template.createdAt = Timestamps.now(clock);
+      return new IdempotencyClaim(table, mapper, template, clock.instant().getEpochSecond() + TTL_SECONDS);
+    }
+  }
+
+  /** Ends a create whose request was already answered: carries the first response. */
+  private static final class Replay extends RuntimeException {
+    private final ApiResponse response;
+
+    Replay(ApiResponse response) {
+      super(null, null, false, false);
+      this.response = response;
+    }
   }
 
   private ApiResponse replay(IdempotencyItem previous) {

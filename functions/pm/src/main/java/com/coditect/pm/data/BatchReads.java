@@ -28,11 +28,19 @@ public final class BatchReads {
     this.table = table;
   }
 
-  /** The items found, by key; absent keys have no entry. */
+  /** The items found, by key; absent keys have no entry. A single key is read with a GetItem. */
   public Found get(List<Key> keys) {
     Set<Map<String, AttributeValue>> distinct = new LinkedHashSet<>();
     keys.forEach(key -> distinct.add(key.primaryKeyMap(UniqueItem.SCHEMA)));
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+    if (distinct.size() == 1) {
+      Map<String, AttributeValue> key = distinct.iterator().next();
+      var item = table.lowLevel().getItem(g -> g.tableName(table.name()).key(key).consistentRead(true)).item();
+      if (item != null && !item.isEmpty()) {
+        found.put(id(item.get("PK").s(), item.get("SK").s()), item);
+      }
+      return new Found(found);
+    }
     Map<String, KeysAndAttributes> pending = Map.of(table.name(),
         KeysAndAttributes.builder().keys(distinct).consistentRead(true).build());
     // At most a handful of small items: far below the 16 MB and 100-key limits, so unprocessed keys

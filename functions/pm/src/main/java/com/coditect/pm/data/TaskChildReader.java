@@ -11,33 +11,38 @@ import java.util.function.Function;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads one child of a task (a comment, an attachment) together with the task, so that a child of
- * a deleted or unknown task is as absent as the task. By task id this is one {@code BatchGetItem};
- * by task key ({@code ENG-42}) the key must first be resolved, so it is two {@code GetItem}s.
+ * Reads a task together with what a request about one of its children needs, so that a child of a
+ * deleted or unknown task is as absent as the task:
+ * <ul>
+ *   <li>a child (a comment, an attachment): by task id one {@code BatchGetItem}; by task key
+ *       ({@code ENG-42}) the key must be resolved first, so two {@code GetItem}s;
+ *   <li>for a create, the record of its {@code Idempotency-Key}: one {@code BatchGetItem} either
+ *       way, since the key row is a full copy of the task.
+ * </ul>
  */
 @Singleton
 public final class TaskChildReader {
 
-  /** DynamoDB leaves keys unprocessed only when throttled; a few immediate retries ride that out. */
-  private static final int MAX_BATCH_ATTEMPTS = 3;
-
   private final SingleTable table;
   private final TaskRepository tasks;
+  private final BatchReads reads;
 
   @Inject
-  public TaskChildReader(SingleTable table, TaskRepository tasks) {
+  public TaskChildReader(SingleTable table, TaskRepository tasks, BatchReads reads) {
     this.table = table;
     this.tasks = tasks;
+    this.reads = reads;
   }
 
   /** A live task and, if it exists, its child. */
   public record TaskChild<C>(TaskItem task, Optional<C> child) {}
+
+  /** A task (empty if unknown or deleted) and another item read with it (null if absent). */
+  public record TaskAnd(Optional<TaskItem> task, Map<String, AttributeValue> other) {}
 
   /**
    * The live task {@code taskRef} names (a valid id or key) with its child at
@@ -49,37 +54,21 @@ public final class TaskChildReader {
       return tasks.findLive(tenant, taskRef).map(task -> new TaskChild<>(task,
           Optional.ofNullable(table.view(childSchema).getItem(childKey.apply(task.id)))));
     }
-    TaskItem task = null;
-    C child = null;
-    for (Map<String, AttributeValue> item : batchGet(PmKeys.task(tenant, taskRef), childKey.apply(taskRef))) {
-      if (PmKeys.TASK.equals(item.get("SK").s())) {
-        task = TaskItem.SCHEMA.mapToItem(item);
-      } else {
-        child = childSchema.mapToItem(item);
-      }
-    }
-    if (task == null || task.isDeleted()) {
-      return Optional.empty();
-    }
-    return Optional.of(new TaskChild<>(task, Optional.ofNullable(child)));
+    Key taskKey = PmKeys.task(tenant, taskRef);
+    Key key = childKey.apply(taskRef);
+    BatchReads.Found found = reads.get(List.of(taskKey, key));
+    return found.task(taskKey).filter(task -> !task.isDeleted())
+        .map(task -> new TaskChild<>(task, found.raw(key).map(childSchema::mapToItem)));
   }
 
-  private List<Map<String, AttributeValue>> batchGet(Key... keys) {
-    List<Map<String, AttributeValue>> keyMaps = new ArrayList<>();
-    for (Key key : keys) {
-      keyMaps.add(key.keyMap(TaskItem.SCHEMA, TableMetadata.primaryIndexName()));
-    }
-    Map<String, KeysAndAttributes> pending = Map.of(table.name(), KeysAndAttributes.builder().keys(keyMaps).build());
-    List<Map<String, AttributeValue>> found = new ArrayList<>();
-    for (int attempt = 0; attempt < MAX_BATCH_ATTEMPTS && !pending.isEmpty(); attempt++) {
-      Map<String, KeysAndAttributes> request = pending;
-      var response = table.lowLevel().batchGetItem(b -> b.requestItems(request));
-      found.addAll(response.responses().getOrDefault(table.name(), List.of()));
-      pending = response.unprocessedKeys();
-    }
-    if (!pending.isEmpty()) {
-      throw new IllegalStateException("DynamoDB left keys unprocessed after " + MAX_BATCH_ATTEMPTS + " attempts");
-    }
-    return found;
+  /** The live task {@code taskRef} names, and the item at {@code other} (if any): one BatchGetItem. */
+  public TaskAnd findWith(TenantId tenant, String taskRef, Optional<Key> other) {
+    Key taskKey = TaskRepository.TASK_KEY.matcher(taskRef).matches()
+        ? PmKeys.taskKeyRow(tenant, taskRef) : PmKeys.task(tenant, taskRef);
+    List<Key> wanted = new ArrayList<>(List.of(taskKey));
+    other.ifPresent(wanted::add);
+    BatchReads.Found found = reads.get(wanted);
+    return new TaskAnd(found.task(taskKey).filter(task -> !task.isDeleted()).map(task -> task.asEntity(tenant)),
+        other.flatMap(found::raw).orElse(null));
   }
 }

@@ -20,6 +20,7 @@ import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.Created;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.store.Ids;
@@ -87,12 +88,15 @@ public final class AttachmentService {
    * activity row and {@code attachment.created}. The upload URL is signed locally.
    */
   public Created<AttachmentResponse> create(TenantId tenant, Actor actor, Principal caller, String taskRef,
-      CreateAttachmentRequest request, IdempotencyClaim claim) {
+      CreateAttachmentRequest request, Idempotency.Lookup idempotency) {
     caller.requireContributor();
     if (request.fileSizeBytes() > maxBytes) {
       throw PayloadTooLargeException.forField("file_size_bytes", "must be at most " + maxBytes + " bytes");
     }
-    TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
+    // The task and the Idempotency-Key's record in one read; a retried request ends with its first response.
+    TaskChildReader.TaskAnd read = children.findWith(tenant, taskRef, idempotency.recordKey());
+    IdempotencyClaim claim = idempotency.claim(read.other());
+    TaskItem task = read.task().orElseThrow(CommentService::taskNotFound);
     String now = Timestamps.now(clock);
     AttachmentItem attachment = new AttachmentItem();
     attachment.id = Ids.newId();

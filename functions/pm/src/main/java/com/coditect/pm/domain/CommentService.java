@@ -15,6 +15,7 @@ import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.Created;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
@@ -68,9 +69,12 @@ public final class CommentService {
    * a check that the task is still live, its "commented" activity row and {@code comment.created}.
    */
   public Created<CommentResponse> create(TenantId tenant, Actor actor, Principal caller, String taskRef,
-      CreateCommentRequest request, IdempotencyClaim claim) {
+      CreateCommentRequest request, Idempotency.Lookup idempotency) {
     caller.requireContributor();
-    TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
+    // The task and the Idempotency-Key's record in one read; a retried request ends with its first response.
+    TaskChildReader.TaskAnd read = children.findWith(tenant, taskRef, idempotency.recordKey());
+    IdempotencyClaim claim = idempotency.claim(read.other());
+    TaskItem task = read.task().orElseThrow(CommentService::taskNotFound);
     String now = Timestamps.now(clock);
     CommentItem comment = new CommentItem();
     comment.id = Ids.newId();

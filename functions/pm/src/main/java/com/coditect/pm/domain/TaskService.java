@@ -22,6 +22,7 @@ import com.coditect.shared.events.Changes;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
@@ -137,14 +138,15 @@ public final class TaskService {
 
   /**
    * Creates a task with the project's next number: one BatchGetItem (project, its counter, the
-   * parent) and one transaction, which also moves the counter on only if no one else did.
+   * parent, the Idempotency-Key's record) and one transaction, which also moves the counter on only
+   * if no one else did.
    */
   public Created<TaskResponse> create(TenantId tenant, Actor actor, Principal caller, String projectId,
-      CreateTaskRequest request, IdempotencyClaim claim) {
+      CreateTaskRequest request, Idempotency.Lookup idempotency) {
     caller.requireContributor();
     for (int attempt = 1; ; attempt++) {
       try {
-        return tryCreate(tenant, actor, caller, projectId, request, claim);
+        return tryCreate(tenant, actor, caller, projectId, request, idempotency);
       } catch (CounterMoved e) {
         if (attempt == CREATE_ATTEMPTS) {
           throw new ConflictException("Many tasks were being created in this project at once; try again.");
@@ -154,14 +156,17 @@ public final class TaskService {
   }
 
   private Created<TaskResponse> tryCreate(TenantId tenant, Actor actor, Principal caller, String projectId,
-      CreateTaskRequest request, IdempotencyClaim claim) {
+      CreateTaskRequest request, Idempotency.Lookup idempotency) {
     Key projectKey = CoreKeys.project(tenant, projectId);
     Key counterKey = PmKeys.taskCounter(tenant, projectId);
     List<Key> wanted = new ArrayList<>(List.of(projectKey, counterKey));
     if (request.parentTaskId() != null) {
       wanted.add(PmKeys.task(tenant, request.parentTaskId()));
     }
+    idempotency.recordKey().ifPresent(wanted::add);
     BatchReads.Found found = reads.get(wanted);
+    // A retried request ends here with its first response.
+    IdempotencyClaim claim = idempotency.claim(idempotency.recordKey().flatMap(found::raw).orElse(null));
     Map<String, AttributeValue> project = found.raw(projectKey)
         .filter(item -> !item.containsKey("deleted_at"))
         .orElseThrow(() -> new NotFoundException("The project was not found."));
