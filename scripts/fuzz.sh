@@ -109,8 +109,9 @@ PY
 # read from the document.
 # - Every operation runs as the demo tenant's owner; creating a tenant needs the platform admin.
 # - A schema-valid request may still break a business rule (422: deleting yourself, a reference to
-#   a user the tenant does not have, an Idempotency-Key reused with another body) or name a version
-#   that is no longer current (412): both are a valid request answered correctly.
+#   a user the tenant does not have, an Idempotency-Key reused with another body), name a version
+#   that is no longer current (412), or announce an attachment above the deployment's size limit
+#   (413: PM_MAX_ATTACHMENT_BYTES is configuration, not schema): all valid requests answered correctly.
 # - Ids that exist (above), as dictionaries for the id parameters.
 cat >"$work/schemathesis.toml" <<TOML
 [auth.openapi.bearer]
@@ -121,7 +122,7 @@ include-operation-id = "createTenant"
 headers = { Authorization = "Bearer \${PLATFORM_ADMIN_TOKEN}" }
 
 [checks.positive_data_acceptance]
-expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429"]
+expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "413", "422", "429"]
 
 [dictionaries.users]
 values = [$user_ids]

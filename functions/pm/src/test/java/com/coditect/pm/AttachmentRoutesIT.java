@@ -115,7 +115,7 @@ class AttachmentRoutesIT {
     assertEquals(task.id(), created.text("task_id"));
     assertEquals(acme.memberId(), created.text("uploader_id"));
     assertEquals("notes ü 1.txt", created.text("filename"));
-    assertEquals("tenants/" + acme.id() + "/pm/" + task.id() + "/" + id + "/notes ü 1.txt", created.text("file_path"));
+    assertEquals("tenants/" + acme.id() + "/pm/" + task.id() + "/" + id, created.text("file_path"));
     assertEquals(FILE.length, created.json().path("file_size_bytes").asLong());
     assertEquals("text/plain", created.text("mime_type"));
     assertEquals(sha256Hex(FILE), created.text("sha256"));
@@ -200,7 +200,7 @@ class AttachmentRoutesIT {
   @Test
   void anObjectOfAnotherSizeIsRefusedWith422() {
     String id = create(acme.member(), task.id(), attachmentBody("size.bin", FILE, null)).text("id");
-    String path = filePath(task.id(), id, "size.bin");
+    String path = filePath(task.id(), id);
     s3.putObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(path), RequestBody.fromString("short"));
     Response wrong = get(acme.member(), task.id(), id);
     wrong.assertStatus(422);
@@ -213,7 +213,7 @@ class AttachmentRoutesIT {
     byte[] other = FILE.clone();
     other[0] = 'q';
     String id = create(acme.member(), task.id(), attachmentBody("sum.txt", FILE, "text/plain")).text("id");
-    String path = filePath(task.id(), id, "sum.txt");
+    String path = filePath(task.id(), id);
     s3.putObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(path).checksumAlgorithm(ChecksumAlgorithm.SHA256),
         RequestBody.fromBytes(other));
     Response wrong = get(acme.member(), task.id(), id);
@@ -256,13 +256,13 @@ class AttachmentRoutesIT {
     assertEquals(List.of("body"), bad(create(member, fresh.id(), "[]")));
     assertEquals(List.of("filename", "file_size_bytes", "sha256"), bad(create(member, fresh.id(), "{}")));
     for (String filename : List.of("", "   ", "a/b.txt", "..\\\\evil.txt", "nul\\u0000.txt", "line\\nbreak.txt",
-        "tab\\t.txt", "del\\u007f.txt", "\\u202Etxt.exe", ".", "..", "x".repeat(256), "😀".repeat(230))) {
+        "tab\\t.txt", "del\\u007f.txt", "\\u202Etxt.exe", ".", "..", "x".repeat(256))) {
       assertEquals(List.of("filename"), bad(create(member, fresh.id(),
           "{\"filename\":\"" + filename + "\",\"file_size_bytes\":10,\"sha256\":\"" + sha + "\"}")), filename);
     }
     assertEquals(List.of("filename"), bad(create(member, fresh.id(),
         "{\"filename\":7,\"file_size_bytes\":10,\"sha256\":\"" + sha + "\"}")));
-    for (String size : List.of("0", "-1", "1.5", "\"10\"", "null", "true", "1e3", "99999999999999999999")) {
+    for (String size : List.of("0", "-1", "1.5", "\"10\"", "null", "true", "99999999999999999999")) {
       assertEquals(List.of("file_size_bytes"), bad(create(member, fresh.id(),
           "{\"filename\":\"a.txt\",\"file_size_bytes\":" + size + ",\"sha256\":\"" + sha + "\"}")), size);
     }
@@ -439,8 +439,8 @@ class AttachmentRoutesIT {
 
   // ---------------------------------------------------------------- helpers
 
-  private String filePath(String taskId, String attachmentId, String filename) {
-    return "tenants/" + acme.id() + "/pm/" + taskId + "/" + attachmentId + "/" + filename;
+  private String filePath(String taskId, String attachmentId) {
+    return "tenants/" + acme.id() + "/pm/" + taskId + "/" + attachmentId;
   }
 
   /** The PUT a browser would send: the signed headers (Host and Content-Length come from the client). */

@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +40,9 @@ public final class JsonFields {
   public static final int EMAIL_MAX = 254;
   public static final int URL_MAX = 200;
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-  private static final Instant MIN_TIMESTAMP = Instant.parse("1970-01-01T00:00:00Z");
-  private static final Instant MAX_TIMESTAMP = Instant.parse("9999-01-01T00:00:00Z");
+  /** Stored timestamps have four-digit years, so that they sort as strings. */
+  private static final Instant FIRST_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant AFTER_LAST_TIMESTAMP = Instant.parse("+10000-01-01T00:00:00Z");
 
   private final ObjectNode node;
   private final String prefix;
@@ -257,6 +256,14 @@ public final class JsonFields {
     return new JsonFields((ObjectNode) element, elementPath + ".", errors);
   }
 
+  /**
+   * A JSON number without a fraction: {@code 8} or {@code 8.0}, which JSON Schema's "integer"
+   * also accepts (a client serialising numbers as doubles sends the latter).
+   */
+  public static boolean isWholeNumber(JsonNode value) {
+    return value.isIntegralNumber() || (value.isNumber() && value.canConvertToExactIntegral());
+  }
+
   /** True when the body has the field (even as null): for rules like "this or that". */
   public boolean has(String name) {
     return node.has(name);
@@ -353,7 +360,7 @@ public final class JsonFields {
   }
 
   private Integer checkInteger(String name, JsonNode value, int min, int max) {
-    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+    if (!isWholeNumber(value) || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
       error(name, "must be a whole number from " + min + " to " + max);
       return null;
     }
@@ -376,17 +383,15 @@ public final class JsonFields {
     if (value.isTextual() && value.textValue().length() <= 40) {
       String text = value.textValue();
       try {
-        Instant instant = DATE.matcher(text).matches()
-            ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-            : OffsetDateTime.parse(text).toInstant();
-        if (instant.isAfter(MIN_TIMESTAMP) && instant.isBefore(MAX_TIMESTAMP)) {
+        Instant instant = Timestamps.parse(text);
+        if (!instant.isBefore(FIRST_TIMESTAMP) && instant.isBefore(AFTER_LAST_TIMESTAMP)) {
           return Timestamps.format(instant);
         }
       } catch (DateTimeParseException e) {
         // falls through to the error
       }
     }
-    error(name, "must be a date-time with an offset, e.g. 2026-12-01T17:00:00Z, between years 1970 and 9998");
+    error(name, "must be a date-time with an offset (e.g. 2026-12-01T17:00:00Z) or a date, years 0000 to 9999 in UTC");
     return null;
   }
 

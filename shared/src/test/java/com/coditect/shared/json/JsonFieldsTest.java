@@ -10,8 +10,10 @@ import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class JsonFieldsTest {
@@ -133,5 +135,47 @@ class JsonFieldsTest {
     assertEquals("0191d3f2-7a00-7000-8000-000000000001", fields.optionalUuid("a"));
     fields.optionalUuid("b");
     assertEquals(List.of("b"), fieldsOf(assertThrows(BadRequestException.class, fields::finish)));
+  }
+
+  @Test
+  void wholeNumbersMayBeWrittenWithAZeroFraction() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"a\":8,\"b\":8.0,\"c\":8.5,\"d\":\"8\",\"e\":1e12}"));
+    assertEquals(8, fields.optionalInteger("a", 0, 10));
+    assertEquals(8, fields.optionalInteger("b", 0, 10));
+    fields.optionalInteger("c", 0, 10);
+    fields.optionalInteger("d", 0, 10);
+    fields.optionalInteger("e", 0, 10);
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals(List.of("c", "d", "e"), fieldsOf(e));
+  }
+
+  @Test
+  void datesAndTimestampsAreCheckedAndTimestampsNormalisedToUtcMilliseconds() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"day\":\"2026-02-28\",\"bad_day\":\"2026-02-30\","
+        + "\"at\":\"2026-12-01T17:00:00+02:00\",\"plain\":\"2026-12-01\",\"no_offset\":\"2026-12-01T17:00:00\","
+        + "\"far\":\"0657-04-02t09:44:43+19:11\",\"too_far\":\"2026-12-01T17:00:00+24:00\"}"));
+    assertEquals(LocalDate.of(2026, 2, 28), fields.optionalDate("day"));
+    fields.optionalDate("bad_day");
+    assertEquals("2026-12-01T15:00:00.000Z", fields.optionalTimestamp("at"));
+    assertEquals("2026-12-01T00:00:00.000Z", fields.optionalTimestamp("plain"));
+    fields.optionalTimestamp("no_offset");
+    // RFC 3339 allows offsets up to 23:59 (Java's own parsers stop at 18:00) and a lower-case 't'.
+    assertEquals("0657-04-01T14:33:43.000Z", fields.optionalTimestamp("far"));
+    fields.optionalTimestamp("too_far");
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals(List.of("bad_day", "no_offset", "too_far"), fieldsOf(e));
+  }
+
+  @Test
+  void stringListsNameTheBadElement() throws Exception {
+    Pattern word = Pattern.compile("^[a-z]+$");
+    JsonFields fields = JsonFields.of(json("{\"ok\":[\"a\",\"b\"],\"bad\":[\"a\",\"B\"],\"twice\":[\"a\",\"a\"],"
+        + "\"long\":[\"a\",\"b\",\"c\"]}"));
+    assertEquals(List.of("a", "b"), fields.optionalStringList("ok", 2, 5, word, "must be lower-case letters"));
+    fields.optionalStringList("bad", 2, 5, word, "must be lower-case letters");
+    fields.optionalStringList("twice", 2, 5, word, "must be lower-case letters");
+    fields.optionalStringList("long", 2, 5, word, "must be lower-case letters");
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals(List.of("bad[1]", "twice[1]", "long"), fieldsOf(e));
   }
 }

@@ -3,7 +3,6 @@ package com.coditect.pm.api;
 import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,11 +13,6 @@ import java.util.regex.Pattern;
 public record CreateAttachmentRequest(String filename, long fileSizeBytes, String mimeType, String sha256) {
 
   public static final int FILENAME_MAX = 255;
-  /**
-   * S3 keys are at most 1024 bytes and ours spend 122 on the tenant, task and attachment ids; a
-   * name of 255 characters outside the BMP would need 1020 more.
-   */
-  static final int FILENAME_MAX_UTF8_BYTES = 900;
   public static final int MIME_TYPE_MAX = 100;
   public static final String DEFAULT_MIME_TYPE = "application/octet-stream";
   /** RFC 6838 type/subtype names, without parameters. */
@@ -53,8 +47,6 @@ public record CreateAttachmentRequest(String filename, long fileSizeBytes, Strin
       fields.error("filename", "must not contain path separators or control characters");
     } else if (filename.equals(".") || filename.equals("..")) {
       fields.error("filename", "must be a file name, not . or ..");
-    } else if (filename.getBytes(StandardCharsets.UTF_8).length > FILENAME_MAX_UTF8_BYTES) {
-      fields.error("filename", "must be at most " + FILENAME_MAX_UTF8_BYTES + " bytes in UTF-8");
     }
   }
 
@@ -63,7 +55,7 @@ public record CreateAttachmentRequest(String filename, long fileSizeBytes, Strin
       fields.error(FILE_SIZE, "is required");
       return 0;
     }
-    if (!size.isIntegralNumber() || !size.canConvertToLong() || size.longValue() < 1) {
+    if (!JsonFields.isWholeNumber(size) || !size.canConvertToLong() || size.longValue() < 1) {
       fields.error(FILE_SIZE, "must be a whole number of bytes, at least 1");
       return 0;
     }

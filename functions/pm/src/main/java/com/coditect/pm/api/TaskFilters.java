@@ -4,10 +4,6 @@ import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.store.Timestamps;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,10 +103,7 @@ public record TaskFilters(String status, String assigneeId, String sprintId, Str
       return null;
     }
     try {
-      Instant instant = value.length() == 10
-          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : OffsetDateTime.parse(value).toInstant();
-      return Timestamps.format(instant);
+      return Timestamps.format(Timestamps.parse(value));
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(name, "must be a date (YYYY-MM-DD) or a date-time with an offset"));
       return null;

@@ -56,9 +56,13 @@ public final class AttachmentStorage {
   /** What S3 holds at a key: its size and, when S3 stored one, its full-object SHA-256 (base64). */
   public record StoredObject(long sizeBytes, Optional<String> sha256Base64) {}
 
-  /** The object key of an attachment; the filename is the client's, already checked to hold no '/'. */
-  public static String objectKey(TenantId tenant, String taskId, String attachmentId, String filename) {
-    return "tenants/" + tenant.value() + "/pm/" + taskId + "/" + attachmentId + "/" + filename;
+  /**
+   * The object key of an attachment. The filename stays out of it: S3 keys are at most 1024 bytes,
+   * and the spec's 255 characters of a name can take 1020; downloads carry the name in their
+   * Content-Disposition instead.
+   */
+  public static String objectKey(TenantId tenant, String taskId, String attachmentId) {
+    return "tenants/" + tenant.value() + "/pm/" + taskId + "/" + attachmentId;
   }
 
   /** The SHA-256 as S3 writes it in checksum headers: base64 of the 32 digest bytes. */

@@ -104,7 +104,7 @@ public final class AttachmentService {
     attachment.taskId = task.id;
     attachment.uploaderId = caller.userId();
     attachment.filename = request.filename();
-    attachment.filePath = AttachmentStorage.objectKey(tenant, task.id, attachment.id, request.filename());
+    attachment.filePath = AttachmentStorage.objectKey(tenant, task.id, attachment.id);
     attachment.fileSizeBytes = request.fileSizeBytes();
     attachment.mimeType = request.mimeType();
     attachment.sha256 = request.sha256();

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class AttachmentStorageTest {
 
   @Test
-  void objectKeyNamesTenantTaskAttachmentAndFile() {
+  void objectKeyNamesTenantTaskAndAttachment() {
     TenantId tenant = new TenantId("0190a5a6-1111-7000-8000-000000000001");
-    assertEquals("tenants/0190a5a6-1111-7000-8000-000000000001/pm/task-1/att-1/report final.pdf",
-        AttachmentStorage.objectKey(tenant, "task-1", "att-1", "report final.pdf"));
+    assertEquals("tenants/0190a5a6-1111-7000-8000-000000000001/pm/task-1/att-1",
+        AttachmentStorage.objectKey(tenant, "task-1", "att-1"));
   }
 
   @Test
