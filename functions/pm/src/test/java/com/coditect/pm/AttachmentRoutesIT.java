@@ -136,7 +136,7 @@ class AttachmentRoutesIT {
     assertTrue(!expires.isBefore(before.plus(Duration.ofMinutes(15)).minusSeconds(1))
         && expires.isBefore(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(1)), expires.toString());
 
-    List<JsonNode> activity = activityRows(api, acme, task.id());
+    List<JsonNode> activity = attachmentRows(activityRows(api, acme, task.id()));
     assertEquals(1, activity.size(), activity.toString());
     assertEquals("attachment_added", activity.get(0).path("action").asText());
     assertEquals("\"notes ü 1.txt\"", activity.get(0).path("new_value").asText());
@@ -281,7 +281,7 @@ class AttachmentRoutesIT {
         "{\"filename\":\"a.txt\",\"file_size_bytes\":10,\"sha256\":\"" + sha + "\",\"file_path\":\"x/y\"}")));
     assertEquals(List.of("task_id"), bad(create(member, "ENG-01", attachmentBody("a.txt", FILE, null))));
     assertEquals(List.of(), ids(list(acme.owner(), fresh.id())), "a refused attachment must write nothing");
-    assertTrue(activityRows(api, acme, fresh.id()).isEmpty());
+    assertTrue(attachmentRows(activityRows(api, acme, fresh.id())).isEmpty(), "no attachment history either");
 
     // Upper-case hex is accepted and stored in lower case; the longest name fits; no type means octet-stream.
     Response accepted = create(member, fresh.id(), "{\"filename\":\"" + "n".repeat(255) + "\",\"file_size_bytes\":"
@@ -373,7 +373,7 @@ class AttachmentRoutesIT {
     assertEquals(List.of(created.get(2), created.get(1)), ids(first));
     Response second = list(acme.viewer(), fresh.id(), "limit", "2", "cursor", first.text("next_cursor"));
     assertEquals(List.of(created.get(0)), ids(second));
-    assertEquals(List.of("GetItem", "Query"), second.dynamoCalls());
+    assertEquals(List.of("Query"), second.dynamoCalls());
     assertEquals(List.of("cursor"), bad(list(acme.viewer(), task.id(), "cursor", first.text("next_cursor"))));
     assertEquals(List.of("limit"), bad(list(acme.viewer(), fresh.id(), "limit", "500")));
   }
@@ -529,5 +529,10 @@ class AttachmentRoutesIT {
       event.header("If-Match", ifMatch);
     }
     return api.call(withClaims(event, claims).build());
+  }
+
+  /** History rows about attachments (a task made through the API also has its "created" row). */
+  private static List<JsonNode> attachmentRows(List<JsonNode> activity) {
+    return activity.stream().filter(row -> row.path("action").asText().startsWith("attachment_")).toList();
   }
 }

@@ -30,13 +30,11 @@ public final class TaskQueries {
   private static final String AFTER_IDS = "#~";
 
   private final DynamoDbTable<TaskItem> tasks;
-  private final DynamoDbTable<ActivityItem> activity;
   private final Queries queries;
 
   @Inject
   public TaskQueries(SingleTable table, Queries queries) {
     this.tasks = table.view(TaskItem.SCHEMA);
-    this.activity = table.view(ActivityItem.SCHEMA);
     this.queries = queries;
   }
 
@@ -109,13 +107,6 @@ public final class TaskQueries {
         ? QueryConditional.keyEqualTo(key(partition))
         : QueryConditional.sortLessThan(key(partition, filters.dueBefore()));
     return queries.page(tasks, null, condition, filter.expression(), page, scope(partition, filters), false);
-  }
-
-  /** A page of a task's history, newest first (spec index (task, -created_at)). */
-  public ResultPage<ActivityItem> activity(TenantId tenant, String taskId, PageRequest page) {
-    String partition = PmKeys.taskPartition(tenant, taskId);
-    QueryConditional condition = QueryConditional.sortBeginsWith(key(partition, PmKeys.ACTIVITY + "#"));
-    return queries.page(activity, null, condition, page, partition + "#ACTIVITY", true);
   }
 
   private static QueryConditional dueRange(String partition, String after, String before) {

@@ -78,8 +78,9 @@ public final class AttachmentService {
 
   /** A live task's attachments, pending ones included, newest first: GetItem (the task) + Query. */
   public ResultPage<AttachmentResponse> list(TenantId tenant, String taskRef, PageRequest page) {
-    TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
-    return attachments.list(tenant, task.id, page).map(AttachmentResponse::from);
+    String taskId = CommentService.taskId(tasks, tenant, taskRef);
+    return attachments.list(tenant, taskId, page).orElseThrow(CommentService::taskNotFound)
+        .map(AttachmentResponse::from);
   }
 
   /**

@@ -9,6 +9,7 @@ import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.BatchReads;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.TaskChildLists;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskQueries;
 import com.coditect.pm.data.TaskRepository;
@@ -29,6 +30,7 @@ import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
@@ -50,6 +52,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,6 +72,8 @@ public final class TaskService {
   private final TaskRepository tasks;
   private final TaskQueries queries;
   private final ProjectLookup projects;
+  private final TaskChildLists childLists;
+  private final DynamoDbTable<ActivityItem> activityRows;
   private final BatchReads reads;
   private final Transactions transactions;
   private final Outbox outbox;
@@ -77,11 +82,14 @@ public final class TaskService {
   private final ObjectMapper mapper;
 
   @Inject
-  TaskService(TaskRepository tasks, TaskQueries queries, ProjectLookup projects, BatchReads reads, Transactions transactions, Outbox outbox, ActivityLog activity,
+  TaskService(TaskRepository tasks, TaskQueries queries, ProjectLookup projects, TaskChildLists childLists,
+      SingleTable table, BatchReads reads, Transactions transactions, Outbox outbox, ActivityLog activity,
       Clock clock, ObjectMapper mapper) {
     this.tasks = tasks;
     this.queries = queries;
     this.projects = projects;
+    this.childLists = childLists;
+    this.activityRows = table.view(ActivityItem.SCHEMA);
     this.reads = reads;
     this.transactions = transactions;
     this.outbox = outbox;
@@ -117,21 +125,17 @@ public final class TaskService {
   }
 
   /**
-   * A page of a task's history, newest first: one Query by id (a key costs a GetItem first). Every
-   * task has its "created" entry, so an empty first page means the task is not the tenant's.
+   * A page of a task's history, newest first: one Query by id (a key costs a GetItem first); 404
+   * for a task that is unknown or deleted (see {@link TaskChildLists}).
    */
   public ResultPage<ActivityResponse> activity(TenantId tenant, String taskRef, PageRequest page) {
     String taskId = taskRef;
     if (TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
       taskId = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).id;
     }
-    ResultPage<ActivityItem> items = queries.activity(tenant, taskId, page);
-    if (items.items().isEmpty() && page.cursor().isEmpty()) {
-      throw notFound();
-    }
-    return items.map(ActivityResponse::from);
+    return childLists.newestFirst(activityRows, tenant, taskId, PmKeys.ACTIVITY, null, page)
+        .orElseThrow(TaskService::notFound).map(ActivityResponse::from);
   }
-
 
   // ------------------------------------------------------------------------------------------
   // create
@@ -210,6 +214,7 @@ public final class TaskService {
     claimNumber(tx, counterKey, lastNumber, number);
     tx.create(tasks.table(), task, () -> new IllegalStateException("task id collision"));
     TaskRows.of(tenant, task).forEach(row -> tx.put(tasks.table(), row));
+    childLists.writeAnchors(tx, tenant, task.id);
     tx.requireLive(projectKey, () -> new NotFoundException("The project was not found."));
     checkReferences(tx, tenant, null, task);
     adjustMilestones(tx, tenant, null, task);
@@ -473,6 +478,7 @@ public final class TaskService {
     WriteTransaction tx = transactions.begin()
         .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
     replaceRows(tx, tenant, before, task);
+    childLists.deleteAnchors(tx, tenant, task.id);
     adjustMilestones(tx, tenant, before, task);
     activity.add(tx, tenant, task.id, caller.userId(), "deleted", null, null, null, now);
     Map<String, FieldChange> changes = new LinkedHashMap<>();
@@ -506,6 +512,7 @@ public final class TaskService {
       WriteTransaction tx = transactions.begin()
           .replace(tasks.table(), task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
+      childLists.writeAnchors(tx, tenant, task.id);
       checkReferences(tx, tenant, before, task);
       adjustMilestones(tx, tenant, before, task);
       activity.add(tx, tenant, task.id, caller.userId(), "restored", null, null, null, now);
