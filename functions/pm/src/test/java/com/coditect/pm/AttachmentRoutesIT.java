@@ -1,13 +1,13 @@
 package com.coditect.pm;
 
 import static com.coditect.pm.CommentRoutesIT.activityRows;
-import static com.coditect.pm.CommentRoutesIT.bad;
 import static com.coditect.pm.CommentRoutesIT.deleteTask;
 import static com.coditect.pm.CommentRoutesIT.event;
-import static com.coditect.pm.CommentRoutesIT.ids;
 import static com.coditect.pm.CommentRoutesIT.partitionRows;
 import static com.coditect.pm.CommentRoutesIT.seedTask;
-import static com.coditect.pm.CommentRoutesIT.withClaims;
+import static com.coditect.pm.PmAsserts.bad;
+import static com.coditect.pm.PmAsserts.ids;
+import static com.coditect.pm.PmAsserts.withClaims;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

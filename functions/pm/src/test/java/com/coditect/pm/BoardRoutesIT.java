@@ -1,5 +1,9 @@
 package com.coditect.pm;
 
+import static com.coditect.pm.PmAsserts.bad;
+import static com.coditect.pm.PmAsserts.ids;
+import static com.coditect.pm.PmAsserts.unprocessable;
+import static com.coditect.pm.PmAsserts.withClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -741,23 +745,6 @@ class BoardRoutesIT {
         .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk)))).item();
   }
 
-  private static List<String> bad(Response response) {
-    assertEquals(400, response.status(), response.raw());
-    return response.errorFields();
-  }
-
-  private static List<String> unprocessable(Response response) {
-    assertEquals(422, response.status(), response.raw());
-    return response.errorFields();
-  }
-
-  private static List<String> ids(Response list) {
-    assertEquals(200, list.status(), list.raw());
-    List<String> ids = new ArrayList<>();
-    list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
-  }
-
   private static List<String> columnIds(JsonNode board) {
     List<String> ids = new ArrayList<>();
     board.path("columns").forEach(column -> ids.add(column.path("id").asText()));
@@ -828,7 +815,4 @@ class BoardRoutesIT {
     return api.call(event.build());
   }
 
-  private static HttpEvents.Builder withClaims(HttpEvents.Builder event, Map<String, String> claims) {
-    return claims == null ? event : event.claims(claims);
-  }
 }

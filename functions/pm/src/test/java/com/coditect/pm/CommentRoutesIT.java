@@ -1,5 +1,8 @@
 package com.coditect.pm;
 
+import static com.coditect.pm.PmAsserts.bad;
+import static com.coditect.pm.PmAsserts.ids;
+import static com.coditect.pm.PmAsserts.withClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -444,8 +447,6 @@ class CommentRoutesIT {
         .build()).assertStatus(204);
   }
 
-
-
   /** The task's history rows, as plain JSON-ish nodes. */
   static List<JsonNode> activityRows(PmApi api, Tenant tenant, String taskId) {
     List<JsonNode> rows = new ArrayList<>();
@@ -496,18 +497,6 @@ class CommentRoutesIT {
     return found.get(0);
   }
 
-  static List<String> bad(Response response) {
-    response.assertStatus(400);
-    return response.errorFields();
-  }
-
-  static List<String> ids(Response list) {
-    list.assertStatus(200);
-    List<String> ids = new ArrayList<>();
-    list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
-  }
-
   private static JsonNode find(Response list, String id) {
     for (JsonNode item : list.json().path("items")) {
       if (item.path("id").asText().equals(id)) {
@@ -552,7 +541,4 @@ class CommentRoutesIT {
     return api.call(withClaims(event, claims).build());
   }
 
-  static HttpEvents.Builder withClaims(HttpEvents.Builder event, Map<String, String> claims) {
-    return claims == null ? event : event.claims(claims);
-  }
 }

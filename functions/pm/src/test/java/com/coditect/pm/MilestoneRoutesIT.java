@@ -1,9 +1,11 @@
 package com.coditect.pm;
 
+import static com.coditect.pm.PmAsserts.bad;
+import static com.coditect.pm.PmAsserts.ids;
+import static com.coditect.pm.PmAsserts.withClaims;
+import static com.coditect.pm.PmAsserts.withIfMatch;
 import static com.coditect.pm.SprintRoutesIT.events;
 import static com.coditect.pm.SprintRoutesIT.onlyEvent;
-import static com.coditect.pm.SprintRoutesIT.withClaims;
-import static com.coditect.pm.SprintRoutesIT.withIfMatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -553,18 +555,6 @@ class MilestoneRoutesIT {
     Response created = createMilestone(acme.owner(), projectId, body);
     created.assertStatus(201);
     return created.text("id");
-  }
-
-  private static List<String> bad(Response response) {
-    response.assertStatus(400);
-    return response.errorFields();
-  }
-
-  private static List<String> ids(Response list) {
-    list.assertStatus(200);
-    List<String> ids = new ArrayList<>();
-    list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
   }
 
   /** Follows next_cursor with limit=2 to the end; every page is one Query. */

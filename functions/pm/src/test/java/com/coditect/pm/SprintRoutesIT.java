@@ -1,5 +1,10 @@
 package com.coditect.pm;
 
+import static com.coditect.pm.PmAsserts.bad;
+import static com.coditect.pm.PmAsserts.ids;
+import static com.coditect.pm.PmAsserts.unprocessable;
+import static com.coditect.pm.PmAsserts.withClaims;
+import static com.coditect.pm.PmAsserts.withIfMatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -924,23 +929,6 @@ class SprintRoutesIT {
     return created.text("id");
   }
 
-  private static List<String> bad(Response response) {
-    response.assertStatus(400);
-    return response.errorFields();
-  }
-
-  private static List<String> unprocessable(Response response) {
-    response.assertStatus(422);
-    return response.errorFields();
-  }
-
-  private static List<String> ids(Response list) {
-    list.assertStatus(200);
-    List<String> ids = new ArrayList<>();
-    list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
-  }
-
   /** Follows next_cursor with limit=2 to the end; every page is one Query. */
   private List<String> pageThrough(Map<String, String> claims, String projectId, String... filter) {
     List<String> seen = new ArrayList<>();
@@ -1006,11 +994,4 @@ class SprintRoutesIT {
     return api.call(withIfMatch(event, ifMatch).build());
   }
 
-  static HttpEvents.Builder withClaims(HttpEvents.Builder event, Map<String, String> claims) {
-    return claims == null ? event : event.claims(claims);
-  }
-
-  static HttpEvents.Builder withIfMatch(HttpEvents.Builder event, String ifMatch) {
-    return ifMatch == null ? event : event.header("If-Match", ifMatch);
-  }
 }

@@ -1,5 +1,6 @@
 package com.coditect.pm;
 
+import static com.coditect.pm.PmAsserts.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -632,12 +633,6 @@ class TaskRoutesIT {
         "project_id", AttributeValue.fromS(project), "task_total", AttributeValue.fromN("0"),
         "task_done", AttributeValue.fromN("0"), "version", AttributeValue.fromN("1"))));
     return id;
-  }
-
-  private static List<String> ids(Response page) {
-    List<String> ids = new ArrayList<>();
-    page.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
   }
 
   private static List<String> texts(JsonNode array) {

@@ -1,0 +1,45 @@
+package com.coditect.pm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.coditect.pm.PmApi.Response;
+import com.coditect.testing.HttpEvents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The small checks and event-building steps every PM route test uses. */
+final class PmAsserts {
+
+  private PmAsserts() {}
+
+  /** The ids of a list response, which must be a 200. */
+  static List<String> ids(Response list) {
+    assertEquals(200, list.status(), list.raw());
+    List<String> ids = new ArrayList<>();
+    list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
+    return ids;
+  }
+
+  /** The fields a 400 names. */
+  static List<String> bad(Response response) {
+    assertEquals(400, response.status(), response.raw());
+    return response.errorFields();
+  }
+
+  /** The fields a 422 names. */
+  static List<String> unprocessable(Response response) {
+    assertEquals(422, response.status(), response.raw());
+    return response.errorFields();
+  }
+
+  /** The event with verified claims, or without any (an unauthenticated request) when null. */
+  static HttpEvents.Builder withClaims(HttpEvents.Builder event, Map<String, String> claims) {
+    return claims == null ? event : event.claims(claims);
+  }
+
+  /** The event with an If-Match header, or without one when null. */
+  static HttpEvents.Builder withIfMatch(HttpEvents.Builder event, String ifMatch) {
+    return ifMatch == null ? event : event.header("If-Match", ifMatch);
+  }
+}
