@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
- * PM's reactions to events, delivered by the rules of template.yaml: sprint completion and
- * deletion, milestone deletion and a task moved under another parent (its own), and a deleted user
+ * PM's reactions to events, delivered by the rules of template.yaml: sprint completion,
+ * cancellation and deletion, milestone deletion and a task moved under another parent (its own), and a deleted user
  * (tenancy's). A failure throws, so
  * EventBridge retries and finally keeps the event in the rule's DLQ.
  */
@@ -47,6 +47,12 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
                 changes.path("move_open_tasks_to_sprint_id").path("new").asText(null)));
         case "sprint.deleted" -> LOG.info("tasks of a deleted sprint moved to the backlog", "moved",
             followUps.sprintDeleted(tenant, resourceId));
+        case "sprint.updated" -> {
+          if ("cancelled".equals(changes.path("status").path("new").asText(null))) {
+            LOG.info("tasks of a cancelled sprint moved to the backlog", "moved",
+                followUps.sprintDeleted(tenant, resourceId));
+          }
+        }
         case "milestone.deleted" -> LOG.info("tasks of a deleted milestone detached", "detached",
             followUps.milestoneDeleted(tenant, resourceId));
         case "user.deleted" -> LOG.info("tasks of a deleted user unassigned", "unassigned",

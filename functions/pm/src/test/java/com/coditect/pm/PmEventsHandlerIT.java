@@ -72,6 +72,17 @@ class PmEventsHandlerIT {
   }
 
   @Test
+  void aCancelledSprintsTasksReturnToTheBacklog() {
+    String sprint = seedSprint("planned");
+    String id = createTask("{\"title\":\"planned work\",\"sprint_id\":\"" + sprint + "\"}");
+    setSprintStatus(sprint, "cancelled");
+    deliver("sprint.updated", sprint, Map.of("name", "renamed"));
+    assertEquals(sprint, task(id).text("sprint_id"), "only a cancellation moves tasks");
+    deliver("sprint.updated", sprint, Map.of("status", "cancelled"));
+    assertTrue(task(id).json().path("sprint_id").isNull());
+  }
+
+  @Test
   void aDeletedSprintOrMilestoneLetsItsTasksGo() {
     String sprint = seedSprint("active");
     String milestone = seedMilestone();

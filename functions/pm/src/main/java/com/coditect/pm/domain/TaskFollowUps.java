@@ -48,7 +48,10 @@ public final class TaskFollowUps {
     return moved;
   }
 
-  /** A deleted sprint: every task of it returns to the backlog (the spec's SET_NULL). */
+  /**
+   * A deleted sprint (the spec's SET_NULL) or a cancelled one: every task of it returns to the
+   * backlog.
+   */
   public int sprintDeleted(TenantId tenant, String sprintId) {
     int moved = 0;
     for (TaskItem row : rowsOf(PmKeys.tasksOfSprint(tenant, sprintId))) {
