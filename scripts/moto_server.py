@@ -11,6 +11,9 @@ stream record of a write that never happened either). Only a transaction whose c
 reaches moto's own code, which then writes it without the backups. A part that fails for another
 reason while writing (a malformed update expression) would stay half-applied: our code sends none.
 
+Transactions also run one at a time, as DynamoDB's are indivisible (moto's threaded server would
+otherwise let two check the same condition before either writes).
+
 Used by scripts/moto-server; everything else is moto unchanged.
 """
 import copy
@@ -27,6 +30,9 @@ from moto.dynamodb.exceptions import (
 from moto.dynamodb.models.table import Table
 
 _checked = threading.local()
+# DynamoDB runs a transaction as one indivisible step; moto's threaded server does not, so two
+# concurrent transactions could both pass their checks before either writes. One at a time here.
+_transactions = threading.Lock()
 
 
 class _TableCopies:
@@ -85,6 +91,11 @@ _moto_transact_write_items = dynamodb_models.DynamoDBBackend.transact_write_item
 
 
 def transact_write_items(self, transact_items):
+    with _transactions:
+        return _checked_transaction(self, transact_items)
+
+
+def _checked_transaction(self, transact_items):
     try:
         reasons = _failed_conditions(self, transact_items)
     except MultipleTransactionsException:

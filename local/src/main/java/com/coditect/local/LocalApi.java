@@ -7,8 +7,10 @@ import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.TemplateRoute;
 import java.io.IOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -120,6 +122,10 @@ public final class LocalApi implements AutoCloseable {
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "AWS_ENDPOINT_URL", moto.toString());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "CURSOR_SIGNING_KEY", cursorSigningKey);
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "USER_POOL_ID", userPoolId);
+    // The audit pseudonyms' key is a secret in AWS; locally a random one per run.
+    byte[] auditKey = new byte[32];
+    new SecureRandom().nextBytes(auditKey);
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "AUDIT_PSEUDONYM_KEY", HexFormat.of().formatHex(auditKey));
   }
 
   private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, LocalSettings settings, URI moto) {

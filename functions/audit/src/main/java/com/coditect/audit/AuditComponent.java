@@ -1,0 +1,27 @@
+package com.coditect.audit;
+
+import com.coditect.audit.domain.AuditLogWriter;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** Wiring of the audit function, built once per Lambda instance. */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class})
+public interface AuditComponent {
+
+  AuditLogWriter auditLog();
+
+  ObjectMapper mapper();
+
+  /** Builds the component from the function's configs. */
+  @Component.Factory
+  interface Factory {
+    AuditComponent create(@BindsInstance AppConfig config, @BindsInstance AuditConfig audit);
+  }
+}

@@ -1,0 +1,51 @@
+package com.coditect.audit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.audit.domain.AuditLogWriter;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.log.Log;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * Turns every domain event on the bus into exactly one audit entry (template.yaml's rule sends all
+ * of them). A failure throws, so EventBridge retries and finally keeps the event in the rule's DLQ;
+ * a redelivered event is recognised by its id and writes nothing.
+ */
+public final class AuditIngestHandler implements RequestHandler<Map<String, Object>, Void> {
+
+  private static final Log LOG = Log.forClass(AuditIngestHandler.class);
+
+  private final AuditLogWriter auditLog;
+  private final ObjectMapper mapper;
+
+  public AuditIngestHandler() {
+    this(DaggerAuditComponent.factory().create(AppConfig.fromEnvironment(), AuditConfig.fromEnvironment()));
+  }
+
+  AuditIngestHandler(AuditComponent component) {
+    this.auditLog = component.auditLog();
+    this.mapper = component.mapper();
+  }
+
+  @Override
+  public Void handleRequest(Map<String, Object> envelope, Context context) {
+    JsonNode event = mapper.valueToTree(envelope);
+    JsonNode detail = event.path("detail");
+    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
+    try {
+      if (!detail.hasNonNull("tenant_id") || !detail.hasNonNull("event_id") || !detail.hasNonNull("action")) {
+        LOG.info("event without tenant, id or action ignored", "detail_type", event.path("detail-type").asText());
+        return null;
+      }
+      boolean recorded = auditLog.record(detail, event.path("source").asText());
+      LOG.info(recorded ? "audit entry written" : "event already audited", "action", detail.path("action").asText());
+      return null;
+    } finally {
+      Log.clearContext();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package com.coditect.audit.domain;
+
+import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The tenant's hash chain: {@code hash(n) = SHA-256(hash(n-1) + "\n" + canonical JSON of entry n's
+ * chained fields)}. Canonical JSON has every object's keys sorted, so the same entry always hashes
+ * the same. The chained fields leave out the raw ip address and user agent (their pseudonyms are in).
+ */
+public final class AuditChain {
+
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private AuditChain() {}
+
+  /** The hash before a tenant's first entry. */
+  public static String genesis(TenantId tenant) {
+    return sha256("coditect-audit-chain\n" + tenant.value());
+  }
+
+  /** The hash of {@code entry} following {@code prevHash}. */
+  public static String hash(String prevHash, AuditEntryItem entry) {
+    ObjectNode chained = PLAIN.createObjectNode();
+    chained.put("seq", entry.seq);
+    chained.put("id", entry.id);
+    chained.put("event_id", entry.eventId);
+    chained.put("created_at", entry.createdAt);
+    chained.put("user_id", entry.userId);
+    chained.put("action", entry.action);
+    chained.put("resource_type", entry.resourceType);
+    chained.put("resource_id", entry.resourceId);
+    chained.put("ip_pseudonym", entry.ipPseudonym);
+    chained.put("user_agent_pseudonym", entry.userAgentPseudonym);
+    chained.put("request_method", entry.requestMethod);
+    chained.put("request_path", entry.requestPath);
+    chained.set("changes", readTree(entry.changes));
+    chained.set("metadata", readTree(entry.metadata));
+    chained.put("severity", entry.severity);
+    return sha256(prevHash + "\n" + canonical(chained));
+  }
+
+  /**
+   * The seq of the first entry whose stored links do not match a recomputation from
+   * {@code previousHash} on (entries in seq order), or -1 when the chain is intact.
+   */
+  public static long firstBreak(String previousHash, Iterable<AuditEntryItem> entriesInOrder) {
+    String expected = previousHash;
+    long expectedSeq = -1;
+    for (AuditEntryItem entry : entriesInOrder) {
+      if (expectedSeq >= 0 && entry.seq != expectedSeq) {
+        return expectedSeq;
+      }
+      if (!expected.equals(entry.prevHash) || !hash(expected, entry).equals(entry.hash)) {
+        return entry.seq;
+      }
+      expected = entry.hash;
+      expectedSeq = entry.seq + 1;
+    }
+    return -1;
+  }
+
+  /** JSON text with every object's keys in sorted order, arrays in their order. */
+  static String canonical(JsonNode node) {
+    try {
+      return PLAIN.writeValueAsString(sorted(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      ObjectNode copy = PLAIN.createObjectNode();
+      names.forEach(name -> copy.set(name, sorted(node.get(name))));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = PLAIN.createArrayNode();
+      node.forEach(element -> copy.add(sorted(element)));
+      return copy;
+    }
+    return node;
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return json == null ? PLAIN.nullNode() : PLAIN.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored audit JSON is not JSON", e);
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

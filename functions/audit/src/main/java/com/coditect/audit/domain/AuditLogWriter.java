@@ -1,0 +1,194 @@
+package com.coditect.audit.domain;
+
+import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.data.AuditKeys;
+import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Writes one audit entry per domain event, at the head of its tenant's chain. Each entry is one
+ * transaction that moves the chain head from the entry read to the new one only if no one moved
+ * it meanwhile, claims the event's id, and writes the entry with its list rows: concurrent
+ * deliveries for a tenant retry instead of forking the chain, and a redelivered event writes nothing.
+ */
+@Singleton
+public final class AuditLogWriter {
+
+  /** Spec: one year at least. */
+  public static final Duration RETENTION = Duration.ofDays(365);
+  private static final int ATTEMPTS = 20;
+
+  private final SingleTable table;
+  private final DynamoDbTable<AuditEntryItem> entries;
+  private final Transactions transactions;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final byte[] pseudonymKey;
+
+  @Inject
+  AuditLogWriter(SingleTable table, Transactions transactions, ObjectMapper mapper, Clock clock, AuditConfig config) {
+    this.table = table;
+    this.entries = table.view(AuditEntryItem.SCHEMA);
+    this.transactions = transactions;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.pseudonymKey = config.pseudonymKey().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Records the event (the {@code detail} of a bus event). Returns false when it was recorded
+   * before. Throws when the chain stayed contended for every attempt, so the bus redelivers.
+   */
+  public boolean record(JsonNode event, String source) {
+    TenantId tenant = new TenantId(event.path("tenant_id").asText());
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> head = table.lowLevel().getItem(g -> g.tableName(table.name())
+          .key(AuditKeys.chainHead(tenant).primaryKeyMap(UniqueItem.SCHEMA)).consistentRead(true)).item();
+      boolean first = head == null || head.isEmpty();
+      long seq = first ? 1 : Long.parseLong(head.get("seq").n()) + 1;
+      String prevHash = first ? AuditChain.genesis(tenant) : head.get("chain_hash").s();
+      AuditEntryItem entry = entry(tenant, event, source, seq, prevHash);
+      try {
+        write(tenant, entry, first ? null : seq - 1).commit();
+        return true;
+      } catch (AlreadyRecorded recorded) {
+        return false;
+      } catch (HeadMoved | ConflictException raced) {
+        // Another delivery for this tenant took the next place first: read the head again.
+      }
+    }
+    throw new IllegalStateException("the audit chain of tenant " + tenant.value() + " stayed contended");
+  }
+
+  private WriteTransaction write(TenantId tenant, AuditEntryItem entry, Long previousSeq) {
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    values.put(":seq", AttributeValue.fromN(Long.toString(entry.seq)));
+    values.put(":hash", AttributeValue.fromS(entry.hash));
+    values.put(":entity", AttributeValue.fromS("AUDIT_CHAIN_HEAD"));
+    Expression unmoved = previousSeq == null
+        ? Expression.builder().expression("attribute_not_exists(PK)").build()
+        : Expression.builder().expression("seq = :previous")
+            .expressionValues(Map.of(":previous", AttributeValue.fromN(Long.toString(previousSeq)))).build();
+    WriteTransaction tx = transactions.begin()
+        .update(AuditKeys.chainHead(tenant), "SET seq = :seq, chain_hash = :hash, entity_type = :entity", values, unmoved,
+            HeadMoved::new);
+    Key sentinel = AuditKeys.eventSentinel(tenant, entry.eventId);
+    tx.update(sentinel, "SET entity_type = :entity, seq = :seq",
+        Map.of(":entity", AttributeValue.fromS("AUDIT_EVENT"), ":seq", AttributeValue.fromN(Long.toString(entry.seq))),
+        Expression.builder().expression("attribute_not_exists(PK)").build(), AlreadyRecorded::new);
+    tx.create(entries, entry, () -> new HeadMoved());
+    String order = entry.createdAt + "#" + AuditKeys.sequence(entry.seq);
+    for (String list : lists(tenant, entry)) {
+      tx.put(entries, entry.rowAt(list, order));
+    }
+    return tx;
+  }
+
+  private static List<String> lists(TenantId tenant, AuditEntryItem entry) {
+    List<String> lists = new ArrayList<>();
+    lists.add(AuditKeys.byAction(tenant, entry.action));
+    lists.add(AuditKeys.bySeverity(tenant, entry.severity));
+    if (entry.userId != null) {
+      lists.add(AuditKeys.byUser(tenant, entry.userId));
+    }
+    if (entry.resourceType != null && entry.resourceId != null) {
+      lists.add(AuditKeys.byResource(tenant, entry.resourceType, entry.resourceId));
+    }
+    return lists;
+  }
+
+  private AuditEntryItem entry(TenantId tenant, JsonNode event, String source, long seq, String prevHash) {
+    Instant now = clock.instant();
+    AuditEntryItem entry = new AuditEntryItem();
+    entry.id = Ids.newId();
+    var key = AuditKeys.entry(tenant, seq);
+    entry.pk = key.partitionKeyValue().s();
+    entry.sk = key.sortKeyValue().orElseThrow().s();
+    entry.entityType = AuditKeys.ENTRY;
+    entry.createdAt = Timestamps.format(now);
+    entry.ttl = now.plus(RETENTION).getEpochSecond();
+    entry.seq = seq;
+    entry.eventId = event.path("event_id").asText();
+    entry.action = event.path("action").asText();
+    entry.resourceType = text(event.path("resource_type"));
+    entry.resourceId = text(event.path("resource_id"));
+    JsonNode actor = event.path("actor");
+    entry.userId = text(actor.path("user_id"));
+    entry.ipAddress = text(actor.path("ip"));
+    entry.userAgent = text(actor.path("user_agent"));
+    entry.ipPseudonym = pseudonym(tenant, entry.ipAddress);
+    entry.userAgentPseudonym = pseudonym(tenant, entry.userAgent);
+    JsonNode request = event.path("request");
+    entry.requestMethod = text(request.path("method"));
+    entry.requestPath = text(request.path("path"));
+    entry.changes = (event.path("changes").isObject() ? event.path("changes") : mapper.createObjectNode()).toString();
+    ObjectNode metadata = mapper.createObjectNode();
+    metadata.put("source", source);
+    metadata.put("occurred_at", text(event.path("occurred_at")));
+    entry.metadata = metadata.toString();
+    entry.severity = Severity.of(entry.action);
+    entry.prevHash = prevHash;
+    entry.hash = AuditChain.hash(prevHash, entry);
+    return entry;
+  }
+
+  /** A keyed hash of a personal value: the same value gives the same pseudonym within a tenant. */
+  private String pseudonym(TenantId tenant, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(pseudonymKey, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal((tenant.value() + "\n" + value).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node.isMissingNode() || node.isNull() ? null : node.asText();
+  }
+
+  /** The chain head moved since it was read. */
+  private static final class HeadMoved extends RuntimeException {
+    HeadMoved() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The event already has its entry. */
+  private static final class AlreadyRecorded extends RuntimeException {
+    AlreadyRecorded() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package com.coditect.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.data.AuditKeys;
+import com.coditect.audit.domain.AuditChain;
+import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.AwsTestEnvironment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The audit ingest on moto, fed events as the bus delivers them: exactly one entry per event, in a
+ * hash chain per tenant that concurrent deliveries never fork, where tampering shows and erasing a
+ * person's raw data does not.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditIngestIT {
+
+  private AwsTestEnvironment env;
+  private AuditIngestHandler handler;
+
+  @BeforeAll
+  void start() {
+    env = AwsTestEnvironment.create("audit-ingest");
+    handler = new AuditIngestHandler(DaggerAuditComponent.factory()
+        .create(env.appConfig(), new AuditConfig("test-pseudonym-key")));
+  }
+
+  @AfterAll
+  void stop() {
+    env.close();
+  }
+
+  @Test
+  void eachEventBecomesOneEntryAndARedeliveryChangesNothing() {
+    String tenant = Ids.newId();
+    Map<String, Object> event = event(tenant, "task.updated", "task", Ids.newId());
+    handler.handleRequest(event, null);
+    handler.handleRequest(event, null);
+
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(1, entries.size());
+    AuditEntryItem entry = entries.get(0);
+    assertEquals(1L, entry.seq);
+    assertEquals("task.updated", entry.action);
+    assertEquals("task", entry.resourceType);
+    assertEquals("PATCH", entry.requestMethod);
+    assertEquals("203.0.113.7", entry.ipAddress);
+    assertNotEquals(entry.ipAddress, entry.ipPseudonym);
+    assertEquals("info", entry.severity);
+    assertTrue(entry.changes.contains("\"status\""), entry.changes);
+    assertTrue(entry.metadata.contains("coditect.pm"), entry.metadata);
+    assertEquals(AuditChain.genesis(new TenantId(tenant)), entry.prevHash);
+    assertTrue(entry.ttl > System.currentTimeMillis() / 1000 + 364L * 24 * 3600, "kept a year at least");
+    assertEquals(1, rows(AuditKeys.byAction(new TenantId(tenant), "task.updated")), "listed by action");
+    assertEquals(1, rows(AuditKeys.bySeverity(new TenantId(tenant), "info")), "listed by severity");
+  }
+
+  @Test
+  void deletionsAndRoleChangesAreNotJustInformation() {
+    String tenant = Ids.newId();
+    handler.handleRequest(event(tenant, "task.deleted", "task", Ids.newId()), null);
+    handler.handleRequest(event(tenant, "user.role_changed", "user", Ids.newId()), null);
+    handler.handleRequest(event(tenant, "tenant.deleted", "tenant", tenant), null);
+    List<String> severities = entries(tenant).stream().map(entry -> entry.severity).toList();
+    assertEquals(List.of("warning", "warning", "critical"), severities);
+  }
+
+  @Test
+  void theChainVerifiesShowsTamperingAndSurvivesErasingAPersonsRawData() {
+    String tenant = Ids.newId();
+    for (int i = 0; i < 5; i++) {
+      handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    }
+    String genesis = AuditChain.genesis(new TenantId(tenant));
+    assertEquals(-1, AuditChain.firstBreak(genesis, entries(tenant)));
+
+    // Erasure: the raw ip and user agent go; their pseudonyms, which the chain covers, stay.
+    update(tenant, 2, "REMOVE ip_address, user_agent", Map.of());
+    assertNull(entries(tenant).get(1).ipAddress);
+    assertEquals(-1, AuditChain.firstBreak(genesis, entries(tenant)));
+
+    // Tampering: an action rewritten in place is the first break.
+    update(tenant, 3, "SET #action = :action", Map.of(":action", AttributeValue.fromS("task.viewed")));
+    assertEquals(3, AuditChain.firstBreak(genesis, entries(tenant)));
+  }
+
+  @Test
+  void concurrentDeliveriesForOneTenantNeverForkTheChain() throws Exception {
+    String tenant = Ids.newId();
+    int threads = 4;
+    int perThread = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perThread; i++) {
+            handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> future : done) {
+        future.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(threads * perThread, entries.size());
+    Set<String> events = new HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      assertEquals(i + 1L, entries.get(i).seq, "no gap, no fork");
+      events.add(entries.get(i).eventId);
+    }
+    assertEquals(threads * perThread, events.size());
+    assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(tenant)), entries));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** A bus event as the outbox publisher puts it: envelope plus the DomainEvent detail. */
+  private static Map<String, Object> event(String tenant, String action, String resourceType, String resourceId) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("event_id", Ids.newId());
+    detail.put("tenant_id", tenant);
+    detail.put("source", "coditect.pm");
+    detail.put("actor", Map.of("user_id", Ids.newId(), "ip", "203.0.113.7", "user_agent", "curl/8"));
+    detail.put("request", Map.of("method", "PATCH", "path", "/v1/tasks/" + resourceId));
+    detail.put("action", action);
+    detail.put("resource_type", resourceType);
+    detail.put("resource_id", resourceId);
+    detail.put("changes", Map.of("status", Map.of("old", "todo", "new", "done")));
+    detail.put("occurred_at", "2026-11-25T10:00:00.000Z");
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("source", "coditect.pm");
+    envelope.put("detail-type", action);
+    envelope.put("detail", detail);
+    return envelope;
+  }
+
+  /** The tenant's entries in chain order (tests may read a whole partition). */
+  private List<AuditEntryItem> entries(String tenant) {
+    List<AuditEntryItem> entries = new ArrayList<>();
+    env.dynamoDb().queryPaginator(q -> q.tableName(env.tableName()).keyConditionExpression("PK = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AuditKeys.entries(new TenantId(tenant))))))
+        .items().forEach(item -> entries.add(AuditEntryItem.SCHEMA.mapToItem(item)));
+    return entries;
+  }
+
+  private int rows(String partition) {
+    return env.dynamoDb().query(q -> q.tableName(env.tableName()).keyConditionExpression("PK = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).count();
+  }
+
+  private void update(String tenant, long seq, String expression, Map<String, AttributeValue> values) {
+    var request = software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder()
+        .tableName(env.tableName())
+        .key(AuditKeys.entry(new TenantId(tenant), seq).primaryKeyMap(UniqueItem.SCHEMA))
+        .updateExpression(expression);
+    if (expression.contains("#action")) {
+      request.expressionAttributeNames(Map.of("#action", "action"));
+    }
+    if (!values.isEmpty()) {
+      request.expressionAttributeValues(values);
+    }
+    env.dynamoDb().updateItem(request.build());
+  }
+}
