@@ -21,7 +21,7 @@ public interface RouteGroup {
   /** The {@code task_id} path parameter: a task's UUID or its key ({@code ENG-42}); else a 400. */
   static String taskRef(ApiRequest request) {
     String value = request.pathParameter("task_id");
-    if (TaskRepository.TASK_KEY.matcher(value).matches()) {
+    if (TaskRepository.isKey(value)) {
       return value;
     }
     try {

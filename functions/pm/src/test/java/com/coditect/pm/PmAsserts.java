@@ -1,12 +1,14 @@
 package com.coditect.pm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.pm.PmApi.Response;
 import com.coditect.testing.HttpEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The small checks and event-building steps every PM route test uses. */
 final class PmAsserts {
@@ -19,6 +21,31 @@ final class PmAsserts {
     List<String> ids = new ArrayList<>();
     list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
     return ids;
+  }
+
+  /**
+   * Follows a list's next_cursor with limit=2 to the end, {@code list} sending one page request
+   * with the given query pairs; every page must be one Query. Returns the ids seen, in order.
+   */
+  static List<String> pageThrough(Function<String[], Response> list, String... filter) {
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    for (int pages = 0; pages < 10; pages++) {
+      List<String> query = new ArrayList<>(List.of(filter));
+      query.addAll(List.of("limit", "2"));
+      if (cursor != null) {
+        query.addAll(List.of("cursor", cursor));
+      }
+      Response page = list.apply(query.toArray(String[]::new));
+      assertEquals(List.of("Query"), page.dynamoCalls());
+      assertTrue(page.json().path("items").size() <= 2, page.raw());
+      seen.addAll(ids(page));
+      cursor = page.json().path("next_cursor").isNull() ? null : page.text("next_cursor");
+      if (cursor == null) {
+        return seen;
+      }
+    }
+    throw new AssertionError("paging did not end: " + seen);
   }
 
   /** The fields a 400 names. */

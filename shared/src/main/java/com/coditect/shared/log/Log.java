@@ -1,6 +1,7 @@
 package com.coditect.shared.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public final class Log {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.plain();
   private static final int MAX_FRAMES = 20;
   private static final ThreadLocal<Map<String, String>> CONTEXT =
       ThreadLocal.withInitial(LinkedHashMap::new);

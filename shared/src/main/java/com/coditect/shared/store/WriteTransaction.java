@@ -4,6 +4,7 @@ import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -95,23 +96,11 @@ public final class WriteTransaction {
    */
   public WriteTransaction update(Key key, String updateExpression, Map<String, AttributeValue> values,
       Expression condition, Supplier<? extends RuntimeException> onConditionFailed) {
-    Update.Builder update = Update.builder().tableName(table.name()).key(keyMap(key)).updateExpression(updateExpression);
-    var allValues = new java.util.HashMap<>(values);
-    if (condition != null) {
-      update.conditionExpression(condition.expression());
-      if (condition.expressionValues() != null) {
-        allValues.putAll(condition.expressionValues());
-      }
-      if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
-        update.expressionAttributeNames(condition.expressionNames());
-      }
-    }
-    if (!allValues.isEmpty()) {
-      update.expressionAttributeValues(allValues);
-    }
-    parts.add(TransactWriteItem.builder().update(update.build()).build());
-    this.onConditionFailed.add(onConditionFailed);
-    return this;
+    Condition when = Condition.of(condition, values);
+    return addPart(TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(keyMap(key))
+        .updateExpression(updateExpression).conditionExpression(when.expression())
+        .expressionAttributeNames(when.names()).expressionAttributeValues(when.values()).build()).build(),
+        onConditionFailed);
   }
 
   /** Checks that a referenced item exists and is not soft-deleted, without writing it. */
@@ -121,17 +110,10 @@ public final class WriteTransaction {
 
   /** Checks any condition on an item without writing it (e.g. a sprint belongs to a project). */
   public WriteTransaction require(Key key, Expression condition, Supplier<? extends RuntimeException> onFailed) {
-    ConditionCheck.Builder check = ConditionCheck.builder().tableName(table.name()).key(keyMap(key))
-        .conditionExpression(condition.expression());
-    if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
-      check.expressionAttributeValues(condition.expressionValues());
-    }
-    if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
-      check.expressionAttributeNames(condition.expressionNames());
-    }
-    parts.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
-    onConditionFailed.add(onFailed);
-    return this;
+    Condition when = Condition.of(condition, Map.of());
+    return addPart(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
+        .key(keyMap(key)).conditionExpression(when.expression()).expressionAttributeNames(when.names())
+        .expressionAttributeValues(when.values()).build()).build(), onFailed);
   }
 
   /** Claims a unique value; a clash is a 409 naming {@code field}. */
@@ -173,32 +155,46 @@ public final class WriteTransaction {
 
   private <T> WriteTransaction addPut(DynamoDbTable<T> view, T item, Expression condition,
       Supplier<? extends RuntimeException> onFailed) {
-    Put.Builder put = Put.builder().tableName(table.name()).item(view.tableSchema().itemToMap(item, true));
-    if (condition != null) {
-      put.conditionExpression(condition.expression());
-      if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
-        put.expressionAttributeValues(condition.expressionValues());
-      }
-      if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
-        put.expressionAttributeNames(condition.expressionNames());
-      }
-    }
-    parts.add(TransactWriteItem.builder().put(put.build()).build());
+    Condition when = Condition.of(condition, Map.of());
+    return addPart(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+        .item(view.tableSchema().itemToMap(item, true)).conditionExpression(when.expression())
+        .expressionAttributeNames(when.names()).expressionAttributeValues(when.values()).build()).build(), onFailed);
+  }
+
+  private WriteTransaction addDelete(Key key, Expression condition, Supplier<? extends RuntimeException> onFailed) {
+    Condition when = Condition.of(condition, Map.of());
+    return addPart(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(keyMap(key))
+        .conditionExpression(when.expression()).expressionAttributeNames(when.names())
+        .expressionAttributeValues(when.values()).build()).build(), onFailed);
+  }
+
+  /** Adds a built part with what its failed condition means (null: unconditional). */
+  private WriteTransaction addPart(TransactWriteItem part, Supplier<? extends RuntimeException> onFailed) {
+    parts.add(part);
     onConditionFailed.add(onFailed);
     return this;
   }
 
-  private WriteTransaction addDelete(Key key, Expression condition, Supplier<? extends RuntimeException> onFailed) {
-    Delete.Builder delete = Delete.builder().tableName(table.name()).key(keyMap(key));
-    if (condition != null) {
-      delete.conditionExpression(condition.expression());
-      if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
-        delete.expressionAttributeValues(condition.expressionValues());
+  /**
+   * A part's condition as the plain client wants it: absent maps are null, never empty (DynamoDB
+   * refuses empty ones), and an update's own values joined with the condition's.
+   */
+  private record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+
+    static Condition of(Expression condition, Map<String, AttributeValue> partValues) {
+      Map<String, AttributeValue> values = new HashMap<>(partValues);
+      Map<String, String> names = new HashMap<>();
+      if (condition != null) {
+        if (condition.expressionValues() != null) {
+          values.putAll(condition.expressionValues());
+        }
+        if (condition.expressionNames() != null) {
+          names.putAll(condition.expressionNames());
+        }
       }
+      return new Condition(condition == null ? null : condition.expression(),
+          names.isEmpty() ? null : names, values.isEmpty() ? null : values);
     }
-    parts.add(TransactWriteItem.builder().delete(delete.build()).build());
-    onConditionFailed.add(onFailed);
-    return this;
   }
 
   private static Expression sameVersion(long readVersion) {

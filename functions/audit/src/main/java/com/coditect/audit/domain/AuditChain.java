@@ -1,6 +1,7 @@
 package com.coditect.audit.domain;
 
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.shared.json.Json;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public final class AuditChain {
 
-  private static final ObjectMapper PLAIN = new ObjectMapper();
+  private static final ObjectMapper PLAIN = Json.plain();
 
   private AuditChain() {}
 
@@ -99,11 +100,7 @@ public final class AuditChain {
   }
 
   private static JsonNode readTree(String json) {
-    try {
-      return json == null ? PLAIN.nullNode() : PLAIN.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored audit JSON is not JSON", e);
-    }
+    return json == null ? PLAIN.nullNode() : Json.readTree(json);
   }
 
   static String sha256(String text) {

@@ -1,14 +1,12 @@
 package com.coditect.pm.api;
 
 import com.coditect.pm.data.ActivityItem;
+import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One entry of a task's history; old and new values are the JSON values they were. */
 public record ActivityResponse(String id, String taskId, String userId, String action, String fieldChanged,
     JsonNode oldValue, JsonNode newValue, String createdAt) {
-
-  private static final ObjectMapper PLAIN = new ObjectMapper();
 
   public static ActivityResponse from(ActivityItem item) {
     return new ActivityResponse(item.id, item.taskId, item.userId, item.action, item.fieldChanged,
@@ -16,10 +14,6 @@ public record ActivityResponse(String id, String taskId, String userId, String a
   }
 
   private static JsonNode json(String text) {
-    try {
-      return text == null ? null : PLAIN.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalStateException("stored activity value is not JSON", e);
-    }
+    return text == null ? null : Json.readTree(text);
   }
 }

@@ -1,8 +1,8 @@
 package com.coditect.pm.api;
 
 import com.coditect.pm.data.TaskItem;
+import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /** A task as the API shows it (also each task of a board column). */
@@ -12,21 +12,11 @@ public record TaskResponse(
     Integer storyPoints, String dueDate, String startedAt, String completedAt, List<String> tags,
     JsonNode customFields, String rank, String createdAt, String updatedAt) {
 
-  private static final ObjectMapper PLAIN = new ObjectMapper();
-
   public static TaskResponse from(TaskItem task) {
     return new TaskResponse(task.id, task.key, task.projectId, task.title, task.description, task.taskType,
         task.status, task.priority, task.assigneeId, task.reporterId, task.sprintId, task.milestoneId,
         task.parentTaskId, task.storyPoints, task.dueDate, task.startedAt, task.completedAt,
-        task.tags == null ? List.of() : task.tags, customFields(task.customFields), task.rank, task.createdAt,
-        task.updatedAt);
-  }
-
-  private static JsonNode customFields(String json) {
-    try {
-      return PLAIN.readTree(json == null ? "{}" : json);
-    } catch (Exception e) {
-      throw new IllegalStateException("stored custom_fields is not JSON", e);
-    }
+        task.tags == null ? List.of() : task.tags, Json.readTree(task.customFields == null ? "{}" : task.customFields),
+        task.rank, task.createdAt, task.updatedAt);
   }
 }

@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ final class BoardColumnsConverter implements AttributeConverter<List<BoardColumn
   static final EnhancedType<List<BoardColumn>> TYPE = EnhancedType.listOf(BoardColumn.class);
 
   private static final TypeReference<List<BoardColumn>> LIST = new TypeReference<>() {};
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.plain();
 
   @Override
   public AttributeValue transformFrom(List<BoardColumn> columns) {

@@ -50,7 +50,7 @@ public final class TaskChildReader {
    */
   public <C extends TableItem> Optional<TaskChild<C>> find(TenantId tenant, String taskRef,
       Function<String, Key> childKey, TableSchema<C> childSchema) {
-    if (TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
+    if (TaskRepository.isKey(taskRef)) {
       return tasks.findLive(tenant, taskRef).map(task -> new TaskChild<>(task,
           Optional.ofNullable(table.view(childSchema).getItem(childKey.apply(task.id)))));
     }
@@ -63,8 +63,7 @@ public final class TaskChildReader {
 
   /** The live task {@code taskRef} names, and the item at {@code other} (if any): one BatchGetItem. */
   public TaskAnd findWith(TenantId tenant, String taskRef, Optional<Key> other) {
-    Key taskKey = TaskRepository.TASK_KEY.matcher(taskRef).matches()
-        ? PmKeys.taskKeyRow(tenant, taskRef) : PmKeys.task(tenant, taskRef);
+    Key taskKey = TaskRepository.readKey(tenant, taskRef);
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     other.ifPresent(wanted::add);
     BatchReads.Found found = reads.get(wanted);

@@ -78,7 +78,7 @@ public final class AttachmentService {
 
   /** A live task's attachments, pending ones included, newest first: GetItem (the task) + Query. */
   public ResultPage<AttachmentResponse> list(TenantId tenant, String taskRef, PageRequest page) {
-    String taskId = CommentService.taskId(tasks, tenant, taskRef);
+    String taskId = tasks.idOf(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
     return attachments.list(tenant, taskId, page).orElseThrow(CommentService::taskNotFound)
         .map(AttachmentResponse::from);
   }

@@ -60,16 +60,8 @@ public final class CommentService {
 
   /** The live comments of a live task, newest first: GetItem (the task) + Query. */
   public ResultPage<CommentResponse> list(TenantId tenant, String taskRef, PageRequest page) {
-    String taskId = taskId(tasks, tenant, taskRef);
+    String taskId = tasks.idOf(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
     return comments.listLive(tenant, taskId, page).orElseThrow(CommentService::taskNotFound).map(this::view);
-  }
-
-  /** A task's id: the reference itself, or the id its key ({@code ENG-42}) names (one GetItem). */
-  static String taskId(TaskRepository tasks, TenantId tenant, String taskRef) {
-    if (!TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
-      return taskRef;
-    }
-    return tasks.findLive(tenant, taskRef).orElseThrow(CommentService::taskNotFound).id;
   }
 
   /**

@@ -129,10 +129,7 @@ public final class TaskService {
    * for a task that is unknown or deleted (see {@link TaskChildLists}).
    */
   public ResultPage<ActivityResponse> activity(TenantId tenant, String taskRef, PageRequest page) {
-    String taskId = taskRef;
-    if (TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
-      taskId = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).id;
-    }
+    String taskId = tasks.idOf(tenant, taskRef).orElseThrow(TaskService::notFound);
     return childLists.newestFirst(activityRows, tenant, taskId, PmKeys.ACTIVITY, null, page)
         .orElseThrow(TaskService::notFound).map(ActivityResponse::from);
   }
@@ -248,8 +245,7 @@ public final class TaskService {
   public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
       Optional<Long> ifMatch, UpdateTaskRequest request) {
     caller.requireContributor();
-    Key taskKey = TaskRepository.TASK_KEY.matcher(taskRef).matches()
-        ? PmKeys.taskKeyRow(tenant, taskRef) : PmKeys.task(tenant, taskRef);
+    Key taskKey = TaskRepository.readKey(tenant, taskRef);
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     String newParentId = request.parentTaskId().isPresent() ? request.parentTaskId().value() : null;
     if (newParentId != null) {
@@ -493,7 +489,7 @@ public final class TaskService {
    */
   public Versioned<TaskResponse> restore(TenantId tenant, Actor actor, Principal caller, String taskRef) {
     caller.requireContributor();
-    if (TaskRepository.TASK_KEY.matcher(taskRef).matches()) {
+    if (TaskRepository.isKey(taskRef)) {
       // A deleted task keeps no key row: its key resolves only while it lives.
       throw notFound();
     }
