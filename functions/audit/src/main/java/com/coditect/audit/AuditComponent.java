@@ -10,7 +10,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** Wiring of the audit function, built once per Lambda instance. */
+/** Wiring of the audit ingest, built once per Lambda instance; the only part that holds the pseudonym key. */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class})
 public interface AuditComponent {

@@ -94,7 +94,15 @@ public final class ApiRequest {
 
   /** A path parameter that must be a UUID (ids are); anything else is a 400 naming it. */
   public String uuidPathParameter(String name) {
-    String value = pathParameter(name);
+    return uuid(name, pathParameter(name));
+  }
+
+  /** An optional query parameter that must be a UUID when present; else a 400 naming it. */
+  public Optional<String> uuidQueryParameter(String name) {
+    return queryParameter(name).map(value -> uuid(name, value));
+  }
+
+  private static String uuid(String name, String value) {
     try {
       UUID parsed = UUID.fromString(value);
       if (parsed.toString().equalsIgnoreCase(value)) {

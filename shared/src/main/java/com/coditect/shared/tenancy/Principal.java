@@ -65,6 +65,13 @@ public record Principal(String userId, TenantId tenant, Role role, boolean platf
     }
   }
 
+  /** Owners, admins and auditors: the audit log and its reviews are theirs to read. */
+  public void requireAuditor() {
+    if (!tenantRole().canAudit()) {
+      throw new ForbiddenException("Only an auditor, owner or admin of the tenant may do this.");
+    }
+  }
+
   public void requirePlatformAdmin() {
     if (!platformAdmin) {
       throw new ForbiddenException("Only a platform administrator may do this.");

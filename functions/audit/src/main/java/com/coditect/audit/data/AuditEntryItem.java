@@ -70,6 +70,9 @@ public final class AuditEntryItem extends TableItem {
     row.pk = partition;
     row.sk = sort;
     row.entityType = AuditKeys.ROW;
+    // Only the entry itself is on the by-time index; a row there would list it twice.
+    row.gsi1pk = null;
+    row.gsi1sk = null;
     return row;
   }
 }

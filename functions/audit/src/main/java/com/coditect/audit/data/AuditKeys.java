@@ -9,13 +9,17 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  *
  * <pre>
  * item              PK                                      SK
- * chain head        T#t#AUDIT#CHAIN                          HEAD            {seq, hash} of the newest entry
- * entry             T#t#AUDIT                                <seq, 12 digits> (seq order is time order)
+ * entry             T#t#AUDIT                                <seq, 12 digits>
+ * chain head        T#t#AUDIT                                HEAD            {seq, chain_hash, newest_entry_ttl}
  * event sentinel    T#t#AUDIT#EVENT#&lt;event id&gt;               EVENT           one entry per event
  * list rows         T#t#AUDIT#USER#u, #RESOURCE#type#id,     &lt;created_at&gt;#&lt;seq&gt;
  *                   #ACTION#a, #SEVERITY#s
+ * entry on GSI1     T#t#AUDIT#TIME                           &lt;created_at&gt;#&lt;seq&gt;   the log by time
  * </pre>
- * Entries are immutable, so their list rows (full copies) never need rewriting.
+ * The head sorts after every entry of its partition, so one ascending Query that reaches the end
+ * of the chain also reads the head, and verify can tell a chain cut short from a complete one.
+ * Entries are immutable, so their list rows (full copies) never need rewriting. The by-time list
+ * is the entry itself on GSI1, not another row: its own key is the seq, which {@code verify} walks.
  */
 public final class AuditKeys {
 
@@ -24,9 +28,11 @@ public final class AuditKeys {
 
   private AuditKeys() {}
 
+  /** Sort key of the chain head: letters sort after the digits of every seq. */
+  public static final String HEAD = "HEAD";
+
   public static Key chainHead(TenantId tenant) {
-    return Key.builder().partitionValue(Keys.tenant(tenant).with("AUDIT").with("CHAIN").build()).sortValue("HEAD")
-        .build();
+    return Key.builder().partitionValue(entries(tenant)).sortValue(HEAD).build();
   }
 
   public static String entries(TenantId tenant) {
@@ -52,6 +58,16 @@ public final class AuditKeys {
 
   public static String byAction(TenantId tenant, String action) {
     return Keys.tenant(tenant).with("AUDIT").with("ACTION", action).build();
+  }
+
+  /** GSI1 partition of the tenant's entries in time order. */
+  public static String byTime(TenantId tenant) {
+    return Keys.tenant(tenant).with("AUDIT").with("TIME").build();
+  }
+
+  /** The sort key of every time-ordered list: created_at, then seq for entries of one millisecond. */
+  public static String timeOrder(String createdAt, long seq) {
+    return createdAt + "#" + sequence(seq);
   }
 
   public static String bySeverity(TenantId tenant, String severity) {

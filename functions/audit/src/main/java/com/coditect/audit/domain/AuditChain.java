@@ -55,20 +55,15 @@ public final class AuditChain {
 
   /**
    * The seq of the first entry whose stored links do not match a recomputation from
-   * {@code previousHash} on (entries in seq order), or -1 when the chain is intact.
+   * {@code previousHash} on (entries in seq order, starting at seq 1), or -1 when the chain is intact.
    */
   public static long firstBreak(String previousHash, Iterable<AuditEntryItem> entriesInOrder) {
-    String expected = previousHash;
-    long expectedSeq = -1;
+    ChainWalk walk = new ChainWalk(previousHash, 1);
     for (AuditEntryItem entry : entriesInOrder) {
-      if (expectedSeq >= 0 && entry.seq != expectedSeq) {
-        return expectedSeq;
+      var broken = walk.next(entry);
+      if (broken.isPresent()) {
+        return broken.get().seq();
       }
-      if (!expected.equals(entry.prevHash) || !hash(expected, entry).equals(entry.hash)) {
-        return entry.seq;
-      }
-      expected = entry.hash;
-      expectedSeq = entry.seq + 1;
     }
     return -1;
   }

@@ -93,19 +93,24 @@ public final class AuditLogWriter {
     values.put(":seq", AttributeValue.fromN(Long.toString(entry.seq)));
     values.put(":hash", AttributeValue.fromS(entry.hash));
     values.put(":entity", AttributeValue.fromS("AUDIT_CHAIN_HEAD"));
+    // Verify uses it to tell "the newest entries were removed" (they cannot have expired yet) from expiry.
+    values.put(":newest_ttl", AttributeValue.fromN(Long.toString(entry.ttl)));
     Expression unmoved = previousSeq == null
         ? Expression.builder().expression("attribute_not_exists(PK)").build()
         : Expression.builder().expression("seq = :previous")
             .expressionValues(Map.of(":previous", AttributeValue.fromN(Long.toString(previousSeq)))).build();
     WriteTransaction tx = transactions.begin()
-        .update(AuditKeys.chainHead(tenant), "SET seq = :seq, chain_hash = :hash, entity_type = :entity", values, unmoved,
-            HeadMoved::new);
+        .update(AuditKeys.chainHead(tenant),
+            "SET seq = :seq, chain_hash = :hash, entity_type = :entity, newest_entry_ttl = :newest_ttl", values,
+            unmoved, HeadMoved::new);
     Key sentinel = AuditKeys.eventSentinel(tenant, entry.eventId);
     tx.update(sentinel, "SET entity_type = :entity, seq = :seq",
         Map.of(":entity", AttributeValue.fromS("AUDIT_EVENT"), ":seq", AttributeValue.fromN(Long.toString(entry.seq))),
         Expression.builder().expression("attribute_not_exists(PK)").build(), AlreadyRecorded::new);
+    String order = AuditKeys.timeOrder(entry.createdAt, entry.seq);
+    entry.gsi1pk = AuditKeys.byTime(tenant);
+    entry.gsi1sk = order;
     tx.create(entries, entry, () -> new HeadMoved());
-    String order = entry.createdAt + "#" + AuditKeys.sequence(entry.seq);
     for (String list : lists(tenant, entry)) {
       tx.put(entries, entry.rowAt(list, order));
     }

@@ -1,5 +1,6 @@
 package com.coditect.audit.domain;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,6 +13,8 @@ public final class Severity {
   public static final String WARNING = "warning";
   public static final String ERROR = "error";
   public static final String CRITICAL = "critical";
+  /** The spec's choice list, mildest first. */
+  public static final List<String> ALL = List.of(INFO, WARNING, ERROR, CRITICAL);
 
   private static final Set<String> CRITICAL_ACTIONS = Set.of("tenant.deleted", "user.platform_admin_changed");
   private static final Set<String> ERROR_ACTIONS = Set.of("user.login_failed", "webhook.signature_failed");

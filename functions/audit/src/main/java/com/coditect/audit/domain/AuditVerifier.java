@@ -1,0 +1,143 @@
+package com.coditect.audit.domain;
+
+import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.api.ChainVerification.FirstBreak;
+import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.data.AuditKeys;
+import com.coditect.shared.store.CursorCodec;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.tenancy.TenantId;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Recomputes a tenant's hash chain one page at a time: each page is one strongly consistent Query
+ * of the entries in seq order, and the signed cursor carries the running hash to the next page.
+ * The chain head sorts after the entries, so the page that reaches the end also reads it and can
+ * tell a complete chain from one whose newest entries were removed.
+ */
+@Singleton
+public final class AuditVerifier {
+
+  public static final int MAX_PAGE = 1000;
+  private static final String RUNNING_HASH = "H";
+
+  private final SingleTable table;
+  private final CursorCodec cursors;
+  private final Clock clock;
+
+  @Inject
+  AuditVerifier(SingleTable table, CursorCodec cursors, Clock clock) {
+    this.table = table;
+    this.cursors = cursors;
+    this.clock = clock;
+  }
+
+  /** One page of at most {@code limit} entries, continuing from {@code cursor} when given. */
+  public ChainVerification verifyPage(TenantId tenant, Optional<String> cursor, int limit) {
+    String scope = tenant.value() + "#audit-verify";
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table.name())
+        .keyConditionExpression("PK = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AuditKeys.entries(tenant))))
+        .consistentRead(true)
+        .limit(limit);
+    ChainWalk walk = null;
+    long lastSeq = 0;
+    if (cursor.isPresent()) {
+      Map<String, AttributeValue> state = cursors.decode(scope, cursor.get());
+      lastSeq = Long.parseLong(state.get("SK").s());
+      walk = new ChainWalk(state.get(RUNNING_HASH).s(), lastSeq + 1);
+      query.exclusiveStartKey(Map.of("PK", state.get("PK"), "SK", state.get("SK")));
+    }
+    QueryResponse page = table.lowLevel().query(query.build());
+
+    Long fromSeq = null;
+    boolean expiredBefore = false;
+    Map<String, AttributeValue> head = null;
+    for (Map<String, AttributeValue> item : page.items()) {
+      if (AuditKeys.HEAD.equals(item.get("SK").s())) {
+        head = item;
+        break;
+      }
+      AuditEntryItem entry = AuditEntryItem.SCHEMA.mapToItem(item);
+      if (walk == null) {
+        // The first retained entry: seq 1 follows the genesis hash; a later one follows the hash it
+        // names, because the entries before it have expired and DynamoDB removed them.
+        expiredBefore = entry.seq != 1;
+        walk = new ChainWalk(expiredBefore ? entry.prevHash : AuditChain.genesis(tenant), entry.seq);
+      }
+      if (fromSeq == null) {
+        fromSeq = entry.seq;
+      }
+      Optional<ChainWalk.Break> broken = walk.next(entry);
+      if (broken.isPresent()) {
+        return new ChainVerification(false, false, FirstBreak.of(broken.get()), walk.checked(), fromSeq,
+            lastChecked(walk, fromSeq), null, expiredBefore, null);
+      }
+      lastSeq = entry.seq;
+    }
+    long checked = walk == null ? 0 : walk.checked();
+    Long toSeq = fromSeq == null ? null : lastSeq;
+    if (head == null) {
+      if (page.hasLastEvaluatedKey() && page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty()) {
+        return new ChainVerification(true, false, null, checked, fromSeq, toSeq, null, expiredBefore,
+            cursors.encode(scope, state(tenant, lastSeq, walk.hash())));
+      }
+      // No head: a tenant with no entries, or a chain whose head was removed.
+      return walk == null
+          ? new ChainVerification(true, true, null, 0, null, null, null, false, null)
+          : broken(walk.nextSeq(), ChainWalk.Reason.MISSING, checked, fromSeq, toSeq, null, expiredBefore);
+    }
+    long headSeq = Long.parseLong(head.get("seq").n());
+    if (headSeq == lastSeq && walk != null) {
+      return head.get("chain_hash").s().equals(walk.hash())
+          ? new ChainVerification(true, true, null, checked, fromSeq, toSeq, headSeq, expiredBefore, null)
+          : broken(headSeq, ChainWalk.Reason.ALTERED, checked, fromSeq, toSeq, headSeq, expiredBefore);
+    }
+    if (headSeq < lastSeq) {
+      // Entries beyond the head were never chained by it.
+      return broken(headSeq + 1, ChainWalk.Reason.UNLINKED, checked, fromSeq, toSeq, headSeq, expiredBefore);
+    }
+    if (fromSeq != null) {
+      // The head moved on while this page was read: the entries it chained are committed, so the
+      // next page sees them.
+      return new ChainVerification(true, false, null, checked, fromSeq, toSeq, headSeq, expiredBefore,
+          cursors.encode(scope, state(tenant, lastSeq, walk.hash())));
+    }
+    if (walk != null) {
+      // A continued walk found nothing after its cursor although the head had moved past it when
+      // the previous page ended: the entries in between are gone.
+      return broken(lastSeq + 1, ChainWalk.Reason.MISSING, 0, null, null, headSeq, false);
+    }
+    // No entry at all, only the head: every entry expired, unless the newest could not have yet.
+    long newestTtl = Long.parseLong(head.get("newest_entry_ttl").n());
+    return newestTtl > clock.instant().getEpochSecond()
+        ? broken(headSeq, ChainWalk.Reason.MISSING, 0, null, null, headSeq, false)
+        : new ChainVerification(true, true, null, 0, null, null, headSeq, headSeq > 0, null);
+  }
+
+  private static ChainVerification broken(long seq, ChainWalk.Reason reason, long checked, Long fromSeq, Long toSeq,
+      Long headSeq, boolean expiredBefore) {
+    return new ChainVerification(false, false, FirstBreak.of(new ChainWalk.Break(seq, reason)), checked, fromSeq,
+        toSeq, headSeq, expiredBefore, null);
+  }
+
+  private static Long lastChecked(ChainWalk walk, Long fromSeq) {
+    return walk.checked() == 0 ? null : fromSeq + walk.checked() - 1;
+  }
+
+  private static Map<String, AttributeValue> state(TenantId tenant, long lastSeq, String runningHash) {
+    Map<String, AttributeValue> state = new HashMap<>();
+    state.put("PK", AttributeValue.fromS(AuditKeys.entries(tenant)));
+    state.put("SK", AttributeValue.fromS(AuditKeys.sequence(lastSeq)));
+    state.put(RUNNING_HASH, AttributeValue.fromS(runningHash));
+    return state;
+  }
+}

@@ -1,0 +1,150 @@
+package com.coditect.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.coditect.audit.domain.AuditLogWriter;
+import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.json.Json;
+import com.coditect.shared.store.Ids;
+import com.coditect.testing.AwsTestEnvironment;
+import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HttpEvents;
+import com.coditect.testing.OpenApiContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The audit API on moto, driven with real HTTP API v2 events. Every response is checked against
+ * the OpenAPI document, and every call's DynamoDB requests are counted. Entries are made by the
+ * real ingest ({@link #record}), as the bus would deliver events to it.
+ */
+final class AuditApi implements AutoCloseable {
+
+  static final ObjectMapper MAPPER = Json.newMapper();
+
+  final AwsTestEnvironment env;
+  final DynamoDbCallCounter calls = new DynamoDbCallCounter();
+  final TestAuditApiComponent component;
+  final AuditHandler handler;
+  final AuditLogWriter ingest;
+  private final OpenApiContract contract = OpenApiContract.load();
+
+  AuditApi(String name) {
+    env = AwsTestEnvironment.create(name);
+    component = DaggerTestAuditApiComponent.factory().create(env.appConfig(), calls);
+    handler = new AuditHandler(component);
+    ingest = DaggerAuditComponent.factory().create(env.appConfig(), new AuditConfig("test-pseudonym-key")).auditLog();
+  }
+
+  /** Sends one request; the response must match the OpenAPI document. */
+  Response call(APIGatewayV2HTTPEvent event) {
+    calls.reset();
+    APIGatewayV2HTTPResponse raw = handler.handleRequest(event, null);
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (raw.getHeaders() != null) {
+      headers.putAll(raw.getHeaders());
+    }
+    contract.assertResponse(event.getRouteKey(), raw.getStatusCode(), headers, raw.getBody());
+    JsonNode json;
+    try {
+      json = raw.getBody() == null || raw.getBody().isEmpty() ? null : MAPPER.readTree(raw.getBody());
+    } catch (Exception e) {
+      throw new AssertionError("response body is not JSON: " + raw.getBody(), e);
+    }
+    return new Response(raw.getStatusCode(), headers, json, raw.getBody(), calls.operations());
+  }
+
+  /** A tenant with a live user of each role, written as the tenancy function writes them. */
+  Tenant seedTenant() {
+    String tenantId = Ids.newId();
+    return new Tenant(tenantId, seedUser(tenantId, "owner"), seedUser(tenantId, "admin"),
+        seedUser(tenantId, "member"), seedUser(tenantId, "viewer"), seedUser(tenantId, "auditor"));
+  }
+
+  /** A live user of the tenant. */
+  String seedUser(String tenantId, String role) {
+    String userId = Ids.newId();
+    env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(Map.of(
+        "PK", s("T#" + tenantId + "#USER#" + userId), "SK", s("USER"), "entity_type", s("USER"),
+        "id", s(userId), "role", s(role), "status", s("active"), "name", s("A " + role),
+        "email", s(role + "-" + userId + "@example.com"), "version", AttributeValue.fromN("1"))));
+    return userId;
+  }
+
+  /** Delivers one domain event to the ingest, as the bus does; returns its event id. */
+  String record(String tenantId, String userId, String action, String resourceType, String resourceId) {
+    String eventId = Ids.newId();
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("event_id", eventId);
+    detail.put("tenant_id", tenantId);
+    detail.put("source", "coditect.pm");
+    Map<String, Object> actor = new LinkedHashMap<>();
+    actor.put("user_id", userId);
+    actor.put("ip", "198.51.100.4");
+    actor.put("user_agent", "test-agent/1");
+    detail.put("actor", actor);
+    detail.put("request", Map.of("method", "PATCH", "path", "/v1/" + resourceType + "s/" + resourceId));
+    detail.put("action", action);
+    detail.put("resource_type", resourceType);
+    detail.put("resource_id", resourceId);
+    detail.put("changes", Map.of("name", Map.of("old", "a", "new", "b")));
+    detail.put("occurred_at", "2026-11-25T10:00:00.000Z");
+    ingest.record(MAPPER.valueToTree(detail), "coditect.pm");
+    return eventId;
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+
+  /** A seeded tenant: its users by role. */
+  record Tenant(String id, String ownerId, String adminId, String memberId, String viewerId, String auditorId) {
+    Map<String, String> owner() {
+      return HttpEvents.claims(ownerId, id, "owner");
+    }
+
+    Map<String, String> admin() {
+      return HttpEvents.claims(adminId, id, "admin");
+    }
+
+    Map<String, String> member() {
+      return HttpEvents.claims(memberId, id, "member");
+    }
+
+    Map<String, String> viewer() {
+      return HttpEvents.claims(viewerId, id, "viewer");
+    }
+
+    Map<String, String> auditor() {
+      return HttpEvents.claims(auditorId, id, "auditor");
+    }
+  }
+
+  /** A response with its DynamoDB operations. */
+  record Response(int status, Map<String, String> headers, JsonNode json, String raw, List<String> dynamoCalls) {
+    String text(String field) {
+      return json.path(field).asText(null);
+    }
+
+    /** The fields named in a problem's {@code errors}. */
+    List<String> errorFields() {
+      return json.path("errors").findValuesAsText("field");
+    }
+
+    void assertStatus(int expected) {
+      assertEquals(expected, status, raw);
+    }
+  }
+}
