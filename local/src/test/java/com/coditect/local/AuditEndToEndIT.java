@@ -1,6 +1,7 @@
 package com.coditect.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.audit.data.AuditEntryItem;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The audit trail through the local gateway: changes made over HTTP reach the audit function by
- * the real chain (outbox -> stream -> bus -> rule), each as exactly one entry of an intact chain.
+ * the real chain (outbox -> stream -> bus -> rule), each as exactly one entry of an intact chain,
+ * which the audit routes list and verify; a bus outage delays entries but loses none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditEndToEndIT {
@@ -66,6 +68,71 @@ class AuditEndToEndIT {
         "one entry per event");
     assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(acme.id())), entries));
     assertTrue(entries.stream().anyMatch(entry -> "task.deleted".equals(entry.action) && "warning".equals(entry.severity)));
+  }
+
+  @Test
+  void anAuditorListsAndVerifiesTheChainAndSeesATamperedEntry() throws InterruptedException {
+    Tenant acme = harness.createTenant("Acme Verify");
+    String auditor = harness.addUser(acme, "auditor").token();
+    String project = harness.create("/v1/projects", acme.ownerToken(), "{\"key\":\"VER\",\"name\":\"Verified\"}");
+    harness.patch("/v1/projects/" + project, acme.ownerToken(), null, "{\"name\":\"Verified twice\"}").expect(200);
+    List<AuditEntryItem> entries = awaitActions(acme.id(), List.of("project.created", "project.updated"));
+
+    var byProject = harness.get("/v1/audit-logs?resource_type=project&resource_id=" + project, auditor).expect(200);
+    List<String> actions = new ArrayList<>();
+    byProject.json().path("items").forEach(item -> actions.add(item.path("action").asText()));
+    assertEquals(List.of("project.updated", "project.created"), actions);
+    harness.get("/v1/audit-logs", acme.ownerToken()).expect(200);
+    harness.get("/v1/audit-logs", harness.addUser(acme, "member").token()).expect(403);
+
+    var intact = harness.get("/v1/audit-logs/verify", auditor).expect(200).json();
+    assertTrue(intact.path("intact").asBoolean(), intact.toString());
+    assertTrue(intact.path("complete").asBoolean(), intact.toString());
+
+    AuditEntryItem victim = entries.stream().filter(entry -> "project.updated".equals(entry.action)).findFirst()
+        .orElseThrow();
+    harness.dynamoDb().updateItem(b -> b.tableName(harness.settings().tableName())
+        .key(Map.of("PK", AttributeValue.fromS(victim.pk), "SK", AttributeValue.fromS(victim.sk)))
+        .updateExpression("SET changes = :c")
+        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("{}"))));
+    var tampered = harness.get("/v1/audit-logs/verify", auditor).expect(200).json();
+    assertFalse(tampered.path("intact").asBoolean());
+    assertEquals(victim.seq.longValue(), tampered.path("first_break").path("seq").asLong());
+    assertEquals("altered", tampered.path("first_break").path("reason").asText());
+  }
+
+  @Test
+  void aChangeMadeWhileTheBusIsDownIsAuditedOnceItRecovers() throws InterruptedException {
+    Tenant acme = harness.createTenant("Acme Outage");
+    String project = harness.create("/v1/projects", acme.ownerToken(), "{\"key\":\"OUT\",\"name\":\"Outage\"}");
+    awaitActions(acme.id(), List.of("project.created"));
+
+    harness.eventBridge().deleteEventBus(b -> b.name(harness.settings().busName()));
+    try {
+      harness.patch("/v1/projects/" + project, acme.ownerToken(), null, "{\"name\":\"Changed in the dark\"}")
+          .expect(200);
+      // Several pump cycles while PutEvents fails: the change is committed, its event waits in the outbox.
+      Thread.sleep(2_000);
+      assertFalse(actions(entries(acme.id())).contains("project.updated"), "no entry while the bus is down");
+    } finally {
+      harness.eventBridge().createEventBus(b -> b.name(harness.settings().busName()));
+    }
+
+    List<AuditEntryItem> entries = awaitActions(acme.id(), List.of("project.created", "project.updated"));
+    assertEquals(1, actions(entries).stream().filter("project.updated"::equals).count());
+    assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(acme.id())), entries));
+  }
+
+  /** The tenant's entries once every wanted action has one (or the deadline passed). */
+  private List<AuditEntryItem> awaitActions(String tenant, List<String> wanted) throws InterruptedException {
+    Instant deadline = Instant.now().plus(EVENTUALLY);
+    List<AuditEntryItem> entries = entries(tenant);
+    while (!actions(entries).containsAll(wanted) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      entries = entries(tenant);
+    }
+    assertTrue(actions(entries).containsAll(wanted), "audited: " + actions(entries));
+    return entries;
   }
 
   private List<AuditEntryItem> entries(String tenant) {
