@@ -2,6 +2,7 @@ package com.coditect.audit.domain;
 
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditKeys;
+import com.coditect.audit.data.AuditMarkerItem;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.store.Ids;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -30,7 +30,6 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,7 +46,10 @@ public final class AuditLogWriter {
   private static final int ATTEMPTS = 20;
 
   private final SingleTable table;
+  private static final Expression NEW = Expression.builder().expression("attribute_not_exists(PK)").build();
+
   private final DynamoDbTable<AuditEntryItem> entries;
+  private final DynamoDbTable<AuditMarkerItem> markers;
   private final Transactions transactions;
   private final ObjectMapper mapper;
   private final Clock clock;
@@ -57,6 +59,7 @@ public final class AuditLogWriter {
   AuditLogWriter(SingleTable table, Transactions transactions, ObjectMapper mapper, Clock clock, AuditConfig config) {
     this.table = table;
     this.entries = table.view(AuditEntryItem.SCHEMA);
+    this.markers = table.view(AuditMarkerItem.SCHEMA);
     this.transactions = transactions;
     this.mapper = mapper;
     this.clock = clock;
@@ -89,24 +92,15 @@ public final class AuditLogWriter {
   }
 
   private WriteTransaction write(TenantId tenant, AuditEntryItem entry, Long previousSeq) {
-    Map<String, AttributeValue> values = new LinkedHashMap<>();
-    values.put(":seq", AttributeValue.fromN(Long.toString(entry.seq)));
-    values.put(":hash", AttributeValue.fromS(entry.hash));
-    values.put(":entity", AttributeValue.fromS("AUDIT_CHAIN_HEAD"));
-    // Verify uses it to tell "the newest entries were removed" (they cannot have expired yet) from expiry.
-    values.put(":newest_ttl", AttributeValue.fromN(Long.toString(entry.ttl)));
+    // Every part is a conditional Put: the role may create items but never update or delete one.
     Expression unmoved = previousSeq == null
-        ? Expression.builder().expression("attribute_not_exists(PK)").build()
+        ? NEW
         : Expression.builder().expression("seq = :previous")
             .expressionValues(Map.of(":previous", AttributeValue.fromN(Long.toString(previousSeq)))).build();
     WriteTransaction tx = transactions.begin()
-        .update(AuditKeys.chainHead(tenant),
-            "SET seq = :seq, chain_hash = :hash, entity_type = :entity, newest_entry_ttl = :newest_ttl", values,
-            unmoved, HeadMoved::new);
-    Key sentinel = AuditKeys.eventSentinel(tenant, entry.eventId);
-    tx.update(sentinel, "SET entity_type = :entity, seq = :seq",
-        Map.of(":entity", AttributeValue.fromS("AUDIT_EVENT"), ":seq", AttributeValue.fromN(Long.toString(entry.seq))),
-        Expression.builder().expression("attribute_not_exists(PK)").build(), AlreadyRecorded::new);
+        .include(markers, AuditMarkerItem.head(AuditKeys.chainHead(tenant), entry), unmoved, HeadMoved::new)
+        .include(markers, AuditMarkerItem.event(AuditKeys.eventSentinel(tenant, entry.eventId), entry), NEW,
+            AlreadyRecorded::new);
     String order = AuditKeys.timeOrder(entry.createdAt, entry.seq);
     entry.gsi1pk = AuditKeys.byTime(tenant);
     entry.gsi1sk = order;
