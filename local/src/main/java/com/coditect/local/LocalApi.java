@@ -58,8 +58,11 @@ public final class LocalApi implements AutoCloseable {
     RuleDispatcher dispatcher = new RuleDispatcher(rules.eventRules(), functions, settings.region());
     Schedules schedules = new Schedules(rules.schedules(), functions, settings.region());
 
-    LocalGateway gateway = new LocalGateway(settings.gatewayPort(), new RouteTable(routes), tokens, functions,
-        schedules);
+    SignInTrigger signIns = SignInTrigger.fromTemplate(template, functions, settings.region(), userPoolId);
+    signIns.warm();
+
+    LocalGateway gateway = new LocalGateway(settings.gatewayPort(), new RouteTable(routes), tokens, signIns,
+        functions, schedules);
     gateway.start();
     started.add(gateway);
     EventPump pump = new EventPump(new StreamFollower(dynamoDb, streams,
@@ -83,7 +86,10 @@ public final class LocalApi implements AutoCloseable {
     return baseUrl;
   }
 
-  /** Mints a dev token as {@code POST /local/token} does. */
+  /**
+   * Mints a dev token as {@code POST /local/token} does, but without the sign-in trigger: for
+   * tests that need tokens without {@code user.login} events in the audit log.
+   */
   public String token(String userId, String tenantId, String role, boolean platformAdmin) {
     return tokens.issue(userId, tenantId, role, platformAdmin);
   }

@@ -49,13 +49,15 @@ final class LocalGateway implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final RouteTable routes;
   private final DevTokens tokens;
+  private final SignInTrigger signIns;
   private final FunctionRegistry functions;
   private final Schedules schedules;
 
-  LocalGateway(int port, RouteTable routes, DevTokens tokens, FunctionRegistry functions, Schedules schedules)
-      throws IOException {
+  LocalGateway(int port, RouteTable routes, DevTokens tokens, SignInTrigger signIns, FunctionRegistry functions,
+      Schedules schedules) throws IOException {
     this.routes = routes;
     this.tokens = tokens;
+    this.signIns = signIns;
     this.functions = functions;
     this.schedules = schedules;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -126,7 +128,10 @@ final class LocalGateway implements AutoCloseable {
     }
   }
 
-  /** {@code POST /local/token {tenant_id, user_id, role, platform_admin?}} -> {@code {token}}. */
+  /**
+   * {@code POST /local/token {tenant_id, user_id, role, platform_admin?}} -> {@code {token}}, after
+   * the user pool's sign-in trigger (a tenant user's sign-in is audited as {@code user.login}).
+   */
   private void localToken(HttpExchange exchange, String method, byte[] body) throws IOException {
     if (!method.equals("POST")) {
       message(exchange, 405, "Method Not Allowed");
@@ -160,6 +165,15 @@ final class LocalGateway implements AutoCloseable {
     }
     if (role != null && Role.fromApiName(role).isEmpty()) {
       problem(exchange, "role", "must be one of " + String.join(", ", Role.NAMES));
+      return;
+    }
+    // Minting a token is the local sign-in: Cognito's post-authentication trigger runs first, and
+    // its failure refuses the sign-in there, so no token here either.
+    try {
+      signIns.signedIn(userId, tenantId, role, platformAdmin);
+    } catch (RuntimeException e) {
+      LOG.error("sign-in trigger failed", e);
+      message(exchange, 500, "Internal Server Error");
       return;
     }
     String token = tokens.issue(userId, tenantId, role, platformAdmin);

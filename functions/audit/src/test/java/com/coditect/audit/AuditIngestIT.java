@@ -9,10 +9,13 @@ import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.domain.AuditChain;
 import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.AwsTestEnvironment;
+import com.coditect.testing.DynamoDbCallCounter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,14 +41,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditIngestIT {
 
+  private static final long DAY = 24L * 3600;
+
   private AwsTestEnvironment env;
+  private final DynamoDbCallCounter calls = new DynamoDbCallCounter();
   private AuditIngestHandler handler;
 
   @BeforeAll
   void start() {
     env = AwsTestEnvironment.create("audit-ingest");
-    handler = new AuditIngestHandler(DaggerAuditComponent.factory()
-        .create(env.appConfig(), new AuditConfig("test-pseudonym-key")));
+    handler = new AuditIngestHandler(DaggerTestAuditComponent.factory()
+        .create(env.appConfig(), new AuditConfig("test-pseudonym-key"), calls));
   }
 
   @AfterAll
@@ -76,6 +82,60 @@ class AuditIngestIT {
     assertTrue(entry.ttl > System.currentTimeMillis() / 1000 + 364L * 24 * 3600, "kept a year at least");
     assertEquals(1, rows(AuditKeys.byAction(new TenantId(tenant), "task.updated")), "listed by action");
     assertEquals(1, rows(AuditKeys.bySeverity(new TenantId(tenant), "info")), "listed by severity");
+  }
+
+  @Test
+  void aTenantKeepingEntriesTwoYearsGetsThatExpiryOnTheEntryAndEveryRow() {
+    String tenant = Ids.newId();
+    putTenant(tenant, 730);
+    String task = Ids.newId();
+    calls.reset();
+    handler.handleRequest(event(tenant, "task.updated", "task", task), null);
+    assertEquals(List.of("BatchGetItem", "TransactWriteItems"), calls.operations(),
+        "chain head and tenant setting in one read, then one write");
+
+    AuditEntryItem entry = entries(tenant).get(0);
+    assertEquals(Instant.parse(entry.createdAt).getEpochSecond() + 730 * DAY, entry.ttl);
+    TenantId id = new TenantId(tenant);
+    for (String list : List.of(AuditKeys.byAction(id, "task.updated"), AuditKeys.bySeverity(id, "info"),
+        AuditKeys.byUser(id, entry.userId), AuditKeys.byResource(id, "task", task))) {
+      List<AuditEntryItem> rows = rowItems(list);
+      assertEquals(1, rows.size(), list);
+      assertEquals(entry.ttl, rows.get(0).ttl, "row of " + list + " expires with its entry");
+    }
+  }
+
+  @Test
+  void aTenantWithoutTheSettingOrWithoutAnItemKeepsEntriesAYear() {
+    String withoutSetting = Ids.newId();
+    putTenant(withoutSetting, null);
+    String withoutItem = Ids.newId();
+    for (String tenant : List.of(withoutSetting, withoutItem)) {
+      handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+      AuditEntryItem entry = entries(tenant).get(0);
+      assertEquals(Instant.parse(entry.createdAt).getEpochSecond() + 365 * DAY, entry.ttl, tenant);
+    }
+  }
+
+  @Test
+  void aSettingBelowAYearNeverShortensRetention() {
+    String tenant = Ids.newId();
+    putTenant(tenant, 30);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    AuditEntryItem entry = entries(tenant).get(0);
+    assertEquals(Instant.parse(entry.createdAt).getEpochSecond() + 365 * DAY, entry.ttl);
+  }
+
+  @Test
+  void aRaisedSettingAppliesFromTheNextEntry() {
+    String tenant = Ids.newId();
+    putTenant(tenant, 365);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    putTenant(tenant, 1000);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(Instant.parse(entries.get(0).createdAt).getEpochSecond() + 365 * DAY, entries.get(0).ttl);
+    assertEquals(Instant.parse(entries.get(1).createdAt).getEpochSecond() + 1000 * DAY, entries.get(1).ttl);
   }
 
   @Test
@@ -173,6 +233,25 @@ class AuditIngestIT {
         .items().stream().filter(item -> !AuditKeys.HEAD.equals(item.get("SK").s()))
         .forEach(item -> entries.add(AuditEntryItem.SCHEMA.mapToItem(item)));
     return entries;
+  }
+
+  /** A tenant item as tenancy writes it, with the setting or (null) without it. */
+  private void putTenant(String tenant, Integer retentionDays) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(
+        CoreKeys.tenant(new TenantId(tenant)).primaryKeyMap(UniqueItem.SCHEMA));
+    item.put("entity_type", AttributeValue.fromS("TENANT"));
+    item.put("id", AttributeValue.fromS(tenant));
+    item.put("name", AttributeValue.fromS("Retention Ltd"));
+    if (retentionDays != null) {
+      item.put("audit_retention_days", AttributeValue.fromN(retentionDays.toString()));
+    }
+    env.dynamoDb().putItem(p -> p.tableName(env.tableName()).item(item));
+  }
+
+  private List<AuditEntryItem> rowItems(String partition) {
+    return env.dynamoDb().query(q -> q.tableName(env.tableName()).keyConditionExpression("PK = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+        .items().stream().map(AuditEntryItem.SCHEMA::mapToItem).toList();
   }
 
   private int rows(String partition) {

@@ -36,7 +36,7 @@ class AuditPermissionsTest {
             "puts only under the tenants' audit keys");
       }
     }
-    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
+    assertEquals(Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem",
         "dynamodb:ConditionCheckItem"), allowed);
   }
 

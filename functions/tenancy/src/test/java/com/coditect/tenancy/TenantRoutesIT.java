@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HttpEvents;
 import java.util.List;
 import java.util.Map;
@@ -188,5 +191,73 @@ class TenantRoutesIT {
         .body("{\"phone_number\":\"0171 555\"}").build()).errorFields());
     assertEquals(List.of("If-Match"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
         .header("If-Match", "banana").body("{\"industry\":\"X\"}").build()).errorFields());
+  }
+
+  @Test
+  void aNewTenantKeepsItsAuditLogAYear() {
+    SeededTenant t = api.seedTenant("Retention default");
+    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    assertEquals(365, read.json().path("audit_retention_days").intValue(), read.raw());
+    assertEquals(365, storedRetention(t).intValue(), "the setting is written on the tenant item");
+  }
+
+  @Test
+  void aTenantFromBeforeTheSettingReadsAsTheDefault() {
+    SeededTenant t = api.seedTenant("Retention legacy");
+    api.env.dynamoDb().updateItem(u -> u.tableName(api.env.tableName())
+        .key(CoreKeys.tenant(new TenantId(t.id())).primaryKeyMap(UniqueItem.SCHEMA))
+        .updateExpression("REMOVE audit_retention_days"));
+    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    assertEquals(365, read.json().path("audit_retention_days").intValue(), read.raw());
+  }
+
+  @Test
+  void anAdminLengthensAuditRetention() {
+    SeededTenant t = api.seedTenant("Retention long");
+    String admin = api.addUser(t, "admin");
+    Response updated = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.as(admin, "admin"))
+        .body("{\"audit_retention_days\":730}").build());
+    assertEquals(200, updated.status(), updated.raw());
+    assertEquals(730, updated.json().path("audit_retention_days").intValue());
+    assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
+    assertEquals(730, storedRetention(t).intValue(), "the audit ingest reads it from the tenant item");
+    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    assertEquals(730, read.json().path("audit_retention_days").intValue());
+  }
+
+  @Test
+  void auditRetentionOutsideOneToTenYearsOrNotAWholeNumberIs400NamingTheField() {
+    SeededTenant t = api.seedTenant("Retention bounds");
+    for (String value : List.of("364", "0", "-1", "3651", "400.5", "\"730\"", "null", "true")) {
+      Response refused = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
+          .body("{\"audit_retention_days\":" + value + "}").build());
+      assertEquals(400, refused.status(), value + " -> " + refused.raw());
+      assertEquals(List.of("audit_retention_days"), refused.errorFields(), value);
+    }
+    Response atTheBounds = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
+        .body("{\"audit_retention_days\":3650}").build());
+    assertEquals(200, atTheBounds.status(), atTheBounds.raw());
+    Response back = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
+        .body("{\"audit_retention_days\":365}").build());
+    assertEquals(365, back.json().path("audit_retention_days").intValue(), back.raw());
+  }
+
+  @Test
+  void onlyOwnersAndAdminsChangeAuditRetention() {
+    SeededTenant t = api.seedTenant("Retention roles");
+    String billing = api.addUser(t, "billing");
+    String auditor = api.addUser(t, "auditor");
+    assertEquals(403, api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.as(billing, "billing"))
+        .body("{\"audit_retention_days\":730}").build()).status());
+    assertEquals(403, api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.as(auditor, "auditor"))
+        .body("{\"audit_retention_days\":730}").build()).status());
+    assertEquals(365, storedRetention(t).intValue(), "a refused change changes nothing");
+  }
+
+  private Integer storedRetention(SeededTenant t) {
+    var item = api.env.dynamoDb().getItem(g -> g.tableName(api.env.tableName())
+        .key(CoreKeys.tenant(new TenantId(t.id())).primaryKeyMap(UniqueItem.SCHEMA)).consistentRead(true)).item();
+    var value = item.get("audit_retention_days");
+    return value == null ? null : Integer.valueOf(value.n());
   }
 }

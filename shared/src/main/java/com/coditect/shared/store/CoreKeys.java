@@ -4,13 +4,18 @@ import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
- * Keys of the tenancy items that other domains reference (a task's assignee, its project). The
- * tenancy function owns these items; other functions only check them in their transactions or
- * read them.
+ * Keys of the tenancy items that other domains reference (a task's assignee, its project, the
+ * tenant's settings). The tenancy function owns these items; other functions only check them in
+ * their transactions or read them.
  */
 public final class CoreKeys {
 
   private CoreKeys() {}
+
+  /** The tenant itself: {@code PK=T#<tenant>, SK=TENANT}. */
+  public static Key tenant(TenantId tenant) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).build()).sortValue("TENANT").build();
+  }
 
   /** A user: {@code PK=T#<tenant>#USER#<id>, SK=USER}. */
   public static Key user(TenantId tenant, String userId) {

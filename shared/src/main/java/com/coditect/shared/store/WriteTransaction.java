@@ -15,18 +15,20 @@ import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * One write = one {@code TransactWriteItems}: the entity, its uniqueness sentinels, checks on the
- * references it names, and its outbox event. Each conditional part says which error its failed
- * condition means, so a cancelled transaction becomes the right 404/409/412/422 and nothing is
- * half-written.
+ * One write = one {@code TransactWriteItems} (a lone put: one {@code PutItem}): the entity, its
+ * uniqueness sentinels, checks on the references it names, and its outbox event. Each conditional
+ * part says which error its failed condition means, so a cancelled transaction becomes the right
+ * 404/409/412/422 and nothing is half-written.
  *
  * <p>Items are mapped by their schemas, but the request is the plain client's: the enhanced
  * client's transactions cannot carry an update expression ({@code ADD} to a counter).
@@ -141,15 +143,34 @@ public final class WriteTransaction {
     return parts.size();
   }
 
-  /** Commits all parts or none; a failed condition throws the error its part registered. */
+  /**
+   * Commits all parts or none; a failed condition throws the error its part registered. A lone
+   * put (an event with no change of its own, such as a sign-in) is sent as a plain conditional
+   * {@code PutItem}: one item is atomic by itself, and a transaction would cost it twice the writes.
+   */
   public void commit() {
     if (parts.size() > MAX_PARTS) {
       throw new IllegalStateException("a transaction of " + parts.size() + " parts exceeds DynamoDB's " + MAX_PARTS);
+    }
+    if (parts.size() == 1 && parts.get(0).put() != null) {
+      commitLonePut(parts.get(0).put());
+      return;
     }
     try {
       table.lowLevel().transactWriteItems(TransactWriteItemsRequest.builder().transactItems(parts).build());
     } catch (TransactionCanceledException e) {
       throw translate(e);
+    }
+  }
+
+  private void commitLonePut(Put put) {
+    try {
+      table.lowLevel().putItem(PutItemRequest.builder().tableName(put.tableName()).item(put.item())
+          .conditionExpression(put.conditionExpression()).expressionAttributeNames(put.expressionAttributeNames())
+          .expressionAttributeValues(put.expressionAttributeValues()).build());
+    } catch (ConditionalCheckFailedException e) {
+      Supplier<? extends RuntimeException> onFailed = onConditionFailed.get(0);
+      throw onFailed == null ? e : onFailed.get();
     }
   }
 

@@ -5,12 +5,14 @@ import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.AuditMarkerItem;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.AuditRetention;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,20 +32,26 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Writes one audit entry per domain event, at the head of its tenant's chain. Each entry is one
- * transaction that moves the chain head from the entry read to the new one only if no one moved
- * it meanwhile, claims the event's id, and writes the entry with its list rows: concurrent
- * deliveries for a tenant retry instead of forking the chain, and a redelivered event writes nothing.
+ * read (the chain head and the tenant's retention setting, together) and one transaction that
+ * moves the chain head from the entry read to the new one only if no one moved it meanwhile,
+ * claims the event's id, and writes the entry with its list rows: concurrent deliveries for a
+ * tenant retry instead of forking the chain, and a redelivered event writes nothing.
  */
 @Singleton
 public final class AuditLogWriter {
 
-  /** Spec: one year at least. */
-  public static final Duration RETENTION = Duration.ofDays(365);
   private static final int ATTEMPTS = 20;
+  /** Only what the write needs: the head's place and hash, the tenant's setting (not its profile). */
+  private static final String READ_PROJECTION = "#pk, #sk, #seq, #hash, #days";
+  private static final Map<String, String> READ_NAMES = Map.of("#pk", "PK", "#sk", "SK", "#seq", "seq",
+      "#hash", "chain_hash", "#days", AuditRetention.ATTRIBUTE);
 
   private final SingleTable table;
   private static final Expression NEW = Expression.builder().expression("attribute_not_exists(PK)").build();
@@ -73,12 +81,12 @@ public final class AuditLogWriter {
   public boolean record(JsonNode event, String source) {
     TenantId tenant = new TenantId(event.path("tenant_id").asText());
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Map<String, AttributeValue> head = table.lowLevel().getItem(g -> g.tableName(table.name())
-          .key(AuditKeys.chainHead(tenant).primaryKeyMap(UniqueItem.SCHEMA)).consistentRead(true)).item();
-      boolean first = head == null || head.isEmpty();
+      ChainState state = read(tenant);
+      Map<String, AttributeValue> head = state.head();
+      boolean first = head == null;
       long seq = first ? 1 : Long.parseLong(head.get("seq").n()) + 1;
       String prevHash = first ? AuditChain.genesis(tenant) : head.get("chain_hash").s();
-      AuditEntryItem entry = entry(tenant, event, source, seq, prevHash);
+      AuditEntryItem entry = entry(tenant, event, source, seq, prevHash, state.retentionDays());
       try {
         write(tenant, entry, first ? null : seq - 1).commit();
         return true;
@@ -90,6 +98,46 @@ public final class AuditLogWriter {
     }
     throw new IllegalStateException("the audit chain of tenant " + tenant.value() + " stayed contended");
   }
+
+  /**
+   * The chain head and the tenant's retention setting in one consistent BatchGetItem: the head must
+   * be the newest (the write is conditional on it), and a retention just raised must apply to the
+   * next entry. A key can come back unprocessed only when DynamoDB throttles; it is read again,
+   * never taken as absent, since a missing head or setting would mean a wrong seq or a short ttl.
+   */
+  private ChainState read(TenantId tenant) {
+    Key headKey = AuditKeys.chainHead(tenant);
+    Key tenantKey = CoreKeys.tenant(tenant);
+    Map<String, KeysAndAttributes> pending = Map.of(table.name(), KeysAndAttributes.builder()
+        .keys(headKey.primaryKeyMap(UniqueItem.SCHEMA), tenantKey.primaryKeyMap(UniqueItem.SCHEMA))
+        .consistentRead(true)
+        .projectionExpression(READ_PROJECTION)
+        .expressionAttributeNames(READ_NAMES)
+        .build());
+    Map<String, AttributeValue> head = null;
+    Integer retention = null;
+    while (!pending.isEmpty()) {
+      Map<String, KeysAndAttributes> batch = pending;
+      BatchGetItemResponse response = table.lowLevel().batchGetItem(b -> b.requestItems(batch));
+      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
+        if (isAt(item, headKey)) {
+          head = item;
+        } else if (isAt(item, tenantKey) && item.get(AuditRetention.ATTRIBUTE) != null) {
+          retention = Integer.valueOf(item.get(AuditRetention.ATTRIBUTE).n());
+        }
+      }
+      pending = response.unprocessedKeys();
+    }
+    return new ChainState(head, AuditRetention.effectiveDays(retention));
+  }
+
+  private static boolean isAt(Map<String, AttributeValue> item, Key key) {
+    return key.partitionKeyValue().s().equals(item.get("PK").s())
+        && key.sortKeyValue().orElseThrow().s().equals(item.get("SK").s());
+  }
+
+  /** What one read found: the chain head (null before the tenant's first entry) and the days to keep. */
+  private record ChainState(Map<String, AttributeValue> head, int retentionDays) {}
 
   private WriteTransaction write(TenantId tenant, AuditEntryItem entry, Long previousSeq) {
     // Every part is a conditional Put: the role may create items but never update or delete one.
@@ -124,7 +172,8 @@ public final class AuditLogWriter {
     return lists;
   }
 
-  private AuditEntryItem entry(TenantId tenant, JsonNode event, String source, long seq, String prevHash) {
+  private AuditEntryItem entry(TenantId tenant, JsonNode event, String source, long seq, String prevHash,
+      int retentionDays) {
     Instant now = clock.instant();
     AuditEntryItem entry = new AuditEntryItem();
     entry.id = Ids.newId();
@@ -133,7 +182,8 @@ public final class AuditLogWriter {
     entry.sk = key.sortKeyValue().orElseThrow().s();
     entry.entityType = AuditKeys.ENTRY;
     entry.createdAt = Timestamps.format(now);
-    entry.ttl = now.plus(RETENTION).getEpochSecond();
+    // Fixed when written: the list rows copy it, and nothing may update an entry afterwards.
+    entry.ttl = now.plus(Duration.ofDays(retentionDays)).getEpochSecond();
     entry.seq = seq;
     entry.eventId = event.path("event_id").asText();
     entry.action = event.path("action").asText();

@@ -1,16 +1,17 @@
 package com.coditect.tenancy.api;
 
+import com.coditect.shared.tenancy.AuditRetention;
 import com.coditect.tenancy.data.TenantItem;
 
 /** The tenant as the API shows it. */
 public record TenantResponse(
     String id, String name, String slug, String status, String ownerUserId, String phoneNumber,
     String website, String industry, String companySize, String billingEmail, String taxId,
-    String createdAt, String updatedAt) {
+    int auditRetentionDays, String createdAt, String updatedAt) {
 
   public static TenantResponse from(TenantItem item) {
     return new TenantResponse(item.id, item.name, item.slug, item.status, item.ownerUserId,
         item.phoneNumber, item.website, item.industry, item.companySize, item.billingEmail,
-        item.taxId, item.createdAt, item.updatedAt);
+        item.taxId, AuditRetention.effectiveDays(item.auditRetentionDays), item.createdAt, item.updatedAt);
   }
 }

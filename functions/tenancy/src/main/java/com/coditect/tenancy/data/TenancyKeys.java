@@ -35,7 +35,7 @@ public final class TenancyKeys {
   private TenancyKeys() {}
 
   public static Key tenant(TenantId tenant) {
-    return Key.builder().partitionValue(Keys.tenant(tenant).build()).sortValue(TENANT).build();
+    return CoreKeys.tenant(tenant);
   }
 
   public static Key user(TenantId tenant, String userId) {

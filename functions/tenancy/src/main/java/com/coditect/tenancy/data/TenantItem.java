@@ -2,12 +2,14 @@ package com.coditect.tenancy.data;
 
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.PlatformConverters;
+import com.coditect.shared.tenancy.AuditRetention;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * A tenant (organisation). Key: {@code PK=T#<tenant>, SK=TENANT}; read by the tenant's own
- * principal only. Serves: "the caller's tenant".
+ * A tenant (organisation) and its settings. Key: {@code PK=T#<tenant>, SK=TENANT} (built by
+ * {@code CoreKeys.tenant}); read by the tenant's own principal, and by the audit ingest for
+ * {@code audit_retention_days}. Serves: "the caller's tenant".
  */
 public final class TenantItem extends TableItem {
 
@@ -24,6 +26,8 @@ public final class TenantItem extends TableItem {
   public String companySize;
   public String billingEmail;
   public String taxId;
+  /** Null on tenants created before the setting existed: they keep the default. */
+  public Integer auditRetentionDays;
 
   public static final TableSchema<TenantItem> SCHEMA =
       StaticTableSchema.builder(TenantItem.class)
@@ -41,5 +45,7 @@ public final class TenantItem extends TableItem {
           .addAttribute(String.class, a -> a.name("company_size").getter(i -> i.companySize).setter((i, v) -> i.companySize = v))
           .addAttribute(String.class, a -> a.name("billing_email").getter(i -> i.billingEmail).setter((i, v) -> i.billingEmail = v))
           .addAttribute(String.class, a -> a.name("tax_id").getter(i -> i.taxId).setter((i, v) -> i.taxId = v))
+          .addAttribute(Integer.class, a -> a.name(AuditRetention.ATTRIBUTE).getter(i -> i.auditRetentionDays)
+              .setter((i, v) -> i.auditRetentionDays = v))
           .build();
 }

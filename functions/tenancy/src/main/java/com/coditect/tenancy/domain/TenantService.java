@@ -13,6 +13,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.AuditRetention;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.api.CreateTenantRequest;
@@ -82,6 +83,8 @@ public final class TenantService {
     tenant.companySize = request.companySize();
     tenant.billingEmail = request.billingEmail();
     tenant.taxId = request.taxId();
+    // Written out, so the tenant item says how long its audit entries are kept.
+    tenant.auditRetentionDays = AuditRetention.DEFAULT_DAYS;
 
     TenantResponse response = TenantResponse.from(tenant);
     WriteTransaction tx = transactions.begin()
@@ -119,6 +122,9 @@ public final class TenantService {
       t.companySize = request.companySize().orElse(t.companySize);
       t.billingEmail = request.billingEmail().orElse(t.billingEmail);
       t.taxId = request.taxId().orElse(t.taxId);
+      // Applies to entries written from now on: an entry's expiry is fixed when it is written
+      // (the audit role may not update entries), see docs/design/audit.md "Retention".
+      t.auditRetentionDays = request.auditRetentionDays().orElse(t.auditRetentionDays);
     });
   }
 

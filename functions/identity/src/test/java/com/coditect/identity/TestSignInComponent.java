@@ -1,0 +1,34 @@
+package com.coditect.identity;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.testing.DynamoDbCallCounter;
+import dagger.Binds;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** The sign-in trigger's production wiring plus a DynamoDB call counter. */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SignInComponent.SignInModule.class,
+    TestSignInComponent.CallCounting.class})
+interface TestSignInComponent extends SignInComponent {
+
+  /** Builds the component against a test environment's config, counting with {@code counter}. */
+  @Component.Factory
+  interface Factory {
+    TestSignInComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
+  }
+
+  /** Adds the counter to the DynamoDB client's interceptors. */
+  @Module
+  interface CallCounting {
+    @Binds
+    @IntoSet
+    ExecutionInterceptor counter(DynamoDbCallCounter counter);
+  }
+}
