@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.audit.data.AuditEntryItem;
-import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.domain.AuditChain;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.shared.tenancy.TenantId;
@@ -136,14 +135,9 @@ class AuditEndToEndIT {
   }
 
   private List<AuditEntryItem> entries(String tenant) {
-    List<AuditEntryItem> entries = new ArrayList<>();
-    harness.dynamoDb().queryPaginator(q -> q.tableName(harness.settings().tableName())
-            .keyConditionExpression("PK = :pk").consistentRead(true)
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AuditKeys.entries(new TenantId(tenant))))))
-        .items().stream().filter(item -> !AuditKeys.HEAD.equals(item.get("SK").s()))
-        .forEach(item -> entries.add(AuditEntryItem.SCHEMA.mapToItem(item)));
-    return entries;
+    return harness.auditEntries(tenant);
   }
+
 
   private static List<String> actions(List<AuditEntryItem> entries) {
     return entries.stream().map(entry -> entry.action).toList();

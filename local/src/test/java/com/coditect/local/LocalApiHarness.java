@@ -2,6 +2,9 @@ package com.coditect.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.data.AuditKeys;
+import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.MotoServer;
 import com.coditect.testing.ProjectFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -403,6 +407,17 @@ final class LocalApiHarness implements AutoCloseable {
         throw new AssertionError("queue message is not an EventBridge event: " + body, e);
       }
     }
+  }
+
+  /** The tenant's audit entries in chain order, read as a test may (the whole partition, no head). */
+  List<AuditEntryItem> auditEntries(String tenantId) {
+    List<AuditEntryItem> entries = new ArrayList<>();
+    dynamoDb().queryPaginator(q -> q.tableName(settings.tableName())
+            .keyConditionExpression("PK = :pk").consistentRead(true)
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AuditKeys.entries(new TenantId(tenantId))))))
+        .items().stream().filter(item -> !AuditKeys.HEAD.equals(item.get("SK").s()))
+        .forEach(item -> entries.add(AuditEntryItem.SCHEMA.mapToItem(item)));
+    return entries;
   }
 
   synchronized SqsClient sqs() {

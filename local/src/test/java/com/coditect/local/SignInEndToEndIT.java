@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.audit.data.AuditEntryItem;
-import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.domain.AuditChain;
 import com.coditect.local.LocalApiHarness.BusTap;
 import com.coditect.local.LocalApiHarness.Tenant;
@@ -13,14 +12,11 @@ import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Sign-ins in the audit trail, locally: {@code POST /local/token} runs the user pool's
@@ -108,11 +104,7 @@ class SignInEndToEndIT {
   }
 
   private List<AuditEntryItem> entries(String tenant) {
-    List<AuditEntryItem> entries = new ArrayList<>();
-    harness.dynamoDb().queryPaginator(q -> q.tableName(harness.settings().tableName())
-            .keyConditionExpression("PK = :pk").consistentRead(true)
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AuditKeys.entries(new TenantId(tenant))))))
-        .items().forEach(item -> entries.add(AuditEntryItem.SCHEMA.mapToItem(item)));
-    return entries;
+    return harness.auditEntries(tenant);
   }
+
 }
