@@ -158,6 +158,11 @@ final class LocalGateway implements AutoCloseable {
       problem(exchange, tenantId == null ? "tenant_id" : "role", "is required unless platform_admin is true");
       return;
     }
+    // Every platform user id is a UUID; any other id would reach keys and audit entries as is.
+    if (!isUuid(userId)) {
+      problem(exchange, "user_id", "must be a user id (a UUID)");
+      return;
+    }
     // A token the functions would refuse (401 on every route) is a 400 here, naming the field.
     if (tenantId != null && !isUuid(tenantId)) {
       problem(exchange, "tenant_id", "must be a tenant id (a UUID)");

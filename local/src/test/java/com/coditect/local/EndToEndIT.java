@@ -213,6 +213,7 @@ class EndToEndIT {
 
     assertBadToken("{}", "user_id");
     assertBadToken("{\"user_id\":\"\",\"tenant_id\":\"" + acme.id() + "\",\"role\":\"member\"}", "user_id");
+    assertBadToken("{\"user_id\":\"u#1\",\"tenant_id\":\"" + acme.id() + "\",\"role\":\"member\"}", "user_id");
     assertBadToken("{\"user_id\":\"" + member.id() + "\",\"role\":\"member\"}", "tenant_id");
     assertBadToken("{\"user_id\":\"" + member.id() + "\",\"tenant_id\":null,\"role\":\"member\"}", "tenant_id");
     assertBadToken("{\"user_id\":\"" + member.id() + "\",\"tenant_id\":\"\",\"role\":\"member\"}", "tenant_id");
