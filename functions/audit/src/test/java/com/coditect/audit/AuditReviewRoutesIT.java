@@ -26,6 +26,8 @@ import dagger.Module;
 import dagger.multibindings.IntoSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -213,7 +215,7 @@ class AuditReviewRoutesIT {
   void reviewRoutesNeedATenantToken() {
     String review = newReview(acme.auditor(), Q1);
     String platformAdmin = UUID.randomUUID().toString();
-    for (var claims : java.util.Arrays.asList(null, HttpEvents.platformAdminClaims(platformAdmin))) {
+    for (var claims : Arrays.asList(null, HttpEvents.platformAdminClaims(platformAdmin))) {
       for (Response anonymous : List.of(
           create(claims, Q1),
           list(claims),
@@ -352,7 +354,8 @@ class AuditReviewRoutesIT {
     assertEquals("MFA off for 3 admins", after.text("findings"), "a refused update must change nothing");
     assertEquals("\"2\"", after.headers().get("ETag"));
 
-    Response same = patch(acme.auditor(), review, null, "{\"findings\":\"MFA off for 3 admins\",\"status\":\"in_progress\"}");
+    Response same = patch(acme.auditor(), review, null,
+        "{\"findings\":\"MFA off for 3 admins\",\"status\":\"in_progress\"}");
     same.assertStatus(200);
     assertEquals("\"2\"", same.headers().get("ETag"));
     assertEquals(List.of("GetItem"), same.dynamoCalls(), "a change that changes nothing writes nothing");
@@ -424,7 +427,8 @@ class AuditReviewRoutesIT {
       assertEquals(List.of("scope_end_date"), unprocessable(refused), body);
       assertEquals(List.of("GetItem"), refused.dynamoCalls());
     }
-    Response moved = patch(acme.auditor(), review, null, "{\"scope_start_date\":\"2026-04-01\",\"scope_end_date\":\"2026-06-30\"}");
+    Response moved = patch(acme.auditor(), review, null,
+        "{\"scope_start_date\":\"2026-04-01\",\"scope_end_date\":\"2026-06-30\"}");
     moved.assertStatus(200);
     assertEquals("2026-04-01", moved.text("scope_start_date"));
     assertEquals("2026-06-30", moved.text("scope_end_date"));
@@ -483,7 +487,7 @@ class AuditReviewRoutesIT {
     WriteWatch watch = new WriteWatch();
     AuditHandler watched = new AuditHandler(DaggerAuditReviewRoutesIT_WatchedComponent.factory()
         .create(api.env.appConfig(), watch));
-    for (String ifMatch : java.util.Arrays.asList(null, "\"1\"")) {
+    for (String ifMatch : Arrays.asList(null, "\"1\"")) {
       String review = newReview(acme.auditor(), Q1);
       watch.beforeNextWrite(() -> api.env.dynamoDb().updateItem(b -> b.tableName(api.env.tableName())
           .key(Map.of("PK", AttributeValue.fromS("T#" + acme.id() + "#AUDIT_REVIEW#" + review),
@@ -538,7 +542,8 @@ class AuditReviewRoutesIT {
     TenantId tenant = new TenantId(acme.id());
     for (String logPartition : List.of(AuditKeys.entries(tenant),
         AuditKeys.eventSentinel(tenant, UUID.randomUUID().toString()).partitionKeyValue().s(),
-        AuditKeys.byUser(tenant, acme.auditorId()), AuditKeys.byResource(tenant, "audit_review", UUID.randomUUID().toString()),
+        AuditKeys.byUser(tenant, acme.auditorId()),
+        AuditKeys.byResource(tenant, "audit_review", UUID.randomUUID().toString()),
         AuditKeys.byAction(tenant, "audit_review.created"), AuditKeys.bySeverity(tenant, "info"))) {
       assertTrue(denied.stream().anyMatch(p -> p.matcher(logPartition).matches()), logPartition + " is writable");
     }
@@ -697,7 +702,7 @@ class AuditReviewRoutesIT {
         .filterExpression("entity_type = :outbox AND contains(detail, :id)")
         .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"), ":id", AttributeValue.fromS(reviewId))))
         .items().forEach(found::add);
-    found.sort(java.util.Comparator.comparing(item -> item.get("PK").s()));
+    found.sort(Comparator.comparing(item -> item.get("PK").s()));
     return found;
   }
 

@@ -7,7 +7,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A manual audit review (spec Domain 4.2). Never deleted: a review is evidence for compliance
- * reports, and a completed or cancelled one is final. Key layout in {@link ReviewKeys}.
+ * reports, and a completed or cancelled one is final.
+ *
+ * <pre>
+ * PK / SK       T#t#AUDIT_REVIEW#r / AUDIT_REVIEW                                       one review
+ * GSI1PK / SK   T#t#AUDIT_REVIEWS / &lt;created_at&gt;#r                                    newest first (spec index (tenant, -created_at))
+ * GSI2PK / SK   T#t#USER#&lt;reviewer&gt;#AUDIT_REVIEWS#&lt;status&gt; / &lt;created_at&gt;#r     ?reviewer_id=&amp;status= (spec index (reviewer, status))
+ * </pre>
  */
 public final class AuditReviewItem extends TableItem {
 

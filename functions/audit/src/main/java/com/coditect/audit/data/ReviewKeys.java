@@ -5,18 +5,12 @@ import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
- * Every key of an audit review, built in one place:
- *
- * <pre>
- * PK        T#t#AUDIT_REVIEW#r                                SK      AUDIT_REVIEW
- * GSI1PK/SK T#t#AUDIT_REVIEWS                                 &lt;created_at&gt;#r   the tenant's reviews (spec index (tenant, -created_at))
- * GSI2PK/SK T#t#USER#&lt;reviewer&gt;#AUDIT_REVIEWS#&lt;status&gt;      &lt;created_at&gt;#r   spec index (reviewer, status)
- * </pre>
+ * Every key of an audit review, built in one place (layout and access patterns: {@link AuditReviewItem}).
  *
  * <p>The label is {@code AUDIT_REVIEW}, never {@code AUDIT#...}: the audit function's role denies
  * every write to partitions matching {@code T#*#AUDIT} and {@code T#*#AUDIT#*} (entries, the chain
- * head, list rows), and reviews must stay writable beside that deny (template.yaml,
- * {@code AuditFunctionPolicyTest}).
+ * head, list rows), and reviews must stay writable beside that deny (template.yaml;
+ * {@code AuditReviewRoutesIT} checks every key the review routes write against it).
  */
 public final class ReviewKeys {
 
