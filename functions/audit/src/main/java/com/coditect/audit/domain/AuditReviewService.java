@@ -146,6 +146,8 @@ public final class AuditReviewService {
     changed.recommendations = request.recommendations().orElse(read.recommendations);
     requireScopeOrder(LocalDate.parse(changed.scopeStartDate), LocalDate.parse(changed.scopeEndDate));
 
+    // Written here rather than by VersionedWriter.update, which stamps updated_at itself: completing
+    // must give completed_at and updated_at the same instant.
     String now = Timestamps.now(clock);
     if (COMPLETED.equals(changed.status)) {
       changed.completedAt = now;
