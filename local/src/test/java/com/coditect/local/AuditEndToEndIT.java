@@ -142,4 +142,33 @@ class AuditEndToEndIT {
   private static List<String> actions(List<AuditEntryItem> entries) {
     return entries.stream().map(entry -> entry.action).toList();
   }
+
+  /** Reviews emit events from the audit function itself (coditect.audit); they are audited like any other. */
+  @Test
+  void anAuditReviewsChangesAreInTheAuditLog() throws InterruptedException {
+    Tenant acme = harness.createTenant("Acme Reviews");
+    LocalApiHarness.User auditor = harness.addUser(acme, "auditor");
+    String review = harness.create("/v1/audit-reviews", auditor.token(),
+        "{\"review_type\":\"security\",\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-03-31\"}");
+    harness.patch("/v1/audit-reviews/" + review, auditor.token(), "\"1\"",
+        "{\"findings\":\"No issues\",\"status\":\"completed\"}").expect(200);
+
+    List<String> wanted = List.of("audit_review.completed", "audit_review.created");
+    String query = "/v1/audit-logs?resource_type=audit_review&resource_id=" + review;
+    Instant deadline = Instant.now().plus(EVENTUALLY);
+    LocalApiHarness.Response log = harness.get(query, auditor.token()).expect(200);
+    while (!actions(log).equals(wanted) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      log = harness.get(query, auditor.token()).expect(200);
+    }
+    assertEquals(wanted, actions(log), "newest first, one entry per change: " + log);
+    assertEquals(auditor.id(), log.json().path("items").get(0).path("user_id").asText());
+    assertEquals("coditect.audit", log.json().path("items").get(0).path("metadata").path("source").asText(), log.toString());
+  }
+
+  private static List<String> actions(LocalApiHarness.Response log) {
+    List<String> actions = new ArrayList<>();
+    log.json().path("items").forEach(item -> actions.add(item.path("action").asText()));
+    return actions;
+  }
 }

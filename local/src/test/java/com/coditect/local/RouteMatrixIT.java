@@ -83,7 +83,8 @@ class RouteMatrixIT {
       Map.entry("attachment_id", seed -> seed.pm().attachmentId()),
       Map.entry("sprint_id", seed -> seed.pm().sprintId()),
       Map.entry("milestone_id", seed -> seed.pm().milestoneId()),
-      Map.entry("board_id", seed -> seed.pm().boardId()));
+      Map.entry("board_id", seed -> seed.pm().boardId()),
+      Map.entry("review_id", seed -> seed.audit().reviewId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -117,7 +118,10 @@ class RouteMatrixIT {
       Map.entry("POST /v1/projects/{project_id}/milestones", "{\"title\":\"Probe\"}"),
       Map.entry("PATCH /v1/milestones/{milestone_id}", "{\"title\":\"Changed by B\"}"),
       Map.entry("POST /v1/projects/{project_id}/boards", "{\"name\":\"Probe\"}"),
-      Map.entry("PATCH /v1/boards/{board_id}", "{\"name\":\"Changed by B\"}"));
+      Map.entry("PATCH /v1/boards/{board_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/audit-reviews",
+          "{\"review_type\":\"security\",\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-03-31\"}"),
+      Map.entry("PATCH /v1/audit-reviews/{review_id}", "{\"findings\":\"Changed by B\"}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -134,19 +138,22 @@ class RouteMatrixIT {
 
   /**
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
-   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board.
+   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
-          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId());
+          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId());
     }
   }
 
   /** The project-management resources of a seed. */
   record Pm(String taskId, String commentId, String attachmentId, String sprintId, String milestoneId,
       String boardId) {}
+
+  /** The audit resources of a seed. */
+  record Audit(String reviewId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -171,7 +178,7 @@ class RouteMatrixIT {
         .expect(200);
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
-    return new Seed(tenant, member, team, project, seedPm(tenant, project));
+    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant));
   }
 
   private Pm seedPm(Tenant tenant, String project) {
@@ -188,6 +195,12 @@ class RouteMatrixIT {
     // The first read confirms the upload (pending -> available): done here, so the snapshot is stable.
     harness.get("/v1/tasks/" + task + "/attachments/" + attachment.text("id"), token).expect(200);
     return new Pm(task, comment, attachment.text("id"), sprint, milestone, board);
+  }
+
+  private Audit seedAudit(Tenant tenant) {
+    String review = harness.create("/v1/audit-reviews", tenant.ownerToken(), "{\"review_type\":\"access\","
+        + "\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-06-30\",\"findings\":\"Two stale accounts\"}");
+    return new Audit(review);
   }
 
   /** PUTs the attachment's bytes to its presigned upload, with the headers the signature covers. */

@@ -18,6 +18,8 @@ public interface AuditApiComponent {
 
   AuditLogRoutes auditLogRoutes();
 
+  AuditReviewRoutes auditReviewRoutes();
+
   ObjectMapper mapper();
 
   /** Builds the component from the function's config. */

@@ -23,7 +23,10 @@ public final class AuditHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
   AuditHandler(AuditApiComponent component) {
     Router.Builder routes = Router.builder();
-    for (RouteGroup group : List.of(component.auditLogRoutes())) {
+    // One group a line, so that adding a resource's routes is adding a line.
+    for (RouteGroup group : List.of(
+        component.auditLogRoutes(),
+        component.auditReviewRoutes())) {
       group.addTo(routes);
     }
     this.dispatcher = new HttpDispatcher(routes.build(), component.mapper());

@@ -1,0 +1,71 @@
+package com.coditect.audit;
+
+import com.coditect.audit.api.AuditReviewCreateRequest;
+import com.coditect.audit.api.AuditReviewFilters;
+import com.coditect.audit.api.AuditReviewUpdateRequest;
+import com.coditect.audit.domain.AuditReviewService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.Router;
+import com.coditect.shared.store.Versioned;
+import com.coditect.shared.tenancy.Principal;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The audit review routes of API.md. Auditors, owners and admins read and open reviews; a review is
+ * changed by its reviewer or an owner or admin. Every other role gets 403 before any read.
+ */
+@Singleton
+final class AuditReviewRoutes implements RouteGroup {
+
+  private final AuditReviewService reviews;
+  private final Idempotency idempotency;
+
+  @Inject
+  AuditReviewRoutes(AuditReviewService reviews, Idempotency idempotency) {
+    this.reviews = reviews;
+    this.idempotency = idempotency;
+  }
+
+  @Override
+  public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/audit-reviews", this::list)
+        .route("POST /v1/audit-reviews", this::create)
+        .route("GET /v1/audit-reviews/{review_id}", this::get)
+        .route("PATCH /v1/audit-reviews/{review_id}", this::update);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    AuditReviewFilters filters = AuditReviewFilters.from(request);
+    return ApiResponse.ok(reviews.list(principal.tenantId(), filters, RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    AuditReviewCreateRequest body = AuditReviewCreateRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> reviews.create(principal.tenantId(),
+        Actor.of(request, principal), body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    return versioned(reviews.get(principal.tenantId(), request.uuidPathParameter("review_id")));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    String reviewId = request.uuidPathParameter("review_id");
+    AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
+    return versioned(reviews.update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
+        reviewId, request.ifMatchVersion(), body));
+  }
+
+  /** 200 with the body and its ETag. */
+  private static ApiResponse versioned(Versioned<?> result) {
+    return ApiResponse.ok(result.value()).withVersion(result.version());
+  }
+}

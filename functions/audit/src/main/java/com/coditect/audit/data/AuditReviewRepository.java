@@ -1,0 +1,92 @@
+package com.coditect.audit.data;
+
+import com.coditect.audit.api.AuditReviewFilters;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Queries;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.TableItem;
+import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Reads audit reviews by the access patterns of docs/access-patterns.md (AR1-AR3). */
+@Singleton
+public final class AuditReviewRepository {
+
+  private final DynamoDbTable<AuditReviewItem> table;
+  private final Queries queries;
+
+  @Inject
+  public AuditReviewRepository(SingleTable table, Queries queries) {
+    this.table = table.view(AuditReviewItem.SCHEMA);
+    this.queries = queries;
+  }
+
+  public DynamoDbTable<AuditReviewItem> table() {
+    return table;
+  }
+
+  /** A review of the tenant: one GetItem. */
+  public Optional<AuditReviewItem> find(TenantId tenant, String reviewId) {
+    return Optional.ofNullable(table.getItem(ReviewKeys.review(tenant, reviewId)));
+  }
+
+  /**
+   * One page of the tenant's reviews, newest first: one Query. Reviewer and status together are
+   * the spec's (reviewer, status) index, GSI2; otherwise the by-time list, GSI1, narrowed by a
+   * filter expression on the one filter given (a page may then hold fewer than {@code limit}).
+   */
+  public ResultPage<AuditReviewItem> list(TenantId tenant, AuditReviewFilters filters, PageRequest page) {
+    String scope = tenant.value() + "#audit-reviews#" + filters.describe();
+    if (filters.reviewerId().isPresent() && filters.status().isPresent()) {
+      String partition = ReviewKeys.reviewsOf(tenant, filters.reviewerId().get(), filters.status().get());
+      return queries.page(table, TableItem.GSI2, keyEquals(partition), page, scope, true);
+    }
+    List<String> conditions = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    filters.reviewerId().ifPresent(reviewer -> {
+      conditions.add("#reviewer = :reviewer");
+      names.put("#reviewer", "reviewer_id");
+      values.put(":reviewer", AttributeValue.fromS(reviewer));
+    });
+    filters.status().ifPresent(status -> {
+      // status is a DynamoDB reserved word, hence the alias.
+      conditions.add("#status = :status");
+      names.put("#status", "status");
+      values.put(":status", AttributeValue.fromS(status));
+    });
+    Expression filter = conditions.isEmpty() ? null : Expression.builder()
+        .expression(String.join(" AND ", conditions)).expressionNames(names).expressionValues(values).build();
+    return queries.page(table, TableItem.GSI1, keyEquals(ReviewKeys.reviews(tenant)), filter, page, scope, true);
+  }
+
+  /** Sets the index keys from the review's creation time, reviewer and status. */
+  public static void index(TenantId tenant, AuditReviewItem review) {
+    String byCreation = ReviewKeys.byCreation(review.createdAt, review.id);
+    review.gsi1pk = ReviewKeys.reviews(tenant);
+    review.gsi1sk = byCreation;
+    if (review.reviewerId == null) {
+      review.gsi2pk = null;
+      review.gsi2sk = null;
+    } else {
+      review.gsi2pk = ReviewKeys.reviewsOf(tenant, review.reviewerId, review.status);
+      review.gsi2sk = byCreation;
+    }
+  }
+
+  private static QueryConditional keyEquals(String partition) {
+    return QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build());
+  }
+}

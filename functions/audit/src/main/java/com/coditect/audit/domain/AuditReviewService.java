@@ -1,0 +1,189 @@
+package com.coditect.audit.domain;
+
+import com.coditect.audit.api.AuditReviewCreateRequest;
+import com.coditect.audit.api.AuditReviewFilters;
+import com.coditect.audit.api.AuditReviewResponse;
+import com.coditect.audit.api.AuditReviewUpdateRequest;
+import com.coditect.audit.data.AuditReviewItem;
+import com.coditect.audit.data.AuditReviewRepository;
+import com.coditect.audit.data.ReviewKeys;
+import com.coditect.shared.domain.Resource;
+import com.coditect.shared.domain.VersionedWriter;
+import com.coditect.shared.error.ForbiddenException;
+import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.http.Created;
+import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.json.Patch;
+import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Preconditions;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.Versioned;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Role;
+import com.coditect.shared.tenancy.TenantId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Audit reviews: a reviewer (auditor, owner or admin) opens one {@code in_progress} over a date
+ * scope, records findings and recommendations, and closes it {@code completed} or
+ * {@code cancelled}. A closed review is final: it is the evidence compliance reports cite, so
+ * nothing in it changes afterwards (a correction is a new review).
+ */
+@Singleton
+public final class AuditReviewService {
+
+  public static final String IN_PROGRESS = "in_progress";
+  public static final String COMPLETED = "completed";
+  public static final String CANCELLED = "cancelled";
+  static final String RESOURCE_TYPE = "audit_review";
+
+  private final AuditReviewRepository reviews;
+  private final Clock clock;
+  private final VersionedWriter writer;
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final Resource<AuditReviewItem, AuditReviewResponse> resource;
+
+  @Inject
+  AuditReviewService(AuditReviewRepository reviews, Clock clock, VersionedWriter writer, Transactions transactions,
+      Outbox outbox) {
+    this.reviews = reviews;
+    this.clock = clock;
+    this.writer = writer;
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.resource = new Resource<>(reviews.table(), AuditReviewResponse::from, r -> r.id, RESOURCE_TYPE);
+  }
+
+  /** The tenant's reviews, newest first, optionally of one reviewer and/or status: one Query. */
+  public ResultPage<AuditReviewResponse> list(TenantId tenant, AuditReviewFilters filters, PageRequest page) {
+    return reviews.list(tenant, filters, page).map(AuditReviewResponse::from);
+  }
+
+  public Versioned<AuditReviewResponse> get(TenantId tenant, String reviewId) {
+    AuditReviewItem review = find(tenant, reviewId);
+    return new Versioned<>(AuditReviewResponse.from(review), review.version);
+  }
+
+  /**
+   * A review in progress, conducted by the caller: one transaction with the review, a check that
+   * the caller is a live user of the tenant (the reviewer reference), the event and the
+   * idempotency record.
+   */
+  public Created<AuditReviewResponse> create(TenantId tenant, Actor actor, AuditReviewCreateRequest request,
+      IdempotencyClaim claim) {
+    requireScopeOrder(request.scopeStartDate(), request.scopeEndDate());
+    AuditReviewItem review = new AuditReviewItem();
+    review.id = Ids.newId();
+    review.stampNew(ReviewKeys.review(tenant, review.id), ReviewKeys.ENTITY, Timestamps.now(clock));
+    review.reviewerId = actor.userId();
+    review.reviewType = request.reviewType();
+    review.scopeStartDate = request.scopeStartDate().toString();
+    review.scopeEndDate = request.scopeEndDate().toString();
+    review.status = IN_PROGRESS;
+    review.findings = request.findings();
+    review.recommendations = request.recommendations();
+    AuditReviewRepository.index(tenant, review);
+    return writer.create(tenant, actor, resource, review, "/v1/audit-reviews/" + review.id, claim,
+        tx -> tx.requireLive(CoreKeys.user(tenant, actor.userId()), AuditReviewService::reviewerNotLive));
+  }
+
+  /**
+   * Changes a review in progress, conditional on the version read. The reviewer changes their own
+   * review; owners and admins may change anyone's (another auditor may read it, not change it).
+   * Moving to {@code completed} sets {@code completed_at}; the event is then
+   * {@code audit_review.completed} (or {@code .cancelled}), else {@code audit_review.updated}. A
+   * change that changes nothing writes nothing, also on a closed review, so a retried completion
+   * answers 200 rather than 422.
+   */
+  public Versioned<AuditReviewResponse> update(TenantId tenant, Actor actor, Role role, String reviewId,
+      Optional<Long> ifMatch, AuditReviewUpdateRequest request) {
+    AuditReviewItem read = find(tenant, reviewId);
+    if (!role.isAdmin() && !actor.userId().equals(read.reviewerId)) {
+      throw new ForbiddenException("Only the review's reviewer, an owner or an admin may change it.");
+    }
+    Preconditions.checkIfMatch(ifMatch, read.version);
+
+    Patch<String> start = request.scopeStartDate().map(LocalDate::toString);
+    Patch<String> end = request.scopeEndDate().map(LocalDate::toString);
+    // Status first: on a closed review, reopening it is the change worth naming.
+    List<FieldPatch> patches = List.of(
+        new FieldPatch("status", request.status(), read.status),
+        new FieldPatch("review_type", request.reviewType(), read.reviewType),
+        new FieldPatch("scope_start_date", start, read.scopeStartDate),
+        new FieldPatch("scope_end_date", end, read.scopeEndDate),
+        new FieldPatch("findings", request.findings(), read.findings),
+        new FieldPatch("recommendations", request.recommendations(), read.recommendations));
+    Optional<FieldPatch> firstChange = patches.stream().filter(FieldPatch::changes).findFirst();
+    AuditReviewResponse before = AuditReviewResponse.from(read);
+    if (firstChange.isEmpty()) {
+      return new Versioned<>(before, read.version);
+    }
+    if (!IN_PROGRESS.equals(read.status)) {
+      throw UnprocessableException.forField(firstChange.get().name(), "cannot change: the review is " + read.status
+          + ", and a completed or cancelled review is final");
+    }
+
+    AuditReviewItem changed = read.copy();
+    changed.status = request.status().orElse(read.status);
+    changed.reviewType = request.reviewType().orElse(read.reviewType);
+    changed.scopeStartDate = start.orElse(read.scopeStartDate);
+    changed.scopeEndDate = end.orElse(read.scopeEndDate);
+    changed.findings = request.findings().orElse(read.findings);
+    changed.recommendations = request.recommendations().orElse(read.recommendations);
+    requireScopeOrder(LocalDate.parse(changed.scopeStartDate), LocalDate.parse(changed.scopeEndDate));
+
+    // Written here rather than by VersionedWriter.update, which stamps updated_at itself: completing
+    // must give completed_at and updated_at the same instant.
+    String now = Timestamps.now(clock);
+    if (COMPLETED.equals(changed.status)) {
+      changed.completedAt = now;
+    }
+    changed.updatedAt = now;
+    changed.version = read.version + 1;
+    AuditReviewRepository.index(tenant, changed);
+    AuditReviewResponse after = AuditReviewResponse.from(changed);
+    String action = changed.status.equals(read.status) ? "updated" : changed.status;
+
+    WriteTransaction tx = transactions.begin()
+        .replace(reviews.table(), changed, read.version, Preconditions.stale(ifMatch.isPresent()));
+    outbox.record(tx, tenant, actor, RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
+    tx.commit();
+    return new Versioned<>(after, changed.version);
+  }
+
+  /** One field a PATCH may send: its API name, what was sent, and the stored value. */
+  private record FieldPatch(String name, Patch<String> patch, String stored) {
+    boolean changes() {
+      return patch.isPresent() && !Objects.equals(patch.value(), stored);
+    }
+  }
+
+  private AuditReviewItem find(TenantId tenant, String reviewId) {
+    return reviews.find(tenant, reviewId).orElseThrow(() -> new NotFoundException("The audit review was not found."));
+  }
+
+  // A schema-valid body that breaks a rule of the data is a 422, as for a sprint's start and end dates.
+  private static void requireScopeOrder(LocalDate start, LocalDate end) {
+    if (end.isBefore(start)) {
+      throw UnprocessableException.forField("scope_end_date", "must not be before scope_start_date (" + start + ")");
+    }
+  }
+
+  private static ForbiddenException reviewerNotLive() {
+    return new ForbiddenException("Your user is not a live user of this tenant, so it cannot conduct a review.");
+  }
+}
