@@ -7,7 +7,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A tenant (organisation). Key: {@code PK=T#<tenant>, SK=TENANT}; read by the tenant's own
- * principal only. Serves: "the caller's tenant".
+ * principal only. Serves: "the caller's tenant". GSI1 {@code PLATFORM#TENANTS / <tenant id>}
+ * serves "every tenant of the platform" to platform jobs (never to a request).
  */
 public final class TenantItem extends TableItem {
 
