@@ -23,7 +23,7 @@ public final class AuditHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
   AuditHandler(AuditApiComponent component) {
     Router.Builder routes = Router.builder();
-    for (RouteGroup group : List.of(component.auditLogRoutes())) {
+    for (RouteGroup group : List.of(component.auditLogRoutes(), component.complianceReportRoutes())) {
       group.addTo(routes);
     }
     this.dispatcher = new HttpDispatcher(routes.build(), component.mapper());
