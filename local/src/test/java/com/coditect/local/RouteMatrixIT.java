@@ -25,6 +25,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -70,6 +74,12 @@ class RouteMatrixIT {
   private static final String ATTACHMENT_BODY = "{\"filename\":\"notes.txt\",\"mime_type\":\"text/plain\","
       + "\"file_size_bytes\":5,\"sha256\":\"" + sha256Hex(ATTACHMENT_BYTES) + "\"}";
 
+  /** A compliance report of yesterday: the period must be over. */
+  private static final String REPORT_BODY = "{\"report_type\":\"soc2\",\"period_start\":\""
+      + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\",\"period_end\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1)
+      + "\"}";
+  private static final Duration REPORT_GENERATED = Duration.ofSeconds(30);
+
   /**
    * Which of tenant A's resources fills each path parameter. A route with a parameter not named
    * here fails the matrix: add the parameter, creating the resource in {@link #seed} if needed.
@@ -84,7 +94,8 @@ class RouteMatrixIT {
       Map.entry("sprint_id", seed -> seed.pm().sprintId()),
       Map.entry("milestone_id", seed -> seed.pm().milestoneId()),
       Map.entry("board_id", seed -> seed.pm().boardId()),
-      Map.entry("review_id", seed -> seed.audit().reviewId()));
+      Map.entry("review_id", seed -> seed.audit().reviewId()),
+      Map.entry("report_id", seed -> seed.audit().reportId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -121,7 +132,8 @@ class RouteMatrixIT {
       Map.entry("PATCH /v1/boards/{board_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("POST /v1/audit-reviews",
           "{\"review_type\":\"security\",\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-03-31\"}"),
-      Map.entry("PATCH /v1/audit-reviews/{review_id}", "{\"findings\":\"Changed by B\"}"));
+      Map.entry("PATCH /v1/audit-reviews/{review_id}", "{\"findings\":\"Changed by B\"}"),
+      Map.entry("POST /v1/compliance-reports", REPORT_BODY));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -144,7 +156,7 @@ class RouteMatrixIT {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
-          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId());
+          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId());
     }
   }
 
@@ -153,7 +165,7 @@ class RouteMatrixIT {
       String boardId) {}
 
   /** The audit resources of a seed. */
-  record Audit(String reviewId) {}
+  record Audit(String reviewId, String reportId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -181,6 +193,21 @@ class RouteMatrixIT {
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant));
   }
 
+  /**
+   * A compliance report, generated before the snapshot (its status and file change once, from
+   * generating to completed, and must not change during the matrix).
+   */
+  private String seedReport(Tenant tenant) {
+    String id = harness.post("/v1/compliance-reports", tenant.ownerToken(), REPORT_BODY).expect(202).text("id");
+    Instant deadline = Instant.now().plus(REPORT_GENERATED);
+    while (!"completed".equals(harness.get("/v1/compliance-reports/" + id, tenant.ownerToken()).expect(200)
+        .text("status"))) {
+      assertTrue(Instant.now().isBefore(deadline), "the seeded compliance report was not generated in time");
+      LocalApiHarness.pause(Duration.ofMillis(200));
+    }
+    return id;
+  }
+
   private Pm seedPm(Tenant tenant, String project) {
     String token = tenant.ownerToken();
     String sprint = harness.create("/v1/projects/" + project + "/sprints", token,
@@ -200,7 +227,7 @@ class RouteMatrixIT {
   private Audit seedAudit(Tenant tenant) {
     String review = harness.create("/v1/audit-reviews", tenant.ownerToken(), "{\"review_type\":\"access\","
         + "\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-06-30\",\"findings\":\"Two stale accounts\"}");
-    return new Audit(review);
+    return new Audit(review, seedReport(tenant));
   }
 
   /** PUTs the attachment's bytes to its presigned upload, with the headers the signature covers. */
@@ -374,9 +401,13 @@ class RouteMatrixIT {
         continue;
       }
       Response response = send(route, path(route, idsOf(a, route)), a.tenant().ownerToken(), null);
-      assertEquals(200, response.status(), "tenant A cannot read its own " + route.routeKey() + ": " + response);
+      // A download route answers with a redirect to the file (a compliance report's PDF).
+      boolean redirect = response.status() == 302 && response.header("Location") != null;
+      assertTrue(response.status() == 200 || redirect,
+          "tenant A cannot read its own " + route.routeKey() + ": " + response);
+      String body = redirect ? "Location: " + response.header("Location") : response.body();
       snapshot.put(route.routeKey(), response.status() + "\nETag: " + response.header("ETag") + "\n"
-          + EXPIRY.matcher(PRESIGNATURE.matcher(response.body()).replaceAll("$1...")).replaceAll("$1..."));
+          + EXPIRY.matcher(PRESIGNATURE.matcher(body).replaceAll("$1...")).replaceAll("$1..."));
     }
     // The member's own view too: B's PATCH /v1/me must not land on any of A's users.
     Response me = harness.get("/v1/me", a.member().token()).expect(200);

@@ -26,7 +26,8 @@ public final class AuditHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     // One group a line, so that adding a resource's routes is adding a line.
     for (RouteGroup group : List.of(
         component.auditLogRoutes(),
-        component.auditReviewRoutes())) {
+        component.auditReviewRoutes(),
+        component.complianceReportRoutes())) {
       group.addTo(routes);
     }
     this.dispatcher = new HttpDispatcher(routes.build(), component.mapper());

@@ -11,6 +11,7 @@ import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.MotoServer;
 import com.coditect.testing.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * The audit API on moto, driven with real HTTP API v2 events. Every response is checked against
@@ -35,6 +42,7 @@ final class AuditApi implements AutoCloseable {
   final AuditHandler handler;
   final AuditLogWriter ingest;
   private final OpenApiContract contract = OpenApiContract.load();
+  private S3Client s3;
 
   AuditApi(String name) {
     env = AwsTestEnvironment.create(name);
@@ -80,6 +88,12 @@ final class AuditApi implements AutoCloseable {
 
   /** Delivers one domain event to the ingest, as the bus does; returns its event id. */
   String record(String tenantId, String userId, String action, String resourceType, String resourceId) {
+    return record(tenantId, userId, action, resourceType, resourceId, Map.of("name", Map.of("old", "a", "new", "b")));
+  }
+
+  /** As {@link #record(String, String, String, String, String)}, with the event's field changes. */
+  String record(String tenantId, String userId, String action, String resourceType, String resourceId,
+      Map<String, Object> changes) {
     String eventId = Ids.newId();
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("event_id", eventId);
@@ -94,10 +108,29 @@ final class AuditApi implements AutoCloseable {
     detail.put("action", action);
     detail.put("resource_type", resourceType);
     detail.put("resource_id", resourceId);
-    detail.put("changes", Map.of("name", Map.of("old", "a", "new", "b")));
+    detail.put("changes", changes);
     detail.put("occurred_at", "2026-11-25T10:00:00.000Z");
     ingest.record(MAPPER.valueToTree(detail), "coditect.pm");
     return eventId;
+  }
+
+  /** An S3 client on moto, with the documents bucket made (once per moto, shared by the test classes). */
+  S3Client s3() {
+    if (s3 == null) {
+      s3 = S3Client.builder()
+          .region(Region.of(AwsTestEnvironment.REGION))
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+          .endpointOverride(MotoServer.endpoint())
+          .forcePathStyle(true)
+          .httpClient(UrlConnectionHttpClient.create())
+          .build();
+      try {
+        s3.createBucket(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME));
+      } catch (BucketAlreadyOwnedByYouException e) {
+        // another test class made it first
+      }
+    }
+    return s3;
   }
 
   private static AttributeValue s(String value) {
@@ -106,6 +139,9 @@ final class AuditApi implements AutoCloseable {
 
   @Override
   public void close() {
+    if (s3 != null) {
+      s3.close();
+    }
     env.close();
   }
 

@@ -14,7 +14,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The production wiring of the audit API plus a DynamoDB call counter. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, ReportStorageModule.class,
     TestAuditApiComponent.CallCounting.class})
 interface TestAuditApiComponent extends AuditApiComponent {
 

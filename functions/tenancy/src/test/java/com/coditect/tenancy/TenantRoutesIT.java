@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
 import com.coditect.shared.store.CoreKeys;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code POST /v1/tenants}, {@code GET|PATCH /v1/tenant} on moto. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,6 +73,19 @@ class TenantRoutesIT {
     assertEquals(200, me.status());
     assertEquals("owner", me.text("role"));
     assertEquals("invited", me.text("status"));
+  }
+
+  @Test
+  void createdTenantJoinsThePlatformListOfTenants() {
+    Response created = createTenant("{\"name\":\"Listed Co\",\"owner\":{\"email\":\"a@listed.example\",\"name\":\"A\"}}",
+        admin());
+    assertEquals(201, created.status(), created.raw());
+    var listed = api.env.dynamoDb().query(q -> q.tableName(api.env.tableName()).indexName("GSI1")
+        .keyConditionExpression("GSI1PK = :pk AND GSI1SK = :id")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CoreKeys.platformTenants()),
+            ":id", AttributeValue.fromS(created.text("id")))));
+    assertEquals(1, listed.count(), "the monthly compliance reports find the tenant there");
+    assertEquals("TENANT", listed.items().get(0).get("entity_type").s());
   }
 
   @Test

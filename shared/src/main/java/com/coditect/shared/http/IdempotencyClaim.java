@@ -46,7 +46,7 @@ public final class IdempotencyClaim {
     item.requestHash = template.requestHash;
     item.createdAt = template.createdAt;
     item.ttl = ttl;
-    item.statusCode = 201;
+    item.statusCode = created.status();
     item.location = created.location();
     item.etag = ApiResponse.etag(created.version());
     try {

@@ -27,4 +27,12 @@ public final class CoreKeys {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("PROJECT", projectId).build())
         .sortValue("PROJECT").build();
   }
+
+  /**
+   * The platform's list of tenants, on GSI1 of each tenant item ({@code GSI1SK = <tenant id>}):
+   * written by tenancy at tenant creation, paged by platform jobs (the monthly compliance reports).
+   */
+  public static String platformTenants() {
+    return Keys.platform().with("TENANTS").build();
+  }
 }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  *
  * <pre>
  * item        PK                          SK              GSI1PK / GSI1SK                       GSI2PK / GSI2SK
- * tenant      T#t                         TENANT          -                                     -
+ * tenant      T#t                         TENANT          PLATFORM#TENANTS / t                  -
  * user        T#t#USER#u                  USER            T#t#USERS[#DELETED] / u               T#t#USERS#STATUS#s / u
  * team        T#t#TEAM#m                  TEAM            T#t#TEAMS[#DELETED] / m               -
  * membership  T#t#TEAM#m                  MEMBER#u        T#t#USER#u#TEAMS / m                  -

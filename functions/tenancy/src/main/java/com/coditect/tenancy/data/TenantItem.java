@@ -9,7 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 /**
  * A tenant (organisation) and its settings. Key: {@code PK=T#<tenant>, SK=TENANT} (built by
  * {@code CoreKeys.tenant}); read by the tenant's own principal, and by the audit ingest for
- * {@code audit_retention_days}. Serves: "the caller's tenant".
+ * {@code audit_retention_days}. Serves: "the caller's tenant". GSI1 {@code PLATFORM#TENANTS /
+ * <tenant id>} serves "every tenant of the platform" to platform jobs (never to a request).
  */
 public final class TenantItem extends TableItem {
 

@@ -8,6 +8,7 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
@@ -85,6 +86,9 @@ public final class TenantService {
     tenant.taxId = request.taxId();
     // Written out, so the tenant item says how long its audit entries are kept.
     tenant.auditRetentionDays = AuditRetention.DEFAULT_DAYS;
+    // The platform's list of tenants (platform jobs page through it); ids are UUIDv7, so oldest first.
+    tenant.gsi1pk = CoreKeys.platformTenants();
+    tenant.gsi1sk = tenant.id;
 
     TenantResponse response = TenantResponse.from(tenant);
     WriteTransaction tx = transactions.begin()

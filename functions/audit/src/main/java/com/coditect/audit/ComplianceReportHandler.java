@@ -1,0 +1,52 @@
+package com.coditect.audit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.audit.domain.ComplianceReportGenerator;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Generates the compliance report named by a {@code compliance_report.requested} event (the rule
+ * in template.yaml). A report no longer generating is left alone, so redeliveries are harmless;
+ * an unexpected failure throws, so EventBridge retries and finally keeps the event in the DLQ.
+ */
+public final class ComplianceReportHandler implements RequestHandler<Map<String, Object>, Void> {
+
+  private static final Log LOG = Log.forClass(ComplianceReportHandler.class);
+
+  private final ComplianceReportGenerator generator;
+  private final ObjectMapper mapper;
+
+  public ComplianceReportHandler() {
+    this(DaggerAuditApiComponent.factory().create(AppConfig.fromEnvironment()));
+  }
+
+  ComplianceReportHandler(AuditApiComponent component) {
+    this.generator = component.complianceReportGenerator();
+    this.mapper = component.mapper();
+  }
+
+  @Override
+  public Void handleRequest(Map<String, Object> envelope, Context context) {
+    JsonNode detail = mapper.valueToTree(envelope).path("detail");
+    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
+    try {
+      if (!detail.hasNonNull("tenant_id") || !detail.hasNonNull("resource_id")) {
+        LOG.info("report request without tenant or report id ignored");
+        return null;
+      }
+      String reportId = detail.path("resource_id").asText();
+      var outcome = generator.generate(new TenantId(detail.path("tenant_id").asText()), reportId);
+      LOG.info("compliance report " + outcome.name().toLowerCase(Locale.ROOT), "report_id", reportId);
+      return null;
+    } finally {
+      Log.clearContext();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.coditect.audit;
+
+import com.coditect.audit.api.CreateComplianceReportRequest;
+import com.coditect.audit.domain.ComplianceFrameworks;
+import com.coditect.audit.domain.ComplianceReportService;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Principal;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The compliance report routes of API.md: request one (202, generated asynchronously), list, read,
+ * and download its PDF. Auditors, owners and admins only.
+ */
+@Singleton
+final class ComplianceReportRoutes implements RouteGroup {
+
+  private final ComplianceReportService reports;
+  private final Idempotency idempotency;
+
+  @Inject
+  ComplianceReportRoutes(ComplianceReportService reports, Idempotency idempotency) {
+    this.reports = reports;
+    this.idempotency = idempotency;
+  }
+
+  @Override
+  public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/compliance-reports", this::list)
+        .route("POST /v1/compliance-reports", this::create)
+        .route("GET /v1/compliance-reports/{report_id}", this::get)
+        .route("GET /v1/compliance-reports/{report_id}/file", this::file);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
+    return ApiResponse.ok(reports.list(principal.tenantId(), type, RouteGroup.page(request)));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    CreateComplianceReportRequest body = CreateComplianceReportRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> reports.request(principal.tenantId(),
+        Actor.of(request, principal), principal.userId(), body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    return ApiResponse.ok(reports.get(principal.tenantId(), request.uuidPathParameter("report_id")));
+  }
+
+  /** 302 to a presigned GET of the PDF, valid five minutes. */
+  private ApiResponse file(ApiRequest request, Principal principal) {
+    principal.requireAuditor();
+    String url = reports.fileUrl(principal.tenantId(), request.uuidPathParameter("report_id")).toString();
+    return new ApiResponse(302, Map.of("Location", url, "Cache-Control", "no-store"), null);
+  }
+}

@@ -1,0 +1,47 @@
+package com.coditect.audit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.audit.domain.MonthlyReports;
+import com.coditect.shared.config.AppConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Target of the monthly schedule (template.yaml): requests last month's compliance reports of
+ * every tenant. The month is taken from the event's {@code time}, so a late or repeated delivery
+ * still means the month the schedule fired for.
+ */
+public final class ComplianceScheduleHandler implements RequestHandler<Map<String, Object>, MonthlyReports.Result> {
+
+  private final MonthlyReports monthly;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  public ComplianceScheduleHandler() {
+    this(DaggerAuditApiComponent.factory().create(AppConfig.fromEnvironment()));
+  }
+
+  ComplianceScheduleHandler(AuditApiComponent component) {
+    this.monthly = component.monthlyReports();
+    this.mapper = component.mapper();
+    this.clock = component.clock();
+  }
+
+  @Override
+  public MonthlyReports.Result handleRequest(Map<String, Object> event, Context context) {
+    return monthly.requestPreviousMonth(firedAt(mapper.valueToTree(event)));
+  }
+
+  private Instant firedAt(JsonNode event) {
+    try {
+      return event.hasNonNull("time") ? Instant.parse(event.path("time").asText()) : clock.instant();
+    } catch (DateTimeParseException e) {
+      return clock.instant();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package com.coditect.audit.data;
+
+import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.TableItem;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Every tenant of the platform, from the list tenancy writes on GSI1 ({@code PLATFORM#TENANTS}):
+ * one Query per page, for platform jobs only (no request path reads across tenants).
+ */
+@Singleton
+public final class PlatformTenants {
+
+  static final int PAGE_SIZE = 100;
+
+  /** A tenant of the list: its id and status. */
+  public record ListedTenant(String id, String status) {}
+
+  private final SingleTable table;
+
+  @Inject
+  PlatformTenants(SingleTable table) {
+    this.table = table;
+  }
+
+  /** Visits every listed tenant, oldest first; returns how many. */
+  public long forEach(Consumer<ListedTenant> visitor) {
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(TableItem.GSI1)
+        .keyConditionExpression("GSI1PK = :pk")
+        .projectionExpression("id, #status")
+        .expressionAttributeNames(Map.of("#status", "status"))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CoreKeys.platformTenants())))
+        .limit(PAGE_SIZE);
+    Map<String, AttributeValue> startKey = null;
+    long count = 0;
+    do {
+      if (startKey != null) {
+        query.exclusiveStartKey(startKey);
+      }
+      QueryResponse page = table.lowLevel().query(query.build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        AttributeValue status = item.get("status");
+        visitor.accept(new ListedTenant(item.get("id").s(), status == null ? null : status.s()));
+        count++;
+      }
+      startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    return count;
+  }
+}

@@ -1,0 +1,153 @@
+package com.coditect.audit.domain;
+
+import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.data.AuditPeriodScan;
+import com.coditect.audit.data.ComplianceReportItem;
+import com.coditect.audit.data.ComplianceReportKeys;
+import com.coditect.audit.data.ComplianceReportRepository;
+import com.coditect.audit.data.ReportStorage;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.DomainEvent.FieldChange;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.log.Log;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Generates a requested compliance report: counts the period's audit entries page by page,
+ * verifies the whole chain page by page, maps the figures to the framework's controls, draws the
+ * PDF, stores it under the tenant's prefix, and completes the report (or fails it with a reason).
+ * Only a report still {@code generating} is worked on, so a redelivered request does nothing.
+ */
+@Singleton
+public final class ComplianceReportGenerator {
+
+  private static final Log LOG = Log.forClass(ComplianceReportGenerator.class);
+  private static final Actor GENERATOR = Actor.system("compliance-report");
+
+  /** What a generation did. */
+  public enum Outcome { COMPLETED, FAILED, SKIPPED }
+
+  private final ComplianceReportRepository reports;
+  private final AuditPeriodScan scan;
+  private final AuditVerifier verifier;
+  private final ReportStorage storage;
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  @Inject
+  ComplianceReportGenerator(ComplianceReportRepository reports, AuditPeriodScan scan, AuditVerifier verifier,
+      ReportStorage storage, Transactions transactions, Outbox outbox, Clock clock) {
+    this.reports = reports;
+    this.scan = scan;
+    this.verifier = verifier;
+    this.storage = storage;
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  public Outcome generate(TenantId tenant, String reportId) {
+    Optional<ComplianceReportItem> found = reports.find(tenant, reportId, true);
+    if (found.isEmpty() || !ComplianceReportService.GENERATING.equals(found.get().status)) {
+      return Outcome.SKIPPED;
+    }
+    ComplianceReportItem report = found.get();
+    ObjectNode data;
+    String key = ComplianceReportKeys.objectKey(tenant, reportId);
+    try {
+      data = figuresOf(tenant, report);
+      byte[] pdf = ReportPdf.render(new ReportPdf.Header(reportId, tenant.value(), report.generatedBy), data);
+      storage.putPdf(key, pdf);
+    } catch (RuntimeException e) {
+      // The request cannot succeed by retrying the same code on the same data (a bug, a PDF that
+      // cannot be drawn); transient AWS errors are retried by the SDK first. The reason names the
+      // kind of failure only: internals stay in the log.
+      LOG.error("compliance report generation failed", e, "report_id", reportId);
+      finish(tenant, report, ComplianceReportService.FAILED, null, null,
+          "The report could not be generated (" + e.getClass().getSimpleName() + "). Request it again.");
+      return Outcome.FAILED;
+    }
+    finish(tenant, report, ComplianceReportService.COMPLETED, data.toString(), key, null);
+    return Outcome.COMPLETED;
+  }
+
+  /** The report's data: counters over the period, the chain's verification, the control table. */
+  ObjectNode figuresOf(TenantId tenant, ComplianceReportItem report) {
+    LocalDate start = LocalDate.parse(report.periodStart);
+    LocalDate end = LocalDate.parse(report.periodEnd);
+    ReportFigures figures = new ReportFigures();
+    scan.forEach(tenant, start, end, figures::add);
+
+    // The chain is verified whole, not just the period: a period's entries are only as
+    // trustworthy as every link before them.
+    ChainVerification page = verifier.verifyPage(tenant, Optional.empty(), AuditVerifier.MAX_PAGE);
+    long checked = page.entriesChecked();
+    while (page.nextCursor() != null) {
+      page = verifier.verifyPage(tenant, Optional.of(page.nextCursor()), AuditVerifier.MAX_PAGE);
+      checked += page.entriesChecked();
+    }
+    return ComplianceReportData.build(report.reportType, start, end, Timestamps.now(clock), figures, page, checked);
+  }
+
+  /**
+   * Moves the report out of {@code generating}, with its event, in one transaction. A report that
+   * another delivery finished meanwhile fails the condition and is left as that delivery left it.
+   */
+  private void finish(TenantId tenant, ComplianceReportItem report, String status, String data, String key,
+      String reason) {
+    String now = Timestamps.now(clock);
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    values.put(":status", AttributeValue.fromS(status));
+    values.put(":now", AttributeValue.fromS(now));
+    values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
+    StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
+    if (data != null) {
+      values.put(":data", AttributeValue.fromS(data));
+      values.put(":path", AttributeValue.fromS(key));
+      update.append(", report_data = :data, file_path = :path, completed_at = :now");
+    }
+    if (reason != null) {
+      values.put(":reason", AttributeValue.fromS(reason));
+      update.append(", failure_reason = :reason");
+    }
+    Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
+        .expressionNames(Map.of("#status", "status"))
+        .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportService.GENERATING),
+            ":read", AttributeValue.fromN(Long.toString(report.version))))
+        .build();
+    WriteTransaction tx = transactions.begin().update(ComplianceReportKeys.report(tenant, report.id),
+        update.toString(), values, stillGenerating, FinishedElsewhere::new);
+    Map<String, FieldChange> changes = new LinkedHashMap<>();
+    changes.put("status", new FieldChange(ComplianceReportService.GENERATING, status));
+    if (key != null) {
+      changes.put("file_path", new FieldChange(null, key));
+    }
+    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status, "compliance_report", report.id, changes);
+    try {
+      tx.commit();
+    } catch (FinishedElsewhere e) {
+      LOG.info("compliance report finished by another delivery", "report_id", report.id);
+    }
+  }
+
+  /** The report left {@code generating} while this delivery worked on it. */
+  private static final class FinishedElsewhere extends RuntimeException {
+    FinishedElsewhere() {
+      super(null, null, false, false);
+    }
+  }
+}

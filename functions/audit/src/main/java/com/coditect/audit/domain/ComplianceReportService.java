@@ -1,0 +1,166 @@
+package com.coditect.audit.domain;
+
+import com.coditect.audit.api.ComplianceReportResponse;
+import com.coditect.audit.api.CreateComplianceReportRequest;
+import com.coditect.audit.data.ComplianceReportItem;
+import com.coditect.audit.data.ComplianceReportKeys;
+import com.coditect.audit.data.ComplianceReportRepository;
+import com.coditect.audit.data.ReportStorage;
+import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.events.Outbox;
+import com.coditect.shared.http.Created;
+import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Compliance reports as the API and the schedule see them: a request writes the report
+ * ({@code generating}) and its {@code compliance_report.requested} event in one transaction; the
+ * generator ({@link ComplianceReportGenerator}) finishes it off the request path.
+ */
+@Singleton
+public final class ComplianceReportService {
+
+  public static final String GENERATING = "generating";
+  public static final String COMPLETED = "completed";
+  public static final String FAILED = "failed";
+  public static final String REQUESTED_EVENT = "compliance_report.requested";
+  /** A year and a day: an annual report of a leap year fits, and a generation stays within its timeout. */
+  static final long MAX_PERIOD_DAYS = 366;
+
+  private final ComplianceReportRepository reports;
+  private final ReportStorage storage;
+  private final Transactions transactions;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  @Inject
+  ComplianceReportService(ComplianceReportRepository reports, ReportStorage storage, Transactions transactions,
+      Outbox outbox, Clock clock) {
+    this.reports = reports;
+    this.storage = storage;
+    this.transactions = transactions;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Requests a report for the caller. The period must be in order, over (its last day not after
+   * today, UTC: a report of days still to come would be incomplete for ever) and at most a year long.
+   */
+  public Created<ComplianceReportResponse> request(TenantId tenant, Actor actor, String userId,
+      CreateComplianceReportRequest request, IdempotencyClaim claim) {
+    LocalDate start = request.periodStart();
+    LocalDate end = request.periodEnd();
+    if (end.isBefore(start)) {
+      throw UnprocessableException.forField("period_end", "must not be before period_start");
+    }
+    if (end.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+      throw UnprocessableException.forField("period_end", "must not be after today (UTC): the period must be over");
+    }
+    if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_PERIOD_DAYS) {
+      throw UnprocessableException.forField("period_end", "the period may span at most " + MAX_PERIOD_DAYS + " days");
+    }
+    ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, userId);
+    ComplianceReportResponse response = ComplianceReportResponse.of(report);
+    WriteTransaction tx = write(tenant, actor, report, response);
+    Created<ComplianceReportResponse> created =
+        Created.accepted("/v1/compliance-reports/" + report.id, response, report.version);
+    claim.attach(tx, created);
+    tx.commit();
+    return created;
+  }
+
+  /**
+   * Requests the month's report of every framework for a tenant, on behalf of the platform, in one
+   * transaction. A sentinel per framework and month makes a second request of the same month
+   * (a re-fired schedule) write nothing. Returns false when the month was already requested.
+   */
+  public boolean requestMonthly(TenantId tenant, Actor actor, YearMonth month) {
+    WriteTransaction tx = transactions.begin();
+    for (String type : ComplianceFrameworks.TYPES) {
+      ComplianceReportItem report = newReport(tenant, type, month.atDay(1), month.atEndOfMonth(), null);
+      write(tx, tenant, actor, report, ComplianceReportResponse.of(report));
+      tx.claimUnique(tenant, ComplianceReportKeys.UNIQUE_MONTHLY,
+          ComplianceReportKeys.monthly(type, month.toString()), report.id, "period_start");
+    }
+    try {
+      tx.commit();
+      return true;
+    } catch (ConflictException alreadyRequested) {
+      // A sentinel is taken, or (TransactionConflict) another run is writing the same month now:
+      // either way the month's reports exist or are being written by someone else.
+      return false;
+    }
+  }
+
+  public ResultPage<ComplianceReportResponse> list(TenantId tenant, Optional<String> reportType, PageRequest page) {
+    return reports.list(tenant, reportType, page).map(ComplianceReportResponse::of);
+  }
+
+  public ComplianceReportResponse get(TenantId tenant, String reportId) {
+    return ComplianceReportResponse.of(find(tenant, reportId));
+  }
+
+  /**
+   * A short-lived URL of a completed report's PDF. A report still generating, or failed, has no
+   * file yet: 409 naming {@code status}, so a client can tell "not ready" from "no such report".
+   */
+  public URI fileUrl(TenantId tenant, String reportId) {
+    ComplianceReportItem report = find(tenant, reportId);
+    if (!COMPLETED.equals(report.status) || report.filePath == null) {
+      throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
+          List.of(new FieldError("status", "is " + report.status + ", not completed")));
+    }
+    return storage.presignDownload(report.filePath);
+  }
+
+  private ComplianceReportItem find(TenantId tenant, String reportId) {
+    return reports.find(tenant, reportId, false).orElseThrow(
+        () -> NotFoundException.forField("report_id", "no such compliance report"));
+  }
+
+  private ComplianceReportItem newReport(TenantId tenant, String type, LocalDate start, LocalDate end, String userId) {
+    ComplianceReportItem report = new ComplianceReportItem();
+    report.id = Ids.newId();
+    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, Timestamps.now(clock));
+    report.reportType = type;
+    report.periodStart = start.toString();
+    report.periodEnd = end.toString();
+    report.status = GENERATING;
+    report.generatedBy = userId;
+    ComplianceReportRepository.index(tenant, report);
+    return report;
+  }
+
+  private WriteTransaction write(TenantId tenant, Actor actor, ComplianceReportItem report,
+      ComplianceReportResponse response) {
+    return write(transactions.begin(), tenant, actor, report, response);
+  }
+
+  private WriteTransaction write(WriteTransaction tx, TenantId tenant, Actor actor, ComplianceReportItem report,
+      ComplianceReportResponse response) {
+    tx.create(reports.table(), report, () -> new IllegalStateException("compliance report id collision"));
+    outbox.record(tx, tenant, actor, REQUESTED_EVENT, "compliance_report", report.id, null, response);
+    return tx;
+  }
+}
