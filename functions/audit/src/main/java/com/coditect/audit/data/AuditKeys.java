@@ -5,7 +5,7 @@ import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
- * Every key of the audit items, built in one place (docs/design/audit.md):
+ * Every key of the audit items, built in one place (docs/audit.md):
  *
  * <pre>
  * item              PK                                      SK

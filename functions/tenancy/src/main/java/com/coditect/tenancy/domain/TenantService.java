@@ -127,7 +127,7 @@ public final class TenantService {
       t.billingEmail = request.billingEmail().orElse(t.billingEmail);
       t.taxId = request.taxId().orElse(t.taxId);
       // Applies to entries written from now on: an entry's expiry is fixed when it is written
-      // (the audit role may not update entries), see docs/design/audit.md "Retention".
+      // (the audit role may not update entries), see docs/audit.md "Retention".
       t.auditRetentionDays = request.auditRetentionDays().orElse(t.auditRetentionDays);
     });
   }
