@@ -1,23 +1,22 @@
 package com.coditect.audit;
 
-import com.coditect.audit.domain.ComplianceReportGenerator;
 import com.coditect.audit.domain.MonthlyReports;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
-import java.time.Clock;
 import dagger.Component;
+import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * Wiring of the audit API, built once per Lambda instance; also of the compliance report generator
- * and schedule, which run from the same jar. Unlike the ingest it never needs the pseudonym key:
- * it reads entries, it does not make them.
+ * Wiring of the audit API, built once per Lambda instance, and of the monthly report schedule.
+ * Unlike the ingest it never needs the pseudonym key (it reads entries, it does not make them),
+ * and unlike the report generator no S3 client: download links are signed without one.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, ReportStorageModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class})
 public interface AuditApiComponent {
 
   AuditLogRoutes auditLogRoutes();
@@ -25,9 +24,6 @@ public interface AuditApiComponent {
   AuditReviewRoutes auditReviewRoutes();
 
   ComplianceReportRoutes complianceReportRoutes();
-
-  /** Off the request path: the generator behind compliance_report.requested. */
-  ComplianceReportGenerator complianceReportGenerator();
 
   /** Off the request path: the monthly schedule's requests. */
   MonthlyReports monthlyReports();

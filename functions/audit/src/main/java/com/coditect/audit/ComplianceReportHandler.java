@@ -24,10 +24,10 @@ public final class ComplianceReportHandler implements RequestHandler<Map<String,
   private final ObjectMapper mapper;
 
   public ComplianceReportHandler() {
-    this(DaggerAuditApiComponent.factory().create(AppConfig.fromEnvironment()));
+    this(DaggerReportGeneratorComponent.factory().create(AppConfig.fromEnvironment()));
   }
 
-  ComplianceReportHandler(AuditApiComponent component) {
+  ComplianceReportHandler(ReportGeneratorComponent component) {
     this.generator = component.complianceReportGenerator();
     this.mapper = component.mapper();
   }

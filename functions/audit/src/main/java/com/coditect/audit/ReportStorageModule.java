@@ -10,9 +10,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The S3 client and presigner of the compliance report PDFs, with the DynamoDB client's HTTP client and credentials. */
+/** The S3 client that stores the compliance report PDFs, with the DynamoDB client's HTTP client and credentials. */
 @Module(includes = AwsClientsModule.class)
 public final class ReportStorageModule {
 
@@ -25,18 +24,6 @@ public final class ReportStorageModule {
         .region(Region.of(config.region()))
         .credentialsProvider(credentials)
         .httpClient(http)
-        .serviceConfiguration(serviceConfiguration(config));
-    config.awsEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
-  }
-
-  /** Presigning is local computation: no HTTP client, no call. */
-  @Provides
-  @Singleton
-  static S3Presigner presigner(AppConfig config, AwsCredentialsProvider credentials) {
-    var builder = S3Presigner.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
         .serviceConfiguration(serviceConfiguration(config));
     config.awsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();

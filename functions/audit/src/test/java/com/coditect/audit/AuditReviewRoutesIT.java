@@ -775,8 +775,7 @@ class AuditReviewRoutesIT {
 
   /** The production wiring of the audit API with a {@link WriteWatch} on its DynamoDB client. */
   @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, ReportStorageModule.class,
-      WatchedComponent.Watched.class})
+  @Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, WatchedComponent.Watched.class})
   interface WatchedComponent extends AuditApiComponent {
 
     @Component.Factory

@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, ReportStorageModule.class,
     TestAuditApiComponent.CallCounting.class})
-interface TestAuditApiComponent extends AuditApiComponent {
+interface TestAuditApiComponent extends AuditApiComponent, ReportGeneratorComponent {
 
   /** Builds the component against a test environment's config, counting with {@code counter}. */
   @Component.Factory

@@ -5,13 +5,13 @@ import com.coditect.audit.api.CreateComplianceReportRequest;
 import com.coditect.audit.data.ComplianceReportItem;
 import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
-import com.coditect.audit.data.ReportStorage;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
+import com.coditect.shared.files.PresignedUrls;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
@@ -23,6 +23,7 @@ import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -40,6 +41,9 @@ import javax.inject.Singleton;
 @Singleton
 public final class ComplianceReportService {
 
+  /** How long a report's download link works. */
+  public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(5);
+
   public static final String GENERATING = "generating";
   public static final String COMPLETED = "completed";
   public static final String FAILED = "failed";
@@ -48,16 +52,16 @@ public final class ComplianceReportService {
   static final long MAX_PERIOD_DAYS = 366;
 
   private final ComplianceReportRepository reports;
-  private final ReportStorage storage;
+  private final PresignedUrls downloads;
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
 
   @Inject
-  ComplianceReportService(ComplianceReportRepository reports, ReportStorage storage, Transactions transactions,
+  ComplianceReportService(ComplianceReportRepository reports, PresignedUrls downloads, Transactions transactions,
       Outbox outbox, Clock clock) {
     this.reports = reports;
-    this.storage = storage;
+    this.downloads = downloads;
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
@@ -131,7 +135,7 @@ public final class ComplianceReportService {
       throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
           List.of(new FieldError("status", "is " + report.status + ", not completed")));
     }
-    return storage.presignDownload(report.filePath);
+    return downloads.get(report.filePath, DOWNLOAD_URL_LIFETIME);
   }
 
   private ComplianceReportItem find(TenantId tenant, String reportId) {
