@@ -2,6 +2,7 @@
 # `make bench`: build the Lambda jars and the bench, start a moto server, time fresh-JVM cold
 # starts against a bare-client baseline and count DynamoDB calls per route; moto is stopped
 # whatever happens. Not part of `make test`. BENCH_RUNS sets the runs per function (at least 10).
+# BENCH_ONLY=compliance-report runs only the compliance report's memory figure (100,000 entries).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -36,4 +37,4 @@ echo "moto at $endpoint"
 
 echo "== bench"
 java -cp "$classpath" -Dmoto.endpoint="$endpoint" -Dproject.root="$root" -Dbench.jars="$snapshot" \
-  -Dbench.runs="${BENCH_RUNS:-15}" com.coditect.bench.Bench
+  -Dbench.runs="${BENCH_RUNS:-15}" -Dbench.only="${BENCH_ONLY:-}" com.coditect.bench.Bench

@@ -66,6 +66,7 @@ public final class Bench {
   private static final String IDENTITY_HANDLER = "com.coditect.identity.IdentitySyncHandler";
   private static final String PM_HANDLER = "com.coditect.pm.PmHandler";
   private static final String BASELINE = "baseline";
+  private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String BASELINE_MAIN = "com.coditect.bench.fresh.BaselineHandler";
   /** The cold-start driver of each handler class; a function without one is listed as not measured. */
   private static final Map<String, String> DRIVERS = Map.of(
@@ -108,6 +109,10 @@ public final class Bench {
   }
 
   private void run() throws IOException, InterruptedException {
+    if (COMPLIANCE_REPORT.equals(System.getProperty("bench.only"))) {
+      runReportOnly();
+      return;
+    }
     List<String> jvmFlags = javaToolOptions();
     System.out.printf(Locale.ROOT, "make bench, %s, %d cores, Java %s, JVM flags %s (the template's"
         + " JAVA_TOOL_OPTIONS), DynamoDB and EventBridge on moto%n%n", LocalDate.now(),
@@ -156,6 +161,8 @@ public final class Bench {
       List<RouteCount> pmCounts = pmPlan.run(tenant, projectId);
       requireEveryTemplateRoute(PM_HANDLER, "PmRoutePlan", pmCounts);
       printCalls("pm", pmCounts);
+
+      reportBench(env).run();
     }
 
     notMeasured.forEach(line -> System.out.println("NOT MEASURED " + line));
@@ -165,6 +172,28 @@ public final class Bench {
       System.out.println("Targets MISSED (reported, not an error):");
       missed.forEach(line -> System.out.println("  MISSED " + line));
     }
+  }
+
+  /** {@code BENCH_ONLY=compliance-report make bench}: the compliance report's memory figure alone. */
+  private void runReportOnly() throws IOException, InterruptedException {
+    Path handlerLog = root.resolve("bench/target/handler.log");
+    Files.createDirectories(handlerLog.getParent());
+    try (PrintStream log = new PrintStream(Files.newOutputStream(handlerLog), true, StandardCharsets.UTF_8);
+        AwsTestEnvironment env = AwsTestEnvironment.create("bench-report")) {
+      Log.redirect(log);
+      createAttachmentBucket(env);
+      reportBench(env).run();
+    }
+  }
+
+  /** The report bench, run as the template runs the generator: its jar, flags and environment. */
+  private ReportBench reportBench(AwsTestEnvironment env) {
+    Object options = nested(template.document(), "Resources", "ComplianceReportFunction", "Properties",
+        "Environment", "Variables", "JAVA_TOOL_OPTIONS");
+    List<String> flags = options instanceof String text ? Arrays.asList(text.trim().split("\\s+")) : javaToolOptions();
+    Object codeUri = nested(template.document(), "Resources", "ComplianceReportFunction", "Properties", "CodeUri");
+    return new ReportBench(env, built(jars.resolve(String.valueOf(codeUri))),
+        built(jars.resolve("bench/target/drivers.jar")), flags, lambdaEnvironment(env.appConfig()));
   }
 
   /** Every serverless function of the template, with the jar its CodeUri names. */

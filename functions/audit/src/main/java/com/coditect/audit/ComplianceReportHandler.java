@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Generates the compliance report named by a {@code compliance_report.requested} event (the rule
- * in template.yaml). A report no longer generating is left alone, so redeliveries are harmless;
- * an unexpected failure throws, so EventBridge retries and finally keeps the event in the DLQ.
+ * in template.yaml). A report no longer generating is left alone, so redeliveries are harmless. A
+ * generation that fails marks the report failed; only a failure to read or finish the report item
+ * throws, so EventBridge retries it and finally keeps the event in the DLQ.
  */
 public final class ComplianceReportHandler implements RequestHandler<Map<String, Object>, Void> {
 

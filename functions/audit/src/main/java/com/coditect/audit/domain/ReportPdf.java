@@ -29,7 +29,12 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -168,6 +173,18 @@ public final class ReportPdf {
     JFreeChart chart = ChartFactory.createBarChart("Key figures of the period", null, "Entries", dataset,
         PlotOrientation.VERTICAL, false, false, false);
     ChartFont.THEME.apply(chart);
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    // Counts: whole-number ticks, and labels on two lines rather than cut short.
+    ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+    BarRenderer bars = (BarRenderer) plot.getRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setSeriesPaint(0, new Color(0x2F, 0x5D, 0x8A));
+    bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+    bars.setDefaultItemLabelsVisible(true);
     BufferedImage image = chart.createBufferedImage(1000, 460);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
