@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Pages of the audit log, newest first, one Query each. The most selective filter picks the list
- * (resource, then user, action, severity, else the by-time index); {@code from}/{@code to} are a
+ * (resource type and id, then user, action, severity, else the by-time index); {@code from}/{@code to} are a
  * range of its sort key; the other filters and "not past retention" narrow it with a filter
  * expression.
  */
@@ -46,11 +46,15 @@ public final class AuditLogQueries {
   }
 
   public ResultPage<AuditEntryItem> list(TenantId tenant, AuditLogFilters filters, PageRequest page) {
+    if (filters.from().isPresent() && filters.to().isPresent() && filters.from().get().isAfter(filters.to().get())) {
+      // A range that ends before it starts holds nothing; DynamoDB refuses such a BETWEEN.
+      return new ResultPage<>(List.of(), null);
+    }
     String index = null;
     String partition;
     Set<String> keyed;
-    if (filters.resourceId().isPresent()) {
-      partition = AuditKeys.byResource(tenant, filters.resourceType().orElseThrow(), filters.resourceId().get());
+    if (filters.resourceId().isPresent() && filters.resourceType().isPresent()) {
+      partition = AuditKeys.byResource(tenant, filters.resourceType().get(), filters.resourceId().get());
       keyed = Set.of("resource_type", "resource_id");
     } else if (filters.userId().isPresent()) {
       partition = AuditKeys.byUser(tenant, filters.userId().get());
@@ -71,6 +75,7 @@ public final class AuditLogQueries {
     filters.action().ifPresent(action -> narrowing.equal("action", action));
     filters.severity().ifPresent(severity -> narrowing.equal("severity", severity));
     filters.resourceType().ifPresent(type -> narrowing.equal("resource_type", type));
+    filters.resourceId().ifPresent(id -> narrowing.equal("resource_id", id));
     narrowing.notExpired(clock.instant().getEpochSecond());
     return queries.page(table, index, range(partition, filters), narrowing.expression(), page,
         tenant.value() + "#audit-logs#" + filters.describe(), true);

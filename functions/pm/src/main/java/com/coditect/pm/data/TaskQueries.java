@@ -40,6 +40,10 @@ public final class TaskQueries {
 
   /** A page of a project's live tasks matching {@code filters}. */
   public ResultPage<TaskItem> inProject(TenantId tenant, String projectId, TaskFilters filters, PageRequest page) {
+    if (filters.dueAfter() != null && filters.dueBefore() != null && filters.dueAfter().compareTo(filters.dueBefore()) >= 0) {
+      // Nothing is due after a time and before an earlier one; DynamoDB refuses such a BETWEEN.
+      return new ResultPage<>(List.of(), null);
+    }
     Filter filter = new Filter();
     filter.add("project_id", projectId);
     String partition;
