@@ -65,6 +65,7 @@ public final class Bench {
   private static final String PUBLISHER_HANDLER = "com.coditect.publisher.OutboxPublisherHandler";
   private static final String IDENTITY_HANDLER = "com.coditect.identity.IdentitySyncHandler";
   private static final String PM_HANDLER = "com.coditect.pm.PmHandler";
+  private static final String AUDIT_HANDLER = "com.coditect.audit.AuditHandler";
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String BASELINE_MAIN = "com.coditect.bench.fresh.BaselineHandler";
@@ -73,7 +74,8 @@ public final class Bench {
       TENANCY_HANDLER, "com.coditect.bench.fresh.TenancyColdStart",
       PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart",
       IDENTITY_HANDLER, "com.coditect.bench.fresh.IdentityColdStart",
-      PM_HANDLER, "com.coditect.bench.fresh.PmColdStart");
+      PM_HANDLER, "com.coditect.bench.fresh.PmColdStart",
+      AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart");
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -162,6 +164,12 @@ public final class Bench {
       requireEveryTemplateRoute(PM_HANDLER, "PmRoutePlan", pmCounts);
       printCalls("pm", pmCounts);
 
+      AuditRoutePlan auditPlan = new AuditRoutePlan(env.appConfig(), new DynamoDbCallCounter());
+      auditPlan.recordChanges(tenant, projectId);
+      List<RouteCount> auditCounts = auditPlan.run(tenant, projectId);
+      requireEveryTemplateRoute(AUDIT_HANDLER, "AuditRoutePlan", auditCounts);
+      printCalls("audit", auditCounts);
+
       reportBench(env).run();
     }
 
@@ -231,7 +239,8 @@ public final class Bench {
     pmProperties.put("bench.task_id", pmTaskId);
     Map<String, Map<String, String>> driverProperties = Map.of(TENANCY_HANDLER, claims,
         IDENTITY_HANDLER, Map.of("bench.tenant_id", tenant.id()),
-        PM_HANDLER, pmProperties);
+        PM_HANDLER, pmProperties,
+        AUDIT_HANDLER, claims);
 
     List<ColdStartSubject> subjects = new ArrayList<>();
     subjects.add(new ColdStartSubject(BASELINE, baseline, List.of(baseline), BASELINE_MAIN, Map.of(
