@@ -1,24 +1,19 @@
 package com.coditect.audit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.audit.domain.AuditLogWriter;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
+import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.MotoServer;
-import com.coditect.testing.OpenApiContract;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -40,33 +35,21 @@ final class AuditApi implements AutoCloseable {
   final DynamoDbCallCounter calls = new DynamoDbCallCounter();
   final TestAuditApiComponent component;
   final AuditHandler handler;
+  private final ContractClient client;
   final AuditLogWriter ingest;
-  private final OpenApiContract contract = OpenApiContract.load();
   private S3Client s3;
 
   AuditApi(String name) {
     env = AwsTestEnvironment.create(name);
     component = DaggerTestAuditApiComponent.factory().create(env.appConfig(), calls);
     handler = new AuditHandler(component);
+    client = new ContractClient(handler, calls);
     ingest = DaggerAuditComponent.factory().create(env.appConfig(), new AuditConfig("test-pseudonym-key")).auditLog();
   }
 
   /** Sends one request; the response must match the OpenAPI document. */
-  Response call(APIGatewayV2HTTPEvent event) {
-    calls.reset();
-    APIGatewayV2HTTPResponse raw = handler.handleRequest(event, null);
-    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (raw.getHeaders() != null) {
-      headers.putAll(raw.getHeaders());
-    }
-    contract.assertResponse(event.getRouteKey(), raw.getStatusCode(), headers, raw.getBody());
-    JsonNode json;
-    try {
-      json = raw.getBody() == null || raw.getBody().isEmpty() ? null : MAPPER.readTree(raw.getBody());
-    } catch (Exception e) {
-      throw new AssertionError("response body is not JSON: " + raw.getBody(), e);
-    }
-    return new Response(raw.getStatusCode(), headers, json, raw.getBody(), calls.operations());
+  HandlerResponse call(APIGatewayV2HTTPEvent event) {
+    return client.call(event);
   }
 
   /** A tenant with a live user of each role, written as the tenancy function writes them. */
@@ -165,22 +148,6 @@ final class AuditApi implements AutoCloseable {
 
     Map<String, String> auditor() {
       return HttpEvents.claims(auditorId, id, "auditor");
-    }
-  }
-
-  /** A response with its DynamoDB operations. */
-  record Response(int status, Map<String, String> headers, JsonNode json, String raw, List<String> dynamoCalls) {
-    String text(String field) {
-      return json.path(field).asText(null);
-    }
-
-    /** The fields named in a problem's {@code errors}. */
-    List<String> errorFields() {
-      return json.path("errors").findValuesAsText("field");
-    }
-
-    void assertStatus(int expected) {
-      assertEquals(expected, status, raw);
     }
   }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.audit.AuditApi.Response;
 import com.coditect.audit.AuditApi.Tenant;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class AuditLogRoutesIT {
     api.record(acme.id(), acme.adminId(), "task.deleted", "task", task);
 
     for (Map<String, String> reader : List.of(acme.auditor(), acme.owner(), acme.admin())) {
-      Response list = list(reader);
+      HandlerResponse list = list(reader);
       list.assertStatus(200);
       assertEquals(List.of("task.deleted", "task.updated", "task.created"), actions(list));
       assertEquals(List.of("Query"), list.dynamoCalls());
@@ -77,13 +77,13 @@ class AuditLogRoutesIT {
     api.record(acme.id(), acme.memberId(), "task.created", "task", Ids.newId());
     for (Map<String, String> refused : List.of(acme.member(), acme.viewer())) {
       for (String route : List.of("GET /v1/audit-logs", "GET /v1/audit-logs/verify")) {
-        Response denied = api.call(HttpEvents.route(route).path(route.substring(4)).claims(refused).build());
+        HandlerResponse denied = api.call(HttpEvents.route(route).path(route.substring(4)).claims(refused).build());
         denied.assertStatus(403);
         assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
       }
     }
     for (String route : List.of("GET /v1/audit-logs", "GET /v1/audit-logs/verify")) {
-      Response anonymous = api.call(HttpEvents.route(route).path(route.substring(4)).build());
+      HandlerResponse anonymous = api.call(HttpEvents.route(route).path(route.substring(4)).build());
       anonymous.assertStatus(401);
       assertTrue(anonymous.dynamoCalls().isEmpty());
     }
@@ -137,7 +137,7 @@ class AuditLogRoutesIT {
     assertEquals(List.of("task.created"), actions(list(acme.auditor(), "to", first)));
     assertEquals(List.of("task.updated"), actions(list(acme.auditor(), "from", second, "to", second)));
     assertEquals(List.of(), actions(list(acme.auditor(), "from", "2030-01-01")));
-    Response reversed = list(acme.auditor(), "from", "2026-02-01", "to", "2026-01-31T23:59:59Z");
+    HandlerResponse reversed = list(acme.auditor(), "from", "2026-02-01", "to", "2026-01-31T23:59:59Z");
     assertEquals(List.of(), actions(reversed), "a range ending before it starts holds nothing");
     assertEquals(List.of(), reversed.dynamoCalls(), "and is not queried: DynamoDB refuses a reversed BETWEEN");
     assertEquals(List.of("task.created"), actions(list(acme.auditor(), "user_id", acme.memberId(), "to", first)));
@@ -154,7 +154,7 @@ class AuditLogRoutesIT {
     List<Long> seqs = new ArrayList<>();
     String cursor = null;
     do {
-      Response page = cursor == null ? list(acme.auditor(), "limit", "2") : list(acme.auditor(), "limit", "2", "cursor", cursor);
+      HandlerResponse page = cursor == null ? list(acme.auditor(), "limit", "2") : list(acme.auditor(), "limit", "2", "cursor", cursor);
       page.assertStatus(200);
       assertEquals(List.of("Query"), page.dynamoCalls());
       page.json().path("items").forEach(item -> seqs.add(item.path("seq").asLong()));
@@ -163,7 +163,7 @@ class AuditLogRoutesIT {
     assertEquals(List.of(5L, 4L, 3L, 2L, 1L), seqs);
 
     String firstCursor = list(acme.auditor(), "limit", "2").text("next_cursor");
-    Response rebound = list(acme.auditor(), "limit", "2", "cursor", firstCursor, "action", "task.updated");
+    HandlerResponse rebound = list(acme.auditor(), "limit", "2", "cursor", firstCursor, "action", "task.updated");
     rebound.assertStatus(400);
     assertEquals(List.of("cursor"), rebound.errorFields());
   }
@@ -180,7 +180,7 @@ class AuditLogRoutesIT {
         new String[] {"limit", "0"}, "limit",
         new String[] {"cursor", "forged"}, "cursor");
     cases.forEach((filter, field) -> {
-      Response bad = list(acme.auditor(), filter);
+      HandlerResponse bad = list(acme.auditor(), filter);
       bad.assertStatus(400);
       assertEquals(List.of(field), bad.errorFields(), String.join("=", filter));
       assertTrue(bad.dynamoCalls().isEmpty(), "a bad filter is refused before any read");
@@ -198,7 +198,7 @@ class AuditLogRoutesIT {
     assertEquals(List.of(), actions(list(globex.auditor(), "user_id", acme.memberId())));
     assertEquals(List.of(), actions(list(globex.auditor(), "resource_type", "task", "resource_id", task)));
     assertEquals(List.of(), actions(list(globex.auditor(), "action", "task.created")));
-    Response verify = verify(globex.auditor());
+    HandlerResponse verify = verify(globex.auditor());
     assertEquals(0, verify.json().path("entries_checked").asInt());
     assertEquals(List.of("task.created"), actions(list(acme.auditor())));
   }
@@ -228,7 +228,7 @@ class AuditLogRoutesIT {
     for (int i = 0; i < 4; i++) {
       api.record(acme.id(), acme.memberId(), "task.updated", "task", Ids.newId());
     }
-    Response verified = verify(acme.auditor());
+    HandlerResponse verified = verify(acme.auditor());
     verified.assertStatus(200);
     assertEquals(List.of("Query"), verified.dynamoCalls());
     JsonNode body = verified.json();
@@ -253,7 +253,7 @@ class AuditLogRoutesIT {
     String cursor = null;
     JsonNode last;
     do {
-      Response page = cursor == null ? verify(acme.auditor(), "limit", "2") : verify(acme.auditor(), "limit", "2", "cursor", cursor);
+      HandlerResponse page = cursor == null ? verify(acme.auditor(), "limit", "2") : verify(acme.auditor(), "limit", "2", "cursor", cursor);
       page.assertStatus(200);
       assertEquals(List.of("Query"), page.dynamoCalls());
       last = page.json();
@@ -266,11 +266,11 @@ class AuditLogRoutesIT {
     assertEquals(List.of("1-2", "3-4", "5-5"), ranges);
     assertTrue(last.path("complete").asBoolean());
 
-    Response foreign = verify(api.seedTenant().auditor(), "cursor", verify(acme.auditor(), "limit", "2").text("next_cursor"));
+    HandlerResponse foreign = verify(api.seedTenant().auditor(), "cursor", verify(acme.auditor(), "limit", "2").text("next_cursor"));
     foreign.assertStatus(400);
     assertEquals(List.of("cursor"), foreign.errorFields());
     for (String limit : List.of("0", "1001", "many")) {
-      Response bad = verify(acme.auditor(), "limit", limit);
+      HandlerResponse bad = verify(acme.auditor(), "limit", limit);
       bad.assertStatus(400);
       assertEquals(List.of("limit"), bad.errorFields());
     }
@@ -363,15 +363,15 @@ class AuditLogRoutesIT {
 
   // ---------------------------------------------------------------- helpers
 
-  private Response list(Map<String, String> claims, String... query) {
+  private HandlerResponse list(Map<String, String> claims, String... query) {
     return get("GET /v1/audit-logs", "/v1/audit-logs", claims, query);
   }
 
-  private Response verify(Map<String, String> claims, String... query) {
+  private HandlerResponse verify(Map<String, String> claims, String... query) {
     return get("GET /v1/audit-logs/verify", "/v1/audit-logs/verify", claims, query);
   }
 
-  private Response get(String route, String path, Map<String, String> claims, String... query) {
+  private HandlerResponse get(String route, String path, Map<String, String> claims, String... query) {
     HttpEvents.Builder event = HttpEvents.route(route).path(path).claims(claims);
     for (int i = 0; i < query.length; i += 2) {
       event.query(query[i], query[i + 1]);
@@ -379,7 +379,7 @@ class AuditLogRoutesIT {
     return api.call(event.build());
   }
 
-  private static List<String> actions(Response list) {
+  private static List<String> actions(HandlerResponse list) {
     List<String> actions = new ArrayList<>();
     list.json().path("items").forEach(item -> actions.add(item.path("action").asText()));
     return actions;

@@ -3,12 +3,10 @@ package com.coditect.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.audit.AuditApi.Response;
 import com.coditect.audit.AuditApi.Tenant;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.shared.config.AppConfig;
@@ -16,6 +14,7 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +75,7 @@ class AuditReviewRoutesIT {
 
   @Test
   void auditorStartsAReviewInProgressInOneTransaction() {
-    Response created = create(acme.auditor(), "{\"review_type\":\"access\",\"scope_start_date\":\"2026-01-01\","
+    HandlerResponse created = create(acme.auditor(), "{\"review_type\":\"access\",\"scope_start_date\":\"2026-01-01\","
         + "\"scope_end_date\":\"2026-06-30\",\"findings\":\"Two stale admin accounts\"}");
 
     created.assertStatus(201);
@@ -94,7 +93,7 @@ class AuditReviewRoutesIT {
     assertEquals(created.text("created_at"), created.text("updated_at"));
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
 
-    Response read = get(acme.owner(), id);
+    HandlerResponse read = get(acme.owner(), id);
     read.assertStatus(200);
     assertEquals(created.json(), read.json());
     assertEquals("\"1\"", read.headers().get("ETag"));
@@ -116,7 +115,7 @@ class AuditReviewRoutesIT {
     String billing = api.seedUser(acme.id(), "billing");
     var billingClaims = HttpEvents.claims(billing, acme.id(), "billing");
     for (var claims : List.of(acme.member(), acme.viewer(), billingClaims)) {
-      for (Response refused : List.of(
+      for (HandlerResponse refused : List.of(
           create(claims, Q1),
           list(claims),
           get(claims, review),
@@ -125,7 +124,7 @@ class AuditReviewRoutesIT {
         assertTrue(refused.dynamoCalls().isEmpty(), "a refused request must not touch the table");
       }
     }
-    Response after = get(acme.auditor(), review);
+    HandlerResponse after = get(acme.auditor(), review);
     assertEquals("\"1\"", after.headers().get("ETag"));
     assertTrue(after.json().path("findings").isNull());
   }
@@ -151,7 +150,7 @@ class AuditReviewRoutesIT {
     assertEquals(List.of("completed_at"), bad(create(auditor, withField(Q1, "completed_at", "\"2026-04-01T00:00:00Z\""))));
 
     assertEquals(List.of(), ids(list(fresh.owner())), "no bad body may write anything");
-    Response longest = create(auditor, withField(Q1, "findings", "\"" + "f".repeat(10_000) + "\""));
+    HandlerResponse longest = create(auditor, withField(Q1, "findings", "\"" + "f".repeat(10_000) + "\""));
     longest.assertStatus(201);
     assertEquals(10_000, longest.text("findings").length());
   }
@@ -159,11 +158,11 @@ class AuditReviewRoutesIT {
   /** Mirrors a sprint's dates: a scope that ends before it starts is well-formed but against a rule. */
   @Test
   void aScopeEndingBeforeItStartsIs422NamingScopeEndDate() {
-    Response backwards = create(acme.auditor(), body("compliance", "2026-04-01", "2026-03-31"));
+    HandlerResponse backwards = create(acme.auditor(), body("compliance", "2026-04-01", "2026-03-31"));
     assertEquals(List.of("scope_end_date"), unprocessable(backwards));
     assertTrue(backwards.dynamoCalls().isEmpty());
 
-    Response oneDay = create(acme.auditor(), body("compliance", "2026-04-01", "2026-04-01"));
+    HandlerResponse oneDay = create(acme.auditor(), body("compliance", "2026-04-01", "2026-04-01"));
     oneDay.assertStatus(201);
   }
 
@@ -173,11 +172,11 @@ class AuditReviewRoutesIT {
     String key = UUID.randomUUID().toString();
     var event = HttpEvents.route("POST /v1/audit-reviews").claims(fresh.auditor()).header("Idempotency-Key", key)
         .body(Q1);
-    Response first = api.call(event.build());
+    HandlerResponse first = api.call(event.build());
     first.assertStatus(201);
     assertEquals(List.of("GetItem", "TransactWriteItems"), first.dynamoCalls());
 
-    Response again = api.call(event.build());
+    HandlerResponse again = api.call(event.build());
     again.assertStatus(201);
     assertEquals(first.json(), again.json());
     assertEquals(first.headers().get("Location"), again.headers().get("Location"));
@@ -185,7 +184,7 @@ class AuditReviewRoutesIT {
     assertEquals("true", again.headers().get("Idempotent-Replayed"));
     assertEquals(List.of("GetItem"), again.dynamoCalls());
 
-    Response reused = api.call(HttpEvents.route("POST /v1/audit-reviews").claims(fresh.auditor())
+    HandlerResponse reused = api.call(HttpEvents.route("POST /v1/audit-reviews").claims(fresh.auditor())
         .header("Idempotency-Key", key).body(body("data", "2026-01-01", "2026-01-31")).build());
     assertEquals(List.of("Idempotency-Key"), unprocessable(reused));
     assertEquals(List.of(first.text("id")), ids(list(fresh.owner())), "one review for one key");
@@ -201,13 +200,13 @@ class AuditReviewRoutesIT {
         .updateExpression("SET deleted_at = :now")
         .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("2026-01-01T00:00:00.000Z"))));
 
-    Response refused = create(fresh.auditor(), Q1);
+    HandlerResponse refused = create(fresh.auditor(), Q1);
     refused.assertStatus(403);
     assertEquals(List.of("TransactWriteItems"), refused.dynamoCalls(), "the check rides in the create's transaction");
     assertEquals(List.of(), ids(list(fresh.owner())), "nothing was written");
 
     // A token naming a user the tenant never had is refused the same way.
-    Response stranger = create(HttpEvents.claims(UUID.randomUUID().toString(), fresh.id(), "auditor"), Q1);
+    HandlerResponse stranger = create(HttpEvents.claims(UUID.randomUUID().toString(), fresh.id(), "auditor"), Q1);
     stranger.assertStatus(403);
   }
 
@@ -216,7 +215,7 @@ class AuditReviewRoutesIT {
     String review = newReview(acme.auditor(), Q1);
     String platformAdmin = UUID.randomUUID().toString();
     for (var claims : Arrays.asList(null, HttpEvents.platformAdminClaims(platformAdmin))) {
-      for (Response anonymous : List.of(
+      for (HandlerResponse anonymous : List.of(
           create(claims, Q1),
           list(claims),
           get(claims, review),
@@ -239,7 +238,7 @@ class AuditReviewRoutesIT {
     String elsewhere = newReview(globex.auditor(), Q1);
 
     for (var claims : List.of(fresh.auditor(), fresh.owner(), fresh.admin())) {
-      Response page = list(claims);
+      HandlerResponse page = list(claims);
       assertEquals(List.of(third, second, first), ids(page));
       assertEquals(List.of("Query"), page.dynamoCalls());
       assertTrue(page.json().path("next_cursor").isNull());
@@ -256,16 +255,16 @@ class AuditReviewRoutesIT {
     String owners = newReview(fresh.owner(), Q1);
     patch(fresh.auditor(), mine, null, "{\"status\":\"completed\"}").assertStatus(200);
 
-    Response reviewerAndStatus = list(fresh.owner(), "reviewer_id", fresh.auditorId(), "status", "in_progress");
+    HandlerResponse reviewerAndStatus = list(fresh.owner(), "reviewer_id", fresh.auditorId(), "status", "in_progress");
     assertEquals(List.of(mineToo), ids(reviewerAndStatus), "the spec's (reviewer, status) index");
     assertEquals(List.of("Query"), reviewerAndStatus.dynamoCalls());
     assertEquals(List.of(mine), ids(list(fresh.owner(), "reviewer_id", fresh.auditorId(), "status", "completed")));
     assertEquals(List.of(), ids(list(fresh.owner(), "reviewer_id", fresh.auditorId(), "status", "cancelled")));
 
-    Response reviewer = list(fresh.auditor(), "reviewer_id", fresh.auditorId());
+    HandlerResponse reviewer = list(fresh.auditor(), "reviewer_id", fresh.auditorId());
     assertEquals(List.of(mineToo, mine), ids(reviewer));
     assertEquals(List.of("Query"), reviewer.dynamoCalls());
-    Response status = list(fresh.auditor(), "status", "in_progress");
+    HandlerResponse status = list(fresh.auditor(), "status", "in_progress");
     assertEquals(List.of(owners, mineToo), ids(status));
     assertEquals(List.of("Query"), status.dynamoCalls());
     assertEquals(List.of(), ids(list(fresh.auditor(), "reviewer_id", fresh.memberId())));
@@ -309,14 +308,14 @@ class AuditReviewRoutesIT {
   void anotherTenantsOrUnknownReviewIsNotFound() {
     String theirs = newReview(globex.auditor(), Q1);
     for (String review : List.of(theirs, UUID.randomUUID().toString())) {
-      for (Response missing : List.of(
+      for (HandlerResponse missing : List.of(
           get(acme.owner(), review),
           patch(acme.owner(), review, null, "{\"findings\":\"Ours now\"}"))) {
         missing.assertStatus(404);
         assertEquals(List.of("GetItem"), missing.dynamoCalls());
       }
     }
-    Response intact = get(globex.auditor(), theirs);
+    HandlerResponse intact = get(globex.auditor(), theirs);
     assertTrue(intact.json().path("findings").isNull());
     assertEquals("\"1\"", intact.headers().get("ETag"));
     assertEquals(List.of("review_id"), bad(get(acme.owner(), NOT_A_UUID)));
@@ -330,7 +329,7 @@ class AuditReviewRoutesIT {
     String review = newReview(acme.auditor(), Q1);
     String etag = get(acme.auditor(), review).headers().get("ETag");
 
-    Response updated = patch(acme.auditor(), review, etag,
+    HandlerResponse updated = patch(acme.auditor(), review, etag,
         "{\"findings\":\"MFA off for 3 admins\",\"recommendations\":\"Enforce MFA\",\"review_type\":\"access\","
             + "\"scope_end_date\":\"2026-04-30\"}");
     updated.assertStatus(200);
@@ -347,20 +346,20 @@ class AuditReviewRoutesIT {
     assertEquals("MFA off for 3 admins", event.path("changes").path("findings").path("new").asText());
     assertFalse(event.path("changes").has("status"), "only what changed");
 
-    Response stale = patch(acme.auditor(), review, etag, "{\"findings\":\"Lost update\"}");
+    HandlerResponse stale = patch(acme.auditor(), review, etag, "{\"findings\":\"Lost update\"}");
     stale.assertStatus(412);
     assertEquals(List.of("GetItem"), stale.dynamoCalls());
-    Response after = get(acme.auditor(), review);
+    HandlerResponse after = get(acme.auditor(), review);
     assertEquals("MFA off for 3 admins", after.text("findings"), "a refused update must change nothing");
     assertEquals("\"2\"", after.headers().get("ETag"));
 
-    Response same = patch(acme.auditor(), review, null,
+    HandlerResponse same = patch(acme.auditor(), review, null,
         "{\"findings\":\"MFA off for 3 admins\",\"status\":\"in_progress\"}");
     same.assertStatus(200);
     assertEquals("\"2\"", same.headers().get("ETag"));
     assertEquals(List.of("GetItem"), same.dynamoCalls(), "a change that changes nothing writes nothing");
 
-    Response cleared = patch(acme.auditor(), review, "\"2\"", "{\"recommendations\":null}");
+    HandlerResponse cleared = patch(acme.auditor(), review, "\"2\"", "{\"recommendations\":null}");
     cleared.assertStatus(200);
     assertTrue(cleared.json().path("recommendations").isNull());
     assertEquals(List.of("audit_review.created", "audit_review.updated", "audit_review.updated"), actions(review),
@@ -370,7 +369,7 @@ class AuditReviewRoutesIT {
   @Test
   void completingSetsCompletedAtAndMakesTheReviewFinal() {
     String review = newReview(acme.auditor(), withField(Q1, "findings", "\"Draft\""));
-    Response completed = patch(acme.auditor(), review, "\"1\"", "{\"status\":\"completed\",\"findings\":\"Final\"}");
+    HandlerResponse completed = patch(acme.auditor(), review, "\"1\"", "{\"status\":\"completed\",\"findings\":\"Final\"}");
     completed.assertStatus(200);
     assertEquals("completed", completed.text("status"));
     assertEquals("Final", completed.text("findings"));
@@ -388,13 +387,13 @@ class AuditReviewRoutesIT {
         "{\"findings\":\"Final\",\"scope_start_date\":\"2025-12-01\"}", "scope_start_date",
         "{\"review_type\":\"data\"}", "review_type");
     refusals.forEach((body, field) -> {
-      Response refused = patch(acme.admin(), review, null, body);
+      HandlerResponse refused = patch(acme.admin(), review, null, body);
       assertEquals(List.of(field), unprocessable(refused), body);
       assertEquals(List.of("GetItem"), refused.dynamoCalls());
     });
 
     // A retried completion (same values) is answered, not refused, and writes nothing.
-    Response retried = patch(acme.auditor(), review, "\"2\"", "{\"status\":\"completed\",\"findings\":\"Final\"}");
+    HandlerResponse retried = patch(acme.auditor(), review, "\"2\"", "{\"status\":\"completed\",\"findings\":\"Final\"}");
     retried.assertStatus(200);
     assertEquals(completed.json(), retried.json());
     assertEquals(List.of("GetItem"), retried.dynamoCalls());
@@ -405,7 +404,7 @@ class AuditReviewRoutesIT {
   @Test
   void cancellingIsFinalAndLeavesCompletedAtEmpty() {
     String review = newReview(acme.auditor(), Q1);
-    Response cancelled = patch(acme.owner(), review, null, "{\"status\":\"cancelled\"}");
+    HandlerResponse cancelled = patch(acme.owner(), review, null, "{\"status\":\"cancelled\"}");
     cancelled.assertStatus(200);
     assertEquals("cancelled", cancelled.text("status"));
     assertTrue(cancelled.json().path("completed_at").isNull());
@@ -423,11 +422,11 @@ class AuditReviewRoutesIT {
         "{\"scope_end_date\":\"2025-12-31\"}",
         "{\"scope_start_date\":\"2026-04-01\"}",
         "{\"scope_start_date\":\"2026-06-01\",\"scope_end_date\":\"2026-05-31\"}")) {
-      Response refused = patch(acme.auditor(), review, null, body);
+      HandlerResponse refused = patch(acme.auditor(), review, null, body);
       assertEquals(List.of("scope_end_date"), unprocessable(refused), body);
       assertEquals(List.of("GetItem"), refused.dynamoCalls());
     }
-    Response moved = patch(acme.auditor(), review, null,
+    HandlerResponse moved = patch(acme.auditor(), review, null,
         "{\"scope_start_date\":\"2026-04-01\",\"scope_end_date\":\"2026-06-30\"}");
     moved.assertStatus(200);
     assertEquals("2026-04-01", moved.text("scope_start_date"));
@@ -441,13 +440,13 @@ class AuditReviewRoutesIT {
     String colleague = api.seedUser(acme.id(), "auditor");
     var colleagueClaims = HttpEvents.claims(colleague, acme.id(), "auditor");
 
-    Response refused = patch(colleagueClaims, review, null, "{\"findings\":\"Not mine to write\"}");
+    HandlerResponse refused = patch(colleagueClaims, review, null, "{\"findings\":\"Not mine to write\"}");
     refused.assertStatus(403);
     assertEquals(List.of("GetItem"), refused.dynamoCalls());
     get(colleagueClaims, review).assertStatus(200);
 
     patch(acme.admin(), review, null, "{\"findings\":\"Added by the admin\"}").assertStatus(200);
-    Response byOwner = patch(acme.owner(), review, null, "{\"recommendations\":\"Added by the owner\"}");
+    HandlerResponse byOwner = patch(acme.owner(), review, null, "{\"recommendations\":\"Added by the owner\"}");
     byOwner.assertStatus(200);
     assertEquals("Added by the admin", byOwner.text("findings"));
     assertEquals(acme.auditorId(), byOwner.text("reviewer_id"), "editing does not take the review over");
@@ -472,7 +471,7 @@ class AuditReviewRoutesIT {
         "{\"reviewer_id\":\"" + acme.ownerId() + "\"}")));
     assertEquals(List.of("completed_at"), bad(patch(auditor, review, null, "{\"completed_at\":\"2026-01-01T00:00:00Z\"}")));
     assertEquals(List.of("If-Match"), bad(patch(auditor, review, "W/1", "{\"findings\":\"F\"}")));
-    Response after = get(auditor, review);
+    HandlerResponse after = get(auditor, review);
     assertEquals("\"1\"", after.headers().get("ETag"), "a refused update must change nothing");
     assertTrue(after.json().path("findings").isNull());
   }
@@ -623,16 +622,16 @@ class AuditReviewRoutesIT {
   }
 
   private String newReview(Map<String, String> claims, String body) {
-    Response created = create(claims, body);
+    HandlerResponse created = create(claims, body);
     created.assertStatus(201);
     return created.text("id");
   }
 
-  private Response create(Map<String, String> claims, String body) {
+  private HandlerResponse create(Map<String, String> claims, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/audit-reviews").body(body), claims).build());
   }
 
-  private Response list(Map<String, String> claims, String... query) {
+  private HandlerResponse list(Map<String, String> claims, String... query) {
     HttpEvents.Builder event = withClaims(HttpEvents.route("GET /v1/audit-reviews"), claims);
     for (int i = 0; i < query.length; i += 2) {
       event.query(query[i], query[i + 1]);
@@ -640,12 +639,12 @@ class AuditReviewRoutesIT {
     return api.call(event.build());
   }
 
-  private Response get(Map<String, String> claims, String reviewId) {
+  private HandlerResponse get(Map<String, String> claims, String reviewId) {
     return api.call(withClaims(HttpEvents.route("GET /v1/audit-reviews/{review_id}").pathParam("review_id", reviewId),
         claims).build());
   }
 
-  private Response patch(Map<String, String> claims, String reviewId, String ifMatch, String body) {
+  private HandlerResponse patch(Map<String, String> claims, String reviewId, String ifMatch, String body) {
     HttpEvents.Builder event = withClaims(HttpEvents.route("PATCH /v1/audit-reviews/{review_id}")
         .pathParam("review_id", reviewId).body(body), claims);
     return api.call((ifMatch == null ? event : event.header("If-Match", ifMatch)).build());
@@ -656,7 +655,7 @@ class AuditReviewRoutesIT {
   }
 
   /** The ids of a list response, which must be a 200. */
-  private static List<String> ids(Response list) {
+  private static List<String> ids(HandlerResponse list) {
     list.assertStatus(200);
     List<String> ids = new ArrayList<>();
     list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
@@ -664,7 +663,7 @@ class AuditReviewRoutesIT {
   }
 
   /** Follows next_cursor with limit=2 to the end, every page one Query; the ids seen, in order. */
-  private static List<String> pageThrough(Function<String[], Response> list, String... filter) {
+  private static List<String> pageThrough(Function<String[], HandlerResponse> list, String... filter) {
     List<String> seen = new ArrayList<>();
     String cursor = null;
     for (int pages = 0; pages < 10; pages++) {
@@ -673,7 +672,7 @@ class AuditReviewRoutesIT {
       if (cursor != null) {
         query.addAll(List.of("cursor", cursor));
       }
-      Response page = list.apply(query.toArray(String[]::new));
+      HandlerResponse page = list.apply(query.toArray(String[]::new));
       assertEquals(List.of("Query"), page.dynamoCalls());
       assertTrue(page.json().path("items").size() <= 2, page.raw());
       seen.addAll(ids(page));
@@ -685,12 +684,12 @@ class AuditReviewRoutesIT {
     throw new AssertionError("paging did not end: " + seen);
   }
 
-  private static List<String> bad(Response response) {
+  private static List<String> bad(HandlerResponse response) {
     response.assertStatus(400);
     return response.errorFields();
   }
 
-  private static List<String> unprocessable(Response response) {
+  private static List<String> unprocessable(HandlerResponse response) {
     response.assertStatus(422);
     return response.errorFields();
   }

@@ -12,6 +12,7 @@ import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -198,7 +199,7 @@ class ComplianceReportGeneratorIT {
     assertTrue(report.path("file_path").isNull());
     assertTrue(report.path("report_data").isEmpty());
     assertEquals(1, outboxEvents("compliance_report.failed", id), "the failure is an event too (and so audited)");
-    AuditApi.Response file = api.call(HttpEvents.route("GET /v1/compliance-reports/{report_id}/file")
+    HandlerResponse file = api.call(HttpEvents.route("GET /v1/compliance-reports/{report_id}/file")
         .claims(tenant.auditor()).pathParam("report_id", id).build());
     file.assertStatus(409);
 
@@ -232,7 +233,7 @@ class ComplianceReportGeneratorIT {
   }
 
   private String request(Tenant tenant, String type, String start, String end) {
-    AuditApi.Response created = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(tenant.auditor())
+    HandlerResponse created = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(tenant.auditor())
         .body("{\"report_type\":\"" + type + "\",\"period_start\":\"" + start + "\",\"period_end\":\"" + end + "\"}")
         .build());
     created.assertStatus(202);
@@ -260,7 +261,7 @@ class ComplianceReportGeneratorIT {
   }
 
   private JsonNode read(Tenant tenant, String id) {
-    AuditApi.Response read = api.call(HttpEvents.route("GET /v1/compliance-reports/{report_id}")
+    HandlerResponse read = api.call(HttpEvents.route("GET /v1/compliance-reports/{report_id}")
         .claims(tenant.auditor()).pathParam("report_id", id).build());
     read.assertStatus(200);
     return read.json();

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.audit.AuditApi.Response;
 import com.coditect.audit.AuditApi.Tenant;
 import com.coditect.audit.domain.ComplianceReportGenerator.Outcome;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -58,7 +58,7 @@ class ComplianceReportRoutesIT {
 
   @Test
   void auditorRequestsAReportAnd202CarriesItWithItsEventInOneTransaction() {
-    Response created = request(acme.auditor(), body("soc2", YESTERDAY, TODAY));
+    HandlerResponse created = request(acme.auditor(), body("soc2", YESTERDAY, TODAY));
 
     created.assertStatus(202);
     String id = created.text("id");
@@ -82,7 +82,7 @@ class ComplianceReportRoutesIT {
   void ownersAndAdminsMayRequestMembersAndViewersMayNot() {
     request(acme.owner(), body("gdpr", YESTERDAY, YESTERDAY)).assertStatus(202);
     request(acme.admin(), body("hipaa", YESTERDAY, YESTERDAY)).assertStatus(202);
-    Response member = request(acme.member(), body("gdpr", YESTERDAY, YESTERDAY));
+    HandlerResponse member = request(acme.member(), body("gdpr", YESTERDAY, YESTERDAY));
     member.assertStatus(403);
     assertEquals(List.of(), member.dynamoCalls(), "refused before any read");
     request(acme.viewer(), body("gdpr", YESTERDAY, YESTERDAY)).assertStatus(403);
@@ -110,19 +110,19 @@ class ComplianceReportRoutesIT {
 
   @Test
   void thePeriodMustBeInOrderOverAndAtMostAYear() {
-    Response reversed = request(acme.auditor(), body("soc2", TODAY, YESTERDAY));
+    HandlerResponse reversed = request(acme.auditor(), body("soc2", TODAY, YESTERDAY));
     reversed.assertStatus(422);
     assertEquals(List.of("period_end"), reversed.errorFields());
     assertEquals(List.of(), reversed.dynamoCalls(), "a rule of the request costs no call");
 
     String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
-    Response future = request(acme.auditor(), body("soc2", YESTERDAY, tomorrow));
+    HandlerResponse future = request(acme.auditor(), body("soc2", YESTERDAY, tomorrow));
     future.assertStatus(422);
     assertEquals(List.of("period_end"), future.errorFields());
 
     LocalDate end = LocalDate.now(ZoneOffset.UTC);
     request(acme.auditor(), body("soc2", end.minusDays(365).toString(), end.toString())).assertStatus(202);
-    Response tooLong = request(acme.auditor(), body("soc2", end.minusDays(366).toString(), end.toString()));
+    HandlerResponse tooLong = request(acme.auditor(), body("soc2", end.minusDays(366).toString(), end.toString()));
     tooLong.assertStatus(422);
     assertEquals(List.of("period_end"), tooLong.errorFields());
   }
@@ -131,12 +131,12 @@ class ComplianceReportRoutesIT {
   void anIdempotencyKeyReplaysThe202AndRefusesAnotherBody() {
     String key = Ids.newId();
     String body = body("iso27001", YESTERDAY, TODAY);
-    Response first = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
         .header("Idempotency-Key", key).body(body).build());
     first.assertStatus(202);
     assertEquals(List.of("GetItem", "TransactWriteItems"), first.dynamoCalls());
 
-    Response replay = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
+    HandlerResponse replay = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
         .header("Idempotency-Key", key).body(body).build());
     replay.assertStatus(202);
     assertEquals(first.text("id"), replay.text("id"));
@@ -145,7 +145,7 @@ class ComplianceReportRoutesIT {
     assertEquals(List.of("GetItem"), replay.dynamoCalls(), "a replay writes nothing");
     assertEquals(1, outboxEvents("compliance_report.requested", first.text("id")).size());
 
-    Response other = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
+    HandlerResponse other = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
         .header("Idempotency-Key", key).body(body("gdpr", YESTERDAY, TODAY)).build());
     other.assertStatus(422);
     assertEquals(List.of("Idempotency-Key"), other.errorFields());
@@ -165,25 +165,25 @@ class ComplianceReportRoutesIT {
       }
     }
 
-    Response first = list(tenant.admin(), "limit", "2");
+    HandlerResponse first = list(tenant.admin(), "limit", "2");
     first.assertStatus(200);
     assertEquals(List.of("Query"), first.dynamoCalls());
     assertEquals(2, first.json().path("items").size());
     assertEquals(soc2.get(0), first.json().path("items").get(0).path("id").asText(), "the newest first");
     String cursor = first.text("next_cursor");
     assertNotNull(cursor);
-    Response second = api.call(HttpEvents.route("GET /v1/compliance-reports").claims(tenant.admin())
+    HandlerResponse second = api.call(HttpEvents.route("GET /v1/compliance-reports").claims(tenant.admin())
         .query("limit", "2").query("cursor", cursor).build());
     second.assertStatus(200);
     assertEquals(2, second.json().path("items").size());
     assertNotEquals(first.json().path("items").get(0).path("id"), second.json().path("items").get(0).path("id"));
 
-    Response ofType = list(tenant.auditor(), "report_type", "soc2");
+    HandlerResponse ofType = list(tenant.auditor(), "report_type", "soc2");
     ofType.assertStatus(200);
     assertEquals(List.of("Query"), ofType.dynamoCalls());
     assertEquals(soc2, ids(ofType.json()));
 
-    Response bad = list(tenant.auditor(), "report_type", "pci");
+    HandlerResponse bad = list(tenant.auditor(), "report_type", "pci");
     bad.assertStatus(400);
     assertEquals(List.of("report_type"), bad.errorFields());
     assertEquals(List.of(), ids(list(globex.auditor(), "limit", "100").json()).stream()
@@ -200,16 +200,16 @@ class ComplianceReportRoutesIT {
   void aReportIsReadInOneGetItemAndAnotherTenantsIs404() {
     String id = request(acme.auditor(), body("soc2", YESTERDAY, TODAY)).text("id");
 
-    Response read = get(acme.owner(), id);
+    HandlerResponse read = get(acme.owner(), id);
     read.assertStatus(200);
     assertEquals(List.of("GetItem"), read.dynamoCalls());
     assertEquals("generating", read.text("status"));
 
-    Response foreign = get(globex.owner(), id);
+    HandlerResponse foreign = get(globex.owner(), id);
     foreign.assertStatus(404);
     assertEquals(List.of("report_id"), foreign.errorFields());
     get(acme.owner(), Ids.newId()).assertStatus(404);
-    Response notAnId = get(acme.owner(), "not-a-uuid");
+    HandlerResponse notAnId = get(acme.owner(), "not-a-uuid");
     notAnId.assertStatus(400);
     assertEquals(List.of("report_id"), notAnId.errorFields());
     get(acme.member(), id).assertStatus(403);
@@ -220,13 +220,13 @@ class ComplianceReportRoutesIT {
   @Test
   void theFileIs409UntilCompletedThenA302ToAShortLivedUrl() {
     String id = request(acme.auditor(), body("gdpr", YESTERDAY, TODAY)).text("id");
-    Response early = file(acme.auditor(), id);
+    HandlerResponse early = file(acme.auditor(), id);
     early.assertStatus(409);
     assertEquals(List.of("status"), early.errorFields());
 
     assertEquals(Outcome.COMPLETED, api.component.complianceReportGenerator().generate(new TenantId(acme.id()), id));
 
-    Response redirect = file(acme.auditor(), id);
+    HandlerResponse redirect = file(acme.auditor(), id);
     redirect.assertStatus(302);
     assertEquals(List.of("GetItem"), redirect.dynamoCalls());
     String location = redirect.headers().get("Location");
@@ -244,26 +244,26 @@ class ComplianceReportRoutesIT {
 
   // ------------------------------------------------------------------------------------------
 
-  private Response request(Map<String, String> claims, String body) {
+  private HandlerResponse request(Map<String, String> claims, String body) {
     return api.call(HttpEvents.route("POST /v1/compliance-reports").claims(claims).body(body).build());
   }
 
   private List<String> bad(String body) {
-    Response response = request(acme.auditor(), body);
+    HandlerResponse response = request(acme.auditor(), body);
     response.assertStatus(400);
     return response.errorFields();
   }
 
-  private Response list(Map<String, String> claims, String parameter, String value) {
+  private HandlerResponse list(Map<String, String> claims, String parameter, String value) {
     return api.call(HttpEvents.route("GET /v1/compliance-reports").claims(claims).query(parameter, value).build());
   }
 
-  private Response get(Map<String, String> claims, String id) {
+  private HandlerResponse get(Map<String, String> claims, String id) {
     return api.call(HttpEvents.route("GET /v1/compliance-reports/{report_id}").claims(claims)
         .pathParam("report_id", id).build());
   }
 
-  private Response file(Map<String, String> claims, String id) {
+  private HandlerResponse file(Map<String, String> claims, String id) {
     return api.call(HttpEvents.route("GET /v1/compliance-reports/{report_id}/file").claims(claims)
         .pathParam("report_id", id).build());
   }

@@ -7,6 +7,7 @@ import com.coditect.audit.AuditApi.Tenant;
 import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.MonthlyReports;
 import com.coditect.shared.store.CoreKeys;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
@@ -96,7 +97,7 @@ class ComplianceScheduleIT {
   }
 
   private JsonNode list(Tenant tenant) {
-    AuditApi.Response page = api.call(HttpEvents.route("GET /v1/compliance-reports").claims(tenant.auditor())
+    HandlerResponse page = api.call(HttpEvents.route("GET /v1/compliance-reports").claims(tenant.auditor())
         .query("limit", "100").build());
     page.assertStatus(200);
     return page.json().path("items");

@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.pm.CommentRoutesIT.Task;
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.MotoServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +106,7 @@ class AttachmentRoutesIT {
   void uploadThroughThePresignedPutThenDownloadThroughThePresignedGet() throws Exception {
     Task task = seedTask(api, acme);
     Instant before = Instant.now();
-    Response created = create(acme.member(), task.id(), attachmentBody("notes ü 1.txt", FILE, "text/plain"));
+    HandlerResponse created = create(acme.member(), task.id(), attachmentBody("notes ü 1.txt", FILE, "text/plain"));
 
     created.assertStatus(201);
     String id = created.text("id");
@@ -150,7 +150,7 @@ class AttachmentRoutesIT {
 
     // Before the upload: 409 after one HeadObject, and still pending.
     s3Calls.reset();
-    Response early = get(acme.viewer(), task.id(), id);
+    HandlerResponse early = get(acme.viewer(), task.id(), id);
     early.assertStatus(409);
     assertEquals(List.of("attachment_id"), early.errorFields());
     assertTrue(early.text("detail").contains(id), early.raw());
@@ -162,7 +162,7 @@ class AttachmentRoutesIT {
     assertEquals(200, put.statusCode(), put.body());
 
     s3Calls.reset();
-    Response confirmed = get(acme.viewer(), task.id(), id);
+    HandlerResponse confirmed = get(acme.viewer(), task.id(), id);
     confirmed.assertStatus(200);
     assertEquals("available", confirmed.text("status"));
     assertEquals("\"2\"", confirmed.header("ETag"));
@@ -185,14 +185,14 @@ class AttachmentRoutesIT {
 
     // Once available, a read is one BatchGetItem and no S3 call.
     s3Calls.reset();
-    Response again = get(acme.owner(), task.id(), id);
+    HandlerResponse again = get(acme.owner(), task.id(), id);
     again.assertStatus(200);
     assertEquals(List.of("BatchGetItem"), again.dynamoCalls());
     assertEquals(List.of(), s3Calls.operations());
     assertEquals("available", find(list(acme.viewer(), task.id()), id).path("status").asText());
 
     // By task key: the key row, then the attachment.
-    Response byKey = get(acme.owner(), task.key(), id);
+    HandlerResponse byKey = get(acme.owner(), task.key(), id);
     byKey.assertStatus(200);
     assertEquals(List.of("GetItem", "GetItem"), byKey.dynamoCalls());
   }
@@ -202,7 +202,7 @@ class AttachmentRoutesIT {
     String id = create(acme.member(), task.id(), attachmentBody("size.bin", FILE, null)).text("id");
     String path = filePath(task.id(), id);
     s3.putObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(path), RequestBody.fromString("short"));
-    Response wrong = get(acme.member(), task.id(), id);
+    HandlerResponse wrong = get(acme.member(), task.id(), id);
     wrong.assertStatus(422);
     assertEquals(List.of("file_size_bytes"), wrong.errorFields());
     assertEquals("pending", find(list(acme.member(), task.id()), id).path("status").asText());
@@ -216,14 +216,14 @@ class AttachmentRoutesIT {
     String path = filePath(task.id(), id);
     s3.putObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(path).checksumAlgorithm(ChecksumAlgorithm.SHA256),
         RequestBody.fromBytes(other));
-    Response wrong = get(acme.member(), task.id(), id);
+    HandlerResponse wrong = get(acme.member(), task.id(), id);
     wrong.assertStatus(422);
     assertEquals(List.of("sha256"), wrong.errorFields());
     assertEquals("pending", find(list(acme.member(), task.id()), id).path("status").asText());
 
     s3.putObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(path).checksumAlgorithm(ChecksumAlgorithm.SHA256),
         RequestBody.fromBytes(FILE));
-    Response right = get(acme.member(), task.id(), id);
+    HandlerResponse right = get(acme.member(), task.id(), id);
     right.assertStatus(200);
     assertEquals("available", right.text("status"));
   }
@@ -233,15 +233,15 @@ class AttachmentRoutesIT {
   @Test
   void filesAboveTheLimitAre413NamingTheSizeBeforeAnyRead() {
     Task fresh = seedTask(api, acme);
-    Response tooLarge = create(acme.member(), fresh.id(), sizedBody(104_857_601L));
+    HandlerResponse tooLarge = create(acme.member(), fresh.id(), sizedBody(104_857_601L));
     tooLarge.assertStatus(413);
     assertEquals(List.of("file_size_bytes"), tooLarge.errorFields());
     assertTrue(tooLarge.dynamoCalls().isEmpty());
-    Response huge = create(acme.member(), fresh.id(), sizedBody(50_000_000_000L));
+    HandlerResponse huge = create(acme.member(), fresh.id(), sizedBody(50_000_000_000L));
     huge.assertStatus(413);
     assertEquals(List.of(), ids(list(acme.owner(), fresh.id())));
 
-    Response atTheLimit = create(acme.member(), fresh.id(), sizedBody(104_857_600L));
+    HandlerResponse atTheLimit = create(acme.member(), fresh.id(), sizedBody(104_857_600L));
     atTheLimit.assertStatus(201);
     assertEquals(104_857_600L, atTheLimit.json().path("file_size_bytes").asLong());
     assertEquals("104857600", atTheLimit.json().path("upload").path("headers").path("Content-Length").asText());
@@ -284,7 +284,7 @@ class AttachmentRoutesIT {
     assertTrue(attachmentRows(activityRows(api, acme, fresh.id())).isEmpty(), "no attachment history either");
 
     // Upper-case hex is accepted and stored in lower case; the longest name fits; no type means octet-stream.
-    Response accepted = create(member, fresh.id(), "{\"filename\":\"" + "n".repeat(255) + "\",\"file_size_bytes\":"
+    HandlerResponse accepted = create(member, fresh.id(), "{\"filename\":\"" + "n".repeat(255) + "\",\"file_size_bytes\":"
         + FILE.length + ",\"sha256\":\"" + sha.toUpperCase() + "\"}");
     accepted.assertStatus(201);
     assertEquals(sha, accepted.text("sha256"));
@@ -294,7 +294,7 @@ class AttachmentRoutesIT {
   @Test
   void viewersAndSideRolesCannotAttach() {
     Task fresh = seedTask(api, acme);
-    Response denied = create(acme.viewer(), fresh.id(), attachmentBody("v.txt", FILE, null));
+    HandlerResponse denied = create(acme.viewer(), fresh.id(), attachmentBody("v.txt", FILE, null));
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty());
     String billing = api.seedUser(acme.id(), "billing");
@@ -312,7 +312,7 @@ class AttachmentRoutesIT {
     deleteTask(api, acme, deleted);
 
     for (String ref : List.of(UUID.randomUUID().toString(), theirs.id(), deleted.id(), deleted.key())) {
-      Response created = create(acme.owner(), ref, attachmentBody("x.txt", FILE, null));
+      HandlerResponse created = create(acme.owner(), ref, attachmentBody("x.txt", FILE, null));
       created.assertStatus(404);
       assertEquals(List.of("GetItem"), created.dynamoCalls(), ref);
       list(acme.owner(), ref).assertStatus(404);
@@ -332,9 +332,9 @@ class AttachmentRoutesIT {
     Task fresh = seedTask(api, acme);
     String key = UUID.randomUUID().toString();
     String body = attachmentBody("once.txt", FILE, "text/plain");
-    Response first = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/attachments").claims(acme.member())
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/attachments").claims(acme.member())
         .pathParam("task_id", fresh.id()).header("Idempotency-Key", key).body(body).build());
-    Response again = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/attachments").claims(acme.member())
+    HandlerResponse again = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/attachments").claims(acme.member())
         .pathParam("task_id", fresh.id()).header("Idempotency-Key", key).body(body).build());
     first.assertStatus(201);
     again.assertStatus(201);
@@ -347,7 +347,7 @@ class AttachmentRoutesIT {
   @Test
   void everyRouteNeedsATenantToken() {
     String id = create(acme.member(), task.id(), attachmentBody("guarded.txt", FILE, null)).text("id");
-    for (Response response : List.of(create(null, task.id(), attachmentBody("a.txt", FILE, null)),
+    for (HandlerResponse response : List.of(create(null, task.id(), attachmentBody("a.txt", FILE, null)),
         list(null, task.id()), get(null, task.id(), id), delete(null, task.id(), id, null))) {
       response.assertStatus(401);
       assertTrue(response.dynamoCalls().isEmpty());
@@ -364,14 +364,14 @@ class AttachmentRoutesIT {
     for (int i = 0; i < 3; i++) {
       created.add(create(acme.member(), fresh.id(), attachmentBody("f" + i + ".txt", FILE, null)).text("id"));
     }
-    Response all = list(acme.viewer(), fresh.key());
+    HandlerResponse all = list(acme.viewer(), fresh.key());
     assertEquals(List.of(created.get(2), created.get(1), created.get(0)), ids(all));
     assertEquals(List.of("GetItem", "Query"), all.dynamoCalls());
     assertTrue(all.json().path("items").get(0).path("upload").isMissingNode());
 
-    Response first = list(acme.viewer(), fresh.id(), "limit", "2");
+    HandlerResponse first = list(acme.viewer(), fresh.id(), "limit", "2");
     assertEquals(List.of(created.get(2), created.get(1)), ids(first));
-    Response second = list(acme.viewer(), fresh.id(), "limit", "2", "cursor", first.text("next_cursor"));
+    HandlerResponse second = list(acme.viewer(), fresh.id(), "limit", "2", "cursor", first.text("next_cursor"));
     assertEquals(List.of(created.get(0)), ids(second));
     assertEquals(List.of("Query"), second.dynamoCalls());
     assertEquals(List.of("cursor"), bad(list(acme.viewer(), task.id(), "cursor", first.text("next_cursor"))));
@@ -383,20 +383,20 @@ class AttachmentRoutesIT {
   @Test
   void uploaderRemovesTheRecordAndTheObject() throws Exception {
     Task fresh = seedTask(api, acme);
-    Response created = create(acme.member(), fresh.id(), attachmentBody("gone.txt", FILE, "text/plain"));
+    HandlerResponse created = create(acme.member(), fresh.id(), attachmentBody("gone.txt", FILE, "text/plain"));
     String id = created.text("id");
     http.send(signedPut(created.json().path("upload"), FILE), HttpResponse.BodyHandlers.ofString());
-    Response read = get(acme.member(), fresh.id(), id);
+    HandlerResponse read = get(acme.member(), fresh.id(), id);
     read.assertStatus(200);
     String path = read.text("file_path");
 
-    Response stale = delete(acme.member(), fresh.id(), id, created.header("ETag"));
+    HandlerResponse stale = delete(acme.member(), fresh.id(), id, created.header("ETag"));
     stale.assertStatus(412);
     assertEquals(List.of(id), ids(list(acme.owner(), fresh.id())), "a refused delete must delete nothing");
     assertNotNull(s3.headObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(path)));
 
     s3Calls.reset();
-    Response deleted = delete(acme.member(), fresh.id(), id, read.header("ETag"));
+    HandlerResponse deleted = delete(acme.member(), fresh.id(), id, read.header("ETag"));
     deleted.assertStatus(204);
     assertNull(deleted.json());
     assertEquals(List.of("BatchGetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -421,10 +421,10 @@ class AttachmentRoutesIT {
     String mine = create(acme.member(), fresh.id(), attachmentBody("mine.txt", FILE, null)).text("id");
     String pending = create(acme.member(), fresh.id(), attachmentBody("pending.txt", FILE, null)).text("id");
 
-    Response denied = delete(HttpEvents.claims(otherMember, acme.id(), "member"), fresh.id(), mine, null);
+    HandlerResponse denied = delete(HttpEvents.claims(otherMember, acme.id(), "member"), fresh.id(), mine, null);
     denied.assertStatus(403);
     assertEquals(List.of("BatchGetItem"), denied.dynamoCalls());
-    Response viewer = delete(acme.viewer(), fresh.id(), mine, null);
+    HandlerResponse viewer = delete(acme.viewer(), fresh.id(), mine, null);
     viewer.assertStatus(403);
     assertTrue(viewer.dynamoCalls().isEmpty());
     assertEquals(2, ids(list(acme.owner(), fresh.id())).size());
@@ -493,7 +493,7 @@ class AttachmentRoutesIT {
     }
   }
 
-  private static JsonNode find(Response list, String id) {
+  private static JsonNode find(HandlerResponse list, String id) {
     for (JsonNode item : list.json().path("items")) {
       if (item.path("id").asText().equals(id)) {
         return item;
@@ -502,13 +502,13 @@ class AttachmentRoutesIT {
     throw new AssertionError("no " + id + " in " + list.raw());
   }
 
-  private Response create(Map<String, String> claims, String taskRef, String body) {
+  private HandlerResponse create(Map<String, String> claims, String taskRef, String body) {
     s3Calls.reset();
     return api.call(withClaims(HttpEvents.route("POST /v1/tasks/{task_id}/attachments").pathParam("task_id", taskRef)
         .body(body), claims).build());
   }
 
-  private Response list(Map<String, String> claims, String taskRef, String... query) {
+  private HandlerResponse list(Map<String, String> claims, String taskRef, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/tasks/{task_id}/attachments").pathParam("task_id", taskRef),
         claims);
     for (int i = 0; i < query.length; i += 2) {
@@ -517,12 +517,12 @@ class AttachmentRoutesIT {
     return api.call(event.build());
   }
 
-  private Response get(Map<String, String> claims, String taskRef, String attachmentId) {
+  private HandlerResponse get(Map<String, String> claims, String taskRef, String attachmentId) {
     return api.call(withClaims(HttpEvents.route("GET /v1/tasks/{task_id}/attachments/{attachment_id}")
         .pathParam("task_id", taskRef).pathParam("attachment_id", attachmentId), claims).build());
   }
 
-  private Response delete(Map<String, String> claims, String taskRef, String attachmentId, String ifMatch) {
+  private HandlerResponse delete(Map<String, String> claims, String taskRef, String attachmentId, String ifMatch) {
     var event = HttpEvents.route("DELETE /v1/tasks/{task_id}/attachments/{attachment_id}")
         .pathParam("task_id", taskRef).pathParam("attachment_id", attachmentId);
     if (ifMatch != null) {

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
-import com.coditect.pm.api.BoardColumnRequest;
 import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.data.BoardColumn;
 import com.coditect.pm.data.BoardItem;
@@ -26,6 +24,7 @@ import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ class BoardRoutesIT {
 
   @Test
   void memberCreatesKanbanBoardWithDefaultColumnsInOneTransaction() {
-    Response created = createBoard(acme.member(), acme.projectId(), "{\"name\":\"Team board\"}");
+    HandlerResponse created = createBoard(acme.member(), acme.projectId(), "{\"name\":\"Team board\"}");
 
     assertEquals(201, created.status(), created.raw());
     String id = created.text("id");
@@ -99,7 +98,7 @@ class BoardRoutesIT {
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
     assertEquals(List.of("board.created"), events(id));
 
-    Response read = getBoard(acme.viewer(), id);
+    HandlerResponse read = getBoard(acme.viewer(), id);
     assertEquals(200, read.status(), read.raw());
     assertEquals("Team board", read.text("name"));
     assertEquals("\"1\"", read.header("ETag"));
@@ -107,7 +106,7 @@ class BoardRoutesIT {
 
   @Test
   void createsBoardWithOwnColumnsSortedByPositionAndIdsFromNames() {
-    Response created = createBoard(acme.admin(), acme.projectId(), "{\"name\":\"Flow\",\"board_type\":\"custom\","
+    HandlerResponse created = createBoard(acme.admin(), acme.projectId(), "{\"name\":\"Flow\",\"board_type\":\"custom\","
         + "\"columns\":["
         + "{\"name\":\"Shipped!\",\"status_mapping\":[\"done\",\"cancelled\"],\"position\":19},"
         + "{\"id\":\"qa\",\"name\":\"In QA\",\"status_mapping\":[\"in_review\"],\"position\":2},"
@@ -131,14 +130,14 @@ class BoardRoutesIT {
     String project = api.seedProject(acme, "WIDE");
     // Each column maps at least one status and a status belongs to one column: with six statuses,
     // the seventh column onwards can only clash.
-    Response twenty = createBoard(acme.owner(), project, "{\"name\":\"Wide\",\"columns\":[" + columns(20) + "]}");
+    HandlerResponse twenty = createBoard(acme.owner(), project, "{\"name\":\"Wide\",\"columns\":[" + columns(20) + "]}");
     List<String> clashing = unprocessable(twenty);
     assertEquals(14, clashing.size(), twenty.raw());
     assertEquals("columns[6].status_mapping", clashing.get(0));
     assertEquals("columns[19].status_mapping", clashing.get(13));
     assertEquals(List.of(), ids(listBoards(acme.owner(), project)));
 
-    Response six = createBoard(acme.owner(), project, "{\"name\":\"" + "b".repeat(255)
+    HandlerResponse six = createBoard(acme.owner(), project, "{\"name\":\"" + "b".repeat(255)
         + "\",\"columns\":[" + columns(6) + "]}");
     assertEquals(201, six.status(), six.raw());
     assertEquals(List.of("c0", "c1", "c2", "c3", "c4", "c5"), columnIds(six.json()));
@@ -219,7 +218,7 @@ class BoardRoutesIT {
     assertEquals(List.of("columns[1].position"), unprocessable(createBoard(owner, project, "{\"name\":\"B\",\"columns\":["
         + "{\"name\":\"A\",\"status_mapping\":[\"todo\"],\"position\":4},"
         + "{\"name\":\"B\",\"status_mapping\":[\"done\"],\"position\":4}]}")));
-    Response twice = createBoard(owner, project, "{\"name\":\"B\",\"columns\":["
+    HandlerResponse twice = createBoard(owner, project, "{\"name\":\"B\",\"columns\":["
         + "{\"name\":\"A\",\"status_mapping\":[\"todo\",\"in_progress\"],\"position\":0},"
         + "{\"name\":\"B\",\"status_mapping\":[\"done\"],\"position\":1},"
         + "{\"name\":\"C\",\"status_mapping\":[\"in_review\",\"in_progress\"],\"position\":2}]}");
@@ -235,12 +234,12 @@ class BoardRoutesIT {
 
   @Test
   void viewerAndRolesWithoutWriteAccessCannotCreateBoards() {
-    Response denied = createBoard(acme.viewer(), acme.projectId(), "{\"name\":\"Nope\"}");
+    HandlerResponse denied = createBoard(acme.viewer(), acme.projectId(), "{\"name\":\"Nope\"}");
     assertEquals(403, denied.status(), denied.raw());
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
     for (String role : List.of("billing", "auditor")) {
       String user = api.seedUser(acme.id(), role);
-      Response refused = createBoard(HttpEvents.claims(user, acme.id(), role), acme.projectId(), "{\"name\":\"Nope\"}");
+      HandlerResponse refused = createBoard(HttpEvents.claims(user, acme.id(), role), acme.projectId(), "{\"name\":\"Nope\"}");
       assertEquals(403, refused.status(), role + ": " + refused.raw());
     }
   }
@@ -248,7 +247,7 @@ class BoardRoutesIT {
   @Test
   void boardNeedsALiveProjectOfTheCallersTenant() {
     String theirs = api.seedProject(globex, "THEIRS");
-    Response foreign = createBoard(acme.owner(), theirs, "{\"name\":\"Theirs\"}");
+    HandlerResponse foreign = createBoard(acme.owner(), theirs, "{\"name\":\"Theirs\"}");
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(List.of("TransactWriteItems"), foreign.dynamoCalls());
     assertEquals(404, createBoard(acme.owner(), UUID.randomUUID().toString(), "{\"name\":\"Nowhere\"}").status());
@@ -257,7 +256,7 @@ class BoardRoutesIT {
     api.softDelete("T#" + acme.id() + "#PROJECT#" + gone, "PROJECT");
     assertEquals(404, createBoard(acme.owner(), gone, "{\"name\":\"Ghost\"}").status());
 
-    Response foreignList = listBoards(acme.owner(), theirs);
+    HandlerResponse foreignList = listBoards(acme.owner(), theirs);
     assertEquals(404, foreignList.status(), "another tenant's project is unknown here: " + foreignList.raw());
     assertEquals(List.of("Query", "GetItem"), foreignList.dynamoCalls());
     assertEquals(List.of(), ids(listBoards(globex.owner(), theirs)), "nothing was written");
@@ -268,9 +267,9 @@ class BoardRoutesIT {
   void idempotencyKeyReplaysTheBoardCreation() {
     String body = "{\"name\":\"Once\"}";
     String key = UUID.randomUUID().toString();
-    Response first = api.call(HttpEvents.route("POST /v1/projects/{project_id}/boards").claims(acme.member())
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/projects/{project_id}/boards").claims(acme.member())
         .pathParam("project_id", acme.projectId()).header("Idempotency-Key", key).body(body).build());
-    Response again = api.call(HttpEvents.route("POST /v1/projects/{project_id}/boards").claims(acme.member())
+    HandlerResponse again = api.call(HttpEvents.route("POST /v1/projects/{project_id}/boards").claims(acme.member())
         .pathParam("project_id", acme.projectId()).header("Idempotency-Key", key).body(body).build());
     assertEquals(201, first.status(), first.raw());
     assertEquals(List.of("GetItem", "TransactWriteItems"), first.dynamoCalls());
@@ -280,7 +279,7 @@ class BoardRoutesIT {
     assertEquals("true", again.header("Idempotent-Replayed"));
     assertEquals(List.of("GetItem"), again.dynamoCalls());
 
-    Response other = api.call(HttpEvents.route("POST /v1/projects/{project_id}/boards").claims(acme.member())
+    HandlerResponse other = api.call(HttpEvents.route("POST /v1/projects/{project_id}/boards").claims(acme.member())
         .pathParam("project_id", acme.projectId()).header("Idempotency-Key", key).body("{\"name\":\"Twice\"}").build());
     assertEquals(422, other.status(), other.raw());
     assertEquals(List.of("Idempotency-Key"), other.errorFields());
@@ -288,7 +287,7 @@ class BoardRoutesIT {
 
   @Test
   void creatingBoardNeedsATenantToken() {
-    Response anonymous = createBoard(null, acme.projectId(), "{\"name\":\"Anon\"}");
+    HandlerResponse anonymous = createBoard(null, acme.projectId(), "{\"name\":\"Anon\"}");
     assertEquals(401, anonymous.status(), anonymous.raw());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -303,7 +302,7 @@ class BoardRoutesIT {
     String elsewhere = newBoard(acme.owner(), acme.projectId(), "Elsewhere");
     String theirs = newBoard(globex.owner(), globex.projectId(), "Theirs");
 
-    Response list = listBoards(acme.viewer(), project);
+    HandlerResponse list = listBoards(acme.viewer(), project);
     assertEquals(List.of(first, second), ids(list));
     assertEquals(List.of("Query"), list.dynamoCalls());
     JsonNode item = list.json().path("items").get(0);
@@ -311,7 +310,7 @@ class BoardRoutesIT {
     assertEquals(project, item.path("project_id").asText());
     assertFalse(ids(listBoards(acme.owner(), acme.projectId())).contains(first));
     assertTrue(ids(listBoards(acme.owner(), acme.projectId())).contains(elsewhere));
-    Response foreign = listBoards(acme.owner(), globex.projectId());
+    HandlerResponse foreign = listBoards(acme.owner(), globex.projectId());
     assertEquals(404, foreign.status(), "another tenant's project is unknown here: " + foreign.raw());
     assertFalse(foreign.raw().contains(theirs), "another tenant's boards are never listed");
   }
@@ -326,7 +325,7 @@ class BoardRoutesIT {
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {
-      Response page = cursor == null ? listBoards(acme.owner(), project, "limit", "2")
+      HandlerResponse page = cursor == null ? listBoards(acme.owner(), project, "limit", "2")
           : listBoards(acme.owner(), project, "limit", "2", "cursor", cursor);
       assertEquals(List.of("Query"), page.dynamoCalls());
       assertTrue(page.json().path("items").size() <= 2);
@@ -348,7 +347,7 @@ class BoardRoutesIT {
 
   @Test
   void listingBoardsNeedsATenantToken() {
-    Response anonymous = listBoards(null, acme.projectId());
+    HandlerResponse anonymous = listBoards(null, acme.projectId());
     assertEquals(401, anonymous.status(), anonymous.raw());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -368,7 +367,7 @@ class BoardRoutesIT {
     String cancelled = seedTask(acme, project, "SHOW-6", "cancelled", "m");
     String otherProjects = seedTask(acme, other, "OTHER-1", "todo", "a");
 
-    Response read = getBoard(acme.viewer(), board);
+    HandlerResponse read = getBoard(acme.viewer(), board);
     assertEquals(200, read.status(), read.raw());
     assertEquals(List.of("GetItem", "Query"), read.dynamoCalls());
     assertEquals("\"1\"", read.header("ETag"));
@@ -391,7 +390,7 @@ class BoardRoutesIT {
   @Test
   void columnsMappingSeveralAndSparseStatusesShowExactlyThoseStatuses() {
     String project = api.seedProject(acme, "SPARSE");
-    Response created = createBoard(acme.member(), project, "{\"name\":\"Ends\",\"columns\":["
+    HandlerResponse created = createBoard(acme.member(), project, "{\"name\":\"Ends\",\"columns\":["
         + "{\"id\":\"ideas\",\"name\":\"Ideas\",\"status_mapping\":[\"backlog\"],\"position\":0},"
         + "{\"id\":\"next\",\"name\":\"Next\",\"status_mapping\":[\"todo\"],\"position\":1},"
         + "{\"id\":\"closed\",\"name\":\"Closed\",\"status_mapping\":[\"done\",\"cancelled\"],\"position\":2}]}");
@@ -404,7 +403,7 @@ class BoardRoutesIT {
     String doing = seedTask(acme, project, "SPARSE-5", "in_progress", "m");
     String reviewing = seedTask(acme, project, "SPARSE-6", "in_review", "m");
 
-    Response read = getBoard(acme.owner(), board);
+    HandlerResponse read = getBoard(acme.owner(), board);
     assertEquals(200, read.status(), read.raw());
     assertEquals(List.of("GetItem", "Query"), read.dynamoCalls());
     assertEquals(List.of(idea), taskIds(read, "ideas"));
@@ -466,7 +465,7 @@ class BoardRoutesIT {
     String cursor = null;
     int pages = 0;
     do {
-      Response page = cursor == null ? getBoard(acme.owner(), board, "limit", "2")
+      HandlerResponse page = cursor == null ? getBoard(acme.owner(), board, "limit", "2")
           : getBoard(acme.owner(), board, "limit", "2", "cursor", cursor);
       assertEquals(200, page.status(), page.raw());
       assertEquals(List.of("GetItem", "Query"), page.dynamoCalls());
@@ -495,7 +494,7 @@ class BoardRoutesIT {
   void anotherTenantsBoardIsNotFound() {
     String theirs = newBoard(globex.owner(), globex.projectId(), "Secret");
     seedTask(globex, globex.projectId(), "GLOBEX-1", "todo", "m");
-    Response read = getBoard(acme.owner(), theirs);
+    HandlerResponse read = getBoard(acme.owner(), theirs);
     assertEquals(404, read.status(), read.raw());
     assertEquals(List.of("GetItem"), read.dynamoCalls());
     assertEquals(404, getBoard(acme.owner(), UUID.randomUUID().toString()).status());
@@ -506,7 +505,7 @@ class BoardRoutesIT {
   void gettingBoardNeedsUuidAndToken() {
     assertEquals(List.of("board_id"), bad(getBoard(acme.owner(), NOT_A_UUID)));
     String board = newBoard(acme.owner(), acme.projectId(), "Token");
-    Response anonymous = getBoard(null, board);
+    HandlerResponse anonymous = getBoard(null, board);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -516,12 +515,12 @@ class BoardRoutesIT {
   @Test
   void memberRenamesAndReplacesColumnsWithOptimisticLocking() {
     String project = api.seedProject(acme, "PATCH");
-    Response created = createBoard(acme.owner(), project, "{\"name\":\"Before\"}");
+    HandlerResponse created = createBoard(acme.owner(), project, "{\"name\":\"Before\"}");
     String board = created.text("id");
     String etag = created.header("ETag");
     String review = seedTask(acme, project, "PATCH-1", "in_review", "m");
 
-    Response updated = patchBoard(acme.member(), board, etag, "{\"name\":\"After\",\"board_type\":\"scrum\","
+    HandlerResponse updated = patchBoard(acme.member(), board, etag, "{\"name\":\"After\",\"board_type\":\"scrum\","
         + "\"columns\":[{\"name\":\"Open\",\"status_mapping\":[\"todo\",\"in_progress\",\"in_review\"],\"position\":0},"
         + "{\"id\":\"shut\",\"name\":\"Shut\",\"status_mapping\":[\"done\"],\"position\":1}]}");
     assertEquals(200, updated.status(), updated.raw());
@@ -533,21 +532,21 @@ class BoardRoutesIT {
     assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
     assertEquals(List.of("board.created", "board.updated"), events(board));
 
-    Response read = getBoard(acme.viewer(), board);
+    HandlerResponse read = getBoard(acme.viewer(), board);
     assertEquals(List.of(review), taskIds(read, "open"), "the new columns place the tasks");
 
-    Response stale = patchBoard(acme.owner(), board, etag, "{\"name\":\"Lost update\"}");
+    HandlerResponse stale = patchBoard(acme.owner(), board, etag, "{\"name\":\"Lost update\"}");
     assertEquals(412, stale.status(), stale.raw());
-    Response after = getBoard(acme.owner(), board);
+    HandlerResponse after = getBoard(acme.owner(), board);
     assertEquals("After", after.text("name"), "a refused update must change nothing");
     assertEquals("\"2\"", after.header("ETag"));
   }
 
   @Test
   void patchThatChangesNothingWritesNothing() {
-    Response created = createBoard(acme.owner(), acme.projectId(), "{\"name\":\"Same\"}");
+    HandlerResponse created = createBoard(acme.owner(), acme.projectId(), "{\"name\":\"Same\"}");
     String board = created.text("id");
-    Response same = patchBoard(acme.owner(), board, null, "{\"name\":\"Same\",\"board_type\":\"kanban\"}");
+    HandlerResponse same = patchBoard(acme.owner(), board, null, "{\"name\":\"Same\",\"board_type\":\"kanban\"}");
     assertEquals(200, same.status(), same.raw());
     assertEquals("\"1\"", same.header("ETag"));
     assertEquals(List.of("GetItem"), same.dynamoCalls());
@@ -577,7 +576,7 @@ class BoardRoutesIT {
     assertEquals(List.of("columns[1].status_mapping"), unprocessable(patchBoard(owner, board, null,
         "{\"columns\":[{\"name\":\"A\",\"status_mapping\":[\"todo\"],\"position\":0},"
             + "{\"name\":\"B\",\"status_mapping\":[\"todo\"],\"position\":1}]}")));
-    Response after = getBoard(owner, board);
+    HandlerResponse after = getBoard(owner, board);
     assertEquals("\"1\"", after.header("ETag"), "a refused update must change nothing");
     assertEquals(DEFAULT_COLUMN_IDS, columnIds(after.json()));
   }
@@ -585,18 +584,18 @@ class BoardRoutesIT {
   @Test
   void viewerCannotUpdateBoardsAndOtherTenantsBoardsAreNotFound() {
     String board = newBoard(acme.member(), acme.projectId(), "Guarded");
-    Response denied = patchBoard(acme.viewer(), board, null, "{\"name\":\"Mine\"}");
+    HandlerResponse denied = patchBoard(acme.viewer(), board, null, "{\"name\":\"Mine\"}");
     assertEquals(403, denied.status(), denied.raw());
     assertTrue(denied.dynamoCalls().isEmpty());
 
     String theirs = newBoard(globex.owner(), globex.projectId(), "Theirs to keep");
-    Response foreign = patchBoard(acme.owner(), theirs, null, "{\"name\":\"Ours\"}");
+    HandlerResponse foreign = patchBoard(acme.owner(), theirs, null, "{\"name\":\"Ours\"}");
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(List.of("GetItem"), foreign.dynamoCalls());
     assertEquals("Theirs to keep", getBoard(globex.owner(), theirs).text("name"));
     assertEquals("Guarded", getBoard(acme.owner(), board).text("name"));
 
-    Response anonymous = patchBoard(null, board, null, "{\"name\":\"X\"}");
+    HandlerResponse anonymous = patchBoard(null, board, null, "{\"name\":\"X\"}");
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -606,12 +605,12 @@ class BoardRoutesIT {
   @Test
   void deleteRemovesTheBoardButNotTheProjectsTasks() {
     String project = api.seedProject(acme, "DEL");
-    Response created = createBoard(acme.member(), project, "{\"name\":\"Doomed\"}");
+    HandlerResponse created = createBoard(acme.member(), project, "{\"name\":\"Doomed\"}");
     String board = created.text("id");
     String kept = newBoard(acme.member(), project, "Kept");
     String task = seedTask(acme, project, "DEL-1", "todo", "m");
 
-    Response deleted = deleteBoard(acme.member(), board, created.header("ETag"));
+    HandlerResponse deleted = deleteBoard(acme.member(), board, created.header("ETag"));
     assertEquals(204, deleted.status(), deleted.raw());
     assertNull(deleted.json());
     assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -631,7 +630,7 @@ class BoardRoutesIT {
     String etag = getBoard(acme.owner(), board).header("ETag");
     assertEquals(200, patchBoard(acme.owner(), board, null, "{\"name\":\"Moved on\"}").status());
 
-    Response stale = deleteBoard(acme.owner(), board, etag);
+    HandlerResponse stale = deleteBoard(acme.owner(), board, etag);
     assertEquals(412, stale.status(), stale.raw());
     assertEquals(200, getBoard(acme.owner(), board).status(), "a refused delete must delete nothing");
     assertEquals(List.of("board.created", "board.updated"), events(board));
@@ -640,7 +639,7 @@ class BoardRoutesIT {
   @Test
   void viewerCannotDeleteBoardsAndOtherTenantsBoardsAreNotFound() {
     String board = newBoard(acme.owner(), acme.projectId(), "Stays");
-    Response denied = deleteBoard(acme.viewer(), board, null);
+    HandlerResponse denied = deleteBoard(acme.viewer(), board, null);
     assertEquals(403, denied.status(), denied.raw());
     assertTrue(denied.dynamoCalls().isEmpty());
 
@@ -650,7 +649,7 @@ class BoardRoutesIT {
 
     assertEquals(List.of("board_id"), bad(deleteBoard(acme.owner(), NOT_A_UUID, null)));
     assertEquals(List.of("If-Match"), bad(deleteBoard(acme.owner(), board, "\"one\"")));
-    Response anonymous = deleteBoard(null, board, null);
+    HandlerResponse anonymous = deleteBoard(null, board, null);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
     assertEquals(200, getBoard(acme.owner(), board).status());
@@ -752,7 +751,7 @@ class BoardRoutesIT {
   }
 
   /** The ids of the tasks in one column of a board read. */
-  private static List<String> taskIds(Response board, String columnId) {
+  private static List<String> taskIds(HandlerResponse board, String columnId) {
     assertEquals(200, board.status(), board.raw());
     for (JsonNode column : board.json().path("columns")) {
       if (column.path("id").asText().equals(columnId)) {
@@ -771,17 +770,17 @@ class BoardRoutesIT {
   }
 
   private String newBoard(Map<String, String> claims, String projectId, String name) {
-    Response created = createBoard(claims, projectId, "{\"name\":\"" + name + "\"}");
+    HandlerResponse created = createBoard(claims, projectId, "{\"name\":\"" + name + "\"}");
     assertEquals(201, created.status(), created.raw());
     return created.text("id");
   }
 
-  private Response createBoard(Map<String, String> claims, String projectId, String body) {
+  private HandlerResponse createBoard(Map<String, String> claims, String projectId, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/projects/{project_id}/boards")
         .pathParam("project_id", projectId).body(body), claims).build());
   }
 
-  private Response listBoards(Map<String, String> claims, String projectId, String... query) {
+  private HandlerResponse listBoards(Map<String, String> claims, String projectId, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/projects/{project_id}/boards").pathParam("project_id", projectId),
         claims);
     for (int i = 0; i < query.length; i += 2) {
@@ -790,7 +789,7 @@ class BoardRoutesIT {
     return api.call(event.build());
   }
 
-  private Response getBoard(Map<String, String> claims, String boardId, String... query) {
+  private HandlerResponse getBoard(Map<String, String> claims, String boardId, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/boards/{board_id}").pathParam("board_id", boardId), claims);
     for (int i = 0; i < query.length; i += 2) {
       event.query(query[i], query[i + 1]);
@@ -798,7 +797,7 @@ class BoardRoutesIT {
     return api.call(event.build());
   }
 
-  private Response patchBoard(Map<String, String> claims, String boardId, String ifMatch, String body) {
+  private HandlerResponse patchBoard(Map<String, String> claims, String boardId, String ifMatch, String body) {
     var event = withClaims(HttpEvents.route("PATCH /v1/boards/{board_id}").pathParam("board_id", boardId).body(body),
         claims);
     if (ifMatch != null) {
@@ -807,7 +806,7 @@ class BoardRoutesIT {
     return api.call(event.build());
   }
 
-  private Response deleteBoard(Map<String, String> claims, String boardId, String ifMatch) {
+  private HandlerResponse deleteBoard(Map<String, String> claims, String boardId, String ifMatch) {
     var event = withClaims(HttpEvents.route("DELETE /v1/boards/{board_id}").pathParam("board_id", boardId), claims);
     if (ifMatch != null) {
       event.header("If-Match", ifMatch);

@@ -10,16 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
-import com.coditect.pm.data.TaskItem;
-import com.coditect.shared.store.Ids;
-import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -67,7 +61,7 @@ class CommentRoutesIT {
 
   @Test
   void memberCommentsInOneReadAndOneTransaction() {
-    Response created = create(acme.member(), task.id(), "{\"content\":\"Looks **good** to me\"}");
+    HandlerResponse created = create(acme.member(), task.id(), "{\"content\":\"Looks **good** to me\"}");
 
     created.assertStatus(201);
     String id = created.text("id");
@@ -94,21 +88,21 @@ class CommentRoutesIT {
   @Test
   void taskKeyServesEveryCommentRoute() {
     Task keyed = seedTask(api, acme);
-    Response created = create(acme.owner(), keyed.key(), "{\"content\":\"by key\"}");
+    HandlerResponse created = create(acme.owner(), keyed.key(), "{\"content\":\"by key\"}");
     created.assertStatus(201);
     assertEquals(keyed.id(), created.text("task_id"));
     assertEquals("/v1/tasks/" + keyed.id() + "/comments/" + created.text("id"), created.header("Location"));
     assertEquals(List.of("GetItem", "TransactWriteItems"), created.dynamoCalls());
 
-    Response listed = list(acme.viewer(), keyed.key());
+    HandlerResponse listed = list(acme.viewer(), keyed.key());
     assertEquals(List.of(created.text("id")), ids(listed));
     assertEquals(List.of("GetItem", "Query"), listed.dynamoCalls());
 
     // By key, the key row and the comment are two reads before the write.
-    Response edited = patch(acme.owner(), keyed.key(), created.text("id"), null, "{\"content\":\"edited by key\"}");
+    HandlerResponse edited = patch(acme.owner(), keyed.key(), created.text("id"), null, "{\"content\":\"edited by key\"}");
     edited.assertStatus(200);
     assertEquals(List.of("GetItem", "GetItem", "TransactWriteItems"), edited.dynamoCalls());
-    Response deleted = delete(acme.owner(), keyed.key(), created.text("id"), null);
+    HandlerResponse deleted = delete(acme.owner(), keyed.key(), created.text("id"), null);
     deleted.assertStatus(204);
     assertEquals(List.of("GetItem", "GetItem", "TransactWriteItems"), deleted.dynamoCalls());
   }
@@ -117,7 +111,7 @@ class CommentRoutesIT {
   void contentIsStoredAsWrittenAndRenderedSafely() {
     String markdown = "# Title\n\nSee [docs](https://example.com/docs) and [this](javascript:alert(1)).\n\n"
         + "<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n  trailing spaces  ";
-    Response created = create(acme.member(), task.id(), body(markdown));
+    HandlerResponse created = create(acme.member(), task.id(), body(markdown));
     created.assertStatus(201);
     assertEquals(markdown, created.text("content"));
     String html = created.text("content_html");
@@ -125,7 +119,7 @@ class CommentRoutesIT {
     for (String forbidden : List.of("<script", "alert(", "onerror", "javascript:", "<img", "<h1")) {
       assertFalse(html.contains(forbidden), forbidden + " in " + html);
     }
-    Response listed = list(acme.viewer(), task.id());
+    HandlerResponse listed = list(acme.viewer(), task.id());
     JsonNode stored = find(listed, created.text("id"));
     assertEquals(markdown, stored.path("content").asText());
     assertEquals(html, stored.path("content_html").asText());
@@ -134,7 +128,7 @@ class CommentRoutesIT {
   @Test
   void viewersAndSideRolesCannotComment() {
     Task fresh = seedTask(api, acme);
-    Response denied = create(acme.viewer(), fresh.id(), "{\"content\":\"no\"}");
+    HandlerResponse denied = create(acme.viewer(), fresh.id(), "{\"content\":\"no\"}");
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
     for (String role : List.of("billing", "auditor")) {
@@ -167,7 +161,7 @@ class CommentRoutesIT {
 
     // The longest allowed content, counted in characters as people count them.
     String longest = "😀".repeat(20_000);
-    Response accepted = create(member, fresh.id(), body(longest));
+    HandlerResponse accepted = create(member, fresh.id(), body(longest));
     accepted.assertStatus(201);
     assertEquals(longest, accepted.text("content"));
   }
@@ -178,7 +172,7 @@ class CommentRoutesIT {
     Task deleted = seedTask(api, acme);
     deleteTask(api, acme, deleted);
     for (String ref : List.of(UUID.randomUUID().toString(), theirs.id(), deleted.id(), deleted.key(), "ENG-999999")) {
-      Response created = create(acme.owner(), ref, "{\"content\":\"into the void\"}");
+      HandlerResponse created = create(acme.owner(), ref, "{\"content\":\"into the void\"}");
       created.assertStatus(404);
       assertEquals(List.of("GetItem"), created.dynamoCalls(), ref);
       list(acme.owner(), ref).assertStatus(404);
@@ -193,7 +187,7 @@ class CommentRoutesIT {
     // check on the task refuses, and neither the comment nor its activity row is written.
     Task racing = seedTask(api, acme);
     api.softDelete(PmKeys.task(new TenantId(acme.id()), racing.id()).partitionKeyValue().s(), PmKeys.TASK);
-    Response created = create(acme.member(), racing.key(), "{\"content\":\"too late\"}");
+    HandlerResponse created = create(acme.member(), racing.key(), "{\"content\":\"too late\"}");
     created.assertStatus(404);
     assertEquals(List.of("GetItem", "TransactWriteItems"), created.dynamoCalls());
     assertTrue(commentRows(api, acme, racing.id()).isEmpty());
@@ -204,9 +198,9 @@ class CommentRoutesIT {
   void idempotencyKeyReplaysTheComment() {
     Task fresh = seedTask(api, acme);
     String key = UUID.randomUUID().toString();
-    Response first = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/comments").claims(acme.member())
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/comments").claims(acme.member())
         .pathParam("task_id", fresh.id()).header("Idempotency-Key", key).body("{\"content\":\"once\"}").build());
-    Response again = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/comments").claims(acme.member())
+    HandlerResponse again = api.call(HttpEvents.route("POST /v1/tasks/{task_id}/comments").claims(acme.member())
         .pathParam("task_id", fresh.id()).header("Idempotency-Key", key).body("{\"content\":\"once\"}").build());
     first.assertStatus(201);
     again.assertStatus(201);
@@ -220,13 +214,13 @@ class CommentRoutesIT {
   @Test
   void everyRouteNeedsATenantToken() {
     String comment = create(acme.member(), task.id(), "{\"content\":\"guarded\"}").text("id");
-    List<Response> anonymous = List.of(
+    List<HandlerResponse> anonymous = List.of(
         create(null, task.id(), "{\"content\":\"anon\"}"),
         list(null, task.id()),
         patch(null, task.id(), comment, null, "{\"content\":\"anon\"}"),
         delete(null, task.id(), comment, null),
         create(HttpEvents.platformAdminClaims(UUID.randomUUID().toString()), task.id(), "{\"content\":\"op\"}"));
-    for (Response response : anonymous) {
+    for (HandlerResponse response : anonymous) {
       response.assertStatus(401);
       assertTrue(response.dynamoCalls().isEmpty());
     }
@@ -246,7 +240,7 @@ class CommentRoutesIT {
     List<String> expected = List.of(created.get(4), created.get(3), created.get(1), created.get(0));
 
     for (var claims : List.of(acme.owner(), acme.member(), acme.viewer())) {
-      Response page = list(claims, fresh.id());
+      HandlerResponse page = list(claims, fresh.id());
       page.assertStatus(200);
       assertEquals(expected, ids(page));
       assertEquals(List.of("Query"), page.dynamoCalls(), "the list anchor proves the task lives");
@@ -256,7 +250,7 @@ class CommentRoutesIT {
     List<String> paged = new ArrayList<>();
     String cursor = null;
     for (int pages = 0; pages < 10; pages++) {
-      Response page = cursor == null ? list(acme.viewer(), fresh.id(), "limit", "2")
+      HandlerResponse page = cursor == null ? list(acme.viewer(), fresh.id(), "limit", "2")
           : list(acme.viewer(), fresh.id(), "limit", "2", "cursor", cursor);
       page.assertStatus(200);
       assertEquals(List.of("Query"), page.dynamoCalls(), "the list anchor proves the task lives");
@@ -303,7 +297,7 @@ class CommentRoutesIT {
       ours = Integer.parseInt(made.key().substring("ENG-".length()));
     }
     // (ours may have been deleted by another test: then it is a 404; never globex's comments.)
-    Response sameKey = list(acme.owner(), theirs.key());
+    HandlerResponse sameKey = list(acme.owner(), theirs.key());
     assertTrue(sameKey.status() == 200 || sameKey.status() == 404, sameKey.raw());
     assertFalse(sameKey.raw().contains(secret), sameKey.raw());
     assertEquals(List.of(secret), ids(list(globex.viewer(), theirs.key())));
@@ -313,11 +307,11 @@ class CommentRoutesIT {
 
   @Test
   void authorEditsContentWithOptimisticLockingAndCreatedAtStays() throws Exception {
-    Response created = create(acme.member(), task.id(), "{\"content\":\"first draft\"}");
+    HandlerResponse created = create(acme.member(), task.id(), "{\"content\":\"first draft\"}");
     String id = created.text("id");
     Thread.sleep(5);
 
-    Response edited = patch(acme.member(), task.id(), id, created.header("ETag"), "{\"content\":\"*final*\"}");
+    HandlerResponse edited = patch(acme.member(), task.id(), id, created.header("ETag"), "{\"content\":\"*final*\"}");
     edited.assertStatus(200);
     assertEquals("*final*", edited.text("content"));
     assertEquals("<p><em>final</em></p>\n", edited.text("content_html"));
@@ -330,12 +324,12 @@ class CommentRoutesIT {
     assertEquals("first draft", event.path("changes").path("content").path("old").asText());
     assertEquals("*final*", event.path("changes").path("content").path("new").asText());
 
-    Response stale = patch(acme.member(), task.id(), id, created.header("ETag"), "{\"content\":\"lost update\"}");
+    HandlerResponse stale = patch(acme.member(), task.id(), id, created.header("ETag"), "{\"content\":\"lost update\"}");
     stale.assertStatus(412);
     assertEquals("*final*", find(list(acme.owner(), task.id()), id).path("content").asText(),
         "a refused update must change nothing");
 
-    Response unchanged = patch(acme.member(), task.id(), id, null, "{\"content\":\"*final*\"}");
+    HandlerResponse unchanged = patch(acme.member(), task.id(), id, null, "{\"content\":\"*final*\"}");
     unchanged.assertStatus(200);
     assertEquals("\"2\"", unchanged.header("ETag"), "an edit that changes nothing writes nothing");
     assertEquals(List.of("BatchGetItem"), unchanged.dynamoCalls());
@@ -346,17 +340,17 @@ class CommentRoutesIT {
     String id = create(acme.member(), task.id(), "{\"content\":\"mine\"}").text("id");
     var someoneElse = HttpEvents.claims(otherMember, acme.id(), "member");
 
-    Response denied = patch(someoneElse, task.id(), id, null, "{\"content\":\"hijacked\"}");
+    HandlerResponse denied = patch(someoneElse, task.id(), id, null, "{\"content\":\"hijacked\"}");
     denied.assertStatus(403);
     assertEquals(List.of("BatchGetItem"), denied.dynamoCalls());
     delete(someoneElse, task.id(), id, null).assertStatus(403);
-    Response viewer = patch(acme.viewer(), task.id(), id, null, "{\"content\":\"hijacked\"}");
+    HandlerResponse viewer = patch(acme.viewer(), task.id(), id, null, "{\"content\":\"hijacked\"}");
     viewer.assertStatus(403);
     assertTrue(viewer.dynamoCalls().isEmpty());
     delete(acme.viewer(), task.id(), id, null).assertStatus(403);
     assertEquals("mine", find(list(acme.owner(), task.id()), id).path("content").asText());
 
-    Response moderated = patch(acme.admin(), task.id(), id, null, "{\"content\":\"[removed by admin]\"}");
+    HandlerResponse moderated = patch(acme.admin(), task.id(), id, null, "{\"content\":\"[removed by admin]\"}");
     moderated.assertStatus(200);
     assertEquals(acme.memberId(), moderated.text("author_id"), "moderation keeps the author");
     delete(acme.owner(), task.id(), id, null).assertStatus(204);
@@ -404,14 +398,14 @@ class CommentRoutesIT {
   @Test
   void authorDeletesACommentSoftly() {
     Task fresh = seedTask(api, acme);
-    Response created = create(acme.member(), fresh.id(), "{\"content\":\"regret\"}");
+    HandlerResponse created = create(acme.member(), fresh.id(), "{\"content\":\"regret\"}");
     String id = created.text("id");
 
-    Response stale = delete(acme.member(), fresh.id(), id, "\"7\"");
+    HandlerResponse stale = delete(acme.member(), fresh.id(), id, "\"7\"");
     stale.assertStatus(412);
     assertEquals(List.of(id), ids(list(acme.owner(), fresh.id())), "a refused delete must delete nothing");
 
-    Response deleted = delete(acme.member(), fresh.id(), id, created.header("ETag"));
+    HandlerResponse deleted = delete(acme.member(), fresh.id(), id, created.header("ETag"));
     deleted.assertStatus(204);
     assertNull(deleted.json());
     assertEquals(List.of("BatchGetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -434,7 +428,7 @@ class CommentRoutesIT {
 
   /** A task of the tenant's project, made through the task routes (so it has everything a task has). */
   static Task seedTask(PmApi api, Tenant tenant) {
-    Response created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
+    HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
         .pathParam("project_id", tenant.projectId()).claims(tenant.owner())
         .body("{\"title\":\"Task " + TASK_NUMBERS.incrementAndGet() + "\",\"status\":\"todo\"}").build());
     created.assertStatus(201);
@@ -497,7 +491,7 @@ class CommentRoutesIT {
     return found.get(0);
   }
 
-  private static JsonNode find(Response list, String id) {
+  private static JsonNode find(HandlerResponse list, String id) {
     for (JsonNode item : list.json().path("items")) {
       if (item.path("id").asText().equals(id)) {
         return item;
@@ -510,12 +504,12 @@ class CommentRoutesIT {
     return PmApi.MAPPER.createObjectNode().put("content", content).toString();
   }
 
-  private Response create(Map<String, String> claims, String taskRef, String body) {
+  private HandlerResponse create(Map<String, String> claims, String taskRef, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/tasks/{task_id}/comments").pathParam("task_id", taskRef)
         .body(body), claims).build());
   }
 
-  private Response list(Map<String, String> claims, String taskRef, String... query) {
+  private HandlerResponse list(Map<String, String> claims, String taskRef, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/tasks/{task_id}/comments").pathParam("task_id", taskRef), claims);
     for (int i = 0; i < query.length; i += 2) {
       event.query(query[i], query[i + 1]);
@@ -523,7 +517,7 @@ class CommentRoutesIT {
     return api.call(event.build());
   }
 
-  private Response patch(Map<String, String> claims, String taskRef, String commentId, String ifMatch, String body) {
+  private HandlerResponse patch(Map<String, String> claims, String taskRef, String commentId, String ifMatch, String body) {
     var event = HttpEvents.route("PATCH /v1/tasks/{task_id}/comments/{comment_id}").pathParam("task_id", taskRef)
         .pathParam("comment_id", commentId).body(body);
     if (ifMatch != null) {
@@ -532,7 +526,7 @@ class CommentRoutesIT {
     return api.call(withClaims(event, claims).build());
   }
 
-  private Response delete(Map<String, String> claims, String taskRef, String commentId, String ifMatch) {
+  private HandlerResponse delete(Map<String, String> claims, String taskRef, String commentId, String ifMatch) {
     var event = HttpEvents.route("DELETE /v1/tasks/{task_id}/comments/{comment_id}").pathParam("task_id", taskRef)
         .pathParam("comment_id", commentId);
     if (ifMatch != null) {

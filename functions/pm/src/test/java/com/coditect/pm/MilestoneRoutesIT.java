@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.SprintRoutesIT.WriteGate;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +62,7 @@ class MilestoneRoutesIT {
   @Test
   void memberCreatesOpenMilestoneWithZeroProgressInOneTransaction() {
     String project = api.seedProject(acme, "CRE");
-    Response created = createMilestone(acme.member(), project,
+    HandlerResponse created = createMilestone(acme.member(), project,
         "{\"title\":\"Beta launch\",\"description\":\"Public beta\",\"due_date\":\"2026-06-30\"}");
 
     created.assertStatus(201);
@@ -81,7 +81,7 @@ class MilestoneRoutesIT {
     assertEquals("0", stored.get("task_total").n());
     assertEquals("0", stored.get("task_done").n());
 
-    Response read = getMilestone(acme.viewer(), id);
+    HandlerResponse read = getMilestone(acme.viewer(), id);
     read.assertStatus(200);
     assertEquals("Beta launch", read.text("title"));
     assertEquals("\"1\"", read.header("ETag"));
@@ -95,14 +95,14 @@ class MilestoneRoutesIT {
   @Test
   void createdWithStatusCompletedHasCompletedAtAndOptionalFieldsMayBeNull() {
     String project = api.seedProject(acme, "OPT");
-    Response done = createMilestone(acme.owner(), project, "{\"title\":\"Already done\",\"status\":\"completed\"}");
+    HandlerResponse done = createMilestone(acme.owner(), project, "{\"title\":\"Already done\",\"status\":\"completed\"}");
     done.assertStatus(201);
     assertEquals("completed", done.text("status"));
     assertEquals(done.text("created_at"), done.text("completed_at"));
     assertTrue(done.json().path("due_date").isNull());
     assertTrue(done.json().path("description").isNull());
 
-    Response nulls = createMilestone(acme.admin(), project,
+    HandlerResponse nulls = createMilestone(acme.admin(), project,
         "{\"title\":\"Nulls\",\"description\":null,\"status\":null,\"due_date\":null}");
     nulls.assertStatus(201);
     assertEquals("open", nulls.text("status"));
@@ -112,18 +112,18 @@ class MilestoneRoutesIT {
   @Test
   void viewerCannotWriteMilestones() {
     String project = api.seedProject(acme, "VWR");
-    Response denied = createMilestone(acme.viewer(), project, "{\"title\":\"Nope\"}");
+    HandlerResponse denied = createMilestone(acme.viewer(), project, "{\"title\":\"Nope\"}");
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
 
     String milestone = newMilestone(project, "{\"title\":\"Viewer's target\"}");
-    for (Response refused : List.of(
+    for (HandlerResponse refused : List.of(
         patchMilestone(acme.viewer(), milestone, null, "{\"title\":\"Hijacked\"}"),
         deleteMilestone(acme.viewer(), milestone, null))) {
       refused.assertStatus(403);
       assertTrue(refused.dynamoCalls().isEmpty());
     }
-    Response after = getMilestone(acme.viewer(), milestone);
+    HandlerResponse after = getMilestone(acme.viewer(), milestone);
     assertEquals("Viewer's target", after.text("title"));
     assertEquals("\"1\"", after.header("ETag"));
     assertEquals(List.of(milestone), ids(listMilestones(acme.viewer(), project)), "the refused create wrote nothing");
@@ -134,7 +134,7 @@ class MilestoneRoutesIT {
     String project = api.seedProject(acme, "DUP");
     newMilestone(project, "{\"title\":\"GA\"}");
     for (String clashing : List.of("GA", "ga", "Ga")) {
-      Response clash = createMilestone(acme.member(), project, "{\"title\":\"" + clashing + "\"}");
+      HandlerResponse clash = createMilestone(acme.member(), project, "{\"title\":\"" + clashing + "\"}");
       clash.assertStatus(409);
       assertEquals(List.of("title"), clash.errorFields());
     }
@@ -148,7 +148,7 @@ class MilestoneRoutesIT {
     String deleted = api.seedProject(acme, "GONE");
     api.softDelete("T#" + acme.id() + "#PROJECT#" + deleted, "PROJECT");
     for (String project : List.of(UUID.randomUUID().toString(), deleted, globex.projectId())) {
-      Response missing = createMilestone(acme.owner(), project, "{\"title\":\"Orphan\"}");
+      HandlerResponse missing = createMilestone(acme.owner(), project, "{\"title\":\"Orphan\"}");
       missing.assertStatus(404);
       assertEquals(List.of("TransactWriteItems"), missing.dynamoCalls());
       listMilestones(acme.owner(), project).assertStatus(404);
@@ -175,7 +175,7 @@ class MilestoneRoutesIT {
     assertEquals(List.of("task_total"), bad(createMilestone(owner, project, "{\"title\":\"C\",\"task_total\":5}")));
     assertEquals(List.of("project_id"), bad(createMilestone(owner, NOT_A_UUID, "{\"title\":\"P\"}")));
 
-    Response computed = createMilestone(owner, project, "{\"title\":\"P\",\"progress_percent\":50}");
+    HandlerResponse computed = createMilestone(owner, project, "{\"title\":\"P\",\"progress_percent\":50}");
     assertEquals(List.of("progress_percent"), bad(computed));
     assertTrue(computed.json().path("errors").get(0).path("message").asText().startsWith("is computed"), computed.raw());
     assertEquals(List.of(), ids(listMilestones(owner, project)), "no bad body may write anything");
@@ -188,8 +188,8 @@ class MilestoneRoutesIT {
     String key = UUID.randomUUID().toString();
     var event = HttpEvents.route("POST /v1/projects/{project_id}/milestones").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}");
-    Response first = api.call(event.build());
-    Response again = api.call(event.build());
+    HandlerResponse first = api.call(event.build());
+    HandlerResponse again = api.call(event.build());
     first.assertStatus(201);
     assertEquals(List.of("GetItem", "TransactWriteItems"), first.dynamoCalls());
     again.assertStatus(201);
@@ -203,7 +203,7 @@ class MilestoneRoutesIT {
   void milestoneRoutesNeedATenantToken() {
     String project = api.seedProject(acme, "ANON");
     String milestone = newMilestone(project, "{\"title\":\"Anonymous\"}");
-    for (Response anonymous : List.of(
+    for (HandlerResponse anonymous : List.of(
         createMilestone(null, project, "{\"title\":\"Anon\"}"),
         listMilestones(null, project),
         getMilestone(null, milestone),
@@ -226,12 +226,12 @@ class MilestoneRoutesIT {
     String elsewhere = newMilestone(api.seedProject(acme, "LIST2"), "{\"title\":\"Elsewhere\"}");
 
     for (var claims : List.of(acme.owner(), acme.member(), acme.viewer())) {
-      Response list = listMilestones(claims, project);
+      HandlerResponse list = listMilestones(claims, project);
       assertEquals(List.of(march, june, undated), ids(list));
       assertEquals(List.of("Query"), list.dynamoCalls());
     }
     assertTrue(!ids(listMilestones(acme.owner(), project)).contains(elsewhere));
-    Response foreign = listMilestones(globex.owner(), project);
+    HandlerResponse foreign = listMilestones(globex.owner(), project);
     assertEquals(404, foreign.status(), "another tenant's project is unknown here: " + foreign.raw());
     assertEquals(List.of("Query", "GetItem"), foreign.dynamoCalls());
     assertEquals(404, listMilestones(acme.owner(), UUID.randomUUID().toString()).status());
@@ -250,7 +250,7 @@ class MilestoneRoutesIT {
     assertEquals(List.of(first, second), ids(listMilestones(acme.owner(), project, "status", "open")));
 
     patchMilestone(acme.owner(), first, null, "{\"status\":\"in_progress\"}").assertStatus(200);
-    Response inProgress = listMilestones(acme.viewer(), project, "status", "in_progress");
+    HandlerResponse inProgress = listMilestones(acme.viewer(), project, "status", "in_progress");
     assertEquals(List.of(first), ids(inProgress));
     assertEquals(List.of("Query"), inProgress.dynamoCalls());
     assertEquals(List.of(second), ids(listMilestones(acme.owner(), project, "status", "open")));
@@ -283,11 +283,11 @@ class MilestoneRoutesIT {
 
   @Test
   void anotherTenantsOrUnknownMilestoneIsNotFoundOnEveryRoute() {
-    Response theirsCreated = createMilestone(globex.owner(), globex.projectId(), "{\"title\":\"Theirs\"}");
+    HandlerResponse theirsCreated = createMilestone(globex.owner(), globex.projectId(), "{\"title\":\"Theirs\"}");
     theirsCreated.assertStatus(201);
     String theirs = theirsCreated.text("id");
     for (String milestone : List.of(theirs, UUID.randomUUID().toString())) {
-      for (Response missing : List.of(
+      for (HandlerResponse missing : List.of(
           getMilestone(acme.owner(), milestone),
           patchMilestone(acme.owner(), milestone, null, "{\"title\":\"Ours\"}"),
           deleteMilestone(acme.owner(), milestone, null))) {
@@ -295,7 +295,7 @@ class MilestoneRoutesIT {
         assertEquals(List.of("GetItem"), missing.dynamoCalls());
       }
     }
-    Response intact = getMilestone(globex.owner(), theirs);
+    HandlerResponse intact = getMilestone(globex.owner(), theirs);
     assertEquals("Theirs", intact.text("title"));
     assertEquals("\"1\"", intact.header("ETag"));
     assertEquals(List.of("milestone_id"), bad(getMilestone(acme.owner(), NOT_A_UUID)));
@@ -325,7 +325,7 @@ class MilestoneRoutesIT {
     String milestone = newMilestone(project, "{\"title\":\"Before\",\"description\":\"Old\",\"due_date\":\"2026-05-01\"}");
     String etag = getMilestone(acme.owner(), milestone).header("ETag");
 
-    Response updated = patchMilestone(acme.member(), milestone, etag,
+    HandlerResponse updated = patchMilestone(acme.member(), milestone, etag,
         "{\"title\":\"After\",\"description\":null,\"due_date\":\"2026-05-15\",\"status\":\"in_progress\"}");
     updated.assertStatus(200);
     assertEquals("After", updated.text("title"));
@@ -340,14 +340,14 @@ class MilestoneRoutesIT {
     assertEquals("Before", event.path("changes").path("title").path("old").asText());
     assertEquals("After", event.path("changes").path("title").path("new").asText());
 
-    Response stale = patchMilestone(acme.owner(), milestone, etag, "{\"title\":\"Lost update\"}");
+    HandlerResponse stale = patchMilestone(acme.owner(), milestone, etag, "{\"title\":\"Lost update\"}");
     stale.assertStatus(412);
-    Response after = getMilestone(acme.owner(), milestone);
+    HandlerResponse after = getMilestone(acme.owner(), milestone);
     assertEquals("After", after.text("title"), "a refused update must change nothing");
     assertEquals("\"2\"", after.header("ETag"));
 
     // A change that changes nothing writes nothing.
-    Response same = patchMilestone(acme.owner(), milestone, null, "{\"title\":\"After\"}");
+    HandlerResponse same = patchMilestone(acme.owner(), milestone, null, "{\"title\":\"After\"}");
     same.assertStatus(200);
     assertEquals("\"2\"", same.header("ETag"));
     assertEquals(List.of("GetItem"), same.dynamoCalls());
@@ -356,14 +356,14 @@ class MilestoneRoutesIT {
   @Test
   void completedAtIsSetOnCompletionAndClearedOnReopening() {
     String milestone = newMilestone(api.seedProject(acme, "CMP"), "{\"title\":\"Ship\"}");
-    Response completed = patchMilestone(acme.owner(), milestone, null, "{\"status\":\"completed\"}");
+    HandlerResponse completed = patchMilestone(acme.owner(), milestone, null, "{\"status\":\"completed\"}");
     completed.assertStatus(200);
     assertEquals(completed.text("updated_at"), completed.text("completed_at"));
 
-    Response retitled = patchMilestone(acme.owner(), milestone, null, "{\"title\":\"Shipped\"}");
+    HandlerResponse retitled = patchMilestone(acme.owner(), milestone, null, "{\"title\":\"Shipped\"}");
     assertEquals(completed.text("completed_at"), retitled.text("completed_at"), "kept while still completed");
 
-    Response reopened = patchMilestone(acme.owner(), milestone, null, "{\"status\":\"open\"}");
+    HandlerResponse reopened = patchMilestone(acme.owner(), milestone, null, "{\"status\":\"open\"}");
     reopened.assertStatus(200);
     assertTrue(reopened.json().path("completed_at").isNull());
     assertTrue(!storedItem(milestone).containsKey("completed_at"));
@@ -378,7 +378,7 @@ class MilestoneRoutesIT {
     String milestone = newMilestone(api.seedProject(acme, "CNT"), "{\"title\":\"Counted\"}");
     addToCounters(milestone, 3, 1);
 
-    Response patched = patchMilestone(acme.owner(), milestone, "\"1\"", "{\"title\":\"Counted again\"}");
+    HandlerResponse patched = patchMilestone(acme.owner(), milestone, "\"1\"", "{\"title\":\"Counted again\"}");
     patched.assertStatus(200);
     assertEquals(33, progress(patched));
     Map<String, AttributeValue> stored = storedItem(milestone);
@@ -420,10 +420,10 @@ class MilestoneRoutesIT {
     String milestone = newMilestone(project, "{\"title\":\"Alpha\"}");
     newMilestone(project, "{\"title\":\"Beta\"}");
 
-    Response taken = patchMilestone(acme.owner(), milestone, null, "{\"title\":\"beta\",\"status\":\"cancelled\"}");
+    HandlerResponse taken = patchMilestone(acme.owner(), milestone, null, "{\"title\":\"beta\",\"status\":\"cancelled\"}");
     taken.assertStatus(409);
     assertEquals(List.of("title"), taken.errorFields());
-    Response unchanged = getMilestone(acme.owner(), milestone);
+    HandlerResponse unchanged = getMilestone(acme.owner(), milestone);
     assertEquals("Alpha", unchanged.text("title"));
     assertEquals("open", unchanged.text("status"));
     assertEquals("\"1\"", unchanged.header("ETag"));
@@ -431,7 +431,7 @@ class MilestoneRoutesIT {
     patchMilestone(acme.owner(), milestone, null, "{\"title\":\"ALPHA\"}").assertStatus(200);
     patchMilestone(acme.owner(), milestone, null, "{\"title\":\"Gamma\"}").assertStatus(200);
     createMilestone(acme.owner(), project, "{\"title\":\"alpha\"}").assertStatus(201);
-    Response gamma = createMilestone(acme.owner(), project, "{\"title\":\"GAMMA\"}");
+    HandlerResponse gamma = createMilestone(acme.owner(), project, "{\"title\":\"GAMMA\"}");
     gamma.assertStatus(409);
     assertEquals(List.of("title"), gamma.errorFields());
   }
@@ -454,7 +454,7 @@ class MilestoneRoutesIT {
         "{\"title\":\"T\",\"progress_percent\":null}")));
     assertEquals(List.of("task_done"), bad(patchMilestone(owner, milestone, null, "{\"task_done\":1}")));
     assertEquals(List.of("If-Match"), bad(patchMilestone(owner, milestone, "W/1", "{\"title\":\"T\"}")));
-    Response after = getMilestone(owner, milestone);
+    HandlerResponse after = getMilestone(owner, milestone);
     assertEquals("\"1\"", after.header("ETag"), "a refused update must change nothing");
     assertEquals("Patchable", after.text("title"));
   }
@@ -477,7 +477,7 @@ class MilestoneRoutesIT {
       assertEquals(List.of(200, 412), statuses, "round " + round);
       String winner = PmApi.MAPPER.readTree(responses.stream().filter(r -> r.getStatusCode() == 200).findFirst()
           .orElseThrow().getBody()).path("description").asText();
-      Response after = getMilestone(acme.owner(), milestone);
+      HandlerResponse after = getMilestone(acme.owner(), milestone);
       assertEquals(winner, after.text("description"), "the winner's change must be the one stored");
       assertEquals("\"2\"", after.header("ETag"));
     }
@@ -488,12 +488,12 @@ class MilestoneRoutesIT {
   @Test
   void deletedMilestoneIsGoneAndFreesItsTitle() {
     String project = api.seedProject(acme, "DEL");
-    Response created = createMilestone(acme.owner(), project, "{\"title\":\"Doomed\",\"due_date\":\"2026-04-01\"}");
+    HandlerResponse created = createMilestone(acme.owner(), project, "{\"title\":\"Doomed\",\"due_date\":\"2026-04-01\"}");
     created.assertStatus(201);
     String milestone = created.text("id");
     String kept = newMilestone(project, "{\"title\":\"Kept\"}");
 
-    Response deleted = deleteMilestone(acme.member(), milestone, created.header("ETag"));
+    HandlerResponse deleted = deleteMilestone(acme.member(), milestone, created.header("ETag"));
     deleted.assertStatus(204);
     assertNull(deleted.json());
     assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -515,7 +515,7 @@ class MilestoneRoutesIT {
     String milestone = newMilestone(project, "{\"title\":\"Stale delete\"}");
     patchMilestone(acme.owner(), milestone, null, "{\"description\":\"moved on\"}").assertStatus(200);
 
-    Response stale = deleteMilestone(acme.owner(), milestone, "\"1\"");
+    HandlerResponse stale = deleteMilestone(acme.owner(), milestone, "\"1\"");
     stale.assertStatus(412);
     assertEquals(List.of("GetItem"), stale.dynamoCalls());
     getMilestone(acme.owner(), milestone).assertStatus(200);
@@ -547,24 +547,24 @@ class MilestoneRoutesIT {
         "SK", AttributeValue.fromS("MILESTONE"));
   }
 
-  private static int progress(Response response) {
+  private static int progress(HandlerResponse response) {
     response.assertStatus(200);
     return response.json().path("progress_percent").asInt(-1);
   }
 
   private String newMilestone(String projectId, String body) {
-    Response created = createMilestone(acme.owner(), projectId, body);
+    HandlerResponse created = createMilestone(acme.owner(), projectId, body);
     created.assertStatus(201);
     return created.text("id");
   }
 
 
-  private Response createMilestone(Map<String, String> claims, String projectId, String body) {
+  private HandlerResponse createMilestone(Map<String, String> claims, String projectId, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/projects/{project_id}/milestones")
         .pathParam("project_id", projectId).body(body), claims).build());
   }
 
-  private Response listMilestones(Map<String, String> claims, String projectId, String... query) {
+  private HandlerResponse listMilestones(Map<String, String> claims, String projectId, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/projects/{project_id}/milestones")
         .pathParam("project_id", projectId), claims);
     for (int i = 0; i < query.length; i += 2) {
@@ -573,17 +573,17 @@ class MilestoneRoutesIT {
     return api.call(event.build());
   }
 
-  private Response getMilestone(Map<String, String> claims, String milestoneId) {
+  private HandlerResponse getMilestone(Map<String, String> claims, String milestoneId) {
     return api.call(withClaims(HttpEvents.route("GET /v1/milestones/{milestone_id}")
         .pathParam("milestone_id", milestoneId), claims).build());
   }
 
-  private Response patchMilestone(Map<String, String> claims, String milestoneId, String ifMatch, String body) {
+  private HandlerResponse patchMilestone(Map<String, String> claims, String milestoneId, String ifMatch, String body) {
     return api.call(withIfMatch(withClaims(HttpEvents.route("PATCH /v1/milestones/{milestone_id}")
         .pathParam("milestone_id", milestoneId).body(body), claims), ifMatch).build());
   }
 
-  private Response deleteMilestone(Map<String, String> claims, String milestoneId, String ifMatch) {
+  private HandlerResponse deleteMilestone(Map<String, String> claims, String milestoneId, String ifMatch) {
     return api.call(withIfMatch(withClaims(HttpEvents.route("DELETE /v1/milestones/{milestone_id}")
         .pathParam("milestone_id", milestoneId), claims), ifMatch).build());
   }

@@ -1,20 +1,15 @@
 package com.coditect.pm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
+import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.OpenApiContract;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,30 +25,18 @@ final class PmApi implements AutoCloseable {
   final DynamoDbCallCounter calls = new DynamoDbCallCounter();
   final TestPmComponent component;
   final PmHandler handler;
-  private final OpenApiContract contract = OpenApiContract.load();
+  private final ContractClient client;
 
   PmApi(String name) {
     env = AwsTestEnvironment.create(name);
     component = DaggerTestPmComponent.factory().create(env.appConfig(), calls);
     handler = new PmHandler(component);
+    client = new ContractClient(handler, calls);
   }
 
   /** Sends one request; the response must match the OpenAPI document. */
-  Response call(APIGatewayV2HTTPEvent event) {
-    calls.reset();
-    APIGatewayV2HTTPResponse raw = handler.handleRequest(event, null);
-    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (raw.getHeaders() != null) {
-      headers.putAll(raw.getHeaders());
-    }
-    contract.assertResponse(event.getRouteKey(), raw.getStatusCode(), headers, raw.getBody());
-    JsonNode json;
-    try {
-      json = raw.getBody() == null || raw.getBody().isEmpty() ? null : MAPPER.readTree(raw.getBody());
-    } catch (Exception e) {
-      throw new AssertionError("response body is not JSON: " + raw.getBody(), e);
-    }
-    return new Response(raw.getStatusCode(), headers, json, raw.getBody(), calls.operations());
+  HandlerResponse call(APIGatewayV2HTTPEvent event) {
+    return client.call(event);
   }
 
   /**
@@ -128,30 +111,6 @@ final class PmApi implements AutoCloseable {
 
     Map<String, String> viewer() {
       return HttpEvents.claims(viewerId, id, "viewer");
-    }
-  }
-
-  /** A response with its DynamoDB operations. */
-  record Response(int status, Map<String, String> headers, JsonNode json, String raw, List<String> dynamoCalls) {
-    String text(String field) {
-      return json.path(field).asText(null);
-    }
-
-    String header(String name) {
-      return headers.get(name);
-    }
-
-    /** The fields named in a problem's {@code errors}. */
-    List<String> errorFields() {
-      return json.path("errors").findValuesAsText("field");
-    }
-
-    int calls(String operation) {
-      return (int) dynamoCalls.stream().filter(operation::equals).count();
-    }
-
-    void assertStatus(int expected) {
-      assertEquals(expected, status, raw);
     }
   }
 }

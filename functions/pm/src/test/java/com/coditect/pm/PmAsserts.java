@@ -3,7 +3,7 @@ package com.coditect.pm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Response;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ final class PmAsserts {
   private PmAsserts() {}
 
   /** The ids of a list response, which must be a 200. */
-  static List<String> ids(Response list) {
+  static List<String> ids(HandlerResponse list) {
     assertEquals(200, list.status(), list.raw());
     List<String> ids = new ArrayList<>();
     list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
@@ -27,7 +27,7 @@ final class PmAsserts {
    * Follows a list's next_cursor with limit=2 to the end, {@code list} sending one page request
    * with the given query pairs; every page must be one Query. Returns the ids seen, in order.
    */
-  static List<String> pageThrough(Function<String[], Response> list, String... filter) {
+  static List<String> pageThrough(Function<String[], HandlerResponse> list, String... filter) {
     List<String> seen = new ArrayList<>();
     String cursor = null;
     for (int pages = 0; pages < 10; pages++) {
@@ -36,7 +36,7 @@ final class PmAsserts {
       if (cursor != null) {
         query.addAll(List.of("cursor", cursor));
       }
-      Response page = list.apply(query.toArray(String[]::new));
+      HandlerResponse page = list.apply(query.toArray(String[]::new));
       assertEquals(List.of("Query"), page.dynamoCalls());
       assertTrue(page.json().path("items").size() <= 2, page.raw());
       seen.addAll(ids(page));
@@ -49,13 +49,13 @@ final class PmAsserts {
   }
 
   /** The fields a 400 names. */
-  static List<String> bad(Response response) {
+  static List<String> bad(HandlerResponse response) {
     assertEquals(400, response.status(), response.raw());
     return response.errorFields();
   }
 
   /** The fields a 422 names. */
-  static List<String> unprocessable(Response response) {
+  static List<String> unprocessable(HandlerResponse response) {
     assertEquals(422, response.status(), response.raw());
     return response.errorFields();
   }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,7 +94,7 @@ class PmEventsHandlerIT {
     deliver("sprint.deleted", sprint, Map.of());
     deliver("milestone.deleted", milestone, Map.of());
 
-    Response after = task(id);
+    HandlerResponse after = task(id);
     assertTrue(after.json().path("sprint_id").isNull());
     assertTrue(after.json().path("milestone_id").isNull());
     assertFalse(exists(PmKeys.milestone(tenant(), milestone)), "no counter item reappears for a deleted milestone");
@@ -106,7 +106,7 @@ class PmEventsHandlerIT {
     String leaver = api.seedUser(acme.id(), "member");
     String other = api.seedProject(acme, "EVTB");
     String here = createTask("{\"title\":\"here\",\"assignee_id\":\"" + leaver + "\"}");
-    Response there = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", other)
+    HandlerResponse there = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", other)
         .claims(acme.member()).body("{\"title\":\"there\",\"assignee_id\":\"" + leaver + "\"}").build());
     there.assertStatus(201);
     String kept = createTask("{\"title\":\"kept\",\"assignee_id\":\"" + acme.memberId() + "\"}");
@@ -132,7 +132,7 @@ class PmEventsHandlerIT {
     deliver("task.updated", b, Map.of("parent_task_id", d));
 
     // d is now c's grandparent: making c d's parent would be a cycle.
-    Response cycle = patch(d, "{\"parent_task_id\":\"" + c + "\"}");
+    HandlerResponse cycle = patch(d, "{\"parent_task_id\":\"" + c + "\"}");
     cycle.assertStatus(422);
     assertEquals("parent_task_id", cycle.errorFields().get(0));
     patch(a, "{\"parent_task_id\":\"" + c + "\"}").assertStatus(200);
@@ -166,22 +166,22 @@ class PmEventsHandlerIT {
   }
 
   private String createTask(String body) {
-    Response created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
+    HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
         .pathParam("project_id", acme.projectId()).claims(acme.member()).body(body).build());
     created.assertStatus(201);
     return created.text("id");
   }
 
-  private Response task(String id) {
+  private HandlerResponse task(String id) {
     return api.call(HttpEvents.route("GET /v1/tasks/{task_id}").pathParam("task_id", id).claims(acme.viewer()).build());
   }
 
-  private Response patch(String id, String body) {
+  private HandlerResponse patch(String id, String body) {
     return api.call(HttpEvents.route("PATCH /v1/tasks/{task_id}").pathParam("task_id", id).claims(acme.member())
         .body(body).build());
   }
 
-  private Response list(Map<String, String> query) {
+  private HandlerResponse list(Map<String, String> query) {
     var event = HttpEvents.route("GET /v1/projects/{project_id}/tasks").pathParam("project_id", acme.projectId())
         .claims(acme.viewer());
     query.forEach(event::query);

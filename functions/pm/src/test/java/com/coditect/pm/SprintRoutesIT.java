@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +82,7 @@ class SprintRoutesIT {
   @Test
   void memberCreatesPlannedSprintInOneTransaction() {
     String project = api.seedProject(acme, "CRE");
-    Response created = createSprint(acme.member(), project,
+    HandlerResponse created = createSprint(acme.member(), project,
         "{\"name\":\"Sprint 1\",\"goal\":\"Ship the login\",\"start_date\":\"2026-03-02\",\"end_date\":\"2026-03-13\"}");
 
     created.assertStatus(201);
@@ -99,7 +99,7 @@ class SprintRoutesIT {
     assertEquals(created.text("created_at"), created.text("updated_at"));
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
 
-    Response read = getSprint(acme.viewer(), id);
+    HandlerResponse read = getSprint(acme.viewer(), id);
     read.assertStatus(200);
     assertEquals("Sprint 1", read.text("name"));
     assertEquals("\"1\"", read.header("ETag"));
@@ -114,7 +114,7 @@ class SprintRoutesIT {
   @Test
   void ownerAndAdminCreateSprintsAndGoalIsOptional() {
     String project = api.seedProject(acme, "ROL");
-    Response byOwner = createSprint(acme.owner(), project, sprintBody("By owner", "2026-01-05", "2026-01-16"));
+    HandlerResponse byOwner = createSprint(acme.owner(), project, sprintBody("By owner", "2026-01-05", "2026-01-16"));
     byOwner.assertStatus(201);
     assertTrue(byOwner.json().path("goal").isNull());
     createSprint(acme.admin(), project, sprintBody("By admin", "2026-01-19", "2026-01-30")).assertStatus(201);
@@ -125,12 +125,12 @@ class SprintRoutesIT {
   @Test
   void viewerCannotWriteSprints() {
     String project = api.seedProject(acme, "VWR");
-    Response denied = createSprint(acme.viewer(), project, sprintBody("Nope", "2026-01-05", "2026-01-16"));
+    HandlerResponse denied = createSprint(acme.viewer(), project, sprintBody("Nope", "2026-01-05", "2026-01-16"));
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
 
     String sprint = newSprint(project, "Viewer's target", "2026-01-05", "2026-01-16");
-    for (Response refused : List.of(
+    for (HandlerResponse refused : List.of(
         patchSprint(acme.viewer(), sprint, null, "{\"name\":\"Hijacked\"}"),
         startSprint(acme.viewer(), sprint, null),
         completeSprint(acme.viewer(), sprint, null, null),
@@ -138,7 +138,7 @@ class SprintRoutesIT {
       refused.assertStatus(403);
       assertTrue(refused.dynamoCalls().isEmpty());
     }
-    Response after = getSprint(acme.viewer(), sprint);
+    HandlerResponse after = getSprint(acme.viewer(), sprint);
     assertEquals("Viewer's target", after.text("name"));
     assertEquals("planned", after.text("status"));
     assertEquals("\"1\"", after.header("ETag"));
@@ -151,7 +151,7 @@ class SprintRoutesIT {
     newSprint(project, "Sprint 7", "2026-01-05", "2026-01-16");
 
     for (String clashing : List.of("Sprint 7", "SPRINT 7", "sprint 7")) {
-      Response clash = createSprint(acme.member(), project, sprintBody(clashing, "2026-02-02", "2026-02-13"));
+      HandlerResponse clash = createSprint(acme.member(), project, sprintBody(clashing, "2026-02-02", "2026-02-13"));
       clash.assertStatus(409);
       assertEquals(List.of("name"), clash.errorFields());
     }
@@ -169,7 +169,7 @@ class SprintRoutesIT {
     String deleted = api.seedProject(acme, "GONE");
     api.softDelete("T#" + acme.id() + "#PROJECT#" + deleted, "PROJECT");
     for (String project : List.of(UUID.randomUUID().toString(), deleted, globex.projectId())) {
-      Response missing = createSprint(acme.owner(), project, sprintBody("Orphan", "2026-01-05", "2026-01-16"));
+      HandlerResponse missing = createSprint(acme.owner(), project, sprintBody("Orphan", "2026-01-05", "2026-01-16"));
       missing.assertStatus(404);
       assertEquals(List.of("TransactWriteItems"), missing.dynamoCalls());
       listSprints(acme.owner(), project).assertStatus(404);
@@ -214,7 +214,7 @@ class SprintRoutesIT {
   @Test
   void endDateBeforeStartDateIs422NamingEndDate() {
     String project = api.seedProject(acme, "ORD");
-    Response backwards = createSprint(acme.owner(), project, sprintBody("Backwards", "2026-01-16", "2026-01-05"));
+    HandlerResponse backwards = createSprint(acme.owner(), project, sprintBody("Backwards", "2026-01-16", "2026-01-05"));
     backwards.assertStatus(422);
     assertEquals(List.of("end_date"), backwards.errorFields());
     assertTrue(backwards.dynamoCalls().isEmpty());
@@ -224,16 +224,16 @@ class SprintRoutesIT {
     String sprint = newSprint(project, "Forwards", "2026-01-05", "2026-01-16");
     for (String body : List.of("{\"end_date\":\"2026-01-04\"}", "{\"start_date\":\"2026-01-17\"}",
         "{\"start_date\":\"2026-02-10\",\"end_date\":\"2026-02-09\"}")) {
-      Response patched = patchSprint(acme.owner(), sprint, null, body);
+      HandlerResponse patched = patchSprint(acme.owner(), sprint, null, body);
       patched.assertStatus(422);
       assertEquals(List.of("end_date"), patched.errorFields(), body);
     }
-    Response after = getSprint(acme.owner(), sprint);
+    HandlerResponse after = getSprint(acme.owner(), sprint);
     assertEquals("2026-01-05", after.text("start_date"));
     assertEquals("2026-01-16", after.text("end_date"));
     assertEquals("\"1\"", after.header("ETag"));
 
-    Response moved = patchSprint(acme.owner(), sprint, null, "{\"start_date\":\"2026-01-16\"}");
+    HandlerResponse moved = patchSprint(acme.owner(), sprint, null, "{\"start_date\":\"2026-01-16\"}");
     moved.assertStatus(200);
     assertEquals("2026-01-16", moved.text("start_date"));
   }
@@ -245,8 +245,8 @@ class SprintRoutesIT {
     String key = UUID.randomUUID().toString();
     var event = HttpEvents.route("POST /v1/projects/{project_id}/sprints").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body(body);
-    Response first = api.call(event.build());
-    Response again = api.call(event.build());
+    HandlerResponse first = api.call(event.build());
+    HandlerResponse again = api.call(event.build());
     first.assertStatus(201);
     assertEquals(List.of("GetItem", "TransactWriteItems"), first.dynamoCalls());
     again.assertStatus(201);
@@ -255,7 +255,7 @@ class SprintRoutesIT {
     assertEquals(List.of("GetItem"), again.dynamoCalls());
     assertEquals(List.of(first.text("id")), ids(listSprints(acme.owner(), project)));
 
-    Response otherBody = api.call(HttpEvents.route("POST /v1/projects/{project_id}/sprints")
+    HandlerResponse otherBody = api.call(HttpEvents.route("POST /v1/projects/{project_id}/sprints")
         .pathParam("project_id", project).claims(acme.member()).header("Idempotency-Key", key)
         .body(sprintBody("Twice", "2026-01-05", "2026-01-16")).build());
     otherBody.assertStatus(422);
@@ -266,7 +266,7 @@ class SprintRoutesIT {
   void sprintRoutesNeedATenantToken() {
     String project = api.seedProject(acme, "ANON");
     String sprint = newSprint(project, "Anonymous", "2026-01-05", "2026-01-16");
-    for (Response anonymous : List.of(
+    for (HandlerResponse anonymous : List.of(
         createSprint(null, project, sprintBody("Anon", "2026-01-05", "2026-01-16")),
         listSprints(null, project),
         getSprint(null, sprint),
@@ -291,13 +291,13 @@ class SprintRoutesIT {
     String elsewhere = newSprint(api.seedProject(acme, "LIST2"), "Elsewhere", "2026-01-01", "2026-01-02");
 
     for (var claims : List.of(acme.owner(), acme.member(), acme.viewer())) {
-      Response list = listSprints(claims, project);
+      HandlerResponse list = listSprints(claims, project);
       assertEquals(List.of(january, february, march), ids(list));
       assertEquals(List.of("Query"), list.dynamoCalls());
     }
     assertFalse(ids(listSprints(acme.owner(), project)).contains(elsewhere));
     // Another tenant's project is unknown here, just as a project id that does not exist.
-    Response foreign = listSprints(globex.owner(), project);
+    HandlerResponse foreign = listSprints(globex.owner(), project);
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(List.of("Query", "GetItem"), foreign.dynamoCalls());
     assertEquals(404, listSprints(acme.owner(), UUID.randomUUID().toString()).status());
@@ -317,7 +317,7 @@ class SprintRoutesIT {
 
     startSprint(acme.owner(), first, null).assertStatus(200);
     patchSprint(acme.owner(), third, null, "{\"status\":\"cancelled\"}").assertStatus(200);
-    Response active = listSprints(acme.viewer(), project, "status", "active");
+    HandlerResponse active = listSprints(acme.viewer(), project, "status", "active");
     assertEquals(List.of(first), ids(active));
     assertEquals(List.of("Query"), active.dynamoCalls());
     assertEquals(List.of(second), ids(listSprints(acme.owner(), project, "status", "planned")));
@@ -368,7 +368,7 @@ class SprintRoutesIT {
   void anotherTenantsOrUnknownSprintIsNotFoundOnEveryRoute() {
     String theirs = newSprintIn(globex, globex.projectId(), "Theirs", "2026-01-05", "2026-01-16");
     for (String sprint : List.of(theirs, UUID.randomUUID().toString())) {
-      for (Response missing : List.of(
+      for (HandlerResponse missing : List.of(
           getSprint(acme.owner(), sprint),
           patchSprint(acme.owner(), sprint, null, "{\"name\":\"Ours\"}"),
           startSprint(acme.owner(), sprint, null),
@@ -378,7 +378,7 @@ class SprintRoutesIT {
         assertEquals(List.of("GetItem"), missing.dynamoCalls());
       }
     }
-    Response intact = getSprint(globex.owner(), theirs);
+    HandlerResponse intact = getSprint(globex.owner(), theirs);
     assertEquals("Theirs", intact.text("name"));
     assertEquals("planned", intact.text("status"));
     assertEquals("\"1\"", intact.header("ETag"));
@@ -401,7 +401,7 @@ class SprintRoutesIT {
     String sprint = newSprint(project, "Before", "2026-01-05", "2026-01-16");
     String etag = getSprint(acme.owner(), sprint).header("ETag");
 
-    Response updated = patchSprint(acme.member(), sprint, etag,
+    HandlerResponse updated = patchSprint(acme.member(), sprint, etag,
         "{\"name\":\"After\",\"goal\":\"New goal\",\"start_date\":\"2026-01-06\",\"end_date\":\"2026-01-20\"}");
     updated.assertStatus(200);
     assertEquals("After", updated.text("name"));
@@ -415,13 +415,13 @@ class SprintRoutesIT {
     assertEquals("Before", event.path("changes").path("name").path("old").asText());
     assertEquals("After", event.path("changes").path("name").path("new").asText());
 
-    Response stale = patchSprint(acme.owner(), sprint, etag, "{\"name\":\"Lost update\"}");
+    HandlerResponse stale = patchSprint(acme.owner(), sprint, etag, "{\"name\":\"Lost update\"}");
     stale.assertStatus(412);
-    Response after = getSprint(acme.owner(), sprint);
+    HandlerResponse after = getSprint(acme.owner(), sprint);
     assertEquals("After", after.text("name"), "a refused update must change nothing");
     assertEquals("\"2\"", after.header("ETag"));
 
-    Response cleared = patchSprint(acme.owner(), sprint, "\"2\"", "{\"goal\":null}");
+    HandlerResponse cleared = patchSprint(acme.owner(), sprint, "\"2\"", "{\"goal\":null}");
     cleared.assertStatus(200);
     assertTrue(cleared.json().path("goal").isNull());
   }
@@ -432,21 +432,21 @@ class SprintRoutesIT {
     String sprint = newSprint(project, "Alpha", "2026-01-05", "2026-01-16");
     newSprint(project, "Beta", "2026-01-19", "2026-01-30");
 
-    Response taken = patchSprint(acme.owner(), sprint, null, "{\"name\":\"BETA\",\"goal\":\"g\"}");
+    HandlerResponse taken = patchSprint(acme.owner(), sprint, null, "{\"name\":\"BETA\",\"goal\":\"g\"}");
     taken.assertStatus(409);
     assertEquals(List.of("name"), taken.errorFields());
-    Response unchanged = getSprint(acme.owner(), sprint);
+    HandlerResponse unchanged = getSprint(acme.owner(), sprint);
     assertEquals("Alpha", unchanged.text("name"));
     assertTrue(unchanged.json().path("goal").isNull());
 
     // A change of case keeps the same sentinel.
-    Response recased = patchSprint(acme.owner(), sprint, null, "{\"name\":\"ALPHA\"}");
+    HandlerResponse recased = patchSprint(acme.owner(), sprint, null, "{\"name\":\"ALPHA\"}");
     recased.assertStatus(200);
     assertEquals("ALPHA", recased.text("name"));
 
     patchSprint(acme.owner(), sprint, null, "{\"name\":\"Gamma\"}").assertStatus(200);
     createSprint(acme.owner(), project, sprintBody("Alpha", "2026-02-02", "2026-02-13")).assertStatus(201);
-    Response gammaAgain = createSprint(acme.owner(), project, sprintBody("gamma", "2026-02-02", "2026-02-13"));
+    HandlerResponse gammaAgain = createSprint(acme.owner(), project, sprintBody("gamma", "2026-02-02", "2026-02-13"));
     gammaAgain.assertStatus(409);
     assertEquals(List.of("name"), gammaAgain.errorFields());
   }
@@ -456,28 +456,28 @@ class SprintRoutesIT {
     String project = api.seedProject(acme, "CAN");
     String planned = newSprint(project, "Planned", "2026-01-05", "2026-01-16");
     for (String status : List.of("active", "completed")) {
-      Response refused = patchSprint(acme.owner(), planned, null, "{\"status\":\"" + status + "\"}");
+      HandlerResponse refused = patchSprint(acme.owner(), planned, null, "{\"status\":\"" + status + "\"}");
       refused.assertStatus(422);
       assertEquals(List.of("status"), refused.errorFields());
     }
     // Sending the current status changes nothing and is fine.
-    Response same = patchSprint(acme.owner(), planned, null, "{\"status\":\"planned\"}");
+    HandlerResponse same = patchSprint(acme.owner(), planned, null, "{\"status\":\"planned\"}");
     same.assertStatus(200);
     assertEquals("\"1\"", same.header("ETag"));
 
-    Response cancelled = patchSprint(acme.owner(), planned, null, "{\"status\":\"cancelled\"}");
+    HandlerResponse cancelled = patchSprint(acme.owner(), planned, null, "{\"status\":\"cancelled\"}");
     cancelled.assertStatus(200);
     assertEquals("cancelled", cancelled.text("status"));
-    Response reopened = patchSprint(acme.owner(), planned, null, "{\"status\":\"planned\"}");
+    HandlerResponse reopened = patchSprint(acme.owner(), planned, null, "{\"status\":\"planned\"}");
     reopened.assertStatus(422);
     assertEquals(List.of("status"), reopened.errorFields());
 
     String active = newSprint(project, "Active", "2026-01-19", "2026-01-30");
     startSprint(acme.owner(), active, null).assertStatus(200);
-    Response cancelActive = patchSprint(acme.owner(), active, null, "{\"status\":\"cancelled\",\"name\":\"X\"}");
+    HandlerResponse cancelActive = patchSprint(acme.owner(), active, null, "{\"status\":\"cancelled\",\"name\":\"X\"}");
     cancelActive.assertStatus(422);
     assertEquals(List.of("status"), cancelActive.errorFields());
-    Response stillActive = getSprint(acme.owner(), active);
+    HandlerResponse stillActive = getSprint(acme.owner(), active);
     assertEquals("active", stillActive.text("status"));
     assertEquals("Active", stillActive.text("name"));
   }
@@ -501,7 +501,7 @@ class SprintRoutesIT {
         "{\"project_id\":\"" + UUID.randomUUID() + "\"}")));
     assertEquals(List.of("completed_at"), bad(patchSprint(owner, sprint, null, "{\"completed_at\":null}")));
     assertEquals(List.of("If-Match"), bad(patchSprint(owner, sprint, "v1", "{\"name\":\"N\"}")));
-    Response after = getSprint(owner, sprint);
+    HandlerResponse after = getSprint(owner, sprint);
     assertEquals("\"1\"", after.header("ETag"), "a refused update must change nothing");
     assertEquals("Patchable", after.text("name"));
   }
@@ -528,7 +528,7 @@ class SprintRoutesIT {
       assertEquals(List.of(200, 412), statuses, "round " + round);
       String winner = PmApi.MAPPER.readTree(responses.stream().filter(r -> r.getStatusCode() == 200).findFirst()
           .orElseThrow().getBody()).path("name").asText();
-      Response after = getSprint(acme.owner(), sprint);
+      HandlerResponse after = getSprint(acme.owner(), sprint);
       assertEquals(winner, after.text("name"), "the winner's change must be the one stored");
       assertEquals("\"2\"", after.header("ETag"));
       // The loser claimed nothing: its name is still free.
@@ -545,7 +545,7 @@ class SprintRoutesIT {
     String first = newSprint(project, "First", "2026-01-05", "2026-01-16");
     String second = newSprint(project, "Second", "2026-01-19", "2026-01-30");
 
-    Response started = startSprint(acme.member(), first, "\"1\"");
+    HandlerResponse started = startSprint(acme.member(), first, "\"1\"");
     started.assertStatus(200);
     assertEquals("active", started.text("status"));
     assertEquals("\"2\"", started.header("ETag"));
@@ -555,7 +555,7 @@ class SprintRoutesIT {
     assertEquals("planned", event.path("changes").path("status").path("old").asText());
     assertEquals("active", event.path("changes").path("status").path("new").asText());
 
-    Response blocked = startSprint(acme.member(), second, null);
+    HandlerResponse blocked = startSprint(acme.member(), second, null);
     blocked.assertStatus(409);
     assertEquals(List.of("status"), blocked.errorFields());
     assertTrue(blocked.text("detail").contains("already has an active sprint"), blocked.raw());
@@ -568,7 +568,7 @@ class SprintRoutesIT {
     startSprint(acme.member(), elsewhere, null).assertStatus(200);
 
     completeSprint(acme.member(), first, null, null).assertStatus(200);
-    Response now = startSprint(acme.member(), second, null);
+    HandlerResponse now = startSprint(acme.member(), second, null);
     now.assertStatus(200);
     assertEquals("active", now.text("status"));
   }
@@ -578,12 +578,12 @@ class SprintRoutesIT {
     String project = api.seedProject(acme, "NPL");
     String sprint = newSprint(project, "Once", "2026-01-05", "2026-01-16");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
-    Response again = startSprint(acme.owner(), sprint, null);
+    HandlerResponse again = startSprint(acme.owner(), sprint, null);
     again.assertStatus(422);
     assertEquals(List.of("status"), again.errorFields());
 
     completeSprint(acme.owner(), sprint, null, null).assertStatus(200);
-    Response restart = startSprint(acme.owner(), sprint, null);
+    HandlerResponse restart = startSprint(acme.owner(), sprint, null);
     restart.assertStatus(422);
     assertEquals(List.of("status"), restart.errorFields());
     assertEquals("completed", getSprint(acme.owner(), sprint).text("status"));
@@ -613,7 +613,7 @@ class SprintRoutesIT {
     String sprint = newSprint(project, "Done soon", "2026-01-05", "2026-01-16");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
 
-    Response completed = completeSprint(acme.member(), sprint, null, null);
+    HandlerResponse completed = completeSprint(acme.member(), sprint, null, null);
     completed.assertStatus(200);
     assertEquals("completed", completed.text("status"));
     assertNotNull(completed.text("completed_at"));
@@ -642,7 +642,7 @@ class SprintRoutesIT {
     String next = newSprint(project, "Next", "2026-01-19", "2026-01-30");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
 
-    Response completed = completeSprint(acme.owner(), sprint, null,
+    HandlerResponse completed = completeSprint(acme.owner(), sprint, null,
         "{\"move_open_tasks_to_sprint_id\":\"" + next + "\"}");
     completed.assertStatus(200);
     assertEquals(List.of("GetItem", "TransactWriteItems"), completed.dynamoCalls());
@@ -664,12 +664,12 @@ class SprintRoutesIT {
     startSprint(acme.owner(), sprint, null).assertStatus(200);
 
     for (String target : List.of(otherProject, otherTenant, closed, sprint, UUID.randomUUID().toString())) {
-      Response refused = completeSprint(acme.owner(), sprint, null,
+      HandlerResponse refused = completeSprint(acme.owner(), sprint, null,
           "{\"move_open_tasks_to_sprint_id\":\"" + target + "\"}");
       refused.assertStatus(422);
       assertEquals(List.of("move_open_tasks_to_sprint_id"), refused.errorFields(), target);
     }
-    Response still = getSprint(acme.owner(), sprint);
+    HandlerResponse still = getSprint(acme.owner(), sprint);
     assertEquals("active", still.text("status"), "a refused completion must change nothing");
     assertTrue(still.json().path("completed_at").isNull());
     assertEquals("\"2\"", still.header("ETag"));
@@ -706,12 +706,12 @@ class SprintRoutesIT {
   @Test
   void deletedSprintIsGoneAndFreesItsName() {
     String project = api.seedProject(acme, "DEL");
-    Response created = createSprint(acme.owner(), project, sprintBody("Doomed", "2026-01-05", "2026-01-16"));
+    HandlerResponse created = createSprint(acme.owner(), project, sprintBody("Doomed", "2026-01-05", "2026-01-16"));
     created.assertStatus(201);
     String sprint = created.text("id");
     String kept = newSprint(project, "Kept", "2026-01-19", "2026-01-30");
 
-    Response deleted = deleteSprint(acme.member(), sprint, created.header("ETag"));
+    HandlerResponse deleted = deleteSprint(acme.member(), sprint, created.header("ETag"));
     deleted.assertStatus(204);
     assertNull(deleted.json());
     assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -746,11 +746,11 @@ class SprintRoutesIT {
     String sprint = newSprint(project, "Stale delete", "2026-01-05", "2026-01-16");
     patchSprint(acme.owner(), sprint, null, "{\"goal\":\"moved on\"}").assertStatus(200);
 
-    Response stale = deleteSprint(acme.owner(), sprint, "\"1\"");
+    HandlerResponse stale = deleteSprint(acme.owner(), sprint, "\"1\"");
     stale.assertStatus(412);
     assertEquals(List.of("GetItem"), stale.dynamoCalls());
     getSprint(acme.owner(), sprint).assertStatus(200);
-    Response clash = createSprint(acme.owner(), project, sprintBody("Stale delete", "2026-01-05", "2026-01-16"));
+    HandlerResponse clash = createSprint(acme.owner(), project, sprintBody("Stale delete", "2026-01-05", "2026-01-16"));
     clash.assertStatus(409);
     assertEquals(List.of("If-Match"), bad(deleteSprint(acme.owner(), sprint, "\"one\"")));
   }
@@ -925,18 +925,18 @@ class SprintRoutesIT {
   }
 
   private String newSprintIn(Tenant tenant, String projectId, String name, String start, String end) {
-    Response created = createSprint(tenant.owner(), projectId, sprintBody(name, start, end));
+    HandlerResponse created = createSprint(tenant.owner(), projectId, sprintBody(name, start, end));
     created.assertStatus(201);
     return created.text("id");
   }
 
 
-  private Response createSprint(Map<String, String> claims, String projectId, String body) {
+  private HandlerResponse createSprint(Map<String, String> claims, String projectId, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/projects/{project_id}/sprints")
         .pathParam("project_id", projectId).body(body), claims).build());
   }
 
-  private Response listSprints(Map<String, String> claims, String projectId, String... query) {
+  private HandlerResponse listSprints(Map<String, String> claims, String projectId, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/projects/{project_id}/sprints").pathParam("project_id", projectId),
         claims);
     for (int i = 0; i < query.length; i += 2) {
@@ -945,27 +945,27 @@ class SprintRoutesIT {
     return api.call(event.build());
   }
 
-  private Response getSprint(Map<String, String> claims, String sprintId) {
+  private HandlerResponse getSprint(Map<String, String> claims, String sprintId) {
     return api.call(withClaims(HttpEvents.route("GET /v1/sprints/{sprint_id}").pathParam("sprint_id", sprintId),
         claims).build());
   }
 
-  private Response patchSprint(Map<String, String> claims, String sprintId, String ifMatch, String body) {
+  private HandlerResponse patchSprint(Map<String, String> claims, String sprintId, String ifMatch, String body) {
     return api.call(withIfMatch(withClaims(HttpEvents.route("PATCH /v1/sprints/{sprint_id}")
         .pathParam("sprint_id", sprintId).body(body), claims), ifMatch).build());
   }
 
-  private Response deleteSprint(Map<String, String> claims, String sprintId, String ifMatch) {
+  private HandlerResponse deleteSprint(Map<String, String> claims, String sprintId, String ifMatch) {
     return api.call(withIfMatch(withClaims(HttpEvents.route("DELETE /v1/sprints/{sprint_id}")
         .pathParam("sprint_id", sprintId), claims), ifMatch).build());
   }
 
-  private Response startSprint(Map<String, String> claims, String sprintId, String ifMatch) {
+  private HandlerResponse startSprint(Map<String, String> claims, String sprintId, String ifMatch) {
     return api.call(withIfMatch(withClaims(HttpEvents.route("POST /v1/sprints/{sprint_id}/start")
         .pathParam("sprint_id", sprintId), claims), ifMatch).build());
   }
 
-  private Response completeSprint(Map<String, String> claims, String sprintId, String ifMatch, String body) {
+  private HandlerResponse completeSprint(Map<String, String> claims, String sprintId, String ifMatch, String body) {
     var event = withClaims(HttpEvents.route("POST /v1/sprints/{sprint_id}/complete").pathParam("sprint_id", sprintId),
         claims);
     if (body != null) {

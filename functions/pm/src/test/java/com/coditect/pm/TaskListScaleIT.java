@@ -3,7 +3,6 @@ package com.coditect.pm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.data.PmKeys;
@@ -12,6 +11,7 @@ import com.coditect.pm.data.TaskRows;
 import com.coditect.pm.domain.Ranks;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -157,7 +157,7 @@ class TaskListScaleIT {
       var event = HttpEvents.route("GET /v1/projects/{project_id}/tasks").pathParam("project_id", acme.projectId())
           .claims(acme.viewer());
       query.forEach(event::query);
-      Response page = api.call(event.build());
+      HandlerResponse page = api.call(event.build());
       page.assertStatus(200);
       assertEquals(List.of("Query"), page.dynamoCalls(), "page " + pages + " of " + filters);
       page.json().path("items").forEach(item -> assertTrue(seen.add(item.path("id").asText()), "a task twice"));

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Response;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ class TaskRoutesIT {
   @Test
   void memberCreatesTasksNumberedPerProjectInOneReadAndOneTransaction() {
     String project = api.seedProject(acme, "NUM");
-    Response first = create(acme.member(), project, "{\"title\":\"Fix the build\"}");
+    HandlerResponse first = create(acme.member(), project, "{\"title\":\"Fix the build\"}");
     first.assertStatus(201);
     assertEquals("NUM-1", first.text("key"));
     assertEquals("/v1/tasks/" + first.text("id"), first.header("Location"));
@@ -69,7 +69,7 @@ class TaskRoutesIT {
     assertTrue(first.json().path("started_at").isNull());
     assertEquals(List.of("BatchGetItem", "TransactWriteItems"), first.dynamoCalls());
 
-    Response second = create(acme.member(), project, "{\"title\":\"Ship it\",\"task_type\":\"feature\","
+    HandlerResponse second = create(acme.member(), project, "{\"title\":\"Ship it\",\"task_type\":\"feature\","
         + "\"status\":\"in_progress\",\"priority\":\"urgent\",\"assignee_id\":\"" + acme.adminId() + "\","
         + "\"story_points\":5,\"due_date\":\"2026-12-24\",\"tags\":[\"Release\",\"q4\"],"
         + "\"custom_fields\":{\"customer\":\"Initech\",\"size\":3}}");
@@ -86,19 +86,19 @@ class TaskRoutesIT {
   void anIdempotencyKeyIsReadWithTheCreatesOtherReadsAndReplaysTheFirstResponse() {
     String project = api.seedProject(acme, "IDEM");
     String key = Ids.newId();
-    Response first = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}").build());
     first.assertStatus(201);
     assertEquals(List.of("BatchGetItem", "TransactWriteItems"), first.dynamoCalls(), "no GetItem of its own");
 
-    Response again = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
+    HandlerResponse again = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}").build());
     again.assertStatus(201);
     assertEquals("true", again.header("Idempotent-Replayed"));
     assertEquals(first.text("id"), again.text("id"));
     assertEquals(List.of("BatchGetItem"), again.dynamoCalls());
 
-    Response other = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
+    HandlerResponse other = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Twice\"}").build());
     other.assertStatus(422);
     assertEquals(List.of("Idempotency-Key"), other.errorFields());
@@ -123,7 +123,7 @@ class TaskRoutesIT {
     assertBadField(project, "{\"title\":\"x\",\"key\":\"BAD-7\"}", "key");
     assertBadField(project, "{\"title\":\"x\",\"colour\":\"red\"}", "colour");
     assertBadField(project, "{\"title\":\"" + "x".repeat(501) + "\"}", "title");
-    Response badPath = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
+    HandlerResponse badPath = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
         .pathParam("project_id", "not-a-uuid").claims(acme.member()).body("{\"title\":\"x\"}").build());
     badPath.assertStatus(400);
     assertEquals(List.of("project_id"), badPath.errorFields());
@@ -158,11 +158,11 @@ class TaskRoutesIT {
 
   @Test
   void withoutATokenItIs401AndViewersCannotWrite() {
-    Response anonymous = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
+    HandlerResponse anonymous = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
         .pathParam("project_id", acme.projectId()).body("{\"title\":\"x\"}").build());
     anonymous.assertStatus(401);
     create(acme.viewer(), acme.projectId(), "{\"title\":\"x\"}").assertStatus(403);
-    Response task = create(acme.member(), acme.projectId(), "{\"title\":\"viewer reads\"}");
+    HandlerResponse task = create(acme.member(), acme.projectId(), "{\"title\":\"viewer reads\"}");
     get(acme.viewer(), task.text("id")).assertStatus(200);
     patch(acme.viewer(), task.text("id"), null, "{\"title\":\"no\"}").assertStatus(403);
     delete(acme.viewer(), task.text("id"), null).assertStatus(403);
@@ -172,7 +172,7 @@ class TaskRoutesIT {
 
   @Test
   void anotherTenantsProjectAndTasksAre404() {
-    Response mine = create(acme.member(), acme.projectId(), "{\"title\":\"private\"}");
+    HandlerResponse mine = create(acme.member(), acme.projectId(), "{\"title\":\"private\"}");
     String id = mine.text("id");
     String key = mine.text("key");
     create(globex.member(), acme.projectId(), "{\"title\":\"intruder\"}").assertStatus(404);
@@ -184,7 +184,7 @@ class TaskRoutesIT {
     delete(globex.owner(), id, null).assertStatus(404);
     restore(globex.owner(), id).assertStatus(404);
     activity(globex.owner(), id, Map.of()).assertStatus(404);
-    Response theirs = api.call(HttpEvents.route("GET /v1/tasks").claims(globex.owner()).query("status", "backlog").build());
+    HandlerResponse theirs = api.call(HttpEvents.route("GET /v1/tasks").claims(globex.owner()).query("status", "backlog").build());
     theirs.assertStatus(200);
     assertFalse(ids(theirs).contains(id));
     assertEquals("private", get(acme.viewer(), id).text("title"));
@@ -194,16 +194,16 @@ class TaskRoutesIT {
 
   @Test
   void aTaskReadsByIdOrByKeyInOneGetItem() {
-    Response created = create(acme.member(), acme.projectId(), "{\"title\":\"By key\"}");
-    Response byId = get(acme.viewer(), created.text("id"));
+    HandlerResponse created = create(acme.member(), acme.projectId(), "{\"title\":\"By key\"}");
+    HandlerResponse byId = get(acme.viewer(), created.text("id"));
     byId.assertStatus(200);
     assertEquals("\"1\"", byId.header("ETag"));
     assertEquals(List.of("GetItem"), byId.dynamoCalls());
-    Response byKey = get(acme.viewer(), created.text("key"));
+    HandlerResponse byKey = get(acme.viewer(), created.text("key"));
     byKey.assertStatus(200);
     assertEquals(created.text("id"), byKey.text("id"));
     assertEquals(List.of("GetItem"), byKey.dynamoCalls());
-    Response bad = get(acme.viewer(), "eng-1");
+    HandlerResponse bad = get(acme.viewer(), "eng-1");
     bad.assertStatus(400);
     assertEquals(List.of("task_id"), bad.errorFields());
     get(acme.viewer(), "ENG-999999").assertStatus(404);
@@ -213,9 +213,9 @@ class TaskRoutesIT {
 
   @Test
   void statusChangesSetStartedAndCompletedTimesAndWriteOneHistoryRowPerField() {
-    Response created = create(acme.member(), acme.projectId(), "{\"title\":\"Lifecycle\"}");
+    HandlerResponse created = create(acme.member(), acme.projectId(), "{\"title\":\"Lifecycle\"}");
     String id = created.text("id");
-    Response started = patch(acme.member(), id, "\"1\"", "{\"status\":\"in_progress\",\"assignee_id\":\""
+    HandlerResponse started = patch(acme.member(), id, "\"1\"", "{\"status\":\"in_progress\",\"assignee_id\":\""
         + acme.memberId() + "\"}");
     started.assertStatus(200);
     assertEquals("\"2\"", started.header("ETag"));
@@ -223,16 +223,16 @@ class TaskRoutesIT {
     assertNotNull(startedAt);
     assertEquals(List.of("GetItem", "TransactWriteItems"), started.dynamoCalls());
 
-    Response done = patch(acme.member(), created.text("key"), null, "{\"status\":\"done\"}");
+    HandlerResponse done = patch(acme.member(), created.text("key"), null, "{\"status\":\"done\"}");
     done.assertStatus(200);
     assertNotNull(done.text("completed_at"));
     assertEquals(startedAt, done.text("started_at"));
 
-    Response reopened = patch(acme.member(), id, null, "{\"status\":\"in_review\"}");
+    HandlerResponse reopened = patch(acme.member(), id, null, "{\"status\":\"in_review\"}");
     assertTrue(reopened.json().path("completed_at").isNull(), "reopening clears completed_at");
     assertEquals(startedAt, reopened.text("started_at"), "started_at is the first start");
 
-    Response history = activity(acme.viewer(), id, Map.of());
+    HandlerResponse history = activity(acme.viewer(), id, Map.of());
     history.assertStatus(200);
     assertEquals(List.of("Query"), history.dynamoCalls());
     List<String> actions = new ArrayList<>();
@@ -255,11 +255,11 @@ class TaskRoutesIT {
     assertPatchBadField(id, "{\"title\":\"\"}", "title");
     assertPatchBadField(id, "{\"rank\":\"a\"}", "rank");
     assertPatchBadField(id, "{\"rank_after_task_id\":\"x\"}", "rank_after_task_id");
-    Response same = patch(acme.member(), id, null, "{\"title\":\"Patchable\"}");
+    HandlerResponse same = patch(acme.member(), id, null, "{\"title\":\"Patchable\"}");
     same.assertStatus(200);
     assertEquals("\"1\"", same.header("ETag"));
     assertEquals(List.of("GetItem"), same.dynamoCalls());
-    Response cleared = patch(acme.member(), id, null, "{\"description\":null,\"story_points\":null,\"tags\":[]}");
+    HandlerResponse cleared = patch(acme.member(), id, null, "{\"description\":null,\"story_points\":null,\"tags\":[]}");
     cleared.assertStatus(200);
   }
 
@@ -310,7 +310,7 @@ class TaskRoutesIT {
     assertUnprocessable(patch(acme.member(), child, null, "{\"parent_task_id\":\"" + foreignParent + "\"}"),
         "parent_task_id");
 
-    Response subtasks = list(acme.viewer(), acme.projectId(), Map.of("parent_task_id", root));
+    HandlerResponse subtasks = list(acme.viewer(), acme.projectId(), Map.of("parent_task_id", root));
     assertEquals(List.of(child), ids(subtasks));
     patch(acme.member(), grandchild, null, "{\"parent_task_id\":null}").assertStatus(200);
     assertEquals(List.of(), ids(list(acme.viewer(), acme.projectId(), Map.of("parent_task_id", child))));
@@ -322,7 +322,7 @@ class TaskRoutesIT {
     String a = create(acme.member(), project, "{\"title\":\"a\",\"status\":\"todo\"}").text("id");
     String b = create(acme.member(), project, "{\"title\":\"b\",\"status\":\"todo\"}").text("id");
     String c = create(acme.member(), project, "{\"title\":\"c\",\"status\":\"todo\"}").text("id");
-    Response moved = patch(acme.member(), c, null, "{\"rank_after_task_id\":\"" + a + "\",\"rank_before_task_id\":\""
+    HandlerResponse moved = patch(acme.member(), c, null, "{\"rank_after_task_id\":\"" + a + "\",\"rank_before_task_id\":\""
         + b + "\"}");
     moved.assertStatus(200);
     assertEquals(List.of("BatchGetItem", "TransactWriteItems"), moved.dynamoCalls());
@@ -330,7 +330,7 @@ class TaskRoutesIT {
     String rankB = get(acme.viewer(), b).text("rank");
     String rankC = moved.text("rank");
     assertTrue(rankA.compareTo(rankC) < 0 && rankC.compareTo(rankB) < 0, rankA + " < " + rankC + " < " + rankB);
-    Response top = patch(acme.member(), b, null, "{\"rank_before_task_id\":\"" + a + "\"}");
+    HandlerResponse top = patch(acme.member(), b, null, "{\"rank_before_task_id\":\"" + a + "\"}");
     assertTrue(top.text("rank").compareTo(rankA) < 0);
     assertUnprocessable(patch(acme.member(), a, null, "{\"rank_after_task_id\":\"" + a + "\"}"), "rank_after_task_id");
     assertUnprocessable(patch(acme.member(), a, null, "{\"rank_after_task_id\":\"" + rankNeighbourElsewhere() + "\"}"),
@@ -367,14 +367,14 @@ class TaskRoutesIT {
     assertFilter(project, Map.of("due_after", "2026-11-01", "due_before", "2027-02-01"), Set.of(bug, feature));
     // A range that ends before it starts holds nothing, and is not queried: DynamoDB refuses a
     // BETWEEN whose bounds are reversed (moto does not), so only the project's existence is read.
-    Response reversed = list(acme.viewer(), project, Map.of("due_after", "2027-02-01", "due_before", "2026-11-01"));
+    HandlerResponse reversed = list(acme.viewer(), project, Map.of("due_after", "2027-02-01", "due_before", "2026-11-01"));
     reversed.assertStatus(200);
     assertEquals(List.of(), ids(reversed));
     assertFalse(reversed.dynamoCalls().contains("Query"), reversed.dynamoCalls().toString());
     assertFilter(project, Map.of("tag", "backend", "task_type", "feature"), Set.of(feature));
     assertFilter(project, Map.of("status", "todo", "priority", "medium"), Set.of());
 
-    Response bad = list(acme.viewer(), project, Map.of("status", "doing", "due_before", "soon"));
+    HandlerResponse bad = list(acme.viewer(), project, Map.of("status", "doing", "due_before", "soon"));
     bad.assertStatus(400);
     assertEquals(Set.of("status", "due_before"), new HashSet<>(bad.errorFields()));
 
@@ -399,13 +399,13 @@ class TaskRoutesIT {
     do {
       Map<String, String> query = cursor == null ? Map.of("status", "todo", "limit", "2")
           : Map.of("status", "todo", "limit", "2", "cursor", cursor);
-      Response page = list(acme.viewer(), project, query);
+      HandlerResponse page = list(acme.viewer(), project, query);
       page.assertStatus(200);
       assertEquals(List.of("Query"), page.dynamoCalls());
       seen.addAll(ids(page));
       cursor = page.json().path("next_cursor").asText(null);
       if (cursor != null && pages == 0) {
-        Response replayed = list(acme.viewer(), project, Map.of("status", "done", "cursor", cursor));
+        HandlerResponse replayed = list(acme.viewer(), project, Map.of("status", "done", "cursor", cursor));
         replayed.assertStatus(400);
         assertEquals(List.of("cursor"), replayed.errorFields());
       }
@@ -428,17 +428,17 @@ class TaskRoutesIT {
     String undated = create(me, two, "{\"title\":\"undated\",\"assignee_id\":\"" + viewerId + "\"}").text("id");
     create(me, one, "{\"title\":\"someone else's\",\"assignee_id\":\"" + acme.adminId() + "\"}").assertStatus(201);
 
-    Response mine = api.call(HttpEvents.route("GET /v1/tasks").claims(me).build());
+    HandlerResponse mine = api.call(HttpEvents.route("GET /v1/tasks").claims(me).build());
     mine.assertStatus(200);
     assertEquals(List.of(sooner, later, undated), ids(mine));
     assertEquals(List.of("Query"), mine.dynamoCalls());
-    Response explicit = api.call(HttpEvents.route("GET /v1/tasks").claims(acme.owner()).query("assignee_id", viewerId)
+    HandlerResponse explicit = api.call(HttpEvents.route("GET /v1/tasks").claims(acme.owner()).query("assignee_id", viewerId)
         .query("due_before", "2027-01-01").build());
     assertEquals(List.of(sooner), ids(explicit));
-    Response todo = api.call(HttpEvents.route("GET /v1/tasks").claims(me).query("assignee_id", "me")
+    HandlerResponse todo = api.call(HttpEvents.route("GET /v1/tasks").claims(me).query("assignee_id", "me")
         .query("status", "todo").build());
     assertEquals(List.of(sooner), ids(todo));
-    Response bad = api.call(HttpEvents.route("GET /v1/tasks").claims(me).query("assignee_id", "you").build());
+    HandlerResponse bad = api.call(HttpEvents.route("GET /v1/tasks").claims(me).query("assignee_id", "you").build());
     bad.assertStatus(400);
     assertEquals(List.of("assignee_id"), bad.errorFields());
   }
@@ -472,14 +472,14 @@ class TaskRoutesIT {
   @Test
   void deletedTasksLeaveEveryListAndComeBackOnRestore() {
     String project = api.seedProject(acme, "DEL");
-    Response created = create(acme.member(), project, "{\"title\":\"doomed\",\"status\":\"todo\",\"tags\":[\"x\"]}");
+    HandlerResponse created = create(acme.member(), project, "{\"title\":\"doomed\",\"status\":\"todo\",\"tags\":[\"x\"]}");
     String id = created.text("id");
     String key = created.text("key");
 
     String otherMember = api.seedUser(acme.id(), "member");
     delete(HttpEvents.claims(otherMember, acme.id(), "member"), id, null).assertStatus(403);
 
-    Response deleted = delete(acme.member(), id, "\"1\"");
+    HandlerResponse deleted = delete(acme.member(), id, "\"1\"");
     deleted.assertStatus(204);
     assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
     get(acme.viewer(), id).assertStatus(404);
@@ -491,7 +491,7 @@ class TaskRoutesIT {
     assertEquals(0, boardRows(acme, project), "deleted tasks leave the board");
     restore(acme.viewer(), id).assertStatus(403);
 
-    Response restored = restore(acme.admin(), id);
+    HandlerResponse restored = restore(acme.admin(), id);
     restored.assertStatus(200);
     assertEquals("\"3\"", restored.header("ETag"));
     assertEquals(List.of("GetItem", "TransactWriteItems"), restored.dynamoCalls());
@@ -529,16 +529,16 @@ class TaskRoutesIT {
 
   // ---------------------------------------------------------------- helpers
 
-  private Response create(Map<String, String> claims, String projectId, String body) {
+  private HandlerResponse create(Map<String, String> claims, String projectId, String body) {
     return api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", projectId)
         .claims(claims).body(body).build());
   }
 
-  private Response get(Map<String, String> claims, String taskRef) {
+  private HandlerResponse get(Map<String, String> claims, String taskRef) {
     return api.call(HttpEvents.route("GET /v1/tasks/{task_id}").pathParam("task_id", taskRef).claims(claims).build());
   }
 
-  private Response patch(Map<String, String> claims, String taskRef, String ifMatch, String body) {
+  private HandlerResponse patch(Map<String, String> claims, String taskRef, String ifMatch, String body) {
     var event = HttpEvents.route("PATCH /v1/tasks/{task_id}").pathParam("task_id", taskRef).claims(claims).body(body);
     if (ifMatch != null) {
       event.header("If-Match", ifMatch);
@@ -546,7 +546,7 @@ class TaskRoutesIT {
     return api.call(event.build());
   }
 
-  private Response delete(Map<String, String> claims, String taskRef, String ifMatch) {
+  private HandlerResponse delete(Map<String, String> claims, String taskRef, String ifMatch) {
     var event = HttpEvents.route("DELETE /v1/tasks/{task_id}").pathParam("task_id", taskRef).claims(claims);
     if (ifMatch != null) {
       event.header("If-Match", ifMatch);
@@ -554,18 +554,18 @@ class TaskRoutesIT {
     return api.call(event.build());
   }
 
-  private Response restore(Map<String, String> claims, String taskRef) {
+  private HandlerResponse restore(Map<String, String> claims, String taskRef) {
     return api.call(HttpEvents.route("POST /v1/tasks/{task_id}/restore").pathParam("task_id", taskRef)
         .claims(claims).build());
   }
 
-  private Response activity(Map<String, String> claims, String taskRef, Map<String, String> query) {
+  private HandlerResponse activity(Map<String, String> claims, String taskRef, Map<String, String> query) {
     var event = HttpEvents.route("GET /v1/tasks/{task_id}/activity").pathParam("task_id", taskRef).claims(claims);
     query.forEach(event::query);
     return api.call(event.build());
   }
 
-  private Response list(Map<String, String> claims, String projectId, Map<String, String> query) {
+  private HandlerResponse list(Map<String, String> claims, String projectId, Map<String, String> query) {
     var event = HttpEvents.route("GET /v1/projects/{project_id}/tasks").pathParam("project_id", projectId)
         .claims(claims);
     query.forEach(event::query);
@@ -573,7 +573,7 @@ class TaskRoutesIT {
   }
 
   private void assertFilter(String project, Map<String, String> query, Set<String> expected) {
-    Response page = list(acme.viewer(), project, query);
+    HandlerResponse page = list(acme.viewer(), project, query);
     page.assertStatus(200);
     assertEquals(expected, new HashSet<>(ids(page)), "filter " + query);
     if (!expected.isEmpty()) {
@@ -582,18 +582,18 @@ class TaskRoutesIT {
   }
 
   private void assertBadField(String project, String body, String field) {
-    Response response = create(acme.member(), project, body);
+    HandlerResponse response = create(acme.member(), project, body);
     response.assertStatus(400);
     assertTrue(response.errorFields().contains(field), field + " not in " + response.raw());
   }
 
   private void assertPatchBadField(String id, String body, String field) {
-    Response response = patch(acme.member(), id, null, body);
+    HandlerResponse response = patch(acme.member(), id, null, body);
     response.assertStatus(400);
     assertTrue(response.errorFields().contains(field), field + " not in " + response.raw());
   }
 
-  private static void assertUnprocessable(Response response, String field) {
+  private static void assertUnprocessable(HandlerResponse response, String field) {
     response.assertStatus(422);
     assertEquals(List.of(field), response.errorFields());
   }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.TemplateRoute;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ class ApiGatewayFixturesIT {
 
   @Test
   void servesTheOpenApiDocumentWithoutAToken() throws Exception {
-    Response response = api.call(HttpEvents.fixture("get_openapi_json_public"));
+    HandlerResponse response = api.call(HttpEvents.fixture("get_openapi_json_public"));
     assertEquals(200, response.status());
     assertEquals("3.1.0", response.text("openapi"));
     for (TemplateRoute route : CloudTemplate.load().routesOf("com.coditect.tenancy.TenancyHandler")) {
@@ -56,19 +56,19 @@ class ApiGatewayFixturesIT {
 
   @Test
   void createsReadsAndUpdatesATenantFromGatewayPayloads() {
-    Response created = api.call(HttpEvents.fixture("post_tenants_ok"));
+    HandlerResponse created = api.call(HttpEvents.fixture("post_tenants_ok"));
     assertEquals(201, created.status(), created.raw());
     assertEquals("Fixture Industries", created.text("name"));
-    Response replayed = api.call(HttpEvents.fixture("post_tenants_ok"));
+    HandlerResponse replayed = api.call(HttpEvents.fixture("post_tenants_ok"));
     assertEquals(created.text("id"), replayed.text("id"), "the fixture's Idempotency-Key replays");
 
     Map<String, String> owner = Map.of("sub", created.text("owner_user_id"), "custom:tenant_id", created.text("id"),
         "custom:role", "owner");
-    Response read = api.call(withClaims("get_tenant_ok", owner));
+    HandlerResponse read = api.call(withClaims("get_tenant_ok", owner));
     assertEquals(200, read.status());
     assertEquals(created.text("id"), read.text("id"));
 
-    Response patched = api.call(withClaims("patch_tenant_ok", owner));
+    HandlerResponse patched = api.call(withClaims("patch_tenant_ok", owner));
     assertEquals(200, patched.status(), patched.raw());
     assertEquals("Manufacturing", patched.text("industry"));
     assertEquals("\"2\"", patched.header("ETag"));

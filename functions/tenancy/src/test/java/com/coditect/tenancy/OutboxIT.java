@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.events.OutboxPublisher;
 import com.coditect.shared.events.StreamFollower;
-import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class OutboxIT {
   void everyCommittedChangeYieldsExactlyOneEventOnTheBus() {
     SeededTenant t = api.seedTenant("Evented");                       // tenant.created, user.created
     String member = api.addUser(t, "member");                          // user.created
-    Response project = api.call(HttpEvents.route("POST /v1/projects").claims(t.owner())
+    HandlerResponse project = api.call(HttpEvents.route("POST /v1/projects").claims(t.owner())
         .body("{\"key\":\"EVT\",\"name\":\"Events\"}").build());        // project.created
     String projectId = project.text("id");
     api.call(HttpEvents.route("PATCH /v1/projects/{project_id}").pathParam("project_id", projectId)
@@ -96,7 +96,7 @@ class OutboxIT {
     assertEquals(412, api.call(HttpEvents.route("PATCH /v1/me").claims(t.owner()).header("If-Match", "\"99\"")
         .body("{\"name\":\"Never\"}").build()).status());
     // A no-op change writes nothing, so it has nothing to announce either.
-    Response me = api.call(HttpEvents.route("GET /v1/me").claims(t.owner()).build());
+    HandlerResponse me = api.call(HttpEvents.route("GET /v1/me").claims(t.owner()).build());
     api.call(HttpEvents.route("PATCH /v1/me").claims(t.owner()).body("{\"name\":\"" + me.text("name") + "\"}").build());
 
     int published = publish(1);

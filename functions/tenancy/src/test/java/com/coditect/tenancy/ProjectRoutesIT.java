@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import dagger.Binds;
@@ -87,7 +87,7 @@ class ProjectRoutesIT {
   @Test
   void memberCreatesProjectOwnedByThemInOneTransaction() {
     String key = newKey();
-    Response created = createProject(member(), "{\"key\":\"" + key + "\",\"name\":\"Engine\","
+    HandlerResponse created = createProject(member(), "{\"key\":\"" + key + "\",\"name\":\"Engine\","
         + "\"description\":\"The engine room\"}");
 
     assertEquals(201, created.status(), created.raw());
@@ -103,14 +103,14 @@ class ProjectRoutesIT {
     assertEquals(created.text("created_at"), created.text("updated_at"));
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
 
-    Response read = getProject(viewer(), id);
+    HandlerResponse read = getProject(viewer(), id);
     assertEquals(200, read.status(), read.raw());
     assertEquals(key, read.text("key"));
   }
 
   @Test
   void adminCreatesProjectForAnotherOwner() {
-    Response created = createProject(acme.as(acmeAdmin, "admin"),
+    HandlerResponse created = createProject(acme.as(acmeAdmin, "admin"),
         "{\"key\":\"" + newKey() + "\",\"name\":\"Delegated\",\"owner_id\":\"" + acmeMember + "\"}");
     assertEquals(201, created.status(), created.raw());
     assertEquals(acmeMember, created.text("owner_id"));
@@ -119,7 +119,7 @@ class ProjectRoutesIT {
 
   @Test
   void viewerCannotCreateProjects() {
-    Response denied = createProject(viewer(), "{\"key\":\"" + newKey() + "\",\"name\":\"Nope\"}");
+    HandlerResponse denied = createProject(viewer(), "{\"key\":\"" + newKey() + "\",\"name\":\"Nope\"}");
     assertEquals(403, denied.status(), denied.raw());
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
     for (String role : List.of("billing", "auditor")) {
@@ -134,7 +134,7 @@ class ProjectRoutesIT {
     String key = newKey();
     assertEquals(201, createProject(acme.owner(), "{\"key\":\"" + key + "\",\"name\":\"First\"}").status());
 
-    Response clash = createProject(member(), "{\"key\":\"" + key + "\",\"name\":\"Second\"}");
+    HandlerResponse clash = createProject(member(), "{\"key\":\"" + key + "\",\"name\":\"Second\"}");
     assertEquals(409, clash.status(), clash.raw());
     assertEquals(List.of("key"), clash.errorFields());
   }
@@ -143,7 +143,7 @@ class ProjectRoutesIT {
   void sameProjectKeyInAnotherTenantIsFine() {
     String key = newKey();
     assertEquals(201, createProject(acme.owner(), "{\"key\":\"" + key + "\",\"name\":\"Acme's\"}").status());
-    Response other = createProject(globex.owner(), "{\"key\":\"" + key + "\",\"name\":\"Globex's\"}");
+    HandlerResponse other = createProject(globex.owner(), "{\"key\":\"" + key + "\",\"name\":\"Globex's\"}");
     assertEquals(201, other.status(), other.raw());
     assertEquals(key, other.text("key"));
   }
@@ -151,12 +151,12 @@ class ProjectRoutesIT {
   @Test
   void ownerFromAnotherTenantIs422() {
     String key = newKey();
-    Response foreign = createProject(acme.owner(),
+    HandlerResponse foreign = createProject(acme.owner(),
         "{\"key\":\"" + key + "\",\"name\":\"Foreign owner\",\"owner_id\":\"" + globexMember + "\"}");
     assertEquals(422, foreign.status(), foreign.raw());
     assertEquals(List.of("owner_id"), foreign.errorFields());
 
-    Response unknown = createProject(acme.owner(),
+    HandlerResponse unknown = createProject(acme.owner(),
         "{\"key\":\"" + key + "\",\"name\":\"Ghost owner\",\"owner_id\":\"" + UUID.randomUUID() + "\"}");
     assertEquals(422, unknown.status(), unknown.raw());
     assertEquals(List.of("owner_id"), unknown.errorFields());
@@ -200,7 +200,7 @@ class ProjectRoutesIT {
   @Test
   void longestAllowedKeyAndNameAreAccepted() {
     String key = "Z" + randomChars(KEY_CHARS, 9);
-    Response created = createProject(acme.owner(), "{\"key\":\"" + key + "\",\"name\":\"" + "n".repeat(255) + "\"}");
+    HandlerResponse created = createProject(acme.owner(), "{\"key\":\"" + key + "\",\"name\":\"" + "n".repeat(255) + "\"}");
     assertEquals(201, created.status(), created.raw());
     assertEquals(10, created.text("key").length());
   }
@@ -209,9 +209,9 @@ class ProjectRoutesIT {
   void idempotencyKeyReplaysTheProjectCreation() {
     String body = "{\"key\":\"" + newKey() + "\",\"name\":\"Once\"}";
     String idempotencyKey = UUID.randomUUID().toString();
-    Response first = api.call(HttpEvents.route("POST /v1/projects").claims(member())
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/projects").claims(member())
         .header("Idempotency-Key", idempotencyKey).body(body).build());
-    Response again = api.call(HttpEvents.route("POST /v1/projects").claims(member())
+    HandlerResponse again = api.call(HttpEvents.route("POST /v1/projects").claims(member())
         .header("Idempotency-Key", idempotencyKey).body(body).build());
     assertEquals(201, first.status(), first.raw());
     assertEquals(201, again.status(), again.raw());
@@ -223,7 +223,7 @@ class ProjectRoutesIT {
 
   @Test
   void creatingProjectNeedsATenantToken() {
-    Response anonymous = createProject(null, "{\"key\":\"" + newKey() + "\",\"name\":\"Anon\"}");
+    HandlerResponse anonymous = createProject(null, "{\"key\":\"" + newKey() + "\",\"name\":\"Anon\"}");
     assertEquals(401, anonymous.status(), anonymous.raw());
     assertTrue(anonymous.dynamoCalls().isEmpty());
     assertEquals(401, createProject(HttpEvents.platformAdminClaims(TenancyApi.PLATFORM_ADMIN),
@@ -245,10 +245,10 @@ class ProjectRoutesIT {
     assertFalse(allProjectIds(globex.owner()).contains(mine));
     assertTrue(allProjectIds(globex.owner()).contains(theirs));
 
-    Response page = listProjects(viewer());
+    HandlerResponse page = listProjects(viewer());
     assertEquals(200, page.status());
     assertEquals(List.of("Query"), page.dynamoCalls());
-    Response filtered = listProjects(viewer(), "status", "active");
+    HandlerResponse filtered = listProjects(viewer(), "status", "active");
     assertEquals(200, filtered.status());
     assertEquals(List.of("Query"), filtered.dynamoCalls());
   }
@@ -273,7 +273,7 @@ class ProjectRoutesIT {
     SeededTenant filtered = api.seedTenant("Filtered Projects");
     String active = newProject(filtered, "Active");
     String archived = newProject(filtered, "Archived");
-    Response archiving = patchProject(filtered.owner(), archived, null, "{\"status\":\"archived\"}");
+    HandlerResponse archiving = patchProject(filtered.owner(), archived, null, "{\"status\":\"archived\"}");
     assertEquals(200, archiving.status(), archiving.raw());
     assertEquals("archived", archiving.text("status"));
 
@@ -290,12 +290,12 @@ class ProjectRoutesIT {
   @Test
   void badStatusLimitOrCursorIs400NamingIt() {
     for (String status : List.of("deleted", "ACTIVE", "")) {
-      Response bad = listProjects(acme.owner(), "status", status);
+      HandlerResponse bad = listProjects(acme.owner(), "status", status);
       assertEquals(400, bad.status(), "status=" + status + ": " + bad.raw());
       assertEquals(List.of("status"), bad.errorFields());
     }
     for (String limit : List.of("0", "101", "many", "1e2")) {
-      Response bad = listProjects(acme.owner(), "limit", limit);
+      HandlerResponse bad = listProjects(acme.owner(), "limit", limit);
       assertEquals(400, bad.status(), "limit=" + limit);
       assertEquals(List.of("limit"), bad.errorFields());
     }
@@ -314,7 +314,7 @@ class ProjectRoutesIT {
 
   @Test
   void listingProjectsNeedsATenantToken() {
-    Response anonymous = listProjects(null);
+    HandlerResponse anonymous = listProjects(null);
     assertEquals(401, anonymous.status(), anonymous.raw());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -325,7 +325,7 @@ class ProjectRoutesIT {
   void anyRoleReadsAProjectInOneGetItem() {
     String project = newProject(acme, "Readable");
     for (var claims : List.of(acme.owner(), member(), viewer())) {
-      Response read = getProject(claims, project);
+      HandlerResponse read = getProject(claims, project);
       assertEquals(200, read.status(), read.raw());
       assertEquals(project, read.text("id"));
       assertEquals("\"1\"", read.header("ETag"));
@@ -336,7 +336,7 @@ class ProjectRoutesIT {
   @Test
   void anotherTenantsProjectIsNotFound() {
     String theirs = newProject(globex, "Secret");
-    Response read = getProject(acme.owner(), theirs);
+    HandlerResponse read = getProject(acme.owner(), theirs);
     assertEquals(404, read.status(), read.raw());
     assertEquals(404, getProject(acme.owner(), UUID.randomUUID().toString()).status());
   }
@@ -345,7 +345,7 @@ class ProjectRoutesIT {
   void gettingProjectNeedsUuidAndToken() {
     assertEquals(List.of("project_id"), bad(getProject(acme.owner(), NOT_A_UUID)));
     String project = newProject(acme, "Token");
-    Response anonymous = getProject(null, project);
+    HandlerResponse anonymous = getProject(null, project);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -357,7 +357,7 @@ class ProjectRoutesIT {
     String project = newProject(acme, "Before");
     String etag = getProject(acme.owner(), project).header("ETag");
 
-    Response updated = patchProject(acme.as(acmeAdmin, "admin"), project, etag,
+    HandlerResponse updated = patchProject(acme.as(acmeAdmin, "admin"), project, etag,
         "{\"name\":\"After\",\"description\":\"Changed\",\"owner_id\":\"" + acmeMember + "\"}");
     assertEquals(200, updated.status(), updated.raw());
     assertEquals("After", updated.text("name"));
@@ -366,9 +366,9 @@ class ProjectRoutesIT {
     assertEquals("\"2\"", updated.header("ETag"));
     assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
 
-    Response stale = patchProject(acme.owner(), project, etag, "{\"name\":\"Lost update\"}");
+    HandlerResponse stale = patchProject(acme.owner(), project, etag, "{\"name\":\"Lost update\"}");
     assertEquals(412, stale.status(), stale.raw());
-    Response after = getProject(acme.owner(), project);
+    HandlerResponse after = getProject(acme.owner(), project);
     assertEquals("After", after.text("name"), "a refused update must change nothing");
     assertEquals("\"2\"", after.header("ETag"));
   }
@@ -377,10 +377,10 @@ class ProjectRoutesIT {
   void projectKeyIsImmutable() {
     String project = newProject(acme, "Keyed");
     String key = getProject(acme.owner(), project).text("key");
-    Response rekey = patchProject(acme.owner(), project, null, "{\"key\":\"" + newKey() + "\"}");
+    HandlerResponse rekey = patchProject(acme.owner(), project, null, "{\"key\":\"" + newKey() + "\"}");
     assertEquals(400, rekey.status(), rekey.raw());
     assertEquals(List.of("key"), rekey.errorFields());
-    Response sameKey = patchProject(acme.owner(), project, null, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+    HandlerResponse sameKey = patchProject(acme.owner(), project, null, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
     assertEquals(List.of("key"), bad(sameKey));
     assertEquals(key, getProject(acme.owner(), project).text("key"));
   }
@@ -411,13 +411,13 @@ class ProjectRoutesIT {
   @Test
   void changingOwnerToAnotherTenantsUserIs422() {
     String project = newProject(acme, "Owned");
-    Response foreign = patchProject(acme.owner(), project, null, "{\"owner_id\":\"" + globexMember + "\"}");
+    HandlerResponse foreign = patchProject(acme.owner(), project, null, "{\"owner_id\":\"" + globexMember + "\"}");
     assertEquals(422, foreign.status(), foreign.raw());
     assertEquals(List.of("owner_id"), foreign.errorFields());
-    Response ghost = patchProject(acme.owner(), project, null, "{\"owner_id\":\"" + UUID.randomUUID() + "\"}");
+    HandlerResponse ghost = patchProject(acme.owner(), project, null, "{\"owner_id\":\"" + UUID.randomUUID() + "\"}");
     assertEquals(422, ghost.status(), ghost.raw());
 
-    Response after = getProject(acme.owner(), project);
+    HandlerResponse after = getProject(acme.owner(), project);
     assertEquals(acme.ownerId(), after.text("owner_id"));
     assertEquals("\"1\"", after.header("ETag"));
   }
@@ -425,13 +425,13 @@ class ProjectRoutesIT {
   @Test
   void memberUpdatesOnlyProjectsTheyOwn() {
     String own = newProject(member(), "Member's own");
-    Response updated = patchProject(member(), own, null, "{\"description\":\"mine\"}");
+    HandlerResponse updated = patchProject(member(), own, null, "{\"description\":\"mine\"}");
     assertEquals(200, updated.status(), updated.raw());
 
     String others = newProject(acme, "Not the member's");
-    Response denied = patchProject(member(), others, null, "{\"description\":\"hijack\"}");
+    HandlerResponse denied = patchProject(member(), others, null, "{\"description\":\"hijack\"}");
     assertEquals(403, denied.status(), denied.raw());
-    Response otherMember = patchProject(acme.as(acmeOtherMember, "member"), own, null, "{\"description\":\"x\"}");
+    HandlerResponse otherMember = patchProject(acme.as(acmeOtherMember, "member"), own, null, "{\"description\":\"x\"}");
     assertEquals(403, otherMember.status(), otherMember.raw());
     assertTrue(getProject(acme.owner(), others).json().path("description").isNull());
   }
@@ -439,7 +439,7 @@ class ProjectRoutesIT {
   @Test
   void viewerCannotUpdateProjectsEvenTheyOwn() {
     String project = newProject(acme, "Viewer owned", acmeViewer);
-    Response denied = patchProject(viewer(), project, null, "{\"name\":\"Mine\"}");
+    HandlerResponse denied = patchProject(viewer(), project, null, "{\"name\":\"Mine\"}");
     assertEquals(403, denied.status(), denied.raw());
     assertEquals("Viewer owned", getProject(viewer(), project).text("name"));
   }
@@ -447,7 +447,7 @@ class ProjectRoutesIT {
   @Test
   void updatingAnotherTenantsProjectIsNotFound() {
     String theirs = newProject(globex, "Theirs to keep");
-    Response patched = patchProject(acme.owner(), theirs, null, "{\"name\":\"Ours\"}");
+    HandlerResponse patched = patchProject(acme.owner(), theirs, null, "{\"name\":\"Ours\"}");
     assertEquals(404, patched.status(), patched.raw());
     assertEquals("Theirs to keep", getProject(globex.owner(), theirs).text("name"));
   }
@@ -455,7 +455,7 @@ class ProjectRoutesIT {
   @Test
   void updatingProjectNeedsAToken() {
     String project = newProject(acme, "Anon patch");
-    Response anonymous = patchProject(null, project, null, "{\"name\":\"X\"}");
+    HandlerResponse anonymous = patchProject(null, project, null, "{\"name\":\"X\"}");
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -501,7 +501,7 @@ class ProjectRoutesIT {
         assertTrue(gate.bothReadBeforeAnyWrite(), "the racers did not overlap");
         statuses.sort(null);
         assertEquals(List.of(200, 412), statuses, "round " + round);
-        Response after = getProject(acme.owner(), project);
+        HandlerResponse after = getProject(acme.owner(), project);
         assertEquals(winner, after.text("name"), "the winner's change must be the one stored");
         assertEquals("\"2\"", after.header("ETag"));
       }
@@ -517,12 +517,12 @@ class ProjectRoutesIT {
   void deletedProjectVanishesAndKeepsItsKeyTaken() {
     SeededTenant tenant = api.seedTenant("Deleting Projects");
     String key = newKey();
-    Response created = createProject(tenant.owner(), "{\"key\":\"" + key + "\",\"name\":\"Doomed\"}");
+    HandlerResponse created = createProject(tenant.owner(), "{\"key\":\"" + key + "\",\"name\":\"Doomed\"}");
     assertEquals(201, created.status(), created.raw());
     String project = created.text("id");
     String kept = newProject(tenant, "Kept");
 
-    Response deleted = deleteProject(tenant.owner(), project, created.header("ETag"));
+    HandlerResponse deleted = deleteProject(tenant.owner(), project, created.header("ETag"));
     assertEquals(204, deleted.status(), deleted.raw());
     assertNull(deleted.json());
     assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -534,7 +534,7 @@ class ProjectRoutesIT {
     assertEquals(404, patchProject(tenant.owner(), project, null, "{\"name\":\"Zombie\"}").status());
     assertEquals(404, deleteProject(tenant.owner(), project, null).status());
 
-    Response reuse = createProject(tenant.owner(), "{\"key\":\"" + key + "\",\"name\":\"Reborn\"}");
+    HandlerResponse reuse = createProject(tenant.owner(), "{\"key\":\"" + key + "\",\"name\":\"Reborn\"}");
     assertEquals(409, reuse.status(), reuse.raw());
     assertEquals(List.of("key"), reuse.errorFields());
   }
@@ -556,7 +556,7 @@ class ProjectRoutesIT {
     String etag = getProject(acme.owner(), project).header("ETag");
     assertEquals(200, patchProject(acme.owner(), project, null, "{\"name\":\"Moved on\"}").status());
 
-    Response stale = deleteProject(acme.owner(), project, etag);
+    HandlerResponse stale = deleteProject(acme.owner(), project, etag);
     assertEquals(412, stale.status(), stale.raw());
     assertEquals(200, getProject(acme.owner(), project).status(), "a refused delete must delete nothing");
   }
@@ -589,7 +589,7 @@ class ProjectRoutesIT {
     assertEquals(List.of("project_id"), bad(deleteProject(acme.owner(), NOT_A_UUID, null)));
     String project = newProject(acme, "Anon delete");
     assertEquals(List.of("If-Match"), bad(deleteProject(acme.owner(), project, "\"one\"")));
-    Response anonymous = deleteProject(null, project, null);
+    HandlerResponse anonymous = deleteProject(null, project, null);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
     assertEquals(200, getProject(acme.owner(), project).status());
@@ -618,12 +618,12 @@ class ProjectRoutesIT {
     return key.toString();
   }
 
-  private static List<String> bad(Response response) {
+  private static List<String> bad(HandlerResponse response) {
     assertEquals(400, response.status(), response.raw());
     return response.errorFields();
   }
 
-  private static List<String> ids(Response list) {
+  private static List<String> ids(HandlerResponse list) {
     assertEquals(200, list.status(), list.raw());
     List<String> ids = new ArrayList<>();
     list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
@@ -635,14 +635,14 @@ class ProjectRoutesIT {
   }
 
   private String newProject(SeededTenant tenant, String name, String ownerId) {
-    Response created = createProject(tenant.owner(),
+    HandlerResponse created = createProject(tenant.owner(),
         "{\"key\":\"" + newKey() + "\",\"name\":\"" + name + "\",\"owner_id\":\"" + ownerId + "\"}");
     assertEquals(201, created.status(), created.raw());
     return created.text("id");
   }
 
   private String newProject(Map<String, String> claims, String name) {
-    Response created = createProject(claims, "{\"key\":\"" + newKey() + "\",\"name\":\"" + name + "\"}");
+    HandlerResponse created = createProject(claims, "{\"key\":\"" + newKey() + "\",\"name\":\"" + name + "\"}");
     assertEquals(201, created.status(), created.raw());
     return created.text("id");
   }
@@ -657,7 +657,7 @@ class ProjectRoutesIT {
       if (cursor != null) {
         query.addAll(List.of("cursor", cursor));
       }
-      Response page = listProjects(claims, query.toArray(String[]::new));
+      HandlerResponse page = listProjects(claims, query.toArray(String[]::new));
       assertEquals(200, page.status(), page.raw());
       assertEquals(List.of("Query"), page.dynamoCalls());
       assertTrue(page.json().path("items").size() <= 2, page.raw());
@@ -674,7 +674,7 @@ class ProjectRoutesIT {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
-      Response page = cursor == null ? listProjects(claims, "limit", "100")
+      HandlerResponse page = cursor == null ? listProjects(claims, "limit", "100")
           : listProjects(claims, "limit", "100", "cursor", cursor);
       ids.addAll(ids(page));
       cursor = page.json().path("next_cursor").isNull() ? null : page.text("next_cursor");
@@ -682,11 +682,11 @@ class ProjectRoutesIT {
     return ids;
   }
 
-  private Response createProject(Map<String, String> claims, String body) {
+  private HandlerResponse createProject(Map<String, String> claims, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/projects").body(body), claims).build());
   }
 
-  private Response listProjects(Map<String, String> claims, String... query) {
+  private HandlerResponse listProjects(Map<String, String> claims, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/projects"), claims);
     for (int i = 0; i < query.length; i += 2) {
       event.query(query[i], query[i + 1]);
@@ -694,12 +694,12 @@ class ProjectRoutesIT {
     return api.call(event.build());
   }
 
-  private Response getProject(Map<String, String> claims, String projectId) {
+  private HandlerResponse getProject(Map<String, String> claims, String projectId) {
     return api.call(withClaims(HttpEvents.route("GET /v1/projects/{project_id}").pathParam("project_id", projectId),
         claims).build());
   }
 
-  private Response patchProject(Map<String, String> claims, String projectId, String ifMatch, String body) {
+  private HandlerResponse patchProject(Map<String, String> claims, String projectId, String ifMatch, String body) {
     var event = withClaims(HttpEvents.route("PATCH /v1/projects/{project_id}").pathParam("project_id", projectId)
         .body(body), claims);
     if (ifMatch != null) {
@@ -708,7 +708,7 @@ class ProjectRoutesIT {
     return api.call(event.build());
   }
 
-  private Response deleteProject(Map<String, String> claims, String projectId, String ifMatch) {
+  private HandlerResponse deleteProject(Map<String, String> claims, String projectId, String ifMatch) {
     var event = withClaims(HttpEvents.route("DELETE /v1/projects/{project_id}").pathParam("project_id", projectId),
         claims);
     if (ifMatch != null) {

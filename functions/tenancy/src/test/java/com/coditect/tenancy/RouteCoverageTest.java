@@ -1,17 +1,9 @@
 package com.coditect.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.shared.config.AppConfig;
-import com.coditect.testing.CloudTemplate;
-import com.coditect.testing.OpenApiContract;
-import com.coditect.testing.TemplateRoute;
-import java.net.URI;
-import java.util.Optional;
+import com.coditect.testing.RouteCoverage;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** template.yaml, the handler's router and the OpenAPI document name exactly the same routes. */
@@ -19,31 +11,19 @@ class RouteCoverageTest {
 
   private static final String HANDLER = "com.coditect.tenancy.TenancyHandler";
 
-  private static Set<String> templateRoutes() {
-    return CloudTemplate.load().routesOf(HANDLER).stream().map(TemplateRoute::routeKey)
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
   @Test
   void handlerServesExactlyTheTemplatesRoutes() {
-    AppConfig offline = new AppConfig("us-east-1", "unused", "", "unused", "k",
-        Optional.of(URI.create("http://127.0.0.1:9")));
-    TenancyHandler handler = new TenancyHandler(DaggerTenancyComponent.factory().create(offline));
-    assertEquals(templateRoutes(), new TreeSet<>(handler.router().routeKeys()));
+    TenancyHandler handler = new TenancyHandler(DaggerTenancyComponent.factory().create(RouteCoverage.OFFLINE));
+    RouteCoverage.assertHandlerServesTemplateRoutes(HANDLER, handler.router().routeKeys());
   }
 
   @Test
   void openApiDocumentsEveryTemplateRoute() {
-    Set<String> documented = OpenApiContract.load().routeKeys();
-    Set<String> missing = new TreeSet<>(templateRoutes());
-    missing.removeAll(documented);
-    assertTrue(missing.isEmpty(), "routes missing from docs/openapi.json: " + missing);
+    RouteCoverage.assertOpenApiDocumentsTemplateRoutes(HANDLER);
   }
 
   @Test
   void onlyTheOpenApiDocumentIsPublic() {
-    Set<String> open = CloudTemplate.load().routesOf(HANDLER).stream().filter(TemplateRoute::isPublic)
-        .map(TemplateRoute::routeKey).collect(Collectors.toSet());
-    assertEquals(Set.of("GET /v1/openapi.json"), open);
+    assertEquals(Set.of("GET /v1/openapi.json"), RouteCoverage.publicRoutes(HANDLER));
   }
 }

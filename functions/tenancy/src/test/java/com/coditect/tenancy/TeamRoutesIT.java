@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class TeamRoutesIT {
   @Test
   void ownerCreatesTeamInOneTransactionWithLocationAndEtag() {
     String name = unique("Platform");
-    Response created = createTeam(acme.owner(), "{\"name\":\"" + name + "\",\"description\":\"Runs the platform\"}");
+    HandlerResponse created = createTeam(acme.owner(), "{\"name\":\"" + name + "\",\"description\":\"Runs the platform\"}");
 
     assertEquals(201, created.status(), created.raw());
     String id = created.text("id");
@@ -73,7 +73,7 @@ class TeamRoutesIT {
     assertEquals(created.text("created_at"), created.text("updated_at"));
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
 
-    Response read = getTeam(acme.owner(), id);
+    HandlerResponse read = getTeam(acme.owner(), id);
     assertEquals(200, read.status(), read.raw());
     assertEquals(name, read.text("name"));
     assertEquals("\"1\"", read.header("ETag"));
@@ -81,7 +81,7 @@ class TeamRoutesIT {
 
   @Test
   void adminCreatesTeamWithoutDescription() {
-    Response created = createTeam(acme.as(acmeAdmin, "admin"), "{\"name\":\"" + unique("Ops") + "\"}");
+    HandlerResponse created = createTeam(acme.as(acmeAdmin, "admin"), "{\"name\":\"" + unique("Ops") + "\"}");
     assertEquals(201, created.status(), created.raw());
     assertTrue(created.json().path("description").isNull(), created.raw());
   }
@@ -89,7 +89,7 @@ class TeamRoutesIT {
   @Test
   void membersAndViewersCannotCreateTeams() {
     for (Map<String, String> claims : List.of(acme.as(acmeMember, "member"), acme.as(acmeViewer, "viewer"))) {
-      Response denied = createTeam(claims, "{\"name\":\"" + unique("Denied") + "\"}");
+      HandlerResponse denied = createTeam(claims, "{\"name\":\"" + unique("Denied") + "\"}");
       assertEquals(403, denied.status(), denied.raw());
       assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
     }
@@ -100,7 +100,7 @@ class TeamRoutesIT {
     String name = unique("Design");
     assertEquals(201, createTeam(acme.owner(), "{\"name\":\"" + name + "\"}").status());
 
-    Response clash = createTeam(acme.owner(), "{\"name\":\"" + name + "\"}");
+    HandlerResponse clash = createTeam(acme.owner(), "{\"name\":\"" + name + "\"}");
     assertEquals(409, clash.status(), clash.raw());
     assertEquals(List.of("name"), clash.errorFields());
   }
@@ -110,7 +110,7 @@ class TeamRoutesIT {
     String name = unique("Finance");
     assertEquals(201, createTeam(acme.owner(), "{\"name\":\"" + name + "\"}").status());
 
-    Response clash = createTeam(acme.owner(), "{\"name\":\"" + name.toUpperCase() + "\"}");
+    HandlerResponse clash = createTeam(acme.owner(), "{\"name\":\"" + name.toUpperCase() + "\"}");
     assertEquals(409, clash.status(), clash.raw());
     assertEquals(List.of("name"), clash.errorFields());
   }
@@ -119,7 +119,7 @@ class TeamRoutesIT {
   void sameTeamNameInAnotherTenantIsFine() {
     String name = unique("Shared Name");
     assertEquals(201, createTeam(acme.owner(), "{\"name\":\"" + name + "\"}").status());
-    Response other = createTeam(globex.owner(), "{\"name\":\"" + name + "\"}");
+    HandlerResponse other = createTeam(globex.owner(), "{\"name\":\"" + name + "\"}");
     assertEquals(201, other.status(), other.raw());
   }
 
@@ -146,7 +146,7 @@ class TeamRoutesIT {
   @Test
   void longestAllowedTeamNameIsAccepted() {
     String name = "n".repeat(247) + UUID.randomUUID().toString().substring(0, 8);
-    Response created = createTeam(acme.owner(), "{\"name\":\"" + name + "\"}");
+    HandlerResponse created = createTeam(acme.owner(), "{\"name\":\"" + name + "\"}");
     assertEquals(201, created.status(), created.raw());
     assertEquals(255, created.text("name").length());
   }
@@ -154,13 +154,13 @@ class TeamRoutesIT {
   @Test
   void idempotencyKeyReplaysTheTeamCreation() {
     String body = "{\"name\":\"" + unique("Replayed") + "\"}";
-    Response first = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
         .header("Idempotency-Key", "team-" + UUID.randomUUID()).body(body).build());
     assertEquals(201, first.status(), first.raw());
     String key = UUID.randomUUID().toString();
-    Response a = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
+    HandlerResponse a = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
         .header("Idempotency-Key", key).body(body.replace("Replayed", "Again")).build());
-    Response b = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
+    HandlerResponse b = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
         .header("Idempotency-Key", key).body(body.replace("Replayed", "Again")).build());
     assertEquals(201, a.status(), a.raw());
     assertEquals(201, b.status(), b.raw());
@@ -172,10 +172,10 @@ class TeamRoutesIT {
 
   @Test
   void creatingTeamNeedsATenantToken() {
-    Response anonymous = createTeam(null, "{\"name\":\"" + unique("Anon") + "\"}");
+    HandlerResponse anonymous = createTeam(null, "{\"name\":\"" + unique("Anon") + "\"}");
     assertEquals(401, anonymous.status(), anonymous.raw());
     assertTrue(anonymous.dynamoCalls().isEmpty());
-    Response platformAdmin = createTeam(HttpEvents.platformAdminClaims(TenancyApi.PLATFORM_ADMIN),
+    HandlerResponse platformAdmin = createTeam(HttpEvents.platformAdminClaims(TenancyApi.PLATFORM_ADMIN),
         "{\"name\":\"" + unique("Anon") + "\"}");
     assertEquals(401, platformAdmin.status(), platformAdmin.raw());
   }
@@ -193,7 +193,7 @@ class TeamRoutesIT {
       assertTrue(ids.contains(mine), "own team missing for " + claims);
       assertFalse(ids.contains(theirs), "another tenant's team must not be listed");
     }
-    Response page = listTeams(acme.owner());
+    HandlerResponse page = listTeams(acme.owner());
     assertEquals(200, page.status(), page.raw());
     assertEquals(List.of("Query"), page.dynamoCalls());
 
@@ -222,7 +222,7 @@ class TeamRoutesIT {
     List<String> seen = new ArrayList<>();
     String cursor = null;
     for (int pages = 0; pages < 10; pages++) {
-      Response page = cursor == null
+      HandlerResponse page = cursor == null
           ? listTeams(paged.owner(), "limit", "2")
           : listTeams(paged.owner(), "limit", "2", "cursor", cursor);
       assertEquals(200, page.status(), page.raw());
@@ -242,7 +242,7 @@ class TeamRoutesIT {
   @Test
   void badLimitOrCursorIs400NamingIt() {
     for (String limit : List.of("0", "101", "-1", "ten", "2.5")) {
-      Response bad = listTeams(acme.owner(), "limit", limit);
+      HandlerResponse bad = listTeams(acme.owner(), "limit", limit);
       assertEquals(400, bad.status(), "limit=" + limit);
       assertEquals(List.of("limit"), bad.errorFields());
     }
@@ -260,7 +260,7 @@ class TeamRoutesIT {
 
   @Test
   void listingTeamsNeedsATenantToken() {
-    Response anonymous = listTeams(null);
+    HandlerResponse anonymous = listTeams(null);
     assertEquals(401, anonymous.status(), anonymous.raw());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -273,7 +273,7 @@ class TeamRoutesIT {
     assertEquals(200, putMember(acme.owner(), team, acmeMember).status());
     assertEquals(200, putMember(acme.owner(), team, acmeViewer).status());
 
-    Response read = getTeam(acme.as(acmeViewer, "viewer"), team);
+    HandlerResponse read = getTeam(acme.as(acmeViewer, "viewer"), team);
     assertEquals(200, read.status(), read.raw());
     assertEquals(List.of("Query"), read.dynamoCalls());
     assertEquals(team, read.text("id"));
@@ -290,7 +290,7 @@ class TeamRoutesIT {
   @Test
   void newTeamHasNoMembers() {
     String team = newTeam(acme, unique("Empty"));
-    Response read = getTeam(acme.owner(), team);
+    HandlerResponse read = getTeam(acme.owner(), team);
     assertEquals(200, read.status());
     assertTrue(read.json().path("members").isArray());
     assertEquals(0, read.json().path("members").size());
@@ -299,7 +299,7 @@ class TeamRoutesIT {
   @Test
   void anotherTenantsTeamIsNotFound() {
     String theirs = newTeam(globex, unique("Theirs"));
-    Response read = getTeam(acme.owner(), theirs);
+    HandlerResponse read = getTeam(acme.owner(), theirs);
     assertEquals(404, read.status(), read.raw());
     assertEquals(404, getTeam(acme.owner(), UUID.randomUUID().toString()).status());
   }
@@ -308,7 +308,7 @@ class TeamRoutesIT {
   void gettingTeamNeedsUuidAndToken() {
     assertEquals(List.of("team_id"), bad(getTeam(acme.owner(), NOT_A_UUID)));
     String team = newTeam(acme, unique("Token"));
-    Response anonymous = getTeam(null, team);
+    HandlerResponse anonymous = getTeam(null, team);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -321,7 +321,7 @@ class TeamRoutesIT {
     String etag = getTeam(acme.owner(), team).header("ETag");
 
     String name = unique("Renamed");
-    Response updated = patchTeam(acme.as(acmeAdmin, "admin"), team, etag,
+    HandlerResponse updated = patchTeam(acme.as(acmeAdmin, "admin"), team, etag,
         "{\"name\":\"" + name + "\",\"description\":\"new\"}");
     assertEquals(200, updated.status(), updated.raw());
     assertEquals(name, updated.text("name"));
@@ -329,9 +329,9 @@ class TeamRoutesIT {
     assertEquals("\"2\"", updated.header("ETag"));
     assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
 
-    Response stale = patchTeam(acme.owner(), team, etag, "{\"description\":\"lost update\"}");
+    HandlerResponse stale = patchTeam(acme.owner(), team, etag, "{\"description\":\"lost update\"}");
     assertEquals(412, stale.status(), stale.raw());
-    Response after = getTeam(acme.owner(), team);
+    HandlerResponse after = getTeam(acme.owner(), team);
     assertEquals("new", after.text("description"), "a refused update must change nothing");
     assertEquals("\"2\"", after.header("ETag"));
   }
@@ -339,7 +339,7 @@ class TeamRoutesIT {
   @Test
   void patchWithoutIfMatchUpdatesAndCanClearDescription() {
     String team = newTeam(acme, unique("Described"));
-    Response cleared = patchTeam(acme.owner(), team, null, "{\"description\":null}");
+    HandlerResponse cleared = patchTeam(acme.owner(), team, null, "{\"description\":null}");
     assertEquals(200, cleared.status(), cleared.raw());
     assertTrue(cleared.json().path("description").isNull());
   }
@@ -352,9 +352,9 @@ class TeamRoutesIT {
 
     assertEquals(200, patchTeam(acme.owner(), team, null, "{\"name\":\"" + newName + "\"}").status());
 
-    Response reuse = createTeam(acme.owner(), "{\"name\":\"" + oldName + "\"}");
+    HandlerResponse reuse = createTeam(acme.owner(), "{\"name\":\"" + oldName + "\"}");
     assertEquals(201, reuse.status(), reuse.raw());
-    Response clash = createTeam(acme.owner(), "{\"name\":\"" + newName + "\"}");
+    HandlerResponse clash = createTeam(acme.owner(), "{\"name\":\"" + newName + "\"}");
     assertEquals(409, clash.status(), clash.raw());
     assertEquals(List.of("name"), clash.errorFields());
   }
@@ -363,11 +363,11 @@ class TeamRoutesIT {
   void renamingOnlyTheLetterCaseKeepsTheName() {
     String name = unique("casey");
     String team = newTeam(acme, name);
-    Response renamed = patchTeam(acme.owner(), team, null, "{\"name\":\"" + name.toUpperCase() + "\"}");
+    HandlerResponse renamed = patchTeam(acme.owner(), team, null, "{\"name\":\"" + name.toUpperCase() + "\"}");
     assertEquals(200, renamed.status(), renamed.raw());
     assertEquals(name.toUpperCase(), renamed.text("name"));
 
-    Response clash = createTeam(acme.owner(), "{\"name\":\"" + name + "\"}");
+    HandlerResponse clash = createTeam(acme.owner(), "{\"name\":\"" + name + "\"}");
     assertEquals(409, clash.status(), "the team still holds its name: " + clash.raw());
   }
 
@@ -378,10 +378,10 @@ class TeamRoutesIT {
     String mine = unique("Mine");
     String team = newTeam(acme, mine);
 
-    Response clash = patchTeam(acme.owner(), team, null, "{\"name\":\"" + taken.toLowerCase() + "\"}");
+    HandlerResponse clash = patchTeam(acme.owner(), team, null, "{\"name\":\"" + taken.toLowerCase() + "\"}");
     assertEquals(409, clash.status(), clash.raw());
     assertEquals(List.of("name"), clash.errorFields());
-    Response after = getTeam(acme.owner(), team);
+    HandlerResponse after = getTeam(acme.owner(), team);
     assertEquals(mine, after.text("name"));
     assertEquals("\"1\"", after.header("ETag"));
   }
@@ -407,7 +407,7 @@ class TeamRoutesIT {
   void membersAndViewersCannotUpdateTeams() {
     String team = newTeam(acme, unique("Guarded"));
     for (var claims : List.of(acme.as(acmeMember, "member"), acme.as(acmeViewer, "viewer"))) {
-      Response denied = patchTeam(claims, team, null, "{\"description\":\"x\"}");
+      HandlerResponse denied = patchTeam(claims, team, null, "{\"description\":\"x\"}");
       assertEquals(403, denied.status(), denied.raw());
       assertTrue(denied.dynamoCalls().isEmpty());
     }
@@ -416,7 +416,7 @@ class TeamRoutesIT {
   @Test
   void updatingAnotherTenantsTeamIsNotFound() {
     String theirs = newTeam(globex, unique("Foreign"));
-    Response patched = patchTeam(acme.owner(), theirs, null, "{\"description\":\"mine now\"}");
+    HandlerResponse patched = patchTeam(acme.owner(), theirs, null, "{\"description\":\"mine now\"}");
     assertEquals(404, patched.status(), patched.raw());
     assertTrue(getTeam(globex.owner(), theirs).json().path("description").isNull());
   }
@@ -435,7 +435,7 @@ class TeamRoutesIT {
     String team = newTeam(acme, name);
     String etag = getTeam(acme.owner(), team).header("ETag");
 
-    Response deleted = deleteTeam(acme.as(acmeAdmin, "admin"), team, etag);
+    HandlerResponse deleted = deleteTeam(acme.as(acmeAdmin, "admin"), team, etag);
     assertEquals(204, deleted.status(), deleted.raw());
     assertNull(deleted.json());
     assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
@@ -453,7 +453,7 @@ class TeamRoutesIT {
     String etag = getTeam(acme.owner(), team).header("ETag");
     assertEquals(200, patchTeam(acme.owner(), team, null, "{\"description\":\"changed\"}").status());
 
-    Response stale = deleteTeam(acme.owner(), team, etag);
+    HandlerResponse stale = deleteTeam(acme.owner(), team, etag);
     assertEquals(412, stale.status(), stale.raw());
     assertEquals(200, getTeam(acme.owner(), team).status(), "a refused delete must delete nothing");
   }
@@ -462,7 +462,7 @@ class TeamRoutesIT {
   void membersAndViewersCannotDeleteTeams() {
     String team = newTeam(acme, unique("Kept"));
     for (var claims : List.of(acme.as(acmeMember, "member"), acme.as(acmeViewer, "viewer"))) {
-      Response denied = deleteTeam(claims, team, null);
+      HandlerResponse denied = deleteTeam(claims, team, null);
       assertEquals(403, denied.status(), denied.raw());
       assertTrue(denied.dynamoCalls().isEmpty());
     }
@@ -490,14 +490,14 @@ class TeamRoutesIT {
   @Test
   void addingMemberWritesOnceAndRepeatingItOnlyReads() {
     String team = newTeam(acme, unique("Joinable"));
-    Response added = putMember(acme.as(acmeAdmin, "admin"), team, acmeMember);
+    HandlerResponse added = putMember(acme.as(acmeAdmin, "admin"), team, acmeMember);
     assertEquals(200, added.status(), added.raw());
     assertEquals(team, added.text("team_id"));
     assertEquals(acmeMember, added.text("user_id"));
     assertNotNull(added.text("added_at"));
     assertEquals(List.of("BatchGetItem", "TransactWriteItems"), added.dynamoCalls());
 
-    Response again = putMember(acme.owner(), team, acmeMember);
+    HandlerResponse again = putMember(acme.owner(), team, acmeMember);
     assertEquals(200, again.status(), again.raw());
     assertEquals(added.text("added_at"), again.text("added_at"));
     assertEquals(List.of("BatchGetItem"), again.dynamoCalls());
@@ -508,10 +508,10 @@ class TeamRoutesIT {
   @Test
   void addingAnotherTenantsUserIsNotFound() {
     String team = newTeam(acme, unique("Closed"));
-    Response foreign = putMember(acme.owner(), team, globexMember);
+    HandlerResponse foreign = putMember(acme.owner(), team, globexMember);
     assertEquals(404, foreign.status(), foreign.raw());
 
-    Response unknown = putMember(acme.owner(), team, UUID.randomUUID().toString());
+    HandlerResponse unknown = putMember(acme.owner(), team, UUID.randomUUID().toString());
     assertEquals(404, unknown.status(), unknown.raw());
     assertEquals(foreign.json().path("detail"), unknown.json().path("detail"), "no existence oracle");
     assertEquals(0, getTeam(acme.owner(), team).json().path("members").size());
@@ -538,7 +538,7 @@ class TeamRoutesIT {
     String team = newTeam(acme, unique("Was Here"));
     assertEquals(200, putMember(acme.owner(), team, acmeMember).status());
     assertEquals(204, deleteTeam(acme.owner(), team, null).status());
-    Response again = putMember(acme.owner(), team, acmeMember);
+    HandlerResponse again = putMember(acme.owner(), team, acmeMember);
     assertEquals(404, again.status(), again.raw());
     assertEquals(List.of("BatchGetItem"), again.dynamoCalls());
   }
@@ -547,7 +547,7 @@ class TeamRoutesIT {
   void membersAndViewersCannotAddMembers() {
     String team = newTeam(acme, unique("Invite Only"));
     for (var claims : List.of(acme.as(acmeMember, "member"), acme.as(acmeViewer, "viewer"))) {
-      Response denied = putMember(claims, team, acmeMember);
+      HandlerResponse denied = putMember(claims, team, acmeMember);
       assertEquals(403, denied.status(), denied.raw());
       assertTrue(denied.dynamoCalls().isEmpty());
     }
@@ -558,7 +558,7 @@ class TeamRoutesIT {
     String team = newTeam(acme, unique("Strict"));
     assertEquals(List.of("team_id"), bad(putMember(acme.owner(), NOT_A_UUID, acmeMember)));
     assertEquals(List.of("user_id"), bad(putMember(acme.owner(), team, NOT_A_UUID)));
-    Response anonymous = putMember(null, team, acmeMember);
+    HandlerResponse anonymous = putMember(null, team, acmeMember);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -571,7 +571,7 @@ class TeamRoutesIT {
     assertEquals(200, putMember(acme.owner(), team, acmeMember).status());
     assertEquals(200, putMember(acme.owner(), team, acmeViewer).status());
 
-    Response removed = removeMember(acme.as(acmeAdmin, "admin"), team, acmeMember);
+    HandlerResponse removed = removeMember(acme.as(acmeAdmin, "admin"), team, acmeMember);
     assertEquals(204, removed.status(), removed.raw());
     assertNull(removed.json());
     assertEquals(List.of("TransactWriteItems"), removed.dynamoCalls());
@@ -580,7 +580,7 @@ class TeamRoutesIT {
     assertEquals(1, members.size());
     assertEquals(acmeViewer, members.get(0).path("user_id").asText());
 
-    Response again = removeMember(acme.owner(), team, acmeMember);
+    HandlerResponse again = removeMember(acme.owner(), team, acmeMember);
     assertEquals(404, again.status(), again.raw());
   }
 
@@ -607,7 +607,7 @@ class TeamRoutesIT {
     assertEquals(200, putMember(acme.owner(), team, acmeMember).status());
     assertEquals(204, deleteTeam(acme.owner(), team, null).status());
 
-    Response removed = removeMember(acme.owner(), team, acmeMember);
+    HandlerResponse removed = removeMember(acme.owner(), team, acmeMember);
     assertEquals(404, removed.status(), removed.raw());
     assertEquals(List.of("TransactWriteItems"), removed.dynamoCalls());
   }
@@ -617,7 +617,7 @@ class TeamRoutesIT {
     String team = newTeam(acme, unique("Sticky"));
     assertEquals(200, putMember(acme.owner(), team, acmeMember).status());
     for (var claims : List.of(acme.as(acmeMember, "member"), acme.as(acmeViewer, "viewer"))) {
-      Response denied = removeMember(claims, team, acmeMember);
+      HandlerResponse denied = removeMember(claims, team, acmeMember);
       assertEquals(403, denied.status(), denied.raw());
       assertTrue(denied.dynamoCalls().isEmpty());
     }
@@ -629,7 +629,7 @@ class TeamRoutesIT {
     String team = newTeam(acme, unique("Strict Remove"));
     assertEquals(List.of("team_id"), bad(removeMember(acme.owner(), NOT_A_UUID, acmeMember)));
     assertEquals(List.of("user_id"), bad(removeMember(acme.owner(), team, NOT_A_UUID)));
-    Response anonymous = removeMember(null, team, acmeMember);
+    HandlerResponse anonymous = removeMember(null, team, acmeMember);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
   }
@@ -641,7 +641,7 @@ class TeamRoutesIT {
   }
 
   /** The field names of a 400. */
-  private static List<String> bad(Response response) {
+  private static List<String> bad(HandlerResponse response) {
     assertEquals(400, response.status(), response.raw());
     return response.errorFields();
   }
@@ -656,7 +656,7 @@ class TeamRoutesIT {
   }
 
   private String newTeam(SeededTenant tenant, String name) {
-    Response created = createTeam(tenant.owner(), "{\"name\":\"" + name + "\"}");
+    HandlerResponse created = createTeam(tenant.owner(), "{\"name\":\"" + name + "\"}");
     assertEquals(201, created.status(), created.raw());
     return created.text("id");
   }
@@ -665,7 +665,7 @@ class TeamRoutesIT {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
-      Response page = cursor == null ? listTeams(claims, "limit", "100")
+      HandlerResponse page = cursor == null ? listTeams(claims, "limit", "100")
           : listTeams(claims, "limit", "100", "cursor", cursor);
       assertEquals(200, page.status(), page.raw());
       page.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
@@ -674,11 +674,11 @@ class TeamRoutesIT {
     return ids;
   }
 
-  private Response createTeam(Map<String, String> claims, String body) {
+  private HandlerResponse createTeam(Map<String, String> claims, String body) {
     return api.call(withClaims(HttpEvents.route("POST /v1/teams").body(body), claims).build());
   }
 
-  private Response listTeams(Map<String, String> claims, String... query) {
+  private HandlerResponse listTeams(Map<String, String> claims, String... query) {
     var event = withClaims(HttpEvents.route("GET /v1/teams"), claims);
     for (int i = 0; i < query.length; i += 2) {
       event.query(query[i], query[i + 1]);
@@ -686,12 +686,12 @@ class TeamRoutesIT {
     return api.call(event.build());
   }
 
-  private Response getTeam(Map<String, String> claims, String teamId) {
+  private HandlerResponse getTeam(Map<String, String> claims, String teamId) {
     return api.call(withClaims(HttpEvents.route("GET /v1/teams/{team_id}").pathParam("team_id", teamId), claims)
         .build());
   }
 
-  private Response patchTeam(Map<String, String> claims, String teamId, String ifMatch, String body) {
+  private HandlerResponse patchTeam(Map<String, String> claims, String teamId, String ifMatch, String body) {
     var event = withClaims(HttpEvents.route("PATCH /v1/teams/{team_id}").pathParam("team_id", teamId).body(body),
         claims);
     if (ifMatch != null) {
@@ -700,7 +700,7 @@ class TeamRoutesIT {
     return api.call(event.build());
   }
 
-  private Response deleteTeam(Map<String, String> claims, String teamId, String ifMatch) {
+  private HandlerResponse deleteTeam(Map<String, String> claims, String teamId, String ifMatch) {
     var event = withClaims(HttpEvents.route("DELETE /v1/teams/{team_id}").pathParam("team_id", teamId), claims);
     if (ifMatch != null) {
       event.header("If-Match", ifMatch);
@@ -708,12 +708,12 @@ class TeamRoutesIT {
     return api.call(event.build());
   }
 
-  private Response putMember(Map<String, String> claims, String teamId, String userId) {
+  private HandlerResponse putMember(Map<String, String> claims, String teamId, String userId) {
     return api.call(withClaims(HttpEvents.route("PUT /v1/teams/{team_id}/members/{user_id}")
         .pathParam("team_id", teamId).pathParam("user_id", userId), claims).build());
   }
 
-  private Response removeMember(Map<String, String> claims, String teamId, String userId) {
+  private HandlerResponse removeMember(Map<String, String> claims, String teamId, String userId) {
     return api.call(withClaims(HttpEvents.route("DELETE /v1/teams/{team_id}/members/{user_id}")
         .pathParam("team_id", teamId).pathParam("user_id", userId), claims).build());
   }

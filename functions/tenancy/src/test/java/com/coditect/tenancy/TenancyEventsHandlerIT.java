@@ -2,8 +2,8 @@ package com.coditect.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class TenancyEventsHandlerIT {
   }
 
   private String team(SeededTenant tenant, String name, String memberId) {
-    Response team = api.call(HttpEvents.route("POST /v1/teams").claims(tenant.owner())
+    HandlerResponse team = api.call(HttpEvents.route("POST /v1/teams").claims(tenant.owner())
         .body("{\"name\":\"" + name + "\"}").build());
     String teamId = team.text("id");
     assertEquals(200, api.call(HttpEvents.route("PUT /v1/teams/{team_id}/members/{user_id}")

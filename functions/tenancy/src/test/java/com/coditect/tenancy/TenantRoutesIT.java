@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.store.CoreKeys;
-import com.coditect.tenancy.TenancyApi.Response;
-import com.coditect.tenancy.TenancyApi.SeededTenant;
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class TenantRoutesIT {
     api.close();
   }
 
-  private Response createTenant(String body, Map<String, String> claims) {
+  private HandlerResponse createTenant(String body, Map<String, String> claims) {
     var event = HttpEvents.route("POST /v1/tenants").body(body);
     if (claims != null) {
       event.claims(claims);
@@ -54,7 +53,7 @@ class TenantRoutesIT {
 
   @Test
   void platformAdminCreatesTenantWithOwnerInOneTransaction() {
-    Response created = createTenant("""
+    HandlerResponse created = createTenant("""
         {"name":"Initech Ltd","slug":"initech","company_size":"medium","billing_email":"ap@initech.example",
          "tax_id":"GB123","phone_number":"+442071234567","website":"https://initech.example",
          "owner":{"email":"Bill@Initech.example","name":"Bill"}}""", admin());
@@ -69,7 +68,7 @@ class TenantRoutesIT {
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
 
     var ownerClaims = HttpEvents.claims(created.text("owner_user_id"), created.text("id"), "owner");
-    Response me = api.call(HttpEvents.route("GET /v1/me").claims(ownerClaims).build());
+    HandlerResponse me = api.call(HttpEvents.route("GET /v1/me").claims(ownerClaims).build());
     assertEquals(200, me.status());
     assertEquals("owner", me.text("role"));
     assertEquals("invited", me.text("status"));
@@ -77,7 +76,7 @@ class TenantRoutesIT {
 
   @Test
   void createdTenantJoinsThePlatformListOfTenants() {
-    Response created = createTenant("{\"name\":\"Listed Co\",\"owner\":{\"email\":\"a@listed.example\",\"name\":\"A\"}}",
+    HandlerResponse created = createTenant("{\"name\":\"Listed Co\",\"owner\":{\"email\":\"a@listed.example\",\"name\":\"A\"}}",
         admin());
     assertEquals(201, created.status(), created.raw());
     var listed = api.env.dynamoDb().query(q -> q.tableName(api.env.tableName()).indexName("GSI1")
@@ -90,7 +89,7 @@ class TenantRoutesIT {
 
   @Test
   void slugIsDerivedFromNameWhenAbsent() {
-    Response created = createTenant("{\"name\":\"Ünïcode Café\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
+    HandlerResponse created = createTenant("{\"name\":\"Ünïcode Café\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
         admin());
     assertEquals(201, created.status(), created.raw());
     assertTrue(created.text("slug").startsWith("unicode-cafe-"), created.text("slug"));
@@ -100,7 +99,7 @@ class TenantRoutesIT {
   void rejectsSecondTenantWithSameSlug() {
     String body = "{\"name\":\"Dup\",\"slug\":\"dup-slug\",\"owner\":{\"email\":\"a@dup.example\",\"name\":\"A\"}}";
     assertEquals(201, createTenant(body, admin()).status());
-    Response clash = createTenant(body.replace("a@dup", "b@dup"), admin());
+    HandlerResponse clash = createTenant(body.replace("a@dup", "b@dup"), admin());
     assertEquals(409, clash.status());
     assertEquals(List.of("slug"), clash.errorFields());
   }
@@ -118,13 +117,13 @@ class TenantRoutesIT {
         admin()).errorFields());
     assertEquals(List.of("colour"), createTenant("{\"name\":\"N\",\"colour\":\"red\","
         + "\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", admin()).errorFields());
-    Response bad = createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", null);
+    HandlerResponse bad = createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}", null);
     assertEquals(401, bad.status());
   }
 
   @Test
   void onlyPlatformAdminsCreateTenants() {
-    Response denied = createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
+    HandlerResponse denied = createTenant("{\"name\":\"N\",\"owner\":{\"email\":\"a@b.example\",\"name\":\"A\"}}",
         acme.owner());
     assertEquals(403, denied.status());
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
@@ -151,12 +150,12 @@ class TenantRoutesIT {
 
   @Test
   void tenantIsReadFromTheTokenOnly() {
-    Response mine = api.call(HttpEvents.route("GET /v1/tenant").claims(acme.owner()).build());
+    HandlerResponse mine = api.call(HttpEvents.route("GET /v1/tenant").claims(acme.owner()).build());
     assertEquals(200, mine.status());
     assertEquals(acme.id(), mine.text("id"));
     assertEquals(List.of("GetItem"), mine.dynamoCalls());
 
-    Response theirs = api.call(HttpEvents.route("GET /v1/tenant").claims(globex.owner()).build());
+    HandlerResponse theirs = api.call(HttpEvents.route("GET /v1/tenant").claims(globex.owner()).build());
     assertEquals(globex.id(), theirs.text("id"));
     assertNotEquals(mine.text("id"), theirs.text("id"));
 
@@ -168,20 +167,20 @@ class TenantRoutesIT {
   @Test
   void adminUpdatesTenantWithOptimisticLocking() {
     SeededTenant t = api.seedTenant("Locking");
-    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    HandlerResponse read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
     String etag = read.header("ETag");
 
-    Response updated = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).header("If-Match", etag)
+    HandlerResponse updated = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).header("If-Match", etag)
         .body("{\"industry\":\"Software\",\"website\":null}").build());
     assertEquals(200, updated.status(), updated.raw());
     assertEquals("Software", updated.text("industry"));
     assertNotEquals(etag, updated.header("ETag"));
     assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
 
-    Response stale = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).header("If-Match", etag)
+    HandlerResponse stale = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).header("If-Match", etag)
         .body("{\"industry\":\"Retail\"}").build());
     assertEquals(412, stale.status());
-    Response after = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    HandlerResponse after = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
     assertEquals("Software", after.text("industry"), "a refused update must change nothing");
   }
 
@@ -193,7 +192,7 @@ class TenantRoutesIT {
         .body("{\"industry\":\"X\"}").build()).status());
     assertEquals(403, api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.as(billing, "billing"))
         .body("{\"name\":\"X\"}").build()).status());
-    Response billingChange = api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.as(billing, "billing"))
+    HandlerResponse billingChange = api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.as(billing, "billing"))
         .body("{\"billing_email\":\"invoices@acme.example\",\"tax_id\":\"DE1\"}").build());
     assertEquals(200, billingChange.status(), billingChange.raw());
     assertEquals("invoices@acme.example", billingChange.text("billing_email"));
@@ -211,7 +210,7 @@ class TenantRoutesIT {
   @Test
   void aNewTenantKeepsItsAuditLogAYear() {
     SeededTenant t = api.seedTenant("Retention default");
-    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    HandlerResponse read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
     assertEquals(365, read.json().path("audit_retention_days").intValue(), read.raw());
     assertEquals(365, storedRetention(t).intValue(), "the setting is written on the tenant item");
   }
@@ -222,7 +221,7 @@ class TenantRoutesIT {
     api.env.dynamoDb().updateItem(u -> u.tableName(api.env.tableName())
         .key(CoreKeys.tenant(new TenantId(t.id())).primaryKeyMap(UniqueItem.SCHEMA))
         .updateExpression("REMOVE audit_retention_days"));
-    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    HandlerResponse read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
     assertEquals(365, read.json().path("audit_retention_days").intValue(), read.raw());
   }
 
@@ -230,13 +229,13 @@ class TenantRoutesIT {
   void anAdminLengthensAuditRetention() {
     SeededTenant t = api.seedTenant("Retention long");
     String admin = api.addUser(t, "admin");
-    Response updated = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.as(admin, "admin"))
+    HandlerResponse updated = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.as(admin, "admin"))
         .body("{\"audit_retention_days\":730}").build());
     assertEquals(200, updated.status(), updated.raw());
     assertEquals(730, updated.json().path("audit_retention_days").intValue());
     assertEquals(List.of("GetItem", "TransactWriteItems"), updated.dynamoCalls());
     assertEquals(730, storedRetention(t).intValue(), "the audit ingest reads it from the tenant item");
-    Response read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    HandlerResponse read = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
     assertEquals(730, read.json().path("audit_retention_days").intValue());
   }
 
@@ -244,15 +243,15 @@ class TenantRoutesIT {
   void auditRetentionOutsideOneToTenYearsOrNotAWholeNumberIs400NamingTheField() {
     SeededTenant t = api.seedTenant("Retention bounds");
     for (String value : List.of("364", "0", "-1", "3651", "400.5", "\"730\"", "null", "true")) {
-      Response refused = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
+      HandlerResponse refused = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
           .body("{\"audit_retention_days\":" + value + "}").build());
       assertEquals(400, refused.status(), value + " -> " + refused.raw());
       assertEquals(List.of("audit_retention_days"), refused.errorFields(), value);
     }
-    Response atTheBounds = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
+    HandlerResponse atTheBounds = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
         .body("{\"audit_retention_days\":3650}").build());
     assertEquals(200, atTheBounds.status(), atTheBounds.raw());
-    Response back = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
+    HandlerResponse back = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner())
         .body("{\"audit_retention_days\":365}").build());
     assertEquals(365, back.json().path("audit_retention_days").intValue(), back.raw());
   }

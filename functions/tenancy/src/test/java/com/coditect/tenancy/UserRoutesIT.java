@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.tenancy.TenancyApi.Response;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
+import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ class UserRoutesIT {
     return "{\"email\":\"" + email + "\",\"name\":\"" + name + "\",\"role\":\"" + role + "\"}";
   }
 
-  private Response getMe(Map<String, String> claims) {
+  private HandlerResponse getMe(Map<String, String> claims) {
     var event = HttpEvents.route("GET /v1/me");
     if (claims != null) {
       event.claims(claims);
@@ -90,7 +90,7 @@ class UserRoutesIT {
     return api.call(event.build());
   }
 
-  private Response patchMe(Map<String, String> claims, String ifMatch, String body) {
+  private HandlerResponse patchMe(Map<String, String> claims, String ifMatch, String body) {
     var event = HttpEvents.route("PATCH /v1/me").body(body);
     if (claims != null) {
       event.claims(claims);
@@ -101,12 +101,12 @@ class UserRoutesIT {
     return api.call(event.build());
   }
 
-  private Response patchMe(Map<String, String> claims, String body) {
+  private HandlerResponse patchMe(Map<String, String> claims, String body) {
     return patchMe(claims, null, body);
   }
 
   /** {@code GET /v1/users} with query parameters given as name, value, name, value... */
-  private Response listUsers(Map<String, String> claims, String... query) {
+  private HandlerResponse listUsers(Map<String, String> claims, String... query) {
     var event = HttpEvents.route("GET /v1/users");
     if (claims != null) {
       event.claims(claims);
@@ -117,7 +117,7 @@ class UserRoutesIT {
     return api.call(event.build());
   }
 
-  private Response invite(Map<String, String> claims, String body) {
+  private HandlerResponse invite(Map<String, String> claims, String body) {
     var event = HttpEvents.route("POST /v1/users").body(body);
     if (claims != null) {
       event.claims(claims);
@@ -127,12 +127,12 @@ class UserRoutesIT {
 
   /** Invites a fresh user into {@code tenant} as its owner; returns the new id. */
   private String newUser(SeededTenant tenant, String role) {
-    Response created = invite(tenant.owner(), inviteBody(uniqueEmail(role), "New " + role, role));
+    HandlerResponse created = invite(tenant.owner(), inviteBody(uniqueEmail(role), "New " + role, role));
     assertEquals(201, created.status(), created.raw());
     return created.text("id");
   }
 
-  private Response getUser(Map<String, String> claims, String userId) {
+  private HandlerResponse getUser(Map<String, String> claims, String userId) {
     var event = HttpEvents.route("GET /v1/users/{user_id}").pathParam("user_id", userId);
     if (claims != null) {
       event.claims(claims);
@@ -140,7 +140,7 @@ class UserRoutesIT {
     return api.call(event.build());
   }
 
-  private Response patchUser(Map<String, String> claims, String userId, String ifMatch, String body) {
+  private HandlerResponse patchUser(Map<String, String> claims, String userId, String ifMatch, String body) {
     var event = HttpEvents.route("PATCH /v1/users/{user_id}").pathParam("user_id", userId).body(body);
     if (claims != null) {
       event.claims(claims);
@@ -151,11 +151,11 @@ class UserRoutesIT {
     return api.call(event.build());
   }
 
-  private Response patchUser(Map<String, String> claims, String userId, String body) {
+  private HandlerResponse patchUser(Map<String, String> claims, String userId, String body) {
     return patchUser(claims, userId, null, body);
   }
 
-  private Response deleteUser(Map<String, String> claims, String userId, String ifMatch) {
+  private HandlerResponse deleteUser(Map<String, String> claims, String userId, String ifMatch) {
     var event = HttpEvents.route("DELETE /v1/users/{user_id}").pathParam("user_id", userId);
     if (claims != null) {
       event.claims(claims);
@@ -166,7 +166,7 @@ class UserRoutesIT {
     return api.call(event.build());
   }
 
-  private static List<String> ids(Response list) {
+  private static List<String> ids(HandlerResponse list) {
     List<String> ids = new ArrayList<>();
     list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
     return ids;
@@ -184,7 +184,7 @@ class UserRoutesIT {
         query.add("cursor");
         query.add(cursor);
       }
-      Response page = listUsers(claims, query.toArray(String[]::new));
+      HandlerResponse page = listUsers(claims, query.toArray(String[]::new));
       assertEquals(200, page.status(), page.raw());
       assertEquals(READ_PAGE, page.dynamoCalls(), "every page is exactly one Query");
       assertTrue(page.json().path("items").size() <= limit, page.raw());
@@ -197,14 +197,14 @@ class UserRoutesIT {
     throw new AssertionError("paging did not end");
   }
 
-  private static void assertBadRequest(Response response, String... fields) {
+  private static void assertBadRequest(HandlerResponse response, String... fields) {
     assertEquals(400, response.status(), response.raw());
     assertEquals(List.of(fields), response.errorFields(), response.raw());
     assertTrue(response.dynamoCalls().isEmpty(), "a malformed request must not touch the table: "
         + response.dynamoCalls());
   }
 
-  private static void assertForbiddenWithoutTableAccess(Response response) {
+  private static void assertForbiddenWithoutTableAccess(HandlerResponse response) {
     assertEquals(403, response.status(), response.raw());
     assertTrue(response.dynamoCalls().isEmpty(), "a refused role must not touch the table: "
         + response.dynamoCalls());
@@ -214,7 +214,7 @@ class UserRoutesIT {
 
   @Test
   void meReturnsTheCallerWithEtagInOneGetItem() {
-    Response me = getMe(acme.owner());
+    HandlerResponse me = getMe(acme.owner());
 
     assertEquals(200, me.status(), me.raw());
     assertEquals(acme.ownerId(), me.text("id"));
@@ -233,7 +233,7 @@ class UserRoutesIT {
   void meWorksForEveryRoleAndIsAlwaysTheTokensUser() {
     for (String role : List.of("admin", "member", "viewer", "billing", "auditor")) {
       String id = newUser(acme, role);
-      Response me = getMe(acme.as(id, role));
+      HandlerResponse me = getMe(acme.as(id, role));
       assertEquals(200, me.status(), role + ": " + me.raw());
       assertEquals(id, me.text("id"));
       assertEquals(role, me.text("role"));
@@ -251,7 +251,7 @@ class UserRoutesIT {
   @Test
   void meOfAUserFromAnotherTenantIs404() {
     // Globex's token naming Acme's owner as subject: the tenant comes from the token, so the user is absent.
-    Response me = getMe(globex.as(acme.ownerId(), "owner"));
+    HandlerResponse me = getMe(globex.as(acme.ownerId(), "owner"));
     assertEquals(404, me.status(), me.raw());
     assertEquals(READ_ONE, me.dynamoCalls());
   }
@@ -262,7 +262,7 @@ class UserRoutesIT {
   void updatesOwnProfileWithNewEtagInOneReadAndOneTransaction() {
     String id = newUser(acme, "member");
     Map<String, String> claims = acme.as(id, "member");
-    Response updated = patchMe(claims, "\"1\"", """
+    HandlerResponse updated = patchMe(claims, "\"1\"", """
         {"name":"Mia Member","phone_number":"+4930123456","avatar_url":"https://cdn.example.com/a.png",
          "timezone":"Europe/Berlin","language":"pt-BR","notification_preferences":{"email":true,"slack":false}}""");
 
@@ -278,7 +278,7 @@ class UserRoutesIT {
     assertEquals("\"2\"", updated.header("ETag"));
     assertEquals(READ_THEN_WRITE, updated.dynamoCalls());
 
-    Response reread = getMe(claims);
+    HandlerResponse reread = getMe(claims);
     assertEquals("Europe/Berlin", reread.text("timezone"));
     assertEquals("\"2\"", reread.header("ETag"));
   }
@@ -289,7 +289,7 @@ class UserRoutesIT {
     Map<String, String> claims = acme.as(id, "member");
     String name = getMe(claims).text("name");
 
-    Response same = patchMe(claims, "{\"name\":\"" + name + "\"}");
+    HandlerResponse same = patchMe(claims, "{\"name\":\"" + name + "\"}");
     assertEquals(200, same.status(), same.raw());
     assertEquals("\"1\"", same.header("ETag"));
     assertEquals(READ_ONE, same.dynamoCalls());
@@ -301,7 +301,7 @@ class UserRoutesIT {
     Map<String, String> claims = acme.as(id, "member");
     assertEquals(200, patchMe(claims, "{\"phone_number\":\"+14155550100\",\"timezone\":\"UTC\"}").status());
 
-    Response cleared = patchMe(claims, "{\"phone_number\":null,\"timezone\":null}");
+    HandlerResponse cleared = patchMe(claims, "{\"phone_number\":null,\"timezone\":null}");
     assertEquals(200, cleared.status(), cleared.raw());
     assertTrue(cleared.json().get("phone_number").isNull());
     assertTrue(cleared.json().get("timezone").isNull());
@@ -313,7 +313,7 @@ class UserRoutesIT {
     Map<String, String> claims = acme.as(id, "viewer");
     assertEquals(200, patchMe(claims, "{\"notification_preferences\":{\"email\":true,\"slack\":false}}").status());
 
-    Response merged = patchMe(claims, "{\"notification_preferences\":{\"slack\":true,\"webhook\":false}}");
+    HandlerResponse merged = patchMe(claims, "{\"notification_preferences\":{\"slack\":true,\"webhook\":false}}");
     assertEquals(200, merged.status(), merged.raw());
     assertEquals(Map.of("email", true, "slack", true, "webhook", false),
         TenancyApi.MAPPER.convertValue(merged.json().get("notification_preferences"), Map.class));
@@ -335,7 +335,7 @@ class UserRoutesIT {
   void timezoneMustBeIana() {
     String id = newUser(acme, "member");
     Map<String, String> claims = acme.as(id, "member");
-    Response berlin = patchMe(claims, "{\"timezone\":\"Europe/Berlin\"}");
+    HandlerResponse berlin = patchMe(claims, "{\"timezone\":\"Europe/Berlin\"}");
     assertEquals(200, berlin.status(), berlin.raw());
     assertEquals("Europe/Berlin", berlin.text("timezone"));
 
@@ -352,7 +352,7 @@ class UserRoutesIT {
   void languageMustBeBcp47() {
     String id = newUser(acme, "member");
     Map<String, String> claims = acme.as(id, "member");
-    Response ok = patchMe(claims, "{\"language\":\"pt-BR\"}");
+    HandlerResponse ok = patchMe(claims, "{\"language\":\"pt-BR\"}");
     assertEquals(200, ok.status(), ok.raw());
     assertEquals("pt-BR", ok.text("language"));
 
@@ -399,15 +399,15 @@ class UserRoutesIT {
     String id = newUser(acme, "member");
     Map<String, String> claims = acme.as(id, "member");
     String etag = getMe(claims).header("ETag");
-    Response first = patchMe(claims, etag, "{\"name\":\"First\"}");
+    HandlerResponse first = patchMe(claims, etag, "{\"name\":\"First\"}");
     assertEquals(200, first.status(), first.raw());
 
-    Response stale = patchMe(claims, etag, "{\"name\":\"Second\"}");
+    HandlerResponse stale = patchMe(claims, etag, "{\"name\":\"Second\"}");
     assertEquals(412, stale.status(), stale.raw());
     assertEquals(READ_ONE, stale.dynamoCalls());
     assertEquals("First", getMe(claims).text("name"));
 
-    Response weak = patchMe(claims, "W/" + first.header("ETag"), "{\"name\":\"Third\"}");
+    HandlerResponse weak = patchMe(claims, "W/" + first.header("ETag"), "{\"name\":\"Third\"}");
     assertEquals(200, weak.status(), "a weak ETag of the current version matches: " + weak.raw());
   }
 
@@ -422,7 +422,7 @@ class UserRoutesIT {
   @Test
   void ownersAndAdminsListTheTenantsUsersInOneQuery() {
     for (Map<String, String> claims : List.of(acme.owner(), admin())) {
-      Response list = listUsers(claims);
+      HandlerResponse list = listUsers(claims);
       assertEquals(200, list.status(), list.raw());
       assertEquals(READ_PAGE, list.dynamoCalls());
       List<String> ids = ids(list);
@@ -468,7 +468,7 @@ class UserRoutesIT {
       expected.add(newUser(paging, i % 2 == 0 ? "member" : "viewer"));
     }
 
-    Response first = listUsers(paging.owner(), "limit", "2");
+    HandlerResponse first = listUsers(paging.owner(), "limit", "2");
     assertEquals(2, first.json().path("items").size());
     assertNotNull(first.text("next_cursor"));
 
@@ -528,7 +528,7 @@ class UserRoutesIT {
     assertEquals(List.of(disabled), allUserIds(statuses.owner(), 50, "status", "disabled"),
         "a deleted user is in no status list");
     assertEquals(List.of(statuses.ownerId(), invited), allUserIds(statuses.owner(), 50, "status", "invited"));
-    Response one = listUsers(statuses.owner(), "status", "active");
+    HandlerResponse one = listUsers(statuses.owner(), "status", "active");
     assertEquals("active", one.json().path("items").get(0).path("status").asText());
 
     assertBadRequest(listUsers(statuses.owner(), "status", "deleted"), "status");
@@ -540,7 +540,7 @@ class UserRoutesIT {
   @Test
   void adminInvitesUserWithLocationAndEtagInOneTransaction() {
     String email = uniqueEmail("new");
-    Response created = invite(admin(), inviteBody(email, "Nora New", "member"));
+    HandlerResponse created = invite(admin(), inviteBody(email, "Nora New", "member"));
 
     assertEquals(201, created.status(), created.raw());
     String id = created.text("id");
@@ -555,22 +555,22 @@ class UserRoutesIT {
     assertEquals(created.text("created_at"), created.text("updated_at"));
     assertEquals(CREATE, created.dynamoCalls());
 
-    Response read = getUser(admin(), id);
+    HandlerResponse read = getUser(admin(), id);
     assertEquals(200, read.status());
     assertEquals(created.json(), read.json());
   }
 
   @Test
   void onlyAnOwnerMayInviteAnOwner() {
-    Response byAdmin = invite(admin(), inviteBody(uniqueEmail("o"), "Would-be Owner", "owner"));
+    HandlerResponse byAdmin = invite(admin(), inviteBody(uniqueEmail("o"), "Would-be Owner", "owner"));
     assertEquals(403, byAdmin.status(), byAdmin.raw());
     assertTrue(byAdmin.dynamoCalls().isEmpty());
 
-    Response byOwner = invite(acme.owner(), inviteBody(uniqueEmail("o"), "Co Owner", "owner"));
+    HandlerResponse byOwner = invite(acme.owner(), inviteBody(uniqueEmail("o"), "Co Owner", "owner"));
     assertEquals(201, byOwner.status(), byOwner.raw());
     assertEquals("owner", byOwner.text("role"));
 
-    Response adminByAdmin = invite(admin(), inviteBody(uniqueEmail("a"), "Other Admin", "admin"));
+    HandlerResponse adminByAdmin = invite(admin(), inviteBody(uniqueEmail("a"), "Other Admin", "admin"));
     assertEquals(201, adminByAdmin.status(), adminByAdmin.raw());
   }
 
@@ -595,19 +595,19 @@ class UserRoutesIT {
     String email = uniqueEmail("dup");
     assertEquals(201, invite(acme.owner(), inviteBody(email, "First", "member")).status());
 
-    Response clash = invite(acme.owner(), inviteBody(email.toUpperCase(Locale.ROOT), "Second", "member"));
+    HandlerResponse clash = invite(acme.owner(), inviteBody(email.toUpperCase(Locale.ROOT), "Second", "member"));
     assertEquals(409, clash.status(), clash.raw());
     assertEquals(List.of("email"), clash.errorFields());
     assertEquals(CREATE, clash.dynamoCalls());
 
     // The tenant owner's email (claimed when the tenant was made) is taken too.
     String ownerEmail = getMe(acme.owner()).text("email");
-    Response ownerClash = invite(acme.owner(), inviteBody(ownerEmail.toUpperCase(Locale.ROOT), "Copy", "viewer"));
+    HandlerResponse ownerClash = invite(acme.owner(), inviteBody(ownerEmail.toUpperCase(Locale.ROOT), "Copy", "viewer"));
     assertEquals(409, ownerClash.status(), ownerClash.raw());
     assertEquals(List.of("email"), ownerClash.errorFields());
 
     // Emails are unique per tenant, not across tenants.
-    Response elsewhere = invite(globex.owner(), inviteBody(email, "Same Person", "member"));
+    HandlerResponse elsewhere = invite(globex.owner(), inviteBody(email, "Same Person", "member"));
     assertEquals(201, elsewhere.status(), elsewhere.raw());
   }
 
@@ -669,7 +669,7 @@ class UserRoutesIT {
   @Test
   void anyRoleReadsAUserOfItsTenantWithEtagInOneGetItem() {
     for (Map<String, String> claims : List.of(acme.owner(), admin(), member(), viewer())) {
-      Response user = getUser(claims, acme.ownerId());
+      HandlerResponse user = getUser(claims, acme.ownerId());
       assertEquals(200, user.status(), user.raw());
       assertEquals(acme.ownerId(), user.text("id"));
       assertEquals("owner", user.text("role"));
@@ -680,7 +680,7 @@ class UserRoutesIT {
 
   @Test
   void anotherTenantsUserIs404() {
-    Response foreign = getUser(acme.owner(), globexMember);
+    HandlerResponse foreign = getUser(acme.owner(), globexMember);
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(READ_ONE, foreign.dynamoCalls());
     assertEquals(404, getUser(acme.owner(), UUID.randomUUID().toString()).status());
@@ -695,7 +695,7 @@ class UserRoutesIT {
     assertBadRequest(getUser(acme.owner(), "1234"), "user_id");
     assertBadRequest(getUser(acme.owner(), acmeMember + "0"), "user_id");
     assertBadRequest(getUser(acme.owner(), "USER#" + acmeMember), "user_id");
-    Response upper = getUser(acme.owner(), acmeMember.toUpperCase(Locale.ROOT));
+    HandlerResponse upper = getUser(acme.owner(), acmeMember.toUpperCase(Locale.ROOT));
     assertEquals(200, upper.status(), "a UUID in capitals is the same id: " + upper.raw());
     assertEquals(acmeMember, upper.text("id"));
   }
@@ -711,7 +711,7 @@ class UserRoutesIT {
   @Test
   void adminChangesNameRoleAndStatusInOneReadAndOneTransaction() {
     String id = newUser(acme, "viewer");
-    Response updated = patchUser(admin(), id, "\"1\"", "{\"name\":\"Vic\",\"role\":\"member\",\"status\":\"active\"}");
+    HandlerResponse updated = patchUser(admin(), id, "\"1\"", "{\"name\":\"Vic\",\"role\":\"member\",\"status\":\"active\"}");
 
     assertEquals(200, updated.status(), updated.raw());
     assertEquals(id, updated.text("id"));
@@ -722,7 +722,7 @@ class UserRoutesIT {
     assertEquals(READ_THEN_WRITE, updated.dynamoCalls());
     assertNotEquals(updated.text("created_at"), updated.text("updated_at"));
 
-    Response reread = getUser(viewer(), id);
+    HandlerResponse reread = getUser(viewer(), id);
     assertEquals("member", reread.text("role"));
     assertEquals("\"2\"", reread.header("ETag"));
     assertTrue(allUserIds(admin(), 100, "status", "active").contains(id));
@@ -749,25 +749,25 @@ class UserRoutesIT {
     assertEquals(403, patchUser(admin(), member, "{\"role\":\"owner\"}").status());
     assertEquals("member", getUser(admin(), member).text("role"));
 
-    Response promoted = patchUser(acme.owner(), member, "{\"role\":\"owner\"}");
+    HandlerResponse promoted = patchUser(acme.owner(), member, "{\"role\":\"owner\"}");
     assertEquals(200, promoted.status(), promoted.raw());
     assertEquals("owner", promoted.text("role"));
-    Response demoted = patchUser(acme.owner(), coOwner, "{\"role\":\"admin\"}");
+    HandlerResponse demoted = patchUser(acme.owner(), coOwner, "{\"role\":\"admin\"}");
     assertEquals(200, demoted.status(), demoted.raw());
     assertEquals("admin", demoted.text("role"));
   }
 
   @Test
   void nobodyChangesTheirOwnRoleOrStatus() {
-    Response ownRole = patchUser(admin(), acmeAdmin, "{\"role\":\"owner\"}");
+    HandlerResponse ownRole = patchUser(admin(), acmeAdmin, "{\"role\":\"owner\"}");
     assertEquals(422, ownRole.status(), ownRole.raw());
     assertEquals(List.of("role"), ownRole.errorFields());
 
-    Response ownerDemotesSelf = patchUser(acme.owner(), acme.ownerId(), "{\"role\":\"admin\"}");
+    HandlerResponse ownerDemotesSelf = patchUser(acme.owner(), acme.ownerId(), "{\"role\":\"admin\"}");
     assertEquals(422, ownerDemotesSelf.status(), ownerDemotesSelf.raw());
     assertEquals(List.of("role"), ownerDemotesSelf.errorFields());
 
-    Response ownStatus = patchUser(admin(), acmeAdmin, "{\"status\":\"disabled\"}");
+    HandlerResponse ownStatus = patchUser(admin(), acmeAdmin, "{\"status\":\"disabled\"}");
     assertEquals(422, ownStatus.status(), ownStatus.raw());
     assertEquals(List.of("status"), ownStatus.errorFields());
 
@@ -781,17 +781,17 @@ class UserRoutesIT {
     String etag = getUser(admin(), id).header("ETag");
     assertEquals(200, patchUser(admin(), id, etag, "{\"name\":\"Fresh\"}").status());
 
-    Response stale = patchUser(admin(), id, etag, "{\"role\":\"viewer\"}");
+    HandlerResponse stale = patchUser(admin(), id, etag, "{\"role\":\"viewer\"}");
     assertEquals(412, stale.status(), stale.raw());
     assertEquals(READ_ONE, stale.dynamoCalls());
-    Response after = getUser(admin(), id);
+    HandlerResponse after = getUser(admin(), id);
     assertEquals("member", after.text("role"));
     assertEquals("Fresh", after.text("name"));
   }
 
   @Test
   void patchingAnotherTenantsUserIs404AndChangesNothing() {
-    Response foreign = patchUser(acme.owner(), globexMember, "{\"name\":\"Hijacked\"}");
+    HandlerResponse foreign = patchUser(acme.owner(), globexMember, "{\"name\":\"Hijacked\"}");
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(READ_ONE, foreign.dynamoCalls());
     assertEquals(404, patchUser(acme.owner(), UUID.randomUUID().toString(), "{\"name\":\"X\"}").status());
@@ -827,10 +827,10 @@ class UserRoutesIT {
   @Test
   void deletedUserDisappearsFromListsAndReadsAndItsEmailCanBeInvitedAgain() {
     String email = uniqueEmail("gone");
-    Response created = invite(admin(), inviteBody(email, "Gone Soon", "member"));
+    HandlerResponse created = invite(admin(), inviteBody(email, "Gone Soon", "member"));
     String id = created.text("id");
 
-    Response deleted = deleteUser(admin(), id, created.header("ETag"));
+    HandlerResponse deleted = deleteUser(admin(), id, created.header("ETag"));
     assertEquals(204, deleted.status(), deleted.raw());
     assertTrue(deleted.raw() == null || deleted.raw().isEmpty(), "204 has no body");
     assertEquals(READ_THEN_WRITE, deleted.dynamoCalls());
@@ -843,10 +843,10 @@ class UserRoutesIT {
     assertEquals(404, deleteUser(admin(), id, null).status(), "deleting twice finds nothing");
     assertEquals(404, patchUser(admin(), id, "{\"name\":\"Back\"}").status());
 
-    Response again = invite(admin(), inviteBody(email.toUpperCase(Locale.ROOT), "Back Again", "viewer"));
+    HandlerResponse again = invite(admin(), inviteBody(email.toUpperCase(Locale.ROOT), "Back Again", "viewer"));
     assertEquals(201, again.status(), again.raw());
     assertNotEquals(id, again.text("id"));
-    Response clash = invite(admin(), inviteBody(email, "Third", "viewer"));
+    HandlerResponse clash = invite(admin(), inviteBody(email, "Third", "viewer"));
     assertEquals(409, clash.status(), "the re-invited user holds the email again");
   }
 
@@ -870,7 +870,7 @@ class UserRoutesIT {
   @Test
   void onlyAnOwnerMayDeleteAnOwner() {
     String coOwner = newUser(acme, "owner");
-    Response byAdmin = deleteUser(admin(), coOwner, null);
+    HandlerResponse byAdmin = deleteUser(admin(), coOwner, null);
     assertEquals(403, byAdmin.status(), byAdmin.raw());
     assertEquals(200, getUser(admin(), coOwner).status());
     assertEquals(204, deleteUser(acme.owner(), coOwner, null).status());
@@ -878,7 +878,7 @@ class UserRoutesIT {
 
   @Test
   void nobodyDeletesThemselves() {
-    Response self = deleteUser(admin(), acmeAdmin, null);
+    HandlerResponse self = deleteUser(admin(), acmeAdmin, null);
     assertEquals(422, self.status(), self.raw());
     assertEquals(List.of("user_id"), self.errorFields());
     assertEquals(200, getMe(admin()).status());
@@ -890,7 +890,7 @@ class UserRoutesIT {
     String etag = getUser(admin(), id).header("ETag");
     assertEquals(200, patchUser(admin(), id, "{\"name\":\"Changed\"}").status());
 
-    Response stale = deleteUser(admin(), id, etag);
+    HandlerResponse stale = deleteUser(admin(), id, etag);
     assertEquals(412, stale.status(), stale.raw());
     assertEquals(READ_ONE, stale.dynamoCalls());
     assertEquals(200, getUser(admin(), id).status());
@@ -898,7 +898,7 @@ class UserRoutesIT {
 
   @Test
   void deletingAnotherTenantsUserIs404AndKeepsIt() {
-    Response foreign = deleteUser(acme.owner(), globexMember, null);
+    HandlerResponse foreign = deleteUser(acme.owner(), globexMember, null);
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(READ_ONE, foreign.dynamoCalls());
     assertEquals(200, getUser(globex.owner(), globexMember).status());
@@ -915,7 +915,7 @@ class UserRoutesIT {
 
   @Test
   void errorsAreProblemJsonCarryingTheRequestId() {
-    Response problem = patchUser(admin(), acmeMember, "{\"role\":\"god\"}");
+    HandlerResponse problem = patchUser(admin(), acmeMember, "{\"role\":\"god\"}");
     JsonNode json = problem.json();
     assertEquals(400, json.path("status").asInt());
     assertTrue(problem.header("Content-Type").startsWith("application/problem+json"));

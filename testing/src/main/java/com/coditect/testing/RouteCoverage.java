@@ -1,0 +1,52 @@
+package com.coditect.testing;
+
+import com.coditect.shared.config.AppConfig;
+import java.net.URI;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The checks that keep a function's three route lists the same: template.yaml's routes for its
+ * handler, the handler's router and the OpenAPI document.
+ */
+public final class RouteCoverage {
+
+  /** A config that builds a handler without reaching anything (nothing listens on port 9). */
+  public static final AppConfig OFFLINE = new AppConfig("us-east-1", "unused", "", "unused", "k",
+      Optional.of(URI.create("http://127.0.0.1:9")));
+
+  private RouteCoverage() {}
+
+  /** The route keys template.yaml gives the handler class, sorted. */
+  public static Set<String> templateRoutes(String handlerClass) {
+    return CloudTemplate.load().routesOf(handlerClass).stream().map(TemplateRoute::routeKey)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Fails unless the handler's router serves exactly the template's routes for it. */
+  public static void assertHandlerServesTemplateRoutes(String handlerClass, Collection<String> routerKeys) {
+    Set<String> template = templateRoutes(handlerClass);
+    Set<String> served = new TreeSet<>(routerKeys);
+    if (!template.equals(served)) {
+      throw new AssertionError("template.yaml routes " + template + " but the handler serves " + served);
+    }
+  }
+
+  /** Fails unless docs/openapi.json documents every template route of the handler. */
+  public static void assertOpenApiDocumentsTemplateRoutes(String handlerClass) {
+    Set<String> missing = templateRoutes(handlerClass);
+    missing.removeAll(OpenApiContract.load().routeKeys());
+    if (!missing.isEmpty()) {
+      throw new AssertionError("routes missing from docs/openapi.json: " + missing);
+    }
+  }
+
+  /** The handler's routes that template.yaml leaves without the authorizer. */
+  public static Set<String> publicRoutes(String handlerClass) {
+    return CloudTemplate.load().routesOf(handlerClass).stream().filter(TemplateRoute::isPublic)
+        .map(TemplateRoute::routeKey).collect(Collectors.toCollection(TreeSet::new));
+  }
+}
