@@ -4,12 +4,11 @@ import com.coditect.audit.api.AuditEntryResponse;
 import com.coditect.audit.api.AuditLogFilters;
 import com.coditect.audit.data.AuditLogQueries;
 import com.coditect.audit.domain.AuditVerifier;
-import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Principal;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -38,28 +37,14 @@ final class AuditLogRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     AuditLogFilters filters = AuditLogFilters.from(request);
-    return ApiResponse.ok(log.list(principal.tenantId(), filters, RouteGroup.page(request)).map(AuditEntryResponse::of));
+    return ApiResponse.ok(log.list(principal.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
   }
 
   private ApiResponse verify(ApiRequest request, Principal principal) {
     principal.requireAuditor();
-    return ApiResponse.ok(verifier.verifyPage(principal.tenantId(), request.queryParameter("cursor"), verifyLimit(request)));
-  }
-
-  /** Verify pages are larger than list pages: they return a summary, not the entries. */
-  private static int verifyLimit(ApiRequest request) {
-    Optional<String> limit = request.queryParameter("limit");
-    if (limit.isEmpty()) {
-      return AuditVerifier.MAX_PAGE;
-    }
-    try {
-      int value = Integer.parseInt(limit.get());
-      if (value >= 1 && value <= AuditVerifier.MAX_PAGE) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw BadRequestException.forField("limit", "must be a whole number from 1 to " + AuditVerifier.MAX_PAGE);
+    // Verify pages are larger than list pages: they return a summary, not the entries.
+    PageRequest page = PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"),
+        AuditVerifier.MAX_PAGE, AuditVerifier.MAX_PAGE);
+    return ApiResponse.ok(verifier.verifyPage(principal.tenantId(), page.cursor(), page.limit()));
   }
 }

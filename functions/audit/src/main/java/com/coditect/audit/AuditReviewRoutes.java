@@ -41,7 +41,7 @@ final class AuditReviewRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     AuditReviewFilters filters = AuditReviewFilters.from(request);
-    return ApiResponse.ok(reviews.list(principal.tenantId(), filters, RouteGroup.page(request)));
+    return ApiResponse.ok(reviews.list(principal.tenantId(), filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {

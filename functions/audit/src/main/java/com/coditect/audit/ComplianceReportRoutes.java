@@ -40,7 +40,7 @@ final class ComplianceReportRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
-    return ApiResponse.ok(reports.list(principal.tenantId(), type, RouteGroup.page(request)));
+    return ApiResponse.ok(reports.list(principal.tenantId(), type, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {

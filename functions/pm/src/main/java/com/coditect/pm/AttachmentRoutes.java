@@ -34,7 +34,7 @@ final class AttachmentRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Principal principal) {
     return ApiResponse.ok(attachments.list(principal.tenantId(), RouteGroup.taskRef(request),
-        RouteGroup.page(request)));
+        request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {

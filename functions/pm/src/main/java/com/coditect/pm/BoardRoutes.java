@@ -3,7 +3,6 @@ package com.coditect.pm;
 import com.coditect.pm.api.BoardCreateRequest;
 import com.coditect.pm.api.BoardUpdateRequest;
 import com.coditect.pm.domain.BoardService;
-import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -11,7 +10,6 @@ import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Principal;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -43,7 +41,7 @@ final class BoardRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Principal principal) {
     return ApiResponse.ok(boards.list(principal.tenantId(), request.uuidPathParameter("project_id"),
-        RouteGroup.page(request)));
+        request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
@@ -75,18 +73,8 @@ final class BoardRoutes implements RouteGroup {
 
   /** {@code ?limit=} (1..500, default 100) and {@code ?cursor=} of a board's tasks. */
   private static PageRequest taskPage(ApiRequest request) {
-    int limit = DEFAULT_TASK_LIMIT;
-    Optional<String> raw = request.queryParameter("limit");
-    if (raw.isPresent()) {
-      try {
-        limit = Integer.parseInt(raw.get());
-      } catch (NumberFormatException e) {
-        limit = 0;
-      }
-      if (limit < 1 || limit > MAX_TASK_LIMIT) {
-        throw BadRequestException.forField("limit", "must be a whole number from 1 to " + MAX_TASK_LIMIT);
-      }
-    }
-    return new PageRequest(limit, request.queryParameter("cursor").filter(cursor -> !cursor.isBlank()));
+    return PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"), DEFAULT_TASK_LIMIT,
+        MAX_TASK_LIMIT);
   }
+
 }

@@ -34,7 +34,7 @@ final class CommentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(comments.list(principal.tenantId(), RouteGroup.taskRef(request), RouteGroup.page(request)));
+    return ApiResponse.ok(comments.list(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {

@@ -39,7 +39,7 @@ final class MilestoneRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     Optional<String> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES);
-    return ApiResponse.ok(milestones.list(principal.tenantId(), projectId, status, RouteGroup.page(request)));
+    return ApiResponse.ok(milestones.list(principal.tenantId(), projectId, status, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {

@@ -5,7 +5,6 @@ import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Router;
-import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Versioned;
 
 /** The routes of one PM resource (tasks, sprints, ...): the handler adds every group to its router. */
@@ -29,10 +28,5 @@ public interface RouteGroup {
     } catch (BadRequestException e) {
       throw BadRequestException.forField("task_id", "must be a task's UUID or its key, e.g. ENG-42");
     }
-  }
-
-  /** {@code ?limit=} and {@code ?cursor=} of a list request. */
-  static PageRequest page(ApiRequest request) {
-    return PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"));
   }
 }

@@ -42,7 +42,7 @@ final class SprintRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     Optional<String> status = request.choiceQueryParameter("status", SprintFields.STATUSES);
-    return ApiResponse.ok(sprints.list(principal.tenantId(), projectId, status, RouteGroup.page(request)));
+    return ApiResponse.ok(sprints.list(principal.tenantId(), projectId, status, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {

@@ -42,7 +42,7 @@ final class TaskRoutes implements RouteGroup {
   private ApiResponse listInProject(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     TaskFilters filters = TaskFilters.ofProjectList(request);
-    return ApiResponse.ok(tasks.listInProject(principal.tenantId(), projectId, filters, RouteGroup.page(request)));
+    return ApiResponse.ok(tasks.listInProject(principal.tenantId(), projectId, filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
@@ -54,7 +54,7 @@ final class TaskRoutes implements RouteGroup {
 
   private ApiResponse listAcrossProjects(ApiRequest request, Principal principal) {
     TaskFilters filters = TaskFilters.ofTenantList(request, principal.userId());
-    return ApiResponse.ok(tasks.listAcrossProjects(principal.tenantId(), filters, RouteGroup.page(request)));
+    return ApiResponse.ok(tasks.listAcrossProjects(principal.tenantId(), filters, request.page()));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
@@ -80,6 +80,6 @@ final class TaskRoutes implements RouteGroup {
   }
 
   private ApiResponse activity(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(tasks.activity(principal.tenantId(), RouteGroup.taskRef(request), RouteGroup.page(request)));
+    return ApiResponse.ok(tasks.activity(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
   }
 }

@@ -11,7 +11,6 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.HttpDispatcher;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
-import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.tenancy.api.CreateProjectRequest;
@@ -125,7 +124,7 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   private ApiResponse listUsers(ApiRequest request, Principal principal) {
     principal.requireAdmin();
     Optional<String> status = request.choiceQueryParameter("status", UserService.STATUSES);
-    return ApiResponse.ok(users.list(principal.tenantId(), status, page(request)));
+    return ApiResponse.ok(users.list(principal.tenantId(), status, request.page()));
   }
 
   private ApiResponse createUser(ApiRequest request, Principal principal) {
@@ -152,7 +151,7 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse listTeams(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(teams.list(principal.tenantId(), page(request)));
+    return ApiResponse.ok(teams.list(principal.tenantId(), request.page()));
   }
 
   private ApiResponse createTeam(ApiRequest request, Principal principal) {
@@ -195,7 +194,7 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   private ApiResponse listProjects(ApiRequest request, Principal principal) {
     Optional<String> status = request.choiceQueryParameter("status", UpdateProjectRequest.STATUSES);
-    return ApiResponse.ok(projects.list(principal.tenantId(), status, page(request)));
+    return ApiResponse.ok(projects.list(principal.tenantId(), status, request.page()));
   }
 
   private ApiResponse createProject(ApiRequest request, Principal principal) {
@@ -223,9 +222,5 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   private static ApiResponse versioned(Versioned<?> result) {
     return ApiResponse.ok(result.value()).withVersion(result.version());
-  }
-
-  private static PageRequest page(ApiRequest request) {
-    return PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"));
   }
 }

@@ -2,6 +2,7 @@ package com.coditect.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.store.PageRequest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +122,11 @@ public final class ApiRequest {
       throw BadRequestException.forField(name, "must be one of: " + String.join(", ", choices));
     }
     return value;
+  }
+
+  /** {@code ?limit=} and {@code ?cursor=} of a list request, with the platform's default bounds. */
+  public PageRequest page() {
+    return PageRequest.of(queryParameter("limit"), queryParameter("cursor"));
   }
 
   public Optional<String> queryParameter(String name) {
