@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.audit.domain.AuditLogWriter;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,19 +34,17 @@ public final class AuditIngestHandler implements RequestHandler<Map<String, Obje
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    JsonNode event = mapper.valueToTree(envelope);
-    JsonNode detail = event.path("detail");
-    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
-    try {
-      if (!detail.hasNonNull("tenant_id") || !detail.hasNonNull("event_id") || !detail.hasNonNull("action")) {
-        LOG.info("event without tenant, id or action ignored", "detail_type", event.path("detail-type").asText());
-        return null;
-      }
-      boolean recorded = auditLog.record(detail, event.path("source").asText());
-      LOG.info(recorded ? "audit entry written" : "event already audited", "action", detail.path("action").asText());
-      return null;
-    } finally {
-      Log.clearContext();
+    BusEvent.consume(mapper, envelope, this::handle);
+    return null;
+  }
+
+  private void handle(BusEvent event) {
+    JsonNode detail = event.detail();
+    if (!detail.hasNonNull("tenant_id") || !detail.hasNonNull("event_id") || !detail.hasNonNull("action")) {
+      LOG.info("event without tenant, id or action ignored", "detail_type", event.detailType());
+      return;
     }
+    boolean recorded = auditLog.record(detail, event.source());
+    LOG.info(recorded ? "audit entry written" : "event already audited", "action", detail.path("action").asText());
   }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.audit.domain.ComplianceReportGenerator;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,19 +36,18 @@ public final class ComplianceReportHandler implements RequestHandler<Map<String,
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    JsonNode detail = mapper.valueToTree(envelope).path("detail");
-    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
-    try {
-      if (!detail.hasNonNull("tenant_id") || !detail.hasNonNull("resource_id")) {
-        LOG.info("report request without tenant or report id ignored");
-        return null;
-      }
-      String reportId = detail.path("resource_id").asText();
-      var outcome = generator.generate(new TenantId(detail.path("tenant_id").asText()), reportId);
-      LOG.info("compliance report " + outcome.name().toLowerCase(Locale.ROOT), "report_id", reportId);
-      return null;
-    } finally {
-      Log.clearContext();
+    BusEvent.consume(mapper, envelope, this::handle);
+    return null;
+  }
+
+  private void handle(BusEvent event) {
+    JsonNode detail = event.detail();
+    if (!detail.hasNonNull("tenant_id") || !detail.hasNonNull("resource_id")) {
+      LOG.info("report request without tenant or report id ignored");
+      return;
     }
+    String reportId = detail.path("resource_id").asText();
+    var outcome = generator.generate(new TenantId(detail.path("tenant_id").asText()), reportId);
+    LOG.info("compliance report " + outcome.name().toLowerCase(Locale.ROOT), "report_id", reportId);
   }
 }

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.CognitoConfig;
+import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.json.Json;
-import com.coditect.shared.log.Log;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
@@ -30,14 +29,7 @@ public final class IdentitySyncHandler implements RequestHandler<Map<String, Obj
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    JsonNode event = MAPPER.valueToTree(envelope);
-    JsonNode detail = event.path("detail");
-    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
-    try {
-      sync.apply(event.path("detail-type").asText(), detail);
-      return null;
-    } finally {
-      Log.clearContext();
-    }
+    BusEvent.consume(MAPPER, envelope, event -> sync.apply(event.detailType(), event.detail()));
+    return null;
   }
 }

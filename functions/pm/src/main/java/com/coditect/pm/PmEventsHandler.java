@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.pm.domain.TaskFollowUps;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,39 +35,37 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    JsonNode event = mapper.valueToTree(envelope);
-    JsonNode detail = event.path("detail");
-    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
-    try {
-      TenantId tenant = new TenantId(detail.path("tenant_id").asText());
-      String resourceId = detail.path("resource_id").asText();
-      JsonNode changes = detail.path("changes");
-      switch (event.path("detail-type").asText()) {
-        case "sprint.completed" -> LOG.info("open tasks of a completed sprint moved", "moved",
-            followUps.sprintCompleted(tenant, resourceId,
-                changes.path("move_open_tasks_to_sprint_id").path("new").asText(null)));
-        case "sprint.deleted" -> LOG.info("tasks of a deleted sprint moved to the backlog", "moved",
-            followUps.sprintDeleted(tenant, resourceId));
-        case "sprint.updated" -> {
-          if ("cancelled".equals(changes.path("status").path("new").asText(null))) {
-            LOG.info("tasks of a cancelled sprint moved to the backlog", "moved",
-                followUps.sprintDeleted(tenant, resourceId));
-          }
+    BusEvent.consume(mapper, envelope, this::handle);
+    return null;
+  }
+
+  private void handle(BusEvent event) {
+    JsonNode detail = event.detail();
+    TenantId tenant = new TenantId(detail.path("tenant_id").asText());
+    String resourceId = detail.path("resource_id").asText();
+    JsonNode changes = detail.path("changes");
+    switch (event.detailType()) {
+      case "sprint.completed" -> LOG.info("open tasks of a completed sprint moved", "moved",
+          followUps.sprintCompleted(tenant, resourceId,
+              changes.path("move_open_tasks_to_sprint_id").path("new").asText(null)));
+      case "sprint.deleted" -> LOG.info("tasks of a deleted sprint moved to the backlog", "moved",
+          followUps.sprintDeleted(tenant, resourceId));
+      case "sprint.updated" -> {
+        if ("cancelled".equals(changes.path("status").path("new").asText(null))) {
+          LOG.info("tasks of a cancelled sprint moved to the backlog", "moved",
+              followUps.sprintDeleted(tenant, resourceId));
         }
-        case "milestone.deleted" -> LOG.info("tasks of a deleted milestone detached", "detached",
-            followUps.milestoneDeleted(tenant, resourceId));
-        case "user.deleted" -> LOG.info("tasks of a deleted user unassigned", "unassigned",
-            followUps.userDeleted(tenant, resourceId));
-        case "task.updated" -> {
-          if (changes.has("parent_task_id")) {
-            LOG.info("subtask paths refreshed", "refreshed", followUps.taskReparented(tenant, resourceId));
-          }
-        }
-        default -> LOG.info("event ignored", "detail_type", event.path("detail-type").asText());
       }
-      return null;
-    } finally {
-      Log.clearContext();
+      case "milestone.deleted" -> LOG.info("tasks of a deleted milestone detached", "detached",
+          followUps.milestoneDeleted(tenant, resourceId));
+      case "user.deleted" -> LOG.info("tasks of a deleted user unassigned", "unassigned",
+          followUps.userDeleted(tenant, resourceId));
+      case "task.updated" -> {
+        if (changes.has("parent_task_id")) {
+          LOG.info("subtask paths refreshed", "refreshed", followUps.taskReparented(tenant, resourceId));
+        }
+      }
+      default -> LOG.info("event ignored", "detail_type", event.detailType());
     }
   }
 }

@@ -3,6 +3,7 @@ package com.coditect.tenancy;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.domain.MembershipCleanup;
@@ -33,18 +34,16 @@ public final class TenancyEventsHandler implements RequestHandler<Map<String, Ob
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    JsonNode event = mapper.valueToTree(envelope);
-    JsonNode detail = event.path("detail");
-    Log.setContext(detail.path("event_id").asText(null), detail.path("tenant_id").asText(null));
-    try {
-      if ("user.deleted".equals(event.path("detail-type").asText())) {
-        int removed = memberships.removeMembershipsOf(new TenantId(detail.path("tenant_id").asText()),
-            detail.path("resource_id").asText());
-        LOG.info("memberships of a deleted user removed", "removed", removed);
-      }
-      return null;
-    } finally {
-      Log.clearContext();
+    BusEvent.consume(mapper, envelope, this::handle);
+    return null;
+  }
+
+  private void handle(BusEvent event) {
+    if ("user.deleted".equals(event.detailType())) {
+      JsonNode detail = event.detail();
+      int removed = memberships.removeMembershipsOf(new TenantId(detail.path("tenant_id").asText()),
+          detail.path("resource_id").asText());
+      LOG.info("memberships of a deleted user removed", "removed", removed);
     }
   }
 }
