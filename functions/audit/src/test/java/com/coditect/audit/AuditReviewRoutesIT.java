@@ -1,5 +1,9 @@
 package com.coditect.audit;
 
+import static com.coditect.testing.ListAsserts.bad;
+import static com.coditect.testing.ListAsserts.ids;
+import static com.coditect.testing.ListAsserts.pageThrough;
+import static com.coditect.testing.ListAsserts.unprocessable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +34,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
@@ -652,46 +655,6 @@ class AuditReviewRoutesIT {
 
   private static HttpEvents.Builder withClaims(HttpEvents.Builder event, Map<String, String> claims) {
     return claims == null ? event : event.claims(claims);
-  }
-
-  /** The ids of a list response, which must be a 200. */
-  private static List<String> ids(HandlerResponse list) {
-    list.assertStatus(200);
-    List<String> ids = new ArrayList<>();
-    list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-    return ids;
-  }
-
-  /** Follows next_cursor with limit=2 to the end, every page one Query; the ids seen, in order. */
-  private static List<String> pageThrough(Function<String[], HandlerResponse> list, String... filter) {
-    List<String> seen = new ArrayList<>();
-    String cursor = null;
-    for (int pages = 0; pages < 10; pages++) {
-      List<String> query = new ArrayList<>(List.of(filter));
-      query.addAll(List.of("limit", "2"));
-      if (cursor != null) {
-        query.addAll(List.of("cursor", cursor));
-      }
-      HandlerResponse page = list.apply(query.toArray(String[]::new));
-      assertEquals(List.of("Query"), page.dynamoCalls());
-      assertTrue(page.json().path("items").size() <= 2, page.raw());
-      seen.addAll(ids(page));
-      cursor = page.json().path("next_cursor").isNull() ? null : page.text("next_cursor");
-      if (cursor == null) {
-        return seen;
-      }
-    }
-    throw new AssertionError("paging did not end: " + seen);
-  }
-
-  private static List<String> bad(HandlerResponse response) {
-    response.assertStatus(400);
-    return response.errorFields();
-  }
-
-  private static List<String> unprocessable(HandlerResponse response) {
-    response.assertStatus(422);
-    return response.errorFields();
   }
 
   /** The outbox items about a review, oldest first (a test-only scan). */

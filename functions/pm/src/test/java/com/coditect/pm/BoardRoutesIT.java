@@ -1,9 +1,9 @@
 package com.coditect.pm;
 
-import static com.coditect.pm.PmAsserts.bad;
-import static com.coditect.pm.PmAsserts.ids;
-import static com.coditect.pm.PmAsserts.unprocessable;
 import static com.coditect.pm.PmAsserts.withClaims;
+import static com.coditect.testing.ListAsserts.bad;
+import static com.coditect.testing.ListAsserts.ids;
+import static com.coditect.testing.ListAsserts.unprocessable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

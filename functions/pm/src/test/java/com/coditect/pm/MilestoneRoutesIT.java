@@ -1,12 +1,12 @@
 package com.coditect.pm;
 
-import static com.coditect.pm.PmAsserts.bad;
-import static com.coditect.pm.PmAsserts.ids;
-import static com.coditect.pm.PmAsserts.pageThrough;
 import static com.coditect.pm.PmAsserts.withClaims;
 import static com.coditect.pm.PmAsserts.withIfMatch;
 import static com.coditect.pm.SprintRoutesIT.events;
 import static com.coditect.pm.SprintRoutesIT.onlyEvent;
+import static com.coditect.testing.ListAsserts.bad;
+import static com.coditect.testing.ListAsserts.ids;
+import static com.coditect.testing.ListAsserts.pageThrough;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,6 @@
 package com.coditect.pm;
 
-import static com.coditect.pm.PmAsserts.ids;
+import static com.coditect.testing.ListAsserts.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
