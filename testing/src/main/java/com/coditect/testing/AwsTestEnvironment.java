@@ -2,6 +2,7 @@ package com.coditect.testing;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.json.Json;
+import com.coditect.shared.store.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -131,6 +134,21 @@ public final class AwsTestEnvironment implements AutoCloseable {
 
   public String busName() {
     return busName;
+  }
+
+  /**
+   * A live user of a tenant with the given role, written as the tenancy function stores users, for
+   * the functions that only read them; returns the user's id.
+   */
+  public String seedUser(String tenantId, String role) {
+    String userId = Ids.newId();
+    dynamoDb.putItem(b -> b.tableName(tableName).item(Map.of(
+        "PK", AttributeValue.fromS("T#" + tenantId + "#USER#" + userId), "SK", AttributeValue.fromS("USER"),
+        "entity_type", AttributeValue.fromS("USER"), "id", AttributeValue.fromS(userId),
+        "role", AttributeValue.fromS(role), "status", AttributeValue.fromS("active"),
+        "name", AttributeValue.fromS("A " + role), "email", AttributeValue.fromS(role + "-" + userId + "@example.com"),
+        "version", AttributeValue.fromN("1"))));
+    return userId;
   }
 
   /** A further DynamoDB client with interceptors (e.g. a {@link DynamoDbCallCounter}); closed with this. */

@@ -18,7 +18,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -61,13 +60,9 @@ final class AuditApi implements AutoCloseable {
 
   /** A live user of the tenant. */
   String seedUser(String tenantId, String role) {
-    String userId = Ids.newId();
-    env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(Map.of(
-        "PK", s("T#" + tenantId + "#USER#" + userId), "SK", s("USER"), "entity_type", s("USER"),
-        "id", s(userId), "role", s(role), "status", s("active"), "name", s("A " + role),
-        "email", s(role + "-" + userId + "@example.com"), "version", AttributeValue.fromN("1"))));
-    return userId;
+    return env.seedUser(tenantId, role);
   }
+
 
   /** Delivers one domain event to the ingest, as the bus does; returns its event id. */
   String record(String tenantId, String userId, String action, String resourceType, String resourceId) {
@@ -114,10 +109,6 @@ final class AuditApi implements AutoCloseable {
       }
     }
     return s3;
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 
   @Override

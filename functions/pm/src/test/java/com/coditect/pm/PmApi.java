@@ -62,13 +62,9 @@ final class PmApi implements AutoCloseable {
 
   /** A live user of the tenant. */
   String seedUser(String tenantId, String role) {
-    String userId = Ids.newId();
-    put(Map.of(
-        "PK", s("T#" + tenantId + "#USER#" + userId), "SK", s("USER"), "entity_type", s("USER"),
-        "id", s(userId), "role", s(role), "status", s("active"), "name", s("A " + role),
-        "email", s(role + "-" + userId + "@example.com"), "version", AttributeValue.fromN("1")));
-    return userId;
+    return env.seedUser(tenantId, role);
   }
+
 
   /** Marks a seeded item deleted, as tenancy's soft delete does. */
   void softDelete(String pk, String sk) {
