@@ -2,7 +2,9 @@
 # `make bench`: build the Lambda jars and the bench, start a moto server, time fresh-JVM cold
 # starts against a bare-client baseline and count DynamoDB calls per route; moto is stopped
 # whatever happens. Not part of `make test`. BENCH_RUNS sets the runs per function (at least 10).
-# BENCH_ONLY=compliance-report runs only the compliance report's memory figure (100,000 entries).
+# BENCH_ONLY=compliance-report runs only the compliance report's memory figure (100,000 entries);
+# BENCH_ONLY=cold-start only the cold-start tables. BENCH_JVM_FLAGS adds flags to the fresh JVMs
+# (e.g. -Xlog:class+load:file=/tmp/classes-%p.log:uptime) for looking into where a cold start goes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -37,4 +39,5 @@ echo "moto at $endpoint"
 
 echo "== bench"
 java -cp "$classpath" -Dmoto.endpoint="$endpoint" -Dproject.root="$root" -Dbench.jars="$snapshot" \
-  -Dbench.runs="${BENCH_RUNS:-15}" -Dbench.only="${BENCH_ONLY:-}" com.coditect.bench.Bench
+  -Dbench.runs="${BENCH_RUNS:-15}" -Dbench.only="${BENCH_ONLY:-}" \
+  -Dbench.jvm_flags="${BENCH_JVM_FLAGS:-}" com.coditect.bench.Bench
