@@ -4,7 +4,6 @@ import com.coditect.audit.domain.MonthlyReports;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -28,7 +27,6 @@ public interface AuditApiComponent {
   /** Off the request path: the monthly schedule's requests. */
   MonthlyReports monthlyReports();
 
-  ObjectMapper mapper();
 
   Clock clock();
 

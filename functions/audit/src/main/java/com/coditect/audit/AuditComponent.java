@@ -5,7 +5,6 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -17,7 +16,6 @@ public interface AuditComponent {
 
   AuditLogWriter auditLog();
 
-  ObjectMapper mapper();
 
   /** Builds the component from the function's configs. */
   @Component.Factory

@@ -30,7 +30,7 @@ public final class AuditHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         component.complianceReportRoutes())) {
       group.addTo(routes);
     }
-    this.dispatcher = new HttpDispatcher(routes.build(), component.mapper());
+    this.dispatcher = new HttpDispatcher(routes.build());
   }
 
   @Override

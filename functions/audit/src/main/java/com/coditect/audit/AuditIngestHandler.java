@@ -8,7 +8,6 @@ import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
@@ -21,7 +20,6 @@ public final class AuditIngestHandler implements RequestHandler<Map<String, Obje
   private static final Log LOG = Log.forClass(AuditIngestHandler.class);
 
   private final AuditLogWriter auditLog;
-  private final ObjectMapper mapper;
 
   public AuditIngestHandler() {
     this(DaggerAuditComponent.factory().create(AppConfig.fromEnvironment(), AuditConfig.fromEnvironment()));
@@ -29,12 +27,11 @@ public final class AuditIngestHandler implements RequestHandler<Map<String, Obje
 
   AuditIngestHandler(AuditComponent component) {
     this.auditLog = component.auditLog();
-    this.mapper = component.mapper();
   }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    BusEvent.consume(mapper, envelope, this::handle);
+    BusEvent.consume(envelope, this::handle);
     return null;
   }
 

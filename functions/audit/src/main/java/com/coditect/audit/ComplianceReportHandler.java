@@ -8,7 +8,6 @@ import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,7 +22,6 @@ public final class ComplianceReportHandler implements RequestHandler<Map<String,
   private static final Log LOG = Log.forClass(ComplianceReportHandler.class);
 
   private final ComplianceReportGenerator generator;
-  private final ObjectMapper mapper;
 
   public ComplianceReportHandler() {
     this(DaggerReportGeneratorComponent.factory().create(AppConfig.fromEnvironment()));
@@ -31,12 +29,11 @@ public final class ComplianceReportHandler implements RequestHandler<Map<String,
 
   ComplianceReportHandler(ReportGeneratorComponent component) {
     this.generator = component.complianceReportGenerator();
-    this.mapper = component.mapper();
   }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    BusEvent.consume(mapper, envelope, this::handle);
+    BusEvent.consume(envelope, this::handle);
     return null;
   }
 

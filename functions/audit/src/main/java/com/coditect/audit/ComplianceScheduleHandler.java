@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.audit.domain.MonthlyReports;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,7 +19,6 @@ import java.util.Map;
 public final class ComplianceScheduleHandler implements RequestHandler<Map<String, Object>, MonthlyReports.Result> {
 
   private final MonthlyReports monthly;
-  private final ObjectMapper mapper;
   private final Clock clock;
 
   public ComplianceScheduleHandler() {
@@ -28,13 +27,12 @@ public final class ComplianceScheduleHandler implements RequestHandler<Map<Strin
 
   ComplianceScheduleHandler(AuditApiComponent component) {
     this.monthly = component.monthlyReports();
-    this.mapper = component.mapper();
     this.clock = component.clock();
   }
 
   @Override
   public MonthlyReports.Result handleRequest(Map<String, Object> event, Context context) {
-    return monthly.requestPreviousMonth(firedAt(mapper.valueToTree(event)));
+    return monthly.requestPreviousMonth(firedAt(JsonTrees.of(event)));
   }
 
   private Instant firedAt(JsonNode event) {

@@ -4,7 +4,6 @@ import com.coditect.audit.domain.ComplianceReportGenerator;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -20,7 +19,6 @@ public interface ReportGeneratorComponent {
 
   ComplianceReportGenerator complianceReportGenerator();
 
-  ObjectMapper mapper();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.CognitoConfig;
 import com.coditect.shared.events.BusEvent;
-import com.coditect.shared.json.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
@@ -15,7 +13,6 @@ import java.util.Map;
  */
 public final class IdentitySyncHandler implements RequestHandler<Map<String, Object>, Void> {
 
-  private static final ObjectMapper MAPPER = Json.newMapper();
 
   private final CognitoUserSync sync;
 
@@ -29,7 +26,7 @@ public final class IdentitySyncHandler implements RequestHandler<Map<String, Obj
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    BusEvent.consume(MAPPER, envelope, event -> sync.apply(event.detailType(), event.detail()));
+    BusEvent.consume(envelope, event -> sync.apply(event.detailType(), event.detail()));
     return null;
   }
 }

@@ -4,7 +4,6 @@ import com.coditect.pm.domain.TaskFollowUps;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -28,7 +27,6 @@ public interface PmComponent {
 
   TaskFollowUps taskFollowUps();
 
-  ObjectMapper mapper();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -8,7 +8,6 @@ import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
@@ -22,7 +21,6 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
   private static final Log LOG = Log.forClass(PmEventsHandler.class);
 
   private final TaskFollowUps followUps;
-  private final ObjectMapper mapper;
 
   public PmEventsHandler() {
     this(DaggerPmComponent.factory().create(AppConfig.fromEnvironment()));
@@ -30,12 +28,11 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
 
   PmEventsHandler(PmComponent component) {
     this.followUps = component.taskFollowUps();
-    this.mapper = component.mapper();
   }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    BusEvent.consume(mapper, envelope, this::handle);
+    BusEvent.consume(envelope, this::handle);
     return null;
   }
 

@@ -27,7 +27,7 @@ public final class PmHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         component.commentRoutes(), component.attachmentRoutes(), component.boardRoutes())) {
       group.addTo(routes);
     }
-    this.dispatcher = new HttpDispatcher(routes.build(), component.mapper());
+    this.dispatcher = new HttpDispatcher(routes.build());
   }
 
   @Override

@@ -430,7 +430,7 @@ class BoardRoutesIT {
     DynamoDbClient client = api.env.newDynamoDbClient(probe);
     BoardRepository repository = new BoardRepository(
         new SingleTable(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), client, config),
-        new Queries(new CursorCodec(config, PmApi.MAPPER)));
+        new Queries(new CursorCodec(config)));
     TenantId tenant = new TenantId(acme.id());
     PageRequest page = new PageRequest(100, Optional.empty());
 

@@ -9,7 +9,6 @@ import com.coditect.tenancy.domain.ProjectService;
 import com.coditect.tenancy.domain.TeamService;
 import com.coditect.tenancy.domain.TenantService;
 import com.coditect.tenancy.domain.UserService;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -31,7 +30,6 @@ public interface TenancyComponent {
 
   Idempotency idempotency();
 
-  ObjectMapper mapper();
 
   OpenApiDocument openApi();
 

@@ -8,7 +8,6 @@ import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.domain.MembershipCleanup;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
@@ -21,7 +20,6 @@ public final class TenancyEventsHandler implements RequestHandler<Map<String, Ob
   private static final Log LOG = Log.forClass(TenancyEventsHandler.class);
 
   private final MembershipCleanup memberships;
-  private final ObjectMapper mapper;
 
   public TenancyEventsHandler() {
     this(DaggerTenancyComponent.factory().create(AppConfig.fromEnvironment()));
@@ -29,12 +27,11 @@ public final class TenancyEventsHandler implements RequestHandler<Map<String, Ob
 
   TenancyEventsHandler(TenancyComponent component) {
     this.memberships = component.membershipCleanup();
-    this.mapper = component.mapper();
   }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
-    BusEvent.consume(mapper, envelope, this::handle);
+    BusEvent.consume(envelope, this::handle);
     return null;
   }
 

@@ -50,7 +50,7 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
     this.projects = component.projects();
     this.idempotency = component.idempotency();
     this.openApi = component.openApi();
-    this.dispatcher = new HttpDispatcher(routes(), component.mapper());
+    this.dispatcher = new HttpDispatcher(routes());
   }
 
   @Override

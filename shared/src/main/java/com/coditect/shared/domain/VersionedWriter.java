@@ -13,7 +13,6 @@ import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,14 +32,12 @@ public final class VersionedWriter {
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
-  private final ObjectMapper mapper;
 
   @Inject
-  public VersionedWriter(Transactions transactions, Outbox outbox, Clock clock, ObjectMapper mapper) {
+  public VersionedWriter(Transactions transactions, Outbox outbox, Clock clock) {
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
-    this.mapper = mapper;
   }
 
   /**
@@ -114,7 +111,7 @@ public final class VersionedWriter {
     WriteTransaction tx = transactions.begin()
         .replace(resource.table(), item, readVersion, Preconditions.stale(ifMatch.isPresent()));
     extra.accept(tx);
-    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(mapper, before, resource.view().apply(item)));
+    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(before, resource.view().apply(item)));
     changes.put("deleted_at", new FieldChange(null, now));
     outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(item), changes);
     tx.commit();

@@ -1,8 +1,8 @@
 package com.coditect.shared.events;
 
+import com.coditect.shared.json.JsonTrees;
 import com.coditect.shared.log.Log;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -16,8 +16,8 @@ public record BusEvent(String source, String detailType, JsonNode detail) {
    * Runs {@code work} on the delivered envelope with the event's id and tenant on every log line
    * it writes, and takes them off afterwards (a warm Lambda instance serves the next event).
    */
-  public static void consume(ObjectMapper mapper, Map<String, Object> envelope, Consumer<BusEvent> work) {
-    JsonNode event = mapper.valueToTree(envelope);
+  public static void consume(Map<String, Object> envelope, Consumer<BusEvent> work) {
+    JsonNode event = JsonTrees.of(envelope);
     BusEvent delivered = new BusEvent(event.path("source").asText(), event.path("detail-type").asText(),
         event.path("detail"));
     Log.setContext(delivered.detail.path("event_id").asText(null), delivered.detail.path("tenant_id").asText(null));

@@ -1,8 +1,8 @@
 package com.coditect.shared.events;
 
 import com.coditect.shared.events.DomainEvent.FieldChange;
+import com.coditect.shared.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,9 +19,9 @@ public final class Changes {
   private Changes() {}
 
   /** Every top-level field whose value differs; {@code before == null} for a creation. */
-  public static Map<String, FieldChange> between(ObjectMapper mapper, Object before, Object after) {
-    JsonNode old = before == null ? NullNode.getInstance() : mapper.valueToTree(before);
-    JsonNode now = after == null ? NullNode.getInstance() : mapper.valueToTree(after);
+  public static Map<String, FieldChange> between(Object before, Object after) {
+    JsonNode old = JsonTrees.of(before);
+    JsonNode now = JsonTrees.of(after);
     Set<String> names = new LinkedHashSet<>();
     collect(old, names);
     collect(now, names);
@@ -33,7 +33,7 @@ public final class Changes {
       JsonNode a = old.path(name);
       JsonNode b = now.path(name);
       if (!normalised(a).equals(normalised(b))) {
-        changes.put(name, new FieldChange(plain(mapper, a), plain(mapper, b)));
+        changes.put(name, new FieldChange(JsonTrees.plain(a), JsonTrees.plain(b)));
       }
     }
     return changes;
@@ -47,9 +47,5 @@ public final class Changes {
 
   private static JsonNode normalised(JsonNode node) {
     return node.isMissingNode() ? NullNode.getInstance() : node;
-  }
-
-  private static Object plain(ObjectMapper mapper, JsonNode node) {
-    return node.isMissingNode() || node.isNull() ? null : mapper.convertValue(node, Object.class);
   }
 }

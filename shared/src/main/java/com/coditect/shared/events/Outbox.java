@@ -3,13 +3,12 @@ package com.coditect.shared.events;
 import com.coditect.shared.events.DomainEvent.ActorInfo;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.DomainEvent.RequestInfo;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import javax.inject.Inject;
@@ -27,14 +26,12 @@ public final class Outbox {
       Expression.builder().expression("attribute_not_exists(PK)").build();
 
   private final SingleTable table;
-  private final ObjectMapper mapper;
   private final Clock clock;
   private final EventSource source;
 
   @Inject
-  public Outbox(SingleTable table, ObjectMapper mapper, Clock clock, EventSource source) {
+  public Outbox(SingleTable table, Clock clock, EventSource source) {
     this.table = table;
-    this.mapper = mapper;
     this.clock = clock;
     this.source = source;
   }
@@ -45,7 +42,7 @@ public final class Outbox {
    */
   public DomainEvent record(WriteTransaction tx, TenantId tenant, Actor actor, String action,
       String resourceType, String resourceId, Object before, Object after) {
-    return record(tx, tenant, actor, action, resourceType, resourceId, Changes.between(mapper, before, after));
+    return record(tx, tenant, actor, action, resourceType, resourceId, Changes.between(before, after));
   }
 
   public DomainEvent record(WriteTransaction tx, TenantId tenant, Actor actor, String action,
@@ -55,12 +52,7 @@ public final class Outbox {
         new ActorInfo(actor.userId(), actor.ip(), actor.userAgent()),
         new RequestInfo(actor.method(), actor.path()),
         action, resourceType, resourceId, changes, Timestamps.now(clock));
-    String detail;
-    try {
-      detail = mapper.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("event cannot be serialised", e);
-    }
+    String detail = JsonText.write(event);
     tx.include(table.view(OutboxItem.SCHEMA), OutboxItem.of(tenant, event, detail, clock.instant().getEpochSecond()),
         NEW_EVENT, null);
     return event;

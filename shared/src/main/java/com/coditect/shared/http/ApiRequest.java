@@ -2,11 +2,11 @@ package com.coditect.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.PageRequest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -26,11 +26,9 @@ public final class ApiRequest {
 
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers;
-  private final ObjectMapper mapper;
 
-  public ApiRequest(APIGatewayV2HTTPEvent event, ObjectMapper mapper) {
+  public ApiRequest(APIGatewayV2HTTPEvent event) {
     this.event = event;
-    this.mapper = mapper;
     this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (event.getHeaders() != null) {
       headers.putAll(event.getHeaders());
@@ -153,7 +151,7 @@ public final class ApiRequest {
       throw BadRequestException.forField("body", "is required and must be a JSON object");
     }
     try {
-      return mapper.readTree(text);
+      return JsonText.parse(text);
     } catch (JsonProcessingException e) {
       // A parser limit (nesting depth, number or string length) reports no location.
       JsonLocation at = e.getLocation();

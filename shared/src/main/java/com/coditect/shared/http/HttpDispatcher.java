@@ -6,10 +6,9 @@ import com.coditect.shared.error.ApiException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.ProblemMapper;
 import com.coditect.shared.error.UnauthorizedException;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.Principal;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +23,14 @@ public final class HttpDispatcher {
   private static final Log LOG = Log.forClass(HttpDispatcher.class);
 
   private final Router router;
-  private final ObjectMapper mapper;
 
-  public HttpDispatcher(Router router, ObjectMapper mapper) {
+  public HttpDispatcher(Router router) {
     this.router = router;
-    this.mapper = mapper;
   }
 
   public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
     long start = System.nanoTime();
-    ApiRequest request = new ApiRequest(event, mapper);
+    ApiRequest request = new ApiRequest(event);
     String requestId = request.requestId();
     Log.setContext(requestId, null);
     ApiResponse response;
@@ -78,8 +75,8 @@ public final class HttpDispatcher {
     String body = null;
     if (response.body() != null) {
       try {
-        body = response.body() instanceof String text ? text : mapper.writeValueAsString(response.body());
-      } catch (JsonProcessingException e) {
+        body = response.body() instanceof String text ? text : JsonText.write(response.body());
+      } catch (IllegalArgumentException e) {
         LOG.error("response cannot be serialised", e);
         return toGatewayResponse(ProblemMapper.internalError(requestId), requestId);
       }

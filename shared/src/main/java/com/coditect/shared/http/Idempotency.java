@@ -2,12 +2,11 @@ package com.coditect.shared.http;
 
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.tenancy.Principal;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,13 +37,11 @@ public final class Idempotency {
   private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}$");
 
   private final SingleTable table;
-  private final ObjectMapper mapper;
   private final Clock clock;
 
   @Inject
-  public Idempotency(SingleTable table, ObjectMapper mapper, Clock clock) {
+  public Idempotency(SingleTable table, Clock clock) {
     this.table = table;
-    this.mapper = mapper;
     this.clock = clock;
   }
 
@@ -137,7 +134,7 @@ public final class Idempotency {
       template.sk = IdempotencyItem.ENTITY;
       template.requestHash = requestHash;
       template.createdAt = Timestamps.now(clock);
-      return new IdempotencyClaim(table, mapper, template, clock.instant().getEpochSecond() + TTL_SECONDS);
+      return new IdempotencyClaim(table, template, clock.instant().getEpochSecond() + TTL_SECONDS);
     }
   }
 
@@ -152,12 +149,7 @@ public final class Idempotency {
   }
 
   private ApiResponse replay(IdempotencyItem previous) {
-    Object body;
-    try {
-      body = mapper.readTree(previous.body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored response is not JSON", e);
-    }
+    Object body = Json.readTree(previous.body);
     return ApiResponse.json(previous.statusCode, body)
         .withHeader("Location", previous.location)
         .withHeader("ETag", previous.etag)

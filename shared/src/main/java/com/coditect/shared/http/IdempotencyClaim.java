@@ -1,10 +1,9 @@
 package com.coditect.shared.http;
 
 import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /**
@@ -13,18 +12,16 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
  */
 public final class IdempotencyClaim {
 
-  private static final IdempotencyClaim NONE = new IdempotencyClaim(null, null, null, null);
+  private static final IdempotencyClaim NONE = new IdempotencyClaim(null, null, null);
   private static final Expression UNCLAIMED =
       Expression.builder().expression("attribute_not_exists(PK)").build();
 
   private final SingleTable table;
-  private final ObjectMapper mapper;
   private final IdempotencyItem template;
   private final Long ttl;
 
-  IdempotencyClaim(SingleTable table, ObjectMapper mapper, IdempotencyItem template, Long ttl) {
+  IdempotencyClaim(SingleTable table, IdempotencyItem template, Long ttl) {
     this.table = table;
-    this.mapper = mapper;
     this.template = template;
     this.ttl = ttl;
   }
@@ -49,11 +46,7 @@ public final class IdempotencyClaim {
     item.statusCode = created.status();
     item.location = created.location();
     item.etag = ApiResponse.etag(created.version());
-    try {
-      item.body = mapper.writeValueAsString(created.body());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("response cannot be serialised", e);
-    }
+    item.body = JsonText.write(created.body());
     // A concurrent request with the same key got there first: its response will be replayable.
     tx.include(table.view(IdempotencyItem.SCHEMA), item, UNCLAIMED, () -> new ConflictException(
         "A request with this Idempotency-Key was processed concurrently; retry to receive its response."));

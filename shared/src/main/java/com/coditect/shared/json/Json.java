@@ -21,10 +21,13 @@ public final class Json {
     return Plain.MAPPER;
   }
 
-  /** Parses stored JSON text; text that is not JSON means the store is corrupt. */
+  /**
+   * Parses stored JSON text; text that is not JSON means the store is corrupt. Streaming, with no
+   * mapper (see {@link JsonText}).
+   */
   public static JsonNode readTree(String text) {
     try {
-      return Plain.MAPPER.readTree(text);
+      return JsonText.parse(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON text is not JSON", e);
     }

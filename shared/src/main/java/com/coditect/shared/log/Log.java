@@ -1,8 +1,7 @@
 package com.coditect.shared.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.coditect.shared.json.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.coditect.shared.json.JsonText;
+import com.coditect.shared.json.JsonTrees;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
  */
 public final class Log {
 
-  private static final ObjectMapper MAPPER = Json.plain();
   private static final int MAX_FRAMES = 20;
   private static final ThreadLocal<Map<String, String>> CONTEXT =
       ThreadLocal.withInitial(LinkedHashMap::new);
@@ -90,10 +88,19 @@ public final class Log {
       }
       line.put("stack", stack.toString());
     }
-    try {
-      out.println(MAPPER.writeValueAsString(line));
-    } catch (JsonProcessingException e) {
-      out.println("{\"level\":\"ERROR\",\"message\":\"unloggable line\"}");
-    }
+    out.println(JsonText.write(loggable(line)));
+  }
+
+  /** A value with no JSON form (an exception, a bean) is logged as its text instead of losing the line. */
+  private static Map<String, Object> loggable(Map<String, Object> line) {
+    Map<String, Object> safe = new LinkedHashMap<>();
+    line.forEach((name, value) -> {
+      try {
+        safe.put(name, JsonTrees.of(value));
+      } catch (IllegalArgumentException e) {
+        safe.put(name, String.valueOf(value));
+      }
+    });
+    return safe;
   }
 }

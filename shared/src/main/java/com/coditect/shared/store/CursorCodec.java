@@ -2,8 +2,8 @@ package com.coditect.shared.store;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.error.BadRequestException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.coditect.shared.json.JsonText;
+import com.coditect.shared.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,12 +28,10 @@ public final class CursorCodec {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final byte[] key;
-  private final ObjectMapper mapper;
 
   @Inject
-  public CursorCodec(AppConfig config, ObjectMapper mapper) {
+  public CursorCodec(AppConfig config) {
     this.key = config.cursorSigningKey().getBytes(StandardCharsets.UTF_8);
-    this.mapper = mapper;
   }
 
   /** Null when there is no next page. Key attributes are all strings in this table. */
@@ -44,7 +42,7 @@ public final class CursorCodec {
     Map<String, String> plain = new HashMap<>();
     lastEvaluatedKey.forEach((name, value) -> plain.put(name, value.s()));
     try {
-      byte[] payload = mapper.writeValueAsBytes(Map.of("s", scope, "k", plain));
+      byte[] payload = JsonText.write(Map.of("s", scope, "k", plain)).getBytes(StandardCharsets.UTF_8);
       return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
     } catch (Exception e) {
       throw new IllegalStateException("cannot encode cursor", e);
@@ -63,7 +61,9 @@ public final class CursorCodec {
       if (!MessageDigest.isEqual(sign(payload), signature)) {
         throw invalid();
       }
-      Map<String, Object> body = mapper.readValue(payload, new TypeReference<>() {});
+      if (!(JsonTrees.plain(JsonText.parse(new String(payload, StandardCharsets.UTF_8))) instanceof Map<?, ?> body)) {
+        throw invalid();
+      }
       if (!scope.equals(body.get("s")) || !(body.get("k") instanceof Map<?, ?> keyMap)) {
         throw invalid();
       }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.coditect.shared.error.BadRequestException;
-import com.coditect.shared.json.Json;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class ApiRequestTest {
     APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
     event.setHeaders(headers);
     event.setBody(body);
-    return new ApiRequest(event, Json.newMapper());
+    return new ApiRequest(event);
   }
 
   private static Optional<Long> ifMatch(String value) {

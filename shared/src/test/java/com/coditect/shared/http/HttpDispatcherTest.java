@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.json.Json;
@@ -35,7 +35,7 @@ class HttpDispatcherTest {
       .route("POST /v1/clash", (request, principal) -> {
         throw ConflictException.forField("name", "is already in use");
       })
-      .build(), MAPPER);
+      .build());
 
   @BeforeEach
   void captureLogs() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.error.BadRequestException;
-import com.coditect.shared.json.Json;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class CursorCodecTest {
 
   private static CursorCodec codec(String key) {
-    return new CursorCodec(new AppConfig("us-east-1", "t", "", "b", key, Optional.empty()), Json.newMapper());
+    return new CursorCodec(new AppConfig("us-east-1", "t", "", "b", key, Optional.empty()));
   }
 
   private static final Map<String, AttributeValue> LAST = Map.of(

@@ -3,6 +3,7 @@ package com.coditect.audit.api;
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One audit log entry as the API shows it (spec Domain 4.1), with its place in the chain: {@code seq},
@@ -21,6 +22,6 @@ public record AuditEntryResponse(
   }
 
   private static JsonNode object(String json) {
-    return json == null ? Json.plain().createObjectNode() : Json.readTree(json);
+    return json == null ? JsonNodeFactory.instance.objectNode() : Json.readTree(json);
   }
 }

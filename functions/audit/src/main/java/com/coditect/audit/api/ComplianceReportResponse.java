@@ -3,6 +3,7 @@ package com.coditect.audit.api;
 import com.coditect.audit.data.ComplianceReportItem;
 import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A compliance report as the API shows it (spec Domain 4.3). {@code report_data} is {@code {}}
@@ -14,7 +15,7 @@ public record ComplianceReportResponse(
 
   public static ComplianceReportResponse of(ComplianceReportItem item) {
     return new ComplianceReportResponse(item.id, item.reportType, item.periodStart, item.periodEnd, item.status,
-        item.reportData == null ? Json.plain().createObjectNode() : Json.readTree(item.reportData), item.filePath,
+        item.reportData == null ? JsonNodeFactory.instance.objectNode() : Json.readTree(item.reportData), item.filePath,
         item.filePath == null ? null : "/v1/compliance-reports/" + item.id + "/file", item.generatedBy,
         item.failureReason, item.createdAt, item.completedAt);
   }

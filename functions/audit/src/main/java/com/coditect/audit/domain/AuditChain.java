@@ -2,11 +2,11 @@ package com.coditect.audit.domain;
 
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.shared.json.Json;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.tenancy.TenantId;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class AuditChain {
 
-  private static final ObjectMapper PLAIN = Json.plain();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private AuditChain() {}
 
@@ -34,7 +34,7 @@ public final class AuditChain {
 
   /** The hash of {@code entry} following {@code prevHash}. */
   public static String hash(String prevHash, AuditEntryItem entry) {
-    ObjectNode chained = PLAIN.createObjectNode();
+    ObjectNode chained = NODES.objectNode();
     chained.put("seq", entry.seq);
     chained.put("id", entry.id);
     chained.put("event_id", entry.eventId);
@@ -70,11 +70,7 @@ public final class AuditChain {
 
   /** JSON text with every object's keys in sorted order, arrays in their order. */
   static String canonical(JsonNode node) {
-    try {
-      return PLAIN.writeValueAsString(sorted(node));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(sorted(node));
   }
 
   private static JsonNode sorted(JsonNode node) {
@@ -82,12 +78,12 @@ public final class AuditChain {
       List<String> names = new ArrayList<>();
       node.fieldNames().forEachRemaining(names::add);
       Collections.sort(names);
-      ObjectNode copy = PLAIN.createObjectNode();
+      ObjectNode copy = NODES.objectNode();
       names.forEach(name -> copy.set(name, sorted(node.get(name))));
       return copy;
     }
     if (node.isArray()) {
-      ArrayNode copy = PLAIN.createArrayNode();
+      ArrayNode copy = NODES.arrayNode();
       node.forEach(element -> copy.add(sorted(element)));
       return copy;
     }
@@ -95,7 +91,7 @@ public final class AuditChain {
   }
 
   private static JsonNode readTree(String json) {
-    return json == null ? PLAIN.nullNode() : Json.readTree(json);
+    return json == null ? NODES.nullNode() : Json.readTree(json);
   }
 
   static String sha256(String text) {

@@ -5,6 +5,7 @@ import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.AuditMarkerItem;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.error.ConflictException;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.SingleTable;
@@ -15,7 +16,7 @@ import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.AuditRetention;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -59,17 +60,15 @@ public final class AuditLogWriter {
   private final DynamoDbTable<AuditEntryItem> entries;
   private final DynamoDbTable<AuditMarkerItem> markers;
   private final Transactions transactions;
-  private final ObjectMapper mapper;
   private final Clock clock;
   private final byte[] pseudonymKey;
 
   @Inject
-  AuditLogWriter(SingleTable table, Transactions transactions, ObjectMapper mapper, Clock clock, AuditConfig config) {
+  AuditLogWriter(SingleTable table, Transactions transactions, Clock clock, AuditConfig config) {
     this.table = table;
     this.entries = table.view(AuditEntryItem.SCHEMA);
     this.markers = table.view(AuditMarkerItem.SCHEMA);
     this.transactions = transactions;
-    this.mapper = mapper;
     this.clock = clock;
     this.pseudonymKey = config.pseudonymKey().getBytes(StandardCharsets.UTF_8);
   }
@@ -198,11 +197,12 @@ public final class AuditLogWriter {
     JsonNode request = event.path("request");
     entry.requestMethod = text(request.path("method"));
     entry.requestPath = text(request.path("path"));
-    entry.changes = (event.path("changes").isObject() ? event.path("changes") : mapper.createObjectNode()).toString();
-    ObjectNode metadata = mapper.createObjectNode();
+    JsonNode changes = event.path("changes");
+    entry.changes = JsonText.write(changes.isObject() ? changes : JsonNodeFactory.instance.objectNode());
+    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.put("source", source);
     metadata.put("occurred_at", text(event.path("occurred_at")));
-    entry.metadata = metadata.toString();
+    entry.metadata = JsonText.write(metadata);
     entry.severity = Severity.of(entry.action);
     entry.prevHash = prevHash;
     entry.hash = AuditChain.hash(prevHash, entry);

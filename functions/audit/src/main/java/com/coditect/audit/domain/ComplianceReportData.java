@@ -2,8 +2,8 @@ package com.coditect.audit.domain;
 
 import com.coditect.audit.api.ChainVerification;
 import com.coditect.audit.domain.ComplianceFrameworks.Control;
-import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class ComplianceReportData {
    */
   public static ObjectNode build(String reportType, LocalDate start, LocalDate end, String generatedAt,
       ReportFigures figures, ChainVerification verification, long chainEntriesChecked) {
-    ObjectNode data = Json.plain().createObjectNode();
+    ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("framework", reportType);
     data.put("framework_name", ComplianceFrameworks.name(reportType));
     data.putObject("period").put("start", start.toString()).put("end", end.toString());

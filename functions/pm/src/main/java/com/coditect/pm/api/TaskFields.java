@@ -1,6 +1,7 @@
 package com.coditect.pm.api;
 
 import com.coditect.shared.json.JsonFields;
+import com.coditect.shared.json.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class TaskFields {
   }
 
   static ObjectNode checkedCustomFields(JsonFields fields, ObjectNode customFields) {
-    if (customFields != null && customFields.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+    if (customFields != null && JsonText.write(customFields).getBytes(java.nio.charset.StandardCharsets.UTF_8).length
         > CUSTOM_FIELDS_MAX_BYTES) {
       fields.error("custom_fields", "must be at most " + CUSTOM_FIELDS_MAX_BYTES + " bytes of JSON");
       return null;

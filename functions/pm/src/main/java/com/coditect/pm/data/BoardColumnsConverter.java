@@ -1,9 +1,9 @@
 package com.coditect.pm.data;
 
 import com.coditect.shared.json.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.coditect.shared.json.JsonText;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -20,25 +20,22 @@ final class BoardColumnsConverter implements AttributeConverter<List<BoardColumn
 
   static final EnhancedType<List<BoardColumn>> TYPE = EnhancedType.listOf(BoardColumn.class);
 
-  private static final TypeReference<List<BoardColumn>> LIST = new TypeReference<>() {};
-  private static final ObjectMapper MAPPER = Json.plain();
 
   @Override
   public AttributeValue transformFrom(List<BoardColumn> columns) {
-    try {
-      return AttributeValue.fromS(MAPPER.writeValueAsString(columns));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("board columns cannot be serialised", e);
-    }
+    return AttributeValue.fromS(JsonText.write(columns));
   }
 
   @Override
   public List<BoardColumn> transformTo(AttributeValue stored) {
-    try {
-      return List.copyOf(MAPPER.readValue(stored.s(), LIST));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored board columns are not JSON", e);
+    List<BoardColumn> columns = new ArrayList<>();
+    for (JsonNode column : Json.readTree(stored.s())) {
+      List<String> statusMapping = new ArrayList<>();
+      column.path("status_mapping").forEach(status -> statusMapping.add(status.textValue()));
+      columns.add(new BoardColumn(column.path("id").textValue(), column.path("name").textValue(), statusMapping,
+          column.path("position").intValue()));
     }
+    return List.copyOf(columns);
   }
 
   @Override

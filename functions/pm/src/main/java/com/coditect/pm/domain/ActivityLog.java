@@ -2,12 +2,11 @@ package com.coditect.pm.domain;
 
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.PmKeys;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -17,12 +16,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 public final class ActivityLog {
 
   private final DynamoDbTable<ActivityItem> table;
-  private final ObjectMapper mapper;
 
   @Inject
-  public ActivityLog(SingleTable table, ObjectMapper mapper) {
+  public ActivityLog(SingleTable table) {
     this.table = table.view(ActivityItem.SCHEMA);
-    this.mapper = mapper;
   }
 
   /**
@@ -49,14 +46,7 @@ public final class ActivityLog {
     tx.put(table, row);
   }
 
-  private String json(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String json(Object value) {
+    return value == null ? null : JsonText.write(value);
   }
 }

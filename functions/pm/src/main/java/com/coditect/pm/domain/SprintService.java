@@ -32,7 +32,6 @@ import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -68,20 +67,18 @@ public final class SprintService {
   private final VersionedWriter writer;
   private final Transactions transactions;
   private final Outbox outbox;
-  private final ObjectMapper mapper;
   private final DynamoDbTable<UniqueItem> sentinels;
   private final Resource<SprintItem, SprintResponse> resource;
 
   @Inject
   SprintService(SprintRepository sprints, ProjectLookup projects, Clock clock, VersionedWriter writer, Transactions transactions,
-      Outbox outbox, ObjectMapper mapper, SingleTable table) {
+      Outbox outbox, SingleTable table) {
     this.sprints = sprints;
     this.projects = projects;
     this.clock = clock;
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.mapper = mapper;
     this.sentinels = table.view(UniqueItem.SCHEMA);
     this.resource = new Resource<>(sprints.table(), SprintResponse::from, s -> s.id, "sprint");
   }
@@ -199,7 +196,7 @@ public final class SprintService {
       tx.require(PmKeys.sprint(tenant, target), openSprintOfProject(sprint.projectId), () ->
           UnprocessableException.forField(MOVE_TARGET, "must be a planned or active sprint of the same project"));
     }
-    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(mapper, before, after));
+    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(before, after));
     // Unchanged, so not in the diff; the task-moving consumer reads both from the event alone.
     changes.put("project_id", new FieldChange(sprint.projectId, sprint.projectId));
     changes.put(MOVE_TARGET, new FieldChange(null, target));

@@ -25,6 +25,7 @@ import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
+import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
@@ -37,7 +38,6 @@ import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.shared.tenancy.TenantId;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,12 +79,11 @@ public final class TaskService {
   private final Outbox outbox;
   private final ActivityLog activity;
   private final Clock clock;
-  private final ObjectMapper mapper;
 
   @Inject
   TaskService(TaskRepository tasks, TaskQueries queries, ProjectLookup projects, TaskChildLists childLists,
       SingleTable table, BatchReads reads, Transactions transactions, Outbox outbox, ActivityLog activity,
-      Clock clock, ObjectMapper mapper) {
+      Clock clock) {
     this.tasks = tasks;
     this.queries = queries;
     this.projects = projects;
@@ -95,7 +94,6 @@ public final class TaskService {
     this.outbox = outbox;
     this.activity = activity;
     this.clock = clock;
-    this.mapper = mapper;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -201,7 +199,7 @@ public final class TaskService {
     task.storyPoints = request.storyPoints();
     task.dueDate = request.dueDate();
     task.tags = request.tags() == null ? List.of() : request.tags();
-    task.customFields = request.customFields() == null ? "{}" : request.customFields().toString();
+    task.customFields = request.customFields() == null ? "{}" : JsonText.write(request.customFields());
     task.rank = Ranks.forNewTask(clock.millis());
     applyStatusTimes(task, null, now);
     index(tenant, task);
@@ -276,7 +274,7 @@ public final class TaskService {
     task.dueDate = request.dueDate().orElse(task.dueDate);
     task.tags = request.tags().orElse(task.tags);
     if (request.customFields().isPresent()) {
-      task.customFields = request.customFields().value() == null ? "{}" : request.customFields().value().toString();
+      task.customFields = request.customFields().value() == null ? "{}" : JsonText.write(request.customFields().value());
     }
     if (request.parentTaskId().isPresent() && !Objects.equals(request.parentTaskId().value(), before.parentTaskId)) {
       reparent(tenant, task, newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null));
@@ -309,7 +307,7 @@ public final class TaskService {
     replaceRows(tx, tenant, before, task);
     checkReferences(tx, tenant, before, task);
     adjustMilestones(tx, tenant, before, task, goneMilestones);
-    Map<String, FieldChange> changes = Changes.between(mapper, TaskResponse.from(before), TaskResponse.from(task));
+    Map<String, FieldChange> changes = Changes.between(TaskResponse.from(before), TaskResponse.from(task));
     changes.forEach((field, change) -> {
       if (!field.equals("updated_at")) {
         activity.add(tx, tenant, task.id, userId, actionFor(field), field, change.oldValue(), change.newValue(), now);
@@ -513,7 +511,7 @@ public final class TaskService {
       adjustMilestones(tx, tenant, before, task);
       activity.add(tx, tenant, task.id, caller.userId(), "restored", null, null, null, now);
       Map<String, FieldChange> changes = new LinkedHashMap<>(
-          Changes.between(mapper, TaskResponse.from(before), TaskResponse.from(task)));
+          Changes.between(TaskResponse.from(before), TaskResponse.from(task)));
       changes.put("deleted_at", new FieldChange(before.deletedAt, null));
       outbox.record(tx, tenant, actor, "task.restored", "task", task.id, changes);
       try {
