@@ -8,6 +8,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -15,11 +16,11 @@ import javax.inject.Singleton;
 @Singleton
 final class AttachmentRoutes implements RouteGroup {
 
-  private final AttachmentService attachments;
+  private final Lazy<AttachmentService> attachments;
   private final Idempotency idempotency;
 
   @Inject
-  AttachmentRoutes(AttachmentService attachments, Idempotency idempotency) {
+  AttachmentRoutes(Lazy<AttachmentService> attachments, Idempotency idempotency) {
     this.attachments = attachments;
     this.idempotency = idempotency;
   }
@@ -33,7 +34,7 @@ final class AttachmentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(attachments.list(principal.tenantId(), RouteGroup.taskRef(request),
+    return ApiResponse.ok(attachments.get().list(principal.tenantId(), RouteGroup.taskRef(request),
         request.page()));
   }
 
@@ -41,17 +42,17 @@ final class AttachmentRoutes implements RouteGroup {
     principal.requireContributor();
     String taskRef = RouteGroup.taskRef(request);
     CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, principal, lookup -> attachments.create(principal.tenantId(),
+    return idempotency.createReadingRecord(request, principal, lookup -> attachments.get().create(principal.tenantId(),
         Actor.of(request, principal), principal, taskRef, body, lookup));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(attachments.get(principal.tenantId(), Actor.of(request, principal),
+    return RouteGroup.versioned(attachments.get().get(principal.tenantId(), Actor.of(request, principal),
         RouteGroup.taskRef(request), request.uuidPathParameter("attachment_id")));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    attachments.delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+    attachments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
         request.uuidPathParameter("attachment_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

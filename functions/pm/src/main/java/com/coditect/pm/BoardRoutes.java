@@ -10,6 +10,7 @@ import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -21,11 +22,11 @@ final class BoardRoutes implements RouteGroup {
   static final int DEFAULT_TASK_LIMIT = 100;
   static final int MAX_TASK_LIMIT = 500;
 
-  private final BoardService boards;
+  private final Lazy<BoardService> boards;
   private final Idempotency idempotency;
 
   @Inject
-  BoardRoutes(BoardService boards, Idempotency idempotency) {
+  BoardRoutes(Lazy<BoardService> boards, Idempotency idempotency) {
     this.boards = boards;
     this.idempotency = idempotency;
   }
@@ -40,7 +41,7 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(boards.list(principal.tenantId(), request.uuidPathParameter("project_id"),
+    return ApiResponse.ok(boards.get().list(principal.tenantId(), request.uuidPathParameter("project_id"),
         request.page()));
   }
 
@@ -49,24 +50,24 @@ final class BoardRoutes implements RouteGroup {
     String projectId = request.uuidPathParameter("project_id");
     BoardCreateRequest body = BoardCreateRequest.from(request.jsonBody());
     return idempotency.create(request, principal,
-        claim -> boards.create(principal.tenantId(), Actor.of(request, principal), projectId, body, claim));
+        claim -> boards.get().create(principal.tenantId(), Actor.of(request, principal), projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(boards.getWithTasks(principal.tenantId(), request.uuidPathParameter("board_id"),
+    return RouteGroup.versioned(boards.get().getWithTasks(principal.tenantId(), request.uuidPathParameter("board_id"),
         taskPage(request)));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireContributor();
     BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
-    return RouteGroup.versioned(boards.update(principal.tenantId(), Actor.of(request, principal),
+    return RouteGroup.versioned(boards.get().update(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    boards.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("board_id"),
+    boards.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("board_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }

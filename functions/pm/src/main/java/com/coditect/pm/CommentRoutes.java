@@ -9,6 +9,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -16,11 +17,11 @@ import javax.inject.Singleton;
 @Singleton
 final class CommentRoutes implements RouteGroup {
 
-  private final CommentService comments;
+  private final Lazy<CommentService> comments;
   private final Idempotency idempotency;
 
   @Inject
-  CommentRoutes(CommentService comments, Idempotency idempotency) {
+  CommentRoutes(Lazy<CommentService> comments, Idempotency idempotency) {
     this.comments = comments;
     this.idempotency = idempotency;
   }
@@ -34,25 +35,25 @@ final class CommentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(comments.list(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
+    return ApiResponse.ok(comments.get().list(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String taskRef = RouteGroup.taskRef(request);
     CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, principal, lookup -> comments.create(principal.tenantId(),
+    return idempotency.createReadingRecord(request, principal, lookup -> comments.get().create(principal.tenantId(),
         Actor.of(request, principal), principal, taskRef, body, lookup));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     UpdateCommentRequest body = UpdateCommentRequest.from(request.jsonBody());
-    return RouteGroup.versioned(comments.update(principal.tenantId(), Actor.of(request, principal), principal,
+    return RouteGroup.versioned(comments.get().update(principal.tenantId(), Actor.of(request, principal), principal,
         RouteGroup.taskRef(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    comments.delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+    comments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
         request.uuidPathParameter("comment_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

@@ -10,6 +10,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -18,11 +19,11 @@ import javax.inject.Singleton;
 @Singleton
 final class MilestoneRoutes implements RouteGroup {
 
-  private final MilestoneService milestones;
+  private final Lazy<MilestoneService> milestones;
   private final Idempotency idempotency;
 
   @Inject
-  MilestoneRoutes(MilestoneService milestones, Idempotency idempotency) {
+  MilestoneRoutes(Lazy<MilestoneService> milestones, Idempotency idempotency) {
     this.milestones = milestones;
     this.idempotency = idempotency;
   }
@@ -39,32 +40,32 @@ final class MilestoneRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     Optional<String> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES);
-    return ApiResponse.ok(milestones.list(principal.tenantId(), projectId, status, request.page()));
+    return ApiResponse.ok(milestones.get().list(principal.tenantId(), projectId, status, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String projectId = request.uuidPathParameter("project_id");
     MilestoneCreateRequest body = MilestoneCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> milestones.create(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> milestones.get().create(principal.tenantId(),
         Actor.of(request, principal), projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(milestones.get(principal.tenantId(), request.uuidPathParameter("milestone_id")));
+    return RouteGroup.versioned(milestones.get().get(principal.tenantId(), request.uuidPathParameter("milestone_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String milestoneId = request.uuidPathParameter("milestone_id");
     MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
-    return RouteGroup.versioned(milestones.update(principal.tenantId(), Actor.of(request, principal), milestoneId,
+    return RouteGroup.versioned(milestones.get().update(principal.tenantId(), Actor.of(request, principal), milestoneId,
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    milestones.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("milestone_id"),
+    milestones.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("milestone_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }

@@ -7,7 +7,12 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.Versioned;
 
-/** The routes of one PM resource (tasks, sprints, ...): the handler adds every group to its router. */
+/**
+ * The routes of one PM resource (tasks, sprints, ...): the handler adds every group to its router.
+ * A group takes its service as a {@code dagger.Lazy}, so a new Lambda instance builds the service,
+ * its repositories and their table schemas when a request first needs them: a cold start pays for
+ * the resource it serves, not for all six.
+ */
 public interface RouteGroup {
 
   void addTo(Router.Builder routes);

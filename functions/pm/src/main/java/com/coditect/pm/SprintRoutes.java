@@ -11,6 +11,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -19,11 +20,11 @@ import javax.inject.Singleton;
 @Singleton
 final class SprintRoutes implements RouteGroup {
 
-  private final SprintService sprints;
+  private final Lazy<SprintService> sprints;
   private final Idempotency idempotency;
 
   @Inject
-  SprintRoutes(SprintService sprints, Idempotency idempotency) {
+  SprintRoutes(Lazy<SprintService> sprints, Idempotency idempotency) {
     this.sprints = sprints;
     this.idempotency = idempotency;
   }
@@ -42,39 +43,39 @@ final class SprintRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     Optional<String> status = request.choiceQueryParameter("status", SprintFields.STATUSES);
-    return ApiResponse.ok(sprints.list(principal.tenantId(), projectId, status, request.page()));
+    return ApiResponse.ok(sprints.get().list(principal.tenantId(), projectId, status, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String projectId = request.uuidPathParameter("project_id");
     SprintCreateRequest body = SprintCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> sprints.create(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> sprints.get().create(principal.tenantId(),
         Actor.of(request, principal), projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(sprints.get(principal.tenantId(), request.uuidPathParameter("sprint_id")));
+    return RouteGroup.versioned(sprints.get().get(principal.tenantId(), request.uuidPathParameter("sprint_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
-    return RouteGroup.versioned(sprints.update(principal.tenantId(), Actor.of(request, principal), sprintId,
+    return RouteGroup.versioned(sprints.get().update(principal.tenantId(), Actor.of(request, principal), sprintId,
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    sprints.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("sprint_id"),
+    sprints.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("sprint_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse start(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    return RouteGroup.versioned(sprints.start(principal.tenantId(), Actor.of(request, principal),
+    return RouteGroup.versioned(sprints.get().start(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("sprint_id"), request.ifMatchVersion()));
   }
 
@@ -82,7 +83,7 @@ final class SprintRoutes implements RouteGroup {
     principal.requireContributor();
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintCompleteRequest body = SprintCompleteRequest.from(request);
-    return RouteGroup.versioned(sprints.complete(principal.tenantId(), Actor.of(request, principal), sprintId,
+    return RouteGroup.versioned(sprints.get().complete(principal.tenantId(), Actor.of(request, principal), sprintId,
         request.ifMatchVersion(), body));
   }
 }

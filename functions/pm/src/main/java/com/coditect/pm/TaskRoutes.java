@@ -10,6 +10,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -17,11 +18,11 @@ import javax.inject.Singleton;
 @Singleton
 final class TaskRoutes implements RouteGroup {
 
-  private final TaskService tasks;
+  private final Lazy<TaskService> tasks;
   private final Idempotency idempotency;
 
   @Inject
-  TaskRoutes(TaskService tasks, Idempotency idempotency) {
+  TaskRoutes(Lazy<TaskService> tasks, Idempotency idempotency) {
     this.tasks = tasks;
     this.idempotency = idempotency;
   }
@@ -42,44 +43,44 @@ final class TaskRoutes implements RouteGroup {
   private ApiResponse listInProject(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     TaskFilters filters = TaskFilters.ofProjectList(request);
-    return ApiResponse.ok(tasks.listInProject(principal.tenantId(), projectId, filters, request.page()));
+    return ApiResponse.ok(tasks.get().listInProject(principal.tenantId(), projectId, filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     String projectId = request.uuidPathParameter("project_id");
     CreateTaskRequest body = CreateTaskRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, principal, lookup -> tasks.create(principal.tenantId(),
+    return idempotency.createReadingRecord(request, principal, lookup -> tasks.get().create(principal.tenantId(),
         Actor.of(request, principal), principal, projectId, body, lookup));
   }
 
   private ApiResponse listAcrossProjects(ApiRequest request, Principal principal) {
     TaskFilters filters = TaskFilters.ofTenantList(request, principal.userId());
-    return ApiResponse.ok(tasks.listAcrossProjects(principal.tenantId(), filters, request.page()));
+    return ApiResponse.ok(tasks.get().listAcrossProjects(principal.tenantId(), filters, request.page()));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(tasks.get(principal.tenantId(), RouteGroup.taskRef(request)));
+    return RouteGroup.versioned(tasks.get().get(principal.tenantId(), RouteGroup.taskRef(request)));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     String taskRef = RouteGroup.taskRef(request);
     UpdateTaskRequest body = UpdateTaskRequest.from(request.jsonBody());
-    return RouteGroup.versioned(tasks.update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
+    return RouteGroup.versioned(tasks.get().update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    tasks.delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+    tasks.get().delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse restore(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(tasks.restore(principal.tenantId(), Actor.of(request, principal), principal,
+    return RouteGroup.versioned(tasks.get().restore(principal.tenantId(), Actor.of(request, principal), principal,
         RouteGroup.taskRef(request)));
   }
 
   private ApiResponse activity(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(tasks.activity(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
+    return ApiResponse.ok(tasks.get().activity(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
   }
 }
