@@ -27,7 +27,6 @@ public interface AuditApiComponent {
   /** Off the request path: the monthly schedule's requests. */
   MonthlyReports monthlyReports();
 
-
   Clock clock();
 
   /** Builds the component from the function's config. */

@@ -16,7 +16,6 @@ public interface AuditComponent {
 
   AuditLogWriter auditLog();
 
-
   /** Builds the component from the function's configs. */
   @Component.Factory
   interface Factory {

@@ -9,6 +9,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -19,11 +20,11 @@ import javax.inject.Singleton;
 @Singleton
 final class AuditLogRoutes implements RouteGroup {
 
-  private final AuditLogQueries log;
-  private final AuditVerifier verifier;
+  private final Lazy<AuditLogQueries> log;
+  private final Lazy<AuditVerifier> verifier;
 
   @Inject
-  AuditLogRoutes(AuditLogQueries log, AuditVerifier verifier) {
+  AuditLogRoutes(Lazy<AuditLogQueries> log, Lazy<AuditVerifier> verifier) {
     this.log = log;
     this.verifier = verifier;
   }
@@ -37,7 +38,7 @@ final class AuditLogRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     AuditLogFilters filters = AuditLogFilters.from(request);
-    return ApiResponse.ok(log.list(principal.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
+    return ApiResponse.ok(log.get().list(principal.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
   }
 
   private ApiResponse verify(ApiRequest request, Principal principal) {
@@ -45,6 +46,6 @@ final class AuditLogRoutes implements RouteGroup {
     // Verify pages are larger than list pages: they return a summary, not the entries.
     PageRequest page = PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"),
         AuditVerifier.MAX_PAGE, AuditVerifier.MAX_PAGE);
-    return ApiResponse.ok(verifier.verifyPage(principal.tenantId(), page.cursor(), page.limit()));
+    return ApiResponse.ok(verifier.get().verifyPage(principal.tenantId(), page.cursor(), page.limit()));
   }
 }

@@ -11,6 +11,7 @@ import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -21,11 +22,11 @@ import javax.inject.Singleton;
 @Singleton
 final class AuditReviewRoutes implements RouteGroup {
 
-  private final AuditReviewService reviews;
+  private final Lazy<AuditReviewService> reviews;
   private final Idempotency idempotency;
 
   @Inject
-  AuditReviewRoutes(AuditReviewService reviews, Idempotency idempotency) {
+  AuditReviewRoutes(Lazy<AuditReviewService> reviews, Idempotency idempotency) {
     this.reviews = reviews;
     this.idempotency = idempotency;
   }
@@ -41,26 +42,26 @@ final class AuditReviewRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     AuditReviewFilters filters = AuditReviewFilters.from(request);
-    return ApiResponse.ok(reviews.list(principal.tenantId(), filters, request.page()));
+    return ApiResponse.ok(reviews.get().list(principal.tenantId(), filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     AuditReviewCreateRequest body = AuditReviewCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> reviews.create(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> reviews.get().create(principal.tenantId(),
         Actor.of(request, principal), body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
     principal.requireAuditor();
-    return versioned(reviews.get(principal.tenantId(), request.uuidPathParameter("review_id")));
+    return versioned(reviews.get().get(principal.tenantId(), request.uuidPathParameter("review_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     String reviewId = request.uuidPathParameter("review_id");
     AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
-    return versioned(reviews.update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
+    return versioned(reviews.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
         reviewId, request.ifMatchVersion(), body));
   }
 

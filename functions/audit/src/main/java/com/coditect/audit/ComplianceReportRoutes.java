@@ -9,6 +9,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -20,11 +21,11 @@ import javax.inject.Singleton;
 @Singleton
 final class ComplianceReportRoutes implements RouteGroup {
 
-  private final ComplianceReportService reports;
+  private final Lazy<ComplianceReportService> reports;
   private final Idempotency idempotency;
 
   @Inject
-  ComplianceReportRoutes(ComplianceReportService reports, Idempotency idempotency) {
+  ComplianceReportRoutes(Lazy<ComplianceReportService> reports, Idempotency idempotency) {
     this.reports = reports;
     this.idempotency = idempotency;
   }
@@ -40,25 +41,25 @@ final class ComplianceReportRoutes implements RouteGroup {
   private ApiResponse list(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
-    return ApiResponse.ok(reports.list(principal.tenantId(), type, request.page()));
+    return ApiResponse.ok(reports.get().list(principal.tenantId(), type, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     CreateComplianceReportRequest body = CreateComplianceReportRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> reports.request(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> reports.get().request(principal.tenantId(),
         Actor.of(request, principal), principal.userId(), body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
     principal.requireAuditor();
-    return ApiResponse.ok(reports.get(principal.tenantId(), request.uuidPathParameter("report_id")));
+    return ApiResponse.ok(reports.get().get(principal.tenantId(), request.uuidPathParameter("report_id")));
   }
 
   /** 302 to a presigned GET of the PDF, valid five minutes. */
   private ApiResponse file(ApiRequest request, Principal principal) {
     principal.requireAuditor();
-    String url = reports.fileUrl(principal.tenantId(), request.uuidPathParameter("report_id")).toString();
+    String url = reports.get().fileUrl(principal.tenantId(), request.uuidPathParameter("report_id")).toString();
     return new ApiResponse(302, Map.of("Location", url, "Cache-Control", "no-store"), null);
   }
 }

@@ -19,7 +19,6 @@ public interface ReportGeneratorComponent {
 
   ComplianceReportGenerator complianceReportGenerator();
 
-
   /** Builds the component from the function's config. */
   @Component.Factory
   interface Factory {

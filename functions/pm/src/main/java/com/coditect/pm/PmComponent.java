@@ -27,7 +27,6 @@ public interface PmComponent {
 
   TaskFollowUps taskFollowUps();
 
-
   /** Builds the component from the function's config. */
   @Component.Factory
   interface Factory {

@@ -11,6 +11,7 @@ import com.coditect.tenancy.domain.TenantService;
 import com.coditect.tenancy.domain.UserService;
 import dagger.BindsInstance;
 import dagger.Component;
+import dagger.Lazy;
 import javax.inject.Singleton;
 
 /** Wiring of the tenancy function, built once per Lambda instance. */
@@ -18,20 +19,19 @@ import javax.inject.Singleton;
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class})
 public interface TenancyComponent {
 
-  TenantService tenants();
+  Lazy<TenantService> tenants();
 
-  UserService users();
+  Lazy<UserService> users();
 
-  TeamService teams();
+  Lazy<TeamService> teams();
 
-  ProjectService projects();
+  Lazy<ProjectService> projects();
 
   MembershipCleanup membershipCleanup();
 
   Idempotency idempotency();
 
-
-  OpenApiDocument openApi();
+  Lazy<OpenApiDocument> openApi();
 
   /** Builds the component from the function's config. */
   @Component.Factory

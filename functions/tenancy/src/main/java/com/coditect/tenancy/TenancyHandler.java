@@ -26,17 +26,19 @@ import com.coditect.tenancy.domain.ProjectService;
 import com.coditect.tenancy.domain.TeamService;
 import com.coditect.tenancy.domain.TenantService;
 import com.coditect.tenancy.domain.UserService;
+import dagger.Lazy;
 import java.util.Optional;
 
 /** The tenancy Lambda: tenants, users, teams, projects, and the OpenAPI document. */
 public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-  private final TenantService tenants;
-  private final UserService users;
-  private final TeamService teams;
-  private final ProjectService projects;
+  // Lazy: a new instance builds a service (and its table schemas) when a request first needs it.
+  private final Lazy<TenantService> tenants;
+  private final Lazy<UserService> users;
+  private final Lazy<TeamService> teams;
+  private final Lazy<ProjectService> projects;
   private final Idempotency idempotency;
-  private final OpenApiDocument openApi;
+  private final Lazy<OpenApiDocument> openApi;
   private final HttpDispatcher dispatcher;
 
   public TenancyHandler() {
@@ -92,130 +94,130 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse getOpenApi(ApiRequest request) {
-    return ApiResponse.ok(openApi.json());
+    return ApiResponse.ok(openApi.get().json());
   }
 
   private ApiResponse createTenant(ApiRequest request, Principal principal) {
     principal.requirePlatformAdmin();
     CreateTenantRequest body = CreateTenantRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> tenants.create(Actor.of(request, principal), body, claim));
+    return idempotency.create(request, principal, claim -> tenants.get().create(Actor.of(request, principal), body, claim));
   }
 
   private ApiResponse getTenant(ApiRequest request, Principal principal) {
-    return versioned(tenants.get(principal.tenantId()));
+    return versioned(tenants.get().get(principal.tenantId()));
   }
 
   private ApiResponse updateTenant(ApiRequest request, Principal principal) {
     UpdateTenantRequest body = UpdateTenantRequest.from(request.jsonBody());
-    return versioned(tenants.update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
+    return versioned(tenants.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse getMe(ApiRequest request, Principal principal) {
-    return versioned(users.get(principal.tenantId(), principal.userId()));
+    return versioned(users.get().get(principal.tenantId(), principal.userId()));
   }
 
   private ApiResponse updateMe(ApiRequest request, Principal principal) {
     UpdateMeRequest body = UpdateMeRequest.from(request.jsonBody());
-    return versioned(users.updateMe(principal.tenantId(), Actor.of(request, principal), principal.userId(),
+    return versioned(users.get().updateMe(principal.tenantId(), Actor.of(request, principal), principal.userId(),
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse listUsers(ApiRequest request, Principal principal) {
     principal.requireAdmin();
     Optional<String> status = request.choiceQueryParameter("status", UserService.STATUSES);
-    return ApiResponse.ok(users.list(principal.tenantId(), status, request.page()));
+    return ApiResponse.ok(users.get().list(principal.tenantId(), status, request.page()));
   }
 
   private ApiResponse createUser(ApiRequest request, Principal principal) {
     principal.requireAdmin();
     CreateUserRequest body = CreateUserRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> users.invite(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> users.get().invite(principal.tenantId(),
         Actor.of(request, principal), principal.tenantRole(), body, claim));
   }
 
   private ApiResponse getUser(ApiRequest request, Principal principal) {
-    return versioned(users.get(principal.tenantId(), request.uuidPathParameter("user_id")));
+    return versioned(users.get().get(principal.tenantId(), request.uuidPathParameter("user_id")));
   }
 
   private ApiResponse updateUser(ApiRequest request, Principal principal) {
     UpdateUserRequest body = UpdateUserRequest.from(request.jsonBody());
-    return versioned(users.update(principal.tenantId(), Actor.of(request, principal), principal,
+    return versioned(users.get().update(principal.tenantId(), Actor.of(request, principal), principal,
         request.uuidPathParameter("user_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse deleteUser(ApiRequest request, Principal principal) {
-    users.delete(principal.tenantId(), Actor.of(request, principal), principal, request.uuidPathParameter("user_id"),
+    users.get().delete(principal.tenantId(), Actor.of(request, principal), principal, request.uuidPathParameter("user_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse listTeams(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(teams.list(principal.tenantId(), request.page()));
+    return ApiResponse.ok(teams.get().list(principal.tenantId(), request.page()));
   }
 
   private ApiResponse createTeam(ApiRequest request, Principal principal) {
     principal.requireAdmin();
     CreateTeamRequest body = CreateTeamRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> teams.create(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> teams.get().create(principal.tenantId(),
         Actor.of(request, principal), body, claim));
   }
 
   private ApiResponse getTeam(ApiRequest request, Principal principal) {
-    return versioned(teams.get(principal.tenantId(), request.uuidPathParameter("team_id")));
+    return versioned(teams.get().get(principal.tenantId(), request.uuidPathParameter("team_id")));
   }
 
   private ApiResponse updateTeam(ApiRequest request, Principal principal) {
     principal.requireAdmin();
     UpdateTeamRequest body = UpdateTeamRequest.from(request.jsonBody());
-    return versioned(teams.update(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+    return versioned(teams.get().update(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse deleteTeam(ApiRequest request, Principal principal) {
     principal.requireAdmin();
-    teams.delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+    teams.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse addTeamMember(ApiRequest request, Principal principal) {
     principal.requireAdmin();
-    return ApiResponse.ok(teams.addMember(principal.tenantId(), Actor.of(request, principal),
+    return ApiResponse.ok(teams.get().addMember(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("team_id"), request.uuidPathParameter("user_id")));
   }
 
   private ApiResponse removeTeamMember(ApiRequest request, Principal principal) {
     principal.requireAdmin();
-    teams.removeMember(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+    teams.get().removeMember(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
         request.uuidPathParameter("user_id"));
     return ApiResponse.noContent();
   }
 
   private ApiResponse listProjects(ApiRequest request, Principal principal) {
     Optional<String> status = request.choiceQueryParameter("status", UpdateProjectRequest.STATUSES);
-    return ApiResponse.ok(projects.list(principal.tenantId(), status, request.page()));
+    return ApiResponse.ok(projects.get().list(principal.tenantId(), status, request.page()));
   }
 
   private ApiResponse createProject(ApiRequest request, Principal principal) {
     principal.requireContributor();
     CreateProjectRequest body = CreateProjectRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> projects.create(principal.tenantId(),
+    return idempotency.create(request, principal, claim -> projects.get().create(principal.tenantId(),
         Actor.of(request, principal), principal, body, claim));
   }
 
   private ApiResponse getProject(ApiRequest request, Principal principal) {
-    return versioned(projects.get(principal.tenantId(), request.uuidPathParameter("project_id")));
+    return versioned(projects.get().get(principal.tenantId(), request.uuidPathParameter("project_id")));
   }
 
   private ApiResponse updateProject(ApiRequest request, Principal principal) {
     UpdateProjectRequest body = UpdateProjectRequest.from(request.jsonBody());
-    return versioned(projects.update(principal.tenantId(), Actor.of(request, principal), principal,
+    return versioned(projects.get().update(principal.tenantId(), Actor.of(request, principal), principal,
         request.uuidPathParameter("project_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse deleteProject(ApiRequest request, Principal principal) {
-    projects.delete(principal.tenantId(), Actor.of(request, principal), principal,
+    projects.get().delete(principal.tenantId(), Actor.of(request, principal), principal,
         request.uuidPathParameter("project_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one Jackson configuration of the platform: snake_case names, nulls written out. */
+/**
+ * Stored JSON text, and the platform's Jackson mapper configuration. The functions read and write
+ * JSON with {@link JsonText} and {@link JsonTrees}, which need no mapper; the mapper is what tests
+ * and local tools read responses with, and what {@link JsonText} is checked against.
+ */
 public final class Json {
 
   private Json() {}
-
-  /**
-   * The one mapper with Jackson's defaults, for what needs no naming rules: JSON text stored in
-   * an attribute, log lines, hashing. Shared, since each mapper costs time at a cold start.
-   */
-  public static ObjectMapper plain() {
-    return Plain.MAPPER;
-  }
 
   /**
    * Parses stored JSON text; text that is not JSON means the store is corrupt. Streaming, with no
@@ -33,12 +29,7 @@ public final class Json {
     }
   }
 
-  // Created on first use, so a function that never needs it never pays for it.
-  private static final class Plain {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
-
-  /** Builds a mapper; callers keep one (it is costly to create and thread-safe to share). */
+  /** A mapper with the platform's rules: snake_case names, nulls written out, one value per text. */
   public static ObjectMapper newMapper() {
     return new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
