@@ -3,6 +3,7 @@ package com.coditect.pm;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3ObjectsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -15,11 +16,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 /**
  * The production PM wiring plus a DynamoDB call counter, for the bench's calls per route. It lives
  * in the pm package because the handler's component constructor is package-private. The counter
- * goes on the DynamoDB client only: the S3 client keeps its own (empty) interceptor set, so the
- * attachment routes' S3 calls are not in the counts.
+ * goes on the DynamoDB client only: the attachment routes' S3 requests ({@code S3Objects}) go
+ * through the plain HTTP client, so they are not in the counts.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, S3ObjectsModule.class,
     CountingPmComponent.CallCounting.class})
 public interface CountingPmComponent extends PmComponent {
 

@@ -4,17 +4,18 @@ import com.coditect.audit.domain.ComplianceReportGenerator;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3ObjectsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 /**
  * Wiring of the compliance report generator, built once per Lambda instance. It is the only part of
- * the audit function that stores files, so it alone has the S3 client (and its jar alone the PDF
- * and chart libraries).
+ * the audit function that stores files, so it alone sends S3 requests (and its jar alone has the
+ * PDF library).
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, ReportStorageModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, S3ObjectsModule.class})
 public interface ReportGeneratorComponent {
 
   ComplianceReportGenerator complianceReportGenerator();

@@ -3,6 +3,7 @@ package com.coditect.audit;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3ObjectsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The production wiring of the audit API plus a DynamoDB call counter. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, ReportStorageModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, S3ObjectsModule.class,
     TestAuditApiComponent.CallCounting.class})
 interface TestAuditApiComponent extends AuditApiComponent, ReportGeneratorComponent {
 

@@ -4,13 +4,14 @@ import com.coditect.pm.domain.TaskFollowUps;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3ObjectsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 /** Wiring of the PM function, built once per Lambda instance. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, S3ObjectsModule.class})
 public interface PmComponent {
 
   TaskRoutes taskRoutes();

@@ -20,10 +20,10 @@ import com.coditect.pm.CommentRoutesIT.Task;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.testing.AwsTestEnvironment;
-import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.MotoServer;
+import com.coditect.testing.S3CallCounter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +64,7 @@ class AttachmentRoutesIT {
   private static final byte[] FILE = "Quarterly numbers: 42, 43, 44.\n".getBytes(StandardCharsets.UTF_8);
 
   private PmApi api;
-  private DynamoDbCallCounter s3Calls;
+  private S3CallCounter s3Calls;
   private S3Client s3;
   private final HttpClient http = HttpClient.newHttpClient();
   private Tenant acme;

@@ -18,6 +18,7 @@ import com.coditect.pm.PmApi.Tenant;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3ObjectsModule;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
@@ -897,7 +898,7 @@ class SprintRoutesIT {
 
   /** The modules of {@link PmComponent} plus the {@link WriteGate} on the DynamoDB client. */
   @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class,
+  @Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, S3ObjectsModule.class,
       RacingComponent.Gated.class})
   interface RacingComponent extends PmComponent {
 

@@ -1,9 +1,12 @@
 package com.coditect.pm;
 
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.AwsClientsModule;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.files.S3Objects;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.S3CallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -13,16 +16,16 @@ import dagger.multibindings.IntoSet;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /** The production wiring plus DynamoDB and S3 call counters: the wiring is the point of these tests. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, StorageModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class,
     TestPmComponent.CallCounting.class, TestPmComponent.S3CallCounting.class})
 interface TestPmComponent extends PmComponent {
 
-  /** The S3 calls made through the function's S3 client (the counter counts any client's operations). */
-  @Named(StorageModule.S3_INTERCEPTORS)
-  DynamoDbCallCounter s3Calls();
+  /** The S3 requests the function sent, apart from its DynamoDB calls. */
+  S3CallCounter s3Calls();
 
   /** Builds the component against a test environment's config, counting with {@code counter}. */
   @Component.Factory
@@ -38,19 +41,17 @@ interface TestPmComponent extends PmComponent {
     ExecutionInterceptor counter(DynamoDbCallCounter counter);
   }
 
-  /** A second counter, on the S3 client only. */
-  @Module
+  /** In place of S3ObjectsModule: S3 requests go through a counter wrapping the function's HTTP client. */
+  @Module(includes = AwsClientsModule.class)
   abstract class S3CallCounting {
     @Provides
     @Singleton
-    @Named(StorageModule.S3_INTERCEPTORS)
-    static DynamoDbCallCounter s3Counter() {
-      return new DynamoDbCallCounter();
+    static S3CallCounter s3Counter(SdkHttpClient http) {
+      return new S3CallCounter(http);
     }
 
     @Binds
-    @IntoSet
-    @Named(StorageModule.S3_INTERCEPTORS)
-    abstract ExecutionInterceptor s3Interceptor(@Named(StorageModule.S3_INTERCEPTORS) DynamoDbCallCounter counter);
+    @Named(S3Objects.HTTP_CLIENT)
+    abstract SdkHttpClient s3HttpClient(S3CallCounter counter);
   }
 }

@@ -1,63 +1,66 @@
 package com.coditect.shared.files;
 
 import com.coditect.shared.config.AppConfig;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 /**
- * Presigned GET URLs of objects in the documents bucket, signed with the SDK's SigV4 signer (the
- * {@code http-auth-aws} module every SDK client already ships). A function that only hands out
- * download links thus needs no S3 client module, which is over 4 MB of its jar. Signing is local
- * computation: no call.
+ * Presigned GET and PUT URLs of objects in the documents bucket, the same URLs S3's presigner
+ * makes, for browsers to download and upload directly. Signing is local computation: no call.
  */
 @Singleton
 public final class PresignedUrls {
 
-  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-  private final AwsCredentialsProvider credentials;
-  private final AppConfig config;
+  private final S3Requests requests;
+  private final Clock clock;
 
   @Inject
-  public PresignedUrls(AwsCredentialsProvider credentials, AppConfig config) {
-    this.credentials = credentials;
-    this.config = config;
+  public PresignedUrls(AwsCredentialsProvider credentials, AppConfig config, Clock clock) {
+    this.requests = new S3Requests(credentials, config);
+    this.clock = clock;
   }
 
-  /** A GET of {@code key} valid for {@code lifetime}, signed as S3's presigner signs it. */
-  public URI get(String key, Duration lifetime) {
-    SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(objectUri(key)).build();
-    return signer.sign(sign -> sign.identity(credentials.resolveCredentials()).request(request)
-            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-            .putProperty(AwsV4HttpSigner.REGION_NAME, config.region())
-            .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
-            .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, lifetime)
-            // S3 signs the path as sent and does not sign the (absent) body of a GET.
-            .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-            .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-            .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
-        .request().getUri();
+  /** A GET of {@code key} valid for {@code lifetime}. */
+  public PresignedRequest get(String key, Duration lifetime) {
+    return presign(requests.object(SdkHttpMethod.GET, key), Map.of(), lifetime);
   }
 
   /**
-   * Virtual-hosted on AWS; path-style against an endpoint override (moto serves every bucket on
-   * one host). Each key segment is percent-encoded as S3 expects (a space is %20, not +).
+   * A GET of {@code key} whose response carries {@code contentDisposition} (S3's
+   * response-content-disposition), e.g. to have browsers save the file under its own name.
    */
-  private URI objectUri(String key) {
-    StringBuilder path = new StringBuilder();
-    for (String segment : key.split("/", -1)) {
-      path.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    String bucket = config.bucketName();
-    return config.awsEndpoint()
-        .map(endpoint -> URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket + path))
-        .orElseGet(() -> URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com" + path));
+  public PresignedRequest get(String key, Duration lifetime, String contentDisposition) {
+    return presign(requests.object(SdkHttpMethod.GET, key)
+        .putRawQueryParameter("response-content-disposition", contentDisposition), Map.of(), lifetime);
+  }
+
+  /**
+   * A PUT of {@code key} whose signature covers the content type, the length and the SHA-256
+   * (base64, as S3's checksum header has it), so S3 refuses any other file: the client must send
+   * exactly the returned headers.
+   */
+  public PresignedRequest put(String key, String contentType, long contentLength, String sha256Base64,
+      Duration lifetime) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.put("Content-Length", Long.toString(contentLength));
+    headers.put("x-amz-checksum-sha256", sha256Base64);
+    SdkHttpRequest.Builder put = requests.object(SdkHttpMethod.PUT, key);
+    headers.forEach(put::putHeader);
+    return presign(put, headers, lifetime);
+  }
+
+  private PresignedRequest presign(SdkHttpRequest.Builder request, Map<String, String> headers, Duration lifetime) {
+    Instant now = clock.instant();
+    SdkHttpRequest signed = requests.presign(request.build(), lifetime, now);
+    return new PresignedRequest(signed.getUri(), headers, now.plus(lifetime));
   }
 }

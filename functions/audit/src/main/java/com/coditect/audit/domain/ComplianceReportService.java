@@ -135,7 +135,7 @@ public final class ComplianceReportService {
       throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
           List.of(new FieldError("status", "is " + report.status + ", not completed")));
     }
-    return downloads.get(report.filePath, DOWNLOAD_URL_LIFETIME);
+    return downloads.get(report.filePath, DOWNLOAD_URL_LIFETIME).url();
   }
 
   private ComplianceReportItem find(TenantId tenant, String reportId) {

@@ -15,52 +15,18 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.awt.FontFormatException;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Draws a report as a PDF: a summary, a bar chart of the period's key figures, the control table
- * with each control's evidence queries, and the chain's verification. Text uses the PDF standard
- * fonts (nothing to embed); the chart is drawn with the TrueType font OpenPDF ships, so it needs no
- * fonts from the operating system (Lambda's runtime has none).
+ * Draws a report as a PDF: a summary, a bar chart of the period's key figures ({@link ReportChart}),
+ * the control table with each control's evidence queries, and the chain's verification. Text and
+ * chart use the PDF standard fonts: nothing to embed, and no fonts needed from the operating system
+ * (Lambda's runtime has none).
  */
 public final class ReportPdf {
-
-  static {
-    // No display exists where reports are drawn; AWT must not look for one.
-    System.setProperty("java.awt.headless", "true");
-  }
-
-  /** The figures the chart shows, with their labels. */
-  private static final Map<String, String> CHARTED = new LinkedHashMap<>();
-
-  static {
-    CHARTED.put("access_changes", "Access changes");
-    CHARTED.put("privileged_actions", "Privileged actions");
-    CHARTED.put("deletions", "Deletions");
-    CHARTED.put("exports", "Exports");
-    CHARTED.put("failed_sign_ins", "Failed sign-ins");
-    CHARTED.put("audit_reviews_completed", "Reviews completed");
-  }
 
   private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
   private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
@@ -69,6 +35,8 @@ public final class ReportPdf {
   private static final Font CELL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
   private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8);
   private static final Color HEADER_FILL = new Color(0xE8, 0xEC, 0xF2);
+  private static final float MARGIN = 40;
+  private static final float CHART_HEIGHT = 236;
 
   private ReportPdf() {}
 
@@ -77,9 +45,9 @@ public final class ReportPdf {
 
   public static byte[] render(Header header, JsonNode data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 40, 40, 40, 40);
+    Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
     try {
-      PdfWriter.getInstance(document, out);
+      PdfWriter writer = PdfWriter.getInstance(document, out);
       document.addTitle(data.path("framework_name").asText() + " compliance report");
       document.addCreator("CODITECT");
       document.open();
@@ -99,8 +67,8 @@ public final class ReportPdf {
           + summary.path("fail").asInt() + "   evidence only " + summary.path("evidence").asInt(), BODY));
 
       document.add(heading("Key figures"));
-      Image chart = Image.getInstance(chartPng(data.path("figures")));
-      chart.scaleToFit(document.getPageSize().getWidth() - 80, 240);
+      Image chart = ReportChart.draw(writer, data.path("figures"), document.getPageSize().getWidth() - 2 * MARGIN,
+          CHART_HEIGHT);
       chart.setAlignment(Element.ALIGN_CENTER);
       document.add(chart);
 
@@ -123,7 +91,7 @@ public final class ReportPdf {
       data.path("entries_by_severity").fields().forEachRemaining(field -> severities.append(field.getKey())
           .append(' ').append(field.getValue().asLong()).append("   "));
       document.add(new Paragraph(severities.toString().trim(), BODY));
-    } catch (DocumentException | IOException e) {
+    } catch (DocumentException e) {
       throw new IllegalStateException("the report PDF could not be drawn", e);
     } finally {
       if (document.isOpen()) {
@@ -164,54 +132,5 @@ public final class ReportPdf {
       table.addCell(queries);
     }
     return table;
-  }
-
-  /** The chart as a PNG, drawn at twice its printed size so it stays sharp. */
-  static byte[] chartPng(JsonNode figures) throws IOException {
-    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-    CHARTED.forEach((name, label) -> dataset.addValue(figures.path(name).asLong(), "Entries in the period", label));
-    JFreeChart chart = ChartFactory.createBarChart("Key figures of the period", null, "Entries", dataset,
-        PlotOrientation.VERTICAL, false, false, false);
-    ChartFont.THEME.apply(chart);
-    CategoryPlot plot = chart.getCategoryPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    // Counts: whole-number ticks, and labels on two lines rather than cut short.
-    ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    plot.getDomainAxis().setMaximumCategoryLabelLines(2);
-    BarRenderer bars = (BarRenderer) plot.getRenderer();
-    bars.setBarPainter(new StandardBarPainter());
-    bars.setShadowVisible(false);
-    bars.setSeriesPaint(0, new Color(0x2F, 0x5D, 0x8A));
-    bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
-    bars.setDefaultItemLabelsVisible(true);
-    BufferedImage image = chart.createBufferedImage(1000, 460);
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", png);
-    return png.toByteArray();
-  }
-
-  /** A chart theme whose every font is OpenPDF's bundled Liberation Sans, loaded once. */
-  private static final class ChartFont {
-    static final StandardChartTheme THEME = theme();
-
-    private static StandardChartTheme theme() {
-      StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
-      try (InputStream ttf = ReportPdf.class.getResourceAsStream("/font-fallback/LiberationSans-Regular.ttf")) {
-        if (ttf == null) {
-          return theme;
-        }
-        java.awt.Font base = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, ttf);
-        theme.setExtraLargeFont(base.deriveFont(java.awt.Font.BOLD, 24f));
-        theme.setLargeFont(base.deriveFont(java.awt.Font.BOLD, 18f));
-        theme.setRegularFont(base.deriveFont(16f));
-        theme.setSmallFont(base.deriveFont(14f));
-      } catch (FontFormatException e) {
-        throw new IllegalStateException("the bundled chart font is not a TrueType font", e);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return theme;
-    }
   }
 }

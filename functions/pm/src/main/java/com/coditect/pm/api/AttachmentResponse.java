@@ -1,7 +1,7 @@
 package com.coditect.pm.api;
 
 import com.coditect.pm.data.AttachmentItem;
-import com.coditect.pm.data.AttachmentStorage.Presigned;
+import com.coditect.shared.files.PresignedRequest;
 import com.coditect.shared.store.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
@@ -27,13 +27,13 @@ public record AttachmentResponse(
         item.fileSizeBytes, item.mimeType, item.sha256, item.status, item.createdAt, null, null);
   }
 
-  public AttachmentResponse withUpload(Presigned put) {
+  public AttachmentResponse withUpload(PresignedRequest put) {
     return new AttachmentResponse(id, taskId, uploaderId, filename, filePath, fileSizeBytes, mimeType, sha256, status,
-        createdAt, new Upload(put.url(), "PUT", put.headers(), Timestamps.format(put.expiresAt())), null);
+        createdAt, new Upload(put.url().toString(), "PUT", put.headers(), Timestamps.format(put.expiresAt())), null);
   }
 
-  public AttachmentResponse withDownload(Presigned get) {
+  public AttachmentResponse withDownload(PresignedRequest get) {
     return new AttachmentResponse(id, taskId, uploaderId, filename, filePath, fileSizeBytes, mimeType, sha256, status,
-        createdAt, null, new Download(get.url(), Timestamps.format(get.expiresAt())));
+        createdAt, null, new Download(get.url().toString(), Timestamps.format(get.expiresAt())));
   }
 }

@@ -1,28 +1,17 @@
 package com.coditect.pm.data;
 
-import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.files.PresignedRequest;
+import com.coditect.shared.files.PresignedUrls;
+import com.coditect.shared.files.S3Objects;
+import com.coditect.shared.files.S3Objects.StoredObject;
 import com.coditect.shared.tenancy.TenantId;
-import dagger.Lazy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * The bytes of task attachments in S3: presigned upload and download URLs (computed locally, no
@@ -37,24 +26,14 @@ public final class AttachmentStorage {
   /** RFC 8187 attr-char besides letters and digits: these stay as they are in filename*. */
   private static final String ATTR_CHAR_SYMBOLS = "!#$&+-.^_`|~";
 
-  // Lazy: most PM requests (tasks, sprints, boards) never touch S3, so a cold start does not pay
-  // for building its clients.
-  private final Lazy<S3Client> s3;
-  private final Lazy<S3Presigner> presigner;
-  private final String bucket;
+  private final PresignedUrls urls;
+  private final S3Objects objects;
 
   @Inject
-  public AttachmentStorage(Lazy<S3Client> s3, Lazy<S3Presigner> presigner, AppConfig config) {
-    this.s3 = s3;
-    this.presigner = presigner;
-    this.bucket = config.bucketName();
+  public AttachmentStorage(PresignedUrls urls, S3Objects objects) {
+    this.urls = urls;
+    this.objects = objects;
   }
-
-  /** A presigned request: where to send it, the headers it was signed with, and when it stops working. */
-  public record Presigned(String url, Map<String, String> headers, Instant expiresAt) {}
-
-  /** What S3 holds at a key: its size and, when S3 stored one, its full-object SHA-256 (base64). */
-  public record StoredObject(long sizeBytes, Optional<String> sha256Base64) {}
 
   /**
    * The object key of an attachment. The filename stays out of it: S3 keys are at most 1024 bytes,
@@ -74,66 +53,23 @@ public final class AttachmentStorage {
    * A PUT URL whose signature covers the content type, the length and the checksum, so S3 refuses
    * any other file: the client must send exactly the returned headers.
    */
-  public Presigned presignUpload(String key, String mimeType, long sizeBytes, String sha256Hex) {
-    PutObjectRequest put = PutObjectRequest.builder()
-        .bucket(bucket)
-        .key(key)
-        .contentType(mimeType)
-        .contentLength(sizeBytes)
-        .checksumSHA256(base64Sha256(sha256Hex))
-        .build();
-    PresignedPutObjectRequest presigned = presigner.get().presignPutObject(
-        request -> request.signatureDuration(UPLOAD_URL_LIFETIME).putObjectRequest(put));
-    return new Presigned(presigned.url().toString(), clientHeaders(presigned.signedHeaders()), presigned.expiration());
+  public PresignedRequest presignUpload(String key, String mimeType, long sizeBytes, String sha256Hex) {
+    return urls.put(key, mimeType, sizeBytes, base64Sha256(sha256Hex), UPLOAD_URL_LIFETIME);
   }
 
   /** A GET URL that makes browsers save the file under its own name. */
-  public Presigned presignDownload(String key, String filename) {
-    var presigned = presigner.get().presignGetObject(request -> request.signatureDuration(DOWNLOAD_URL_LIFETIME)
-        .getObjectRequest(get -> get.bucket(bucket).key(key).responseContentDisposition(contentDisposition(filename))));
-    return new Presigned(presigned.url().toString(), Map.of(), presigned.expiration());
+  public PresignedRequest presignDownload(String key, String filename) {
+    return urls.get(key, DOWNLOAD_URL_LIFETIME, contentDisposition(filename));
   }
 
   /** One {@code HeadObject}: the object if it is there. */
   public Optional<StoredObject> head(String key) {
-    HeadObjectResponse head;
-    try {
-      head = s3.get().headObject(request -> request.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-    // A multipart upload reports a checksum of part checksums ("...-3"), which is no file digest.
-    Optional<String> sha256 = Optional.ofNullable(head.checksumSHA256()).filter(value -> !value.contains("-"));
-    return Optional.of(new StoredObject(head.contentLength(), sha256));
+    return objects.head(key);
   }
 
   /** One {@code DeleteObject}; deleting a missing key succeeds, as in S3. */
   public void delete(String key) {
-    s3.get().deleteObject(request -> request.bucket(bucket).key(key));
-  }
-
-  /** The signed headers a client must send, minus Host (its HTTP library sets that from the URL). */
-  private static Map<String, String> clientHeaders(Map<String, List<String>> signed) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    signed.forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("host")) {
-        headers.put(displayName(name), String.join(",", values));
-      }
-    });
-    return headers;
-  }
-
-  private static String displayName(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "content-type" -> "Content-Type";
-      case "content-length" -> "Content-Length";
-      default -> name;
-    };
+    objects.delete(key);
   }
 
   /**
