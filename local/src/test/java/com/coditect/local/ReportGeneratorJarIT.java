@@ -1,6 +1,5 @@
 package com.coditect.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,14 +8,11 @@ import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportData;
 import com.coditect.audit.domain.ReportFigures;
 import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.PdfText;
 import com.coditect.testing.ProjectFiles;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,7 +39,9 @@ class ReportGeneratorJarIT {
       Thread.currentThread().setContextClassLoader(function);
       for (String type : ComplianceFrameworks.TYPES) {
         for (boolean intact : new boolean[] {true, false}) {
-          String text = pdfText(render(function, data(type, intact)));
+          PdfText pdf = PdfText.read(render(function, data(type, intact)));
+          assertFalse(pdf.pages() < 2, "the control table should run onto a second page");
+          String text = pdf.text();
           assertTrue(text.contains(ComplianceFrameworks.name(type)), text);
           assertTrue(text.contains("Key figures of the period"), text);
           assertTrue(text.contains(intact ? "Intact" : "FAILED"), text);
@@ -87,22 +85,6 @@ class ReportGeneratorJarIT {
           .invoke(null, header, data);
     } catch (InvocationTargetException e) {
       throw new AssertionError("the jar could not draw the report", e.getCause());
-    }
-  }
-
-  private static String pdfText(byte[] pdf) throws IOException {
-    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
-    PdfReader reader = new PdfReader(pdf);
-    try {
-      assertFalse(reader.getNumberOfPages() < 2, "the control table should run onto a second page");
-      PdfTextExtractor extractor = new PdfTextExtractor(reader);
-      StringBuilder text = new StringBuilder();
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        text.append(extractor.getTextFromPage(page)).append('\n');
-      }
-      return text.toString().replaceAll("\\s+", " ");
-    } finally {
-      reader.close();
     }
   }
 }

@@ -1,6 +1,5 @@
 package com.coditect.testing;
 
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -13,41 +12,31 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class DynamoDbCallCounter implements ExecutionInterceptor {
 
-  private final List<String> operations = new ArrayList<>();
+  private final OperationLog operations = new OperationLog();
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
     String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    synchronized (operations) {
-      operations.add(operation);
-    }
+    operations.add(operation);
   }
 
   /** Forgets the calls so far, e.g. those made while arranging a test. */
   public void reset() {
-    synchronized (operations) {
-      operations.clear();
-    }
+    operations.clear();
   }
 
   public int total() {
-    synchronized (operations) {
-      return operations.size();
-    }
+    return operations.total();
   }
 
   /** Calls of one operation, named as in the API ({@code GetItem}, {@code TransactWriteItems}). */
   public int count(String operation) {
-    synchronized (operations) {
-      return (int) operations.stream().filter(operation::equals).count();
-    }
+    return operations.count(operation);
   }
 
   /** The operations in call order. */
   public List<String> operations() {
-    synchronized (operations) {
-      return List.copyOf(operations);
-    }
+    return operations.operations();
   }
 
   @Override

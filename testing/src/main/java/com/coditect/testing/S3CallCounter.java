@@ -1,6 +1,5 @@
 package com.coditect.testing;
 
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 public final class S3CallCounter implements SdkHttpClient {
 
   private final SdkHttpClient http;
-  private final List<String> operations = new ArrayList<>();
+  private final OperationLog operations = new OperationLog();
 
   public S3CallCounter(SdkHttpClient http) {
     this.http = http;
@@ -30,31 +29,23 @@ public final class S3CallCounter implements SdkHttpClient {
       case DELETE -> "DeleteObject";
       default -> request.httpRequest().method().name();
     };
-    synchronized (operations) {
-      operations.add(operation);
-    }
+    operations.add(operation);
     return http.prepareRequest(request);
   }
 
   /** Forgets the calls so far, e.g. those made while arranging a test. */
   public void reset() {
-    synchronized (operations) {
-      operations.clear();
-    }
+    operations.clear();
   }
 
   /** Calls of one operation, named as in the S3 API. */
   public int count(String operation) {
-    synchronized (operations) {
-      return (int) operations.stream().filter(operation::equals).count();
-    }
+    return operations.count(operation);
   }
 
   /** The operations in call order. */
   public List<String> operations() {
-    synchronized (operations) {
-      return List.copyOf(operations);
-    }
+    return operations.operations();
   }
 
   @Override

@@ -14,12 +14,10 @@ import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.PdfText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -101,7 +99,7 @@ class ComplianceReportGeneratorIT {
     String key = "tenants/" + tenant.id() + "/audit/reports/" + id + ".pdf";
     assertEquals(key, report.path("file_path").asText());
     byte[] pdf = api.s3().getObjectAsBytes(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(key)).asByteArray();
-    String text = pdfText(pdf);
+    String text = PdfText.read(pdf).text();
     assertTrue(text.contains("SOC 2"), text);
     assertTrue(text.contains("Summary"), text);
     assertTrue(text.contains("14 entries in the period"), text);
@@ -160,8 +158,8 @@ class ComplianceReportGeneratorIT {
     assertEquals("fail", control(data, "A.8.15").path("status").asText());
     assertEquals(1, data.path("summary").path("fail").asInt());
     assertFalse(data.path("summary").path("chain_intact").asBoolean());
-    String text = pdfText(api.s3().getObjectAsBytes(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME)
-        .key(report.path("file_path").asText())).asByteArray());
+    String text = PdfText.read(api.s3().getObjectAsBytes(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME)
+        .key(report.path("file_path").asText())).asByteArray()).text();
     assertTrue(text.contains("FAILED"), text);
   }
 
@@ -277,20 +275,4 @@ class ComplianceReportGeneratorIT {
   }
 
   /** Opens the PDF with a PDF reader (it must parse) and returns the text of every page. */
-  private static String pdfText(byte[] pdf) throws IOException {
-    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
-    PdfReader reader = new PdfReader(pdf);
-    try {
-      assertTrue(reader.getNumberOfPages() >= 1);
-      PdfTextExtractor extractor = new PdfTextExtractor(reader);
-      StringBuilder text = new StringBuilder();
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        text.append(extractor.getTextFromPage(page)).append('\n');
-      }
-      // Lines break wherever the page width says: compare words, not layout.
-      return text.toString().replaceAll("\\s+", " ");
-    } finally {
-      reader.close();
-    }
-  }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.audit.api.ChainVerification;
+import com.coditect.testing.PdfText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class ReportPdfTest {
     ObjectNode data = ComplianceReportData.build("soc2", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"),
         "2026-11-01T03:00:00.000Z", figures, new ChainVerification(true, true, null, 9, 1L, 9L, 9L, false, null), 9);
 
-    String text = pdfText(ReportPdf.render(new ReportPdf.Header("r1", "t1", "u1"), data));
+    String text = PdfText.read(ReportPdf.render(new ReportPdf.Header("r1", "t1", "u1"), data)).text();
 
     assertTrue(text.contains(ReportChart.TITLE), text);
     assertTrue(text.contains(ReportChart.AXIS_LABEL + " 0 2 4 6 8 "), "whole-number ticks up to the largest: " + text);
@@ -53,20 +51,5 @@ class ReportPdfTest {
     BaseFont helvetica = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
     assertEquals(List.of("Exports"), ReportChart.lines("Exports", helvetica, 8, 80));
     assertEquals(List.of("Privileged", "actions"), ReportChart.lines("Privileged actions", helvetica, 8, 50));
-  }
-
-  private static String pdfText(byte[] pdf) throws IOException {
-    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
-    PdfReader reader = new PdfReader(pdf);
-    try {
-      PdfTextExtractor extractor = new PdfTextExtractor(reader);
-      StringBuilder text = new StringBuilder();
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        text.append(extractor.getTextFromPage(page)).append('\n');
-      }
-      return text.toString().replaceAll("\\s+", " ");
-    } finally {
-      reader.close();
-    }
   }
 }
