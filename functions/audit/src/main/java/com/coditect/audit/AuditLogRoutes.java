@@ -30,6 +30,12 @@ final class AuditLogRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    log.get();
+    verifier.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/audit-logs", this::list)
         .route("GET /v1/audit-logs/verify", this::verify);

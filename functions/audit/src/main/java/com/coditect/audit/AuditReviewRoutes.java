@@ -32,6 +32,11 @@ final class AuditReviewRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    reviews.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/audit-reviews", this::list)
         .route("POST /v1/audit-reviews", this::create)

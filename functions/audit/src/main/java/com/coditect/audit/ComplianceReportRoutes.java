@@ -31,6 +31,11 @@ final class ComplianceReportRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    reports.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/compliance-reports", this::list)
         .route("POST /v1/compliance-reports", this::create)

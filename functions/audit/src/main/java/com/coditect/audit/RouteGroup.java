@@ -10,4 +10,7 @@ import com.coditect.shared.http.Router;
 public interface RouteGroup {
 
   void addTo(Router.Builder routes);
+
+  /** Builds the group's services now; SnapStart calls it before the snapshot (SnapStartPriming). */
+  void prime();
 }

@@ -26,6 +26,11 @@ final class AttachmentRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    attachments.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/tasks/{task_id}/attachments", this::list)
         .route("POST /v1/tasks/{task_id}/attachments", this::create)

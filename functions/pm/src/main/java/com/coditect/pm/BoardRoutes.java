@@ -32,6 +32,11 @@ final class BoardRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    boards.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/projects/{project_id}/boards", this::list)
         .route("POST /v1/projects/{project_id}/boards", this::create)

@@ -27,6 +27,11 @@ final class CommentRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    comments.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/tasks/{task_id}/comments", this::list)
         .route("POST /v1/tasks/{task_id}/comments", this::create)

@@ -29,6 +29,11 @@ final class MilestoneRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    milestones.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/projects/{project_id}/milestones", this::list)
         .route("POST /v1/projects/{project_id}/milestones", this::create)

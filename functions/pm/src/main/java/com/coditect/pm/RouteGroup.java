@@ -17,6 +17,9 @@ public interface RouteGroup {
 
   void addTo(Router.Builder routes);
 
+  /** Builds the group's services now; SnapStart calls it before the snapshot (SnapStartPriming). */
+  void prime();
+
   /** 200 with the body and its ETag. */
   static ApiResponse versioned(Versioned<?> result) {
     return ApiResponse.ok(result.value()).withVersion(result.version());

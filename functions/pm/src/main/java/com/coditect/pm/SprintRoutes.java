@@ -30,6 +30,11 @@ final class SprintRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    sprints.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes.route("GET /v1/projects/{project_id}/sprints", this::list)
         .route("POST /v1/projects/{project_id}/sprints", this::create)

@@ -28,6 +28,11 @@ final class TaskRoutes implements RouteGroup {
   }
 
   @Override
+  public void prime() {
+    tasks.get();
+  }
+
+  @Override
   public void addTo(Router.Builder routes) {
     routes
         .route("GET /v1/projects/{project_id}/tasks", this::listInProject)

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.SnapStartPriming;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -27,6 +28,7 @@ import com.coditect.tenancy.domain.TeamService;
 import com.coditect.tenancy.domain.TenantService;
 import com.coditect.tenancy.domain.UserService;
 import dagger.Lazy;
+import java.util.List;
 import java.util.Optional;
 
 /** The tenancy Lambda: tenants, users, teams, projects, and the OpenAPI document. */
@@ -40,6 +42,8 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   private final Idempotency idempotency;
   private final Lazy<OpenApiDocument> openApi;
   private final HttpDispatcher dispatcher;
+  // Held here: the runtime's context may keep its resources only weakly.
+  private final SnapStartPriming priming;
 
   public TenancyHandler() {
     this(DaggerTenancyComponent.factory().create(AppConfig.fromEnvironment()));
@@ -53,11 +57,17 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
     this.idempotency = component.idempotency();
     this.openApi = component.openApi();
     this.dispatcher = new HttpDispatcher(routes());
+    this.priming = SnapStartPriming.register(List.of(tenants::get, users::get, teams::get, projects::get, openApi::get));
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return dispatcher.dispatch(event);
+  }
+
+  /** What SnapStart runs before its snapshot: every service built. */
+  SnapStartPriming priming() {
+    return priming;
   }
 
   /** Every route key this handler serves, for the template/handler consistency test. */

@@ -1,0 +1,42 @@
+package com.coditect.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.coditect.shared.http.Idempotency;
+import com.coditect.tenancy.domain.MembershipCleanup;
+import com.coditect.tenancy.domain.ProjectService;
+import com.coditect.tenancy.domain.TeamService;
+import com.coditect.tenancy.domain.TenantService;
+import com.coditect.tenancy.domain.UserService;
+import com.coditect.testing.CountingLazy;
+import dagger.Lazy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tenancy builds no service at init, and every service when SnapStart primes it. */
+class TenancyHandlerPrimingTest {
+
+  private final CountingLazy<TenantService> tenants = new CountingLazy<>(null);
+  private final CountingLazy<UserService> users = new CountingLazy<>(null);
+  private final CountingLazy<TeamService> teams = new CountingLazy<>(null);
+  private final CountingLazy<ProjectService> projects = new CountingLazy<>(null);
+  private final CountingLazy<OpenApiDocument> openApi = new CountingLazy<>(null);
+
+  @Test
+  void buildsNoServiceAtInitAndEveryServiceWhenPrimed() {
+    TenancyHandler handler = new TenancyHandler(new TenancyComponent() {
+      @Override public Lazy<TenantService> tenants() { return tenants; }
+      @Override public Lazy<UserService> users() { return users; }
+      @Override public Lazy<TeamService> teams() { return teams; }
+      @Override public Lazy<ProjectService> projects() { return projects; }
+      @Override public MembershipCleanup membershipCleanup() { return null; }
+      @Override public Idempotency idempotency() { return null; }
+      @Override public Lazy<OpenApiDocument> openApi() { return openApi; }
+    });
+    List<CountingLazy<?>> services = List.of(tenants, users, teams, projects, openApi);
+    services.forEach(service -> assertEquals(0, service.gets()));
+
+    handler.priming().beforeCheckpoint(null);
+    services.forEach(service -> assertEquals(1, service.gets()));
+  }
+}
