@@ -1,14 +1,16 @@
 package com.coditect.local;
 
+import com.coditect.shared.log.Log;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,9 @@ public final class LocalRuntime {
   }
 
   private static void stopAll(List<AutoCloseable> started) {
+    // Ctrl-C reaches moto too, which may be gone before the event pump has stopped: the pump's
+    // failed deliveries would print stack traces of a shutdown the user asked for.
+    Log.redirect(new PrintStream(OutputStream.nullOutputStream()));
     List<AutoCloseable> reverse = new ArrayList<>(started);
     Collections.reverse(reverse);
     for (AutoCloseable closeable : reverse) {
@@ -123,6 +128,7 @@ public final class LocalRuntime {
         // shutting down: nothing left to tell
       }
     }
+    OUT.println("stopped: gateway, functions and moto");
   }
 
   /** A port the runtime needs is taken. */
