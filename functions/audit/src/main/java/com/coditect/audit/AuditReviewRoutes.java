@@ -9,7 +9,6 @@ import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
-import com.coditect.shared.store.Versioned;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -59,19 +58,16 @@ final class AuditReviewRoutes implements RouteGroup {
 
   private ApiResponse get(ApiRequest request, Principal principal) {
     principal.requireAuditor();
-    return versioned(reviews.get().get(principal.tenantId(), request.uuidPathParameter("review_id")));
+    return ApiResponse.versioned(reviews.get().get(principal.tenantId(), request.uuidPathParameter("review_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireAuditor();
     String reviewId = request.uuidPathParameter("review_id");
     AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
-    return versioned(reviews.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
+    return ApiResponse.versioned(reviews.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
         reviewId, request.ifMatchVersion(), body));
   }
 
   /** 200 with the body and its ETag. */
-  private static ApiResponse versioned(Versioned<?> result) {
-    return ApiResponse.ok(result.value()).withVersion(result.version());
-  }
 }

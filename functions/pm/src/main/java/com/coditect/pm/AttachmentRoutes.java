@@ -52,7 +52,7 @@ final class AttachmentRoutes implements RouteGroup {
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(attachments.get().get(principal.tenantId(), Actor.of(request, principal),
+    return ApiResponse.versioned(attachments.get().get(principal.tenantId(), Actor.of(request, principal),
         RouteGroup.taskRef(request), request.uuidPathParameter("attachment_id")));
   }
 

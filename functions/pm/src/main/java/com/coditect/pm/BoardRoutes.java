@@ -59,14 +59,14 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(boards.get().getWithTasks(principal.tenantId(), request.uuidPathParameter("board_id"),
+    return ApiResponse.versioned(boards.get().getWithTasks(principal.tenantId(), request.uuidPathParameter("board_id"),
         taskPage(request)));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireContributor();
     BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
-    return RouteGroup.versioned(boards.get().update(principal.tenantId(), Actor.of(request, principal),
+    return ApiResponse.versioned(boards.get().update(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
   }
 

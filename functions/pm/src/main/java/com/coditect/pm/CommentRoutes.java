@@ -53,7 +53,7 @@ final class CommentRoutes implements RouteGroup {
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     UpdateCommentRequest body = UpdateCommentRequest.from(request.jsonBody());
-    return RouteGroup.versioned(comments.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(comments.get().update(principal.tenantId(), Actor.of(request, principal), principal,
         RouteGroup.taskRef(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
   }
 

@@ -57,14 +57,14 @@ final class MilestoneRoutes implements RouteGroup {
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(milestones.get().get(principal.tenantId(), request.uuidPathParameter("milestone_id")));
+    return ApiResponse.versioned(milestones.get().get(principal.tenantId(), request.uuidPathParameter("milestone_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String milestoneId = request.uuidPathParameter("milestone_id");
     MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
-    return RouteGroup.versioned(milestones.get().update(principal.tenantId(), Actor.of(request, principal), milestoneId,
+    return ApiResponse.versioned(milestones.get().update(principal.tenantId(), Actor.of(request, principal), milestoneId,
         request.ifMatchVersion(), body));
   }
 

@@ -3,9 +3,7 @@ package com.coditect.pm;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.http.ApiRequest;
-import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Router;
-import com.coditect.shared.store.Versioned;
 
 /**
  * The routes of one PM resource (tasks, sprints, ...): the handler adds every group to its router.
@@ -19,11 +17,6 @@ public interface RouteGroup {
 
   /** Builds the group's services now; SnapStart calls it before the snapshot (SnapStartPriming). */
   void prime();
-
-  /** 200 with the body and its ETag. */
-  static ApiResponse versioned(Versioned<?> result) {
-    return ApiResponse.ok(result.value()).withVersion(result.version());
-  }
 
   /** The {@code task_id} path parameter: a task's UUID or its key ({@code ENG-42}); else a 400. */
   static String taskRef(ApiRequest request) {

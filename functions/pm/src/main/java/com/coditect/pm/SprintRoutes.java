@@ -60,14 +60,14 @@ final class SprintRoutes implements RouteGroup {
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(sprints.get().get(principal.tenantId(), request.uuidPathParameter("sprint_id")));
+    return ApiResponse.versioned(sprints.get().get(principal.tenantId(), request.uuidPathParameter("sprint_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     principal.requireContributor();
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
-    return RouteGroup.versioned(sprints.get().update(principal.tenantId(), Actor.of(request, principal), sprintId,
+    return ApiResponse.versioned(sprints.get().update(principal.tenantId(), Actor.of(request, principal), sprintId,
         request.ifMatchVersion(), body));
   }
 
@@ -80,7 +80,7 @@ final class SprintRoutes implements RouteGroup {
 
   private ApiResponse start(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    return RouteGroup.versioned(sprints.get().start(principal.tenantId(), Actor.of(request, principal),
+    return ApiResponse.versioned(sprints.get().start(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("sprint_id"), request.ifMatchVersion()));
   }
 
@@ -88,7 +88,7 @@ final class SprintRoutes implements RouteGroup {
     principal.requireContributor();
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintCompleteRequest body = SprintCompleteRequest.from(request);
-    return RouteGroup.versioned(sprints.get().complete(principal.tenantId(), Actor.of(request, principal), sprintId,
+    return ApiResponse.versioned(sprints.get().complete(principal.tenantId(), Actor.of(request, principal), sprintId,
         request.ifMatchVersion(), body));
   }
 }

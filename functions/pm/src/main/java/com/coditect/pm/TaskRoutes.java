@@ -64,13 +64,13 @@ final class TaskRoutes implements RouteGroup {
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(tasks.get().get(principal.tenantId(), RouteGroup.taskRef(request)));
+    return ApiResponse.versioned(tasks.get().get(principal.tenantId(), RouteGroup.taskRef(request)));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
     String taskRef = RouteGroup.taskRef(request);
     UpdateTaskRequest body = UpdateTaskRequest.from(request.jsonBody());
-    return RouteGroup.versioned(tasks.get().update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
+    return ApiResponse.versioned(tasks.get().update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
         request.ifMatchVersion(), body));
   }
 
@@ -81,7 +81,7 @@ final class TaskRoutes implements RouteGroup {
   }
 
   private ApiResponse restore(ApiRequest request, Principal principal) {
-    return RouteGroup.versioned(tasks.get().restore(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(tasks.get().restore(principal.tenantId(), Actor.of(request, principal), principal,
         RouteGroup.taskRef(request)));
   }
 

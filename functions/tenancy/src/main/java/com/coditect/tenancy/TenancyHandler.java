@@ -12,7 +12,6 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.HttpDispatcher;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.Router;
-import com.coditect.shared.store.Versioned;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.tenancy.api.CreateProjectRequest;
 import com.coditect.tenancy.api.CreateTeamRequest;
@@ -114,22 +113,22 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse getTenant(ApiRequest request, Principal principal) {
-    return versioned(tenants.get().get(principal.tenantId()));
+    return ApiResponse.versioned(tenants.get().get(principal.tenantId()));
   }
 
   private ApiResponse updateTenant(ApiRequest request, Principal principal) {
     UpdateTenantRequest body = UpdateTenantRequest.from(request.jsonBody());
-    return versioned(tenants.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
+    return ApiResponse.versioned(tenants.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse getMe(ApiRequest request, Principal principal) {
-    return versioned(users.get().get(principal.tenantId(), principal.userId()));
+    return ApiResponse.versioned(users.get().get(principal.tenantId(), principal.userId()));
   }
 
   private ApiResponse updateMe(ApiRequest request, Principal principal) {
     UpdateMeRequest body = UpdateMeRequest.from(request.jsonBody());
-    return versioned(users.get().updateMe(principal.tenantId(), Actor.of(request, principal), principal.userId(),
+    return ApiResponse.versioned(users.get().updateMe(principal.tenantId(), Actor.of(request, principal), principal.userId(),
         request.ifMatchVersion(), body));
   }
 
@@ -147,12 +146,12 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse getUser(ApiRequest request, Principal principal) {
-    return versioned(users.get().get(principal.tenantId(), request.uuidPathParameter("user_id")));
+    return ApiResponse.versioned(users.get().get(principal.tenantId(), request.uuidPathParameter("user_id")));
   }
 
   private ApiResponse updateUser(ApiRequest request, Principal principal) {
     UpdateUserRequest body = UpdateUserRequest.from(request.jsonBody());
-    return versioned(users.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(users.get().update(principal.tenantId(), Actor.of(request, principal), principal,
         request.uuidPathParameter("user_id"), request.ifMatchVersion(), body));
   }
 
@@ -174,13 +173,13 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse getTeam(ApiRequest request, Principal principal) {
-    return versioned(teams.get().get(principal.tenantId(), request.uuidPathParameter("team_id")));
+    return ApiResponse.versioned(teams.get().get(principal.tenantId(), request.uuidPathParameter("team_id")));
   }
 
   private ApiResponse updateTeam(ApiRequest request, Principal principal) {
     principal.requireAdmin();
     UpdateTeamRequest body = UpdateTeamRequest.from(request.jsonBody());
-    return versioned(teams.get().update(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+    return ApiResponse.versioned(teams.get().update(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
         request.ifMatchVersion(), body));
   }
 
@@ -217,12 +216,12 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse getProject(ApiRequest request, Principal principal) {
-    return versioned(projects.get().get(principal.tenantId(), request.uuidPathParameter("project_id")));
+    return ApiResponse.versioned(projects.get().get(principal.tenantId(), request.uuidPathParameter("project_id")));
   }
 
   private ApiResponse updateProject(ApiRequest request, Principal principal) {
     UpdateProjectRequest body = UpdateProjectRequest.from(request.jsonBody());
-    return versioned(projects.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(projects.get().update(principal.tenantId(), Actor.of(request, principal), principal,
         request.uuidPathParameter("project_id"), request.ifMatchVersion(), body));
   }
 
@@ -230,9 +229,5 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
     projects.get().delete(principal.tenantId(), Actor.of(request, principal), principal,
         request.uuidPathParameter("project_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
-  }
-
-  private static ApiResponse versioned(Versioned<?> result) {
-    return ApiResponse.ok(result.value()).withVersion(result.version());
   }
 }

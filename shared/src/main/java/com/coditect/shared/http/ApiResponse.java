@@ -1,5 +1,6 @@
 package com.coditect.shared.http;
 
+import com.coditect.shared.store.Versioned;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,11 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
 
   public static ApiResponse ok(Object body) {
     return json(200, body);
+  }
+
+  /** 200 with a read or changed resource and its version as the ETag. */
+  public static ApiResponse versioned(Versioned<?> result) {
+    return ok(result.value()).withVersion(result.version());
   }
 
   public static ApiResponse noContent() {
