@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.SnapStartPriming;
 import com.coditect.shared.http.HttpDispatcher;
+import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import java.util.List;
 
@@ -25,14 +26,12 @@ public final class AuditHandler implements RequestHandler<APIGatewayV2HTTPEvent,
   }
 
   AuditHandler(AuditApiComponent component) {
-    Router.Builder routes = Router.builder();
     // One group a line, so that adding a resource's routes is adding a line.
     List<RouteGroup> groups = List.of(
         component.auditLogRoutes(),
         component.auditReviewRoutes(),
         component.complianceReportRoutes());
-    groups.forEach(group -> group.addTo(routes));
-    this.dispatcher = new HttpDispatcher(routes.build());
+    this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }
 

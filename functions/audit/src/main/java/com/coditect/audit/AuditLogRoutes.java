@@ -6,6 +6,7 @@ import com.coditect.audit.data.AuditLogQueries;
 import com.coditect.audit.domain.AuditVerifier;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Principal;

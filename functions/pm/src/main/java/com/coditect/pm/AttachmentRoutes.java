@@ -6,6 +6,7 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
@@ -39,13 +40,13 @@ final class AttachmentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(attachments.get().list(principal.tenantId(), RouteGroup.taskRef(request),
+    return ApiResponse.ok(attachments.get().list(principal.tenantId(), TaskRefs.of(request),
         request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    String taskRef = RouteGroup.taskRef(request);
+    String taskRef = TaskRefs.of(request);
     CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
     return idempotency.createReadingRecord(request, principal, lookup -> attachments.get().create(principal.tenantId(),
         Actor.of(request, principal), principal, taskRef, body, lookup));
@@ -53,11 +54,11 @@ final class AttachmentRoutes implements RouteGroup {
 
   private ApiResponse get(ApiRequest request, Principal principal) {
     return ApiResponse.versioned(attachments.get().get(principal.tenantId(), Actor.of(request, principal),
-        RouteGroup.taskRef(request), request.uuidPathParameter("attachment_id")));
+        TaskRefs.of(request), request.uuidPathParameter("attachment_id")));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    attachments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+    attachments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, TaskRefs.of(request),
         request.uuidPathParameter("attachment_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

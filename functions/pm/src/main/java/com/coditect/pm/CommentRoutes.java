@@ -7,6 +7,7 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
@@ -40,12 +41,12 @@ final class CommentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(comments.get().list(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
+    return ApiResponse.ok(comments.get().list(principal.tenantId(), TaskRefs.of(request), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
     principal.requireContributor();
-    String taskRef = RouteGroup.taskRef(request);
+    String taskRef = TaskRefs.of(request);
     CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
     return idempotency.createReadingRecord(request, principal, lookup -> comments.get().create(principal.tenantId(),
         Actor.of(request, principal), principal, taskRef, body, lookup));
@@ -54,11 +55,11 @@ final class CommentRoutes implements RouteGroup {
   private ApiResponse update(ApiRequest request, Principal principal) {
     UpdateCommentRequest body = UpdateCommentRequest.from(request.jsonBody());
     return ApiResponse.versioned(comments.get().update(principal.tenantId(), Actor.of(request, principal), principal,
-        RouteGroup.taskRef(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
+        TaskRefs.of(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    comments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+    comments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, TaskRefs.of(request),
         request.uuidPathParameter("comment_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.SnapStartPriming;
 import com.coditect.shared.http.HttpDispatcher;
+import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import java.util.List;
 
@@ -25,11 +26,9 @@ public final class PmHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
   }
 
   PmHandler(PmComponent component) {
-    Router.Builder routes = Router.builder();
     List<RouteGroup> groups = List.of(component.taskRoutes(), component.sprintRoutes(), component.milestoneRoutes(),
         component.commentRoutes(), component.attachmentRoutes(), component.boardRoutes());
-    groups.forEach(group -> group.addTo(routes));
-    this.dispatcher = new HttpDispatcher(routes.build());
+    this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }
 

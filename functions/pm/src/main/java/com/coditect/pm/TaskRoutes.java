@@ -8,6 +8,7 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
@@ -64,28 +65,28 @@ final class TaskRoutes implements RouteGroup {
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(tasks.get().get(principal.tenantId(), RouteGroup.taskRef(request)));
+    return ApiResponse.versioned(tasks.get().get(principal.tenantId(), TaskRefs.of(request)));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
-    String taskRef = RouteGroup.taskRef(request);
+    String taskRef = TaskRefs.of(request);
     UpdateTaskRequest body = UpdateTaskRequest.from(request.jsonBody());
     return ApiResponse.versioned(tasks.get().update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
         request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    tasks.get().delete(principal.tenantId(), Actor.of(request, principal), principal, RouteGroup.taskRef(request),
+    tasks.get().delete(principal.tenantId(), Actor.of(request, principal), principal, TaskRefs.of(request),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse restore(ApiRequest request, Principal principal) {
     return ApiResponse.versioned(tasks.get().restore(principal.tenantId(), Actor.of(request, principal), principal,
-        RouteGroup.taskRef(request)));
+        TaskRefs.of(request)));
   }
 
   private ApiResponse activity(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(tasks.get().activity(principal.tenantId(), RouteGroup.taskRef(request), request.page()));
+    return ApiResponse.ok(tasks.get().activity(principal.tenantId(), TaskRefs.of(request), request.page()));
   }
 }

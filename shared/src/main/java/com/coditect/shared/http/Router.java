@@ -1,6 +1,7 @@
 package com.coditect.shared.http;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,13 @@ public final class Router {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The routes of every group. */
+  public static Router of(List<? extends RouteGroup> groups) {
+    Builder routes = builder();
+    groups.forEach(group -> group.addTo(routes));
+    return routes.build();
   }
 
   public Optional<Route> route(String routeKey) {

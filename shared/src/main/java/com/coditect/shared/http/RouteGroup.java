@@ -1,11 +1,10 @@
-package com.coditect.audit;
-
-import com.coditect.shared.http.Router;
+package com.coditect.shared.http;
 
 /**
- * The routes of one audit resource (log, reviews, reports): the handler adds every group to its
+ * The routes of one resource (tasks, audit reviews, ...): a handler adds every group to its
  * router. A group takes its services as {@code dagger.Lazy}, so a new Lambda instance builds them
- * (and their table schemas) when a request first needs them, not all at init.
+ * (and their table schemas) when a request first needs them: a cold start pays for the resource it
+ * serves, not for all of the function's.
  */
 public interface RouteGroup {
 
