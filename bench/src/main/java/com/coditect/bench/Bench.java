@@ -41,8 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * {@code make bench}: per function of the template the shaded jar size and the fresh-JVM time to
@@ -169,7 +167,7 @@ public final class Bench {
       requireEveryTemplateRoute(TENANCY_HANDLER, "RoutePlan", counts);
       printCalls("tenancy", counts);
 
-      createAttachmentBucket(env);
+      createAttachmentBucket();
       List<RouteCount> pmCounts = pmPlan.run(tenant, projectId);
       requireEveryTemplateRoute(PM_HANDLER, "PmRoutePlan", pmCounts);
       printCalls("pm", pmCounts);
@@ -199,7 +197,7 @@ public final class Bench {
     try (PrintStream log = new PrintStream(Files.newOutputStream(handlerLog), true, StandardCharsets.UTF_8);
         AwsTestEnvironment env = AwsTestEnvironment.create("bench-report")) {
       Log.redirect(log);
-      createAttachmentBucket(env);
+      createAttachmentBucket();
       reportBench(env).run();
     }
   }
@@ -467,18 +465,8 @@ public final class Bench {
    * The documents bucket on moto, which the PM routes' attachments are uploaded to and read from.
    * Already there is fine: a moto passed in with -Dmoto.endpoint may have it from an earlier run.
    */
-  private static void createAttachmentBucket(AwsTestEnvironment env) {
-    try (S3Client s3 = S3Client.builder()
-        .region(Region.of(env.appConfig().region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .endpointOverride(env.appConfig().awsEndpoint().orElseThrow())
-        .forcePathStyle(true)
-        .build()) {
-      s3.createBucket(request -> request.bucket(env.appConfig().bucketName()));
-    } catch (BucketAlreadyOwnedByYouException e) {
-      // reused, see above
-    }
+  private static void createAttachmentBucket() {
+    AwsTestEnvironment.documentsBucket().close();
   }
 
   /** What Lambda would put in the environment, pointing at this run's slice of moto. */

@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -78,10 +80,24 @@ public final class AwsTestEnvironment implements AutoCloseable {
     this.busName = baseName;
     this.ruleName = baseName + "-all";
     this.queueName = baseName;
-    this.dynamoDb = configure(DynamoDbClient.builder()).build();
-    this.streams = configure(DynamoDbStreamsClient.builder()).build();
-    this.eventBridge = configure(EventBridgeClient.builder()).build();
-    this.sqs = configure(SqsClient.builder()).build();
+    this.dynamoDb = configure(DynamoDbClient.builder(), endpoint).build();
+    this.streams = configure(DynamoDbStreamsClient.builder(), endpoint).build();
+    this.eventBridge = configure(EventBridgeClient.builder(), endpoint).build();
+    this.sqs = configure(SqsClient.builder(), endpoint).build();
+  }
+
+  /**
+   * An S3 client on moto with the documents bucket ({@link #BUCKET_NAME}) made: once per moto, as
+   * every test class shares it. The caller closes the client.
+   */
+  public static S3Client documentsBucket() {
+    S3Client s3 = configure(S3Client.builder(), MotoServer.endpoint()).forcePathStyle(true).build();
+    try {
+      s3.createBucket(b -> b.bucket(BUCKET_NAME));
+    } catch (BucketAlreadyOwnedByYouException e) {
+      // another test class (or an earlier bench on the same moto) made it first
+    }
+    return s3;
   }
 
   /**
@@ -153,7 +169,7 @@ public final class AwsTestEnvironment implements AutoCloseable {
 
   /** A further DynamoDB client with interceptors (e.g. a {@link DynamoDbCallCounter}); closed with this. */
   public DynamoDbClient newDynamoDbClient(ExecutionInterceptor... interceptors) {
-    DynamoDbClient client = configure(DynamoDbClient.builder())
+    DynamoDbClient client = configure(DynamoDbClient.builder(), endpoint)
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .executionInterceptors(List.of(interceptors))
             .build())
@@ -281,7 +297,8 @@ public final class AwsTestEnvironment implements AutoCloseable {
     }
   }
 
-  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder) {
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
+      URI endpoint) {
     return builder
         .region(Region.of(REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))

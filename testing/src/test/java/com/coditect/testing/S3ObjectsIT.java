@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.files.S3Objects;
 import com.coditect.shared.files.S3Objects.StoredObject;
+import com.coditect.shared.files.S3Objects;
 import com.coditect.shared.files.S3RequestException;
 import com.coditect.shared.store.Ids;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -52,13 +50,7 @@ class S3ObjectsIT {
   void start() {
     config = new AppConfig(AwsTestEnvironment.REGION, "unused", AwsTestEnvironment.BUCKET_NAME, "unused", "unused",
         Optional.of(MotoServer.endpoint()));
-    s3 = S3Client.builder().region(Region.of(config.region())).credentialsProvider(CREDENTIALS)
-        .endpointOverride(MotoServer.endpoint()).forcePathStyle(true).httpClient(http).build();
-    try {
-      s3.createBucket(b -> b.bucket(config.bucketName()));
-    } catch (BucketAlreadyOwnedByYouException e) {
-      // another test class made it first
-    }
+    s3 = AwsTestEnvironment.documentsBucket();
     objects = new S3Objects(calls, CREDENTIALS, config, Clock.systemUTC());
   }
 

@@ -10,16 +10,10 @@ import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.MotoServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * The audit API on moto, driven with real HTTP API v2 events. Every response is checked against
@@ -95,18 +89,7 @@ final class AuditApi implements AutoCloseable {
   /** An S3 client on moto, with the documents bucket made (once per moto, shared by the test classes). */
   S3Client s3() {
     if (s3 == null) {
-      s3 = S3Client.builder()
-          .region(Region.of(AwsTestEnvironment.REGION))
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-          .endpointOverride(MotoServer.endpoint())
-          .forcePathStyle(true)
-          .httpClient(UrlConnectionHttpClient.create())
-          .build();
-      try {
-        s3.createBucket(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME));
-      } catch (BucketAlreadyOwnedByYouException e) {
-        // another test class made it first
-      }
+      s3 = AwsTestEnvironment.documentsBucket();
     }
     return s3;
   }

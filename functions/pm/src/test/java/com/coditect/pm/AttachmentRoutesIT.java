@@ -22,7 +22,6 @@ import com.coditect.pm.data.PmKeys;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.MotoServer;
 import com.coditect.testing.S3CallCounter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -43,13 +42,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -76,18 +70,7 @@ class AttachmentRoutesIT {
   void start() {
     api = new PmApi("attachments");
     s3Calls = api.component.s3Calls();
-    s3 = S3Client.builder()
-        .region(Region.of(AwsTestEnvironment.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .endpointOverride(MotoServer.endpoint())
-        .forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-    try {
-      s3.createBucket(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME));
-    } catch (BucketAlreadyOwnedByYouException e) {
-      // another test class made it first
-    }
+    s3 = AwsTestEnvironment.documentsBucket();
     acme = api.seedTenant("ENG");
     globex = api.seedTenant("ENG");
     otherMember = api.seedUser(acme.id(), "member");
