@@ -8,6 +8,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# Functions get credentials only from the container-credentials endpoint the runtime and the tests
+# start, as SnapStart functions do on AWS; access keys from this shell must not reach them.
+unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
 # Its own state dir, so a bench and a test run can share the machine.
 state="$root/target/bench-moto"
 

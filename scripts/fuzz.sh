@@ -12,6 +12,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# Functions get credentials only from the container-credentials endpoint the runtime and the tests
+# start, as SnapStart functions do on AWS; access keys from this shell must not reach them.
+unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
 
 jar="$root/local/target/local.jar"
 work="$root/target/fuzz"   # the runtime's working directory: its demo.env, moto.log and the reports

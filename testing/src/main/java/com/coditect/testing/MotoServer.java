@@ -33,8 +33,13 @@ public final class MotoServer {
 
   private MotoServer() {}
 
-  /** The endpoint every AWS client of a test points at. */
+  /**
+   * The endpoint every AWS client of a test points at. Asking for it also installs this JVM's
+   * container-credentials endpoint: every client of a test, like every function on a SnapStart
+   * Lambda, finds its credentials there through the SDK's default chain.
+   */
   public static URI endpoint() {
+    ContainerCredentialsEndpoint.installForThisJvm();
     String configured = System.getProperty("moto.endpoint");
     if (configured == null || configured.isBlank()) {
       configured = System.getenv("MOTO_ENDPOINT");

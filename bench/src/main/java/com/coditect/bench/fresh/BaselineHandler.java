@@ -3,10 +3,7 @@ package com.coditect.bench.fresh;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,21 +39,17 @@ public final class BaselineHandler {
     System.exit(0);
   }
 
-  /** Same settings as production: explicit region, credentials and URL-connection HTTP client. */
+  /** Same settings as production: explicit region, the default credentials chain, URL-connection HTTP client. */
   private static DynamoDbClient client(Map<String, String> env) {
     String endpoint = env.get("AWS_ENDPOINT_URL");
-    boolean moto = endpoint != null && !endpoint.isBlank();
-    AwsCredentialsProvider credentials = moto
-        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))
-        : EnvironmentVariableCredentialsProvider.create();
     var builder = DynamoDbClient.builder()
         .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
-        .credentialsProvider(credentials)
+        .credentialsProvider(DefaultCredentialsProvider.builder().build())
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .executionInterceptors(List.of())
             .build());
-    if (moto) {
+    if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }
     return builder.build();
