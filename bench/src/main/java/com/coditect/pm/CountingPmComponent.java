@@ -3,7 +3,8 @@ package com.coditect.pm;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3ObjectsModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * through the plain HTTP client, so they are not in the counts.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, S3ObjectsModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class,
     CountingPmComponent.CallCounting.class})
 public interface CountingPmComponent extends PmComponent {
 

@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /**
  * Counts the DynamoDB API calls made through the clients it is registered on, by operation name,
@@ -16,6 +17,10 @@ public final class DynamoDbCallCounter implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+    // A function's interceptors go on all its clients (S3 too); only DynamoDB's calls count here.
+    if (!(context.request() instanceof DynamoDbRequest)) {
+      return;
+    }
     String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     operations.add(operation);
   }

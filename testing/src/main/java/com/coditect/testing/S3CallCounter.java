@@ -1,36 +1,26 @@
 package com.coditect.testing;
 
 import java.util.List;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.s3.model.S3Request;
 
 /**
- * Counts the S3 object requests sent through it by operation name ({@code HeadObject},
- * {@code DeleteObject}...), so tests can pin a route's S3 calls apart from its DynamoDB calls. It
- * wraps the HTTP client a function's S3 requests go through ({@code S3Objects.HTTP_CLIENT}); a
- * retried request would count once per attempt, which moto never asks for.
+ * Counts the S3 calls made through the clients it is registered on, by operation name
+ * ({@code HeadObject}, {@code DeleteObject}...), so tests can pin a route's S3 calls apart from its
+ * DynamoDB calls. A call counts once however often the SDK retries it.
  */
-public final class S3CallCounter implements SdkHttpClient {
+public final class S3CallCounter implements ExecutionInterceptor {
 
-  private final SdkHttpClient http;
   private final OperationLog operations = new OperationLog();
 
-  public S3CallCounter(SdkHttpClient http) {
-    this.http = http;
-  }
-
   @Override
-  public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-    String operation = switch (request.httpRequest().method()) {
-      case HEAD -> "HeadObject";
-      case GET -> "GetObject";
-      case PUT -> "PutObject";
-      case DELETE -> "DeleteObject";
-      default -> request.httpRequest().method().name();
-    };
-    operations.add(operation);
-    return http.prepareRequest(request);
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+    if (context.request() instanceof S3Request) {
+      operations.add(executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
   }
 
   /** Forgets the calls so far, e.g. those made while arranging a test. */
@@ -47,15 +37,6 @@ public final class S3CallCounter implements SdkHttpClient {
   public List<String> operations() {
     return operations.operations();
   }
-
-  @Override
-  public String clientName() {
-    return http.clientName();
-  }
-
-  /** Leaves the wrapped client open: it is the function's, shared with its DynamoDB client. */
-  @Override
-  public void close() {}
 
   @Override
   public String toString() {

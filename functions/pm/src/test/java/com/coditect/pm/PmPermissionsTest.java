@@ -21,15 +21,17 @@ class PmPermissionsTest {
     assertTrue(String.valueOf(objectStatements.get(0).get("Resource")).contains("/tenants/*/pm/*"));
   }
 
-  /** Without ListBucket, S3 answers a HEAD of a not-yet-uploaded attachment 403 instead of 404. */
+  /**
+   * S3 answers a HEAD of a not-yet-uploaded attachment 403 to a caller that may not list the whole
+   * bucket; the function then lists that one key, which it may do under the attachment prefixes only.
+   */
   @Test
-  void mayListTheBucketSoAMissingObjectReadsAsAbsent() {
+  void mayListOnlyUnderTheAttachmentPrefixes() {
     List<Map<?, ?>> listing = s3Statements().stream()
         .filter(statement -> actions(statement).contains("s3:ListBucket")).toList();
     assertEquals(1, listing.size());
     assertEquals(List.of("s3:ListBucket"), actions(listing.get(0)));
-    // A condition on s3:prefix would not apply to a HEAD, which carries no prefix.
-    assertEquals(null, listing.get(0).get("Condition"));
+    assertEquals(Map.of("StringLike", Map.of("s3:prefix", "tenants/*/pm/*")), listing.get(0).get("Condition"));
     assertTrue(String.valueOf(listing.get(0).get("Resource")).contains("DocumentsBucket"));
   }
 

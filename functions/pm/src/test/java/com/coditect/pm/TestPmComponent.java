@@ -1,10 +1,10 @@
 package com.coditect.pm;
 
 import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.di.AwsClientsModule;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.files.S3Objects;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.S3CallCounter;
 import dagger.Binds;
@@ -13,18 +13,16 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
-import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpClient;
 
 /** The production wiring plus DynamoDB and S3 call counters: the wiring is the point of these tests. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class,
-    TestPmComponent.CallCounting.class, TestPmComponent.S3CallCounting.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class,
+    TestPmComponent.CallCounting.class})
 interface TestPmComponent extends PmComponent {
 
-  /** The S3 requests the function sent, apart from its DynamoDB calls. */
+  /** The S3 calls the function made, apart from its DynamoDB calls. */
   S3CallCounter s3Calls();
 
   /** Builds the component against a test environment's config, counting with {@code counter}. */
@@ -33,25 +31,21 @@ interface TestPmComponent extends PmComponent {
     TestPmComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
   }
 
-  /** Adds the counter to the DynamoDB client's interceptors. */
+  /** Adds both counters to the interceptors of the function's clients; each counts its own service. */
   @Module
-  interface CallCounting {
+  abstract class CallCounting {
     @Binds
     @IntoSet
-    ExecutionInterceptor counter(DynamoDbCallCounter counter);
-  }
+    abstract ExecutionInterceptor counter(DynamoDbCallCounter counter);
 
-  /** In place of S3ObjectsModule: S3 requests go through a counter wrapping the function's HTTP client. */
-  @Module(includes = AwsClientsModule.class)
-  abstract class S3CallCounting {
     @Provides
     @Singleton
-    static S3CallCounter s3Counter(SdkHttpClient http) {
-      return new S3CallCounter(http);
+    static S3CallCounter newS3Counter() {
+      return new S3CallCounter();
     }
 
     @Binds
-    @Named(S3Objects.HTTP_CLIENT)
-    abstract SdkHttpClient s3HttpClient(S3CallCounter counter);
+    @IntoSet
+    abstract ExecutionInterceptor s3Counter(S3CallCounter counter);
   }
 }

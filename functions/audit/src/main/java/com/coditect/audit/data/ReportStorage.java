@@ -1,25 +1,25 @@
 package com.coditect.audit.data;
 
-import com.coditect.shared.files.S3Objects;
+import com.coditect.shared.files.DocumentsBucket;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
  * The compliance report PDFs in the documents bucket: one PutObject per report. Only the generator
- * writes them; the API hands out presigned GETs ({@code PresignedUrls}).
+ * writes them; the API hands out presigned GETs.
  */
 @Singleton
 public final class ReportStorage {
 
-  private final S3Objects objects;
+  private final DocumentsBucket bucket;
 
   @Inject
-  ReportStorage(S3Objects objects) {
-    this.objects = objects;
+  ReportStorage(DocumentsBucket bucket) {
+    this.bucket = bucket;
   }
 
   /** Stores a PDF; writing the same key again (a redelivered request) replaces it. */
   public void putPdf(String key, byte[] pdf) {
-    objects.put(key, "application/pdf", "inline; filename=\"" + key.substring(key.lastIndexOf('/') + 1) + "\"", pdf);
+    bucket.put(key, "application/pdf", "inline; filename=\"" + key.substring(key.lastIndexOf('/') + 1) + "\"", pdf);
   }
 }

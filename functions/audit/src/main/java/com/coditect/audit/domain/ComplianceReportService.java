@@ -11,7 +11,7 @@ import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
-import com.coditect.shared.files.PresignedUrls;
+import com.coditect.shared.files.DocumentsBucket;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
@@ -52,13 +52,13 @@ public final class ComplianceReportService {
   static final long MAX_PERIOD_DAYS = 366;
 
   private final ComplianceReportRepository reports;
-  private final PresignedUrls downloads;
+  private final DocumentsBucket downloads;
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
 
   @Inject
-  ComplianceReportService(ComplianceReportRepository reports, PresignedUrls downloads, Transactions transactions,
+  ComplianceReportService(ComplianceReportRepository reports, DocumentsBucket downloads, Transactions transactions,
       Outbox outbox, Clock clock) {
     this.reports = reports;
     this.downloads = downloads;
@@ -135,7 +135,7 @@ public final class ComplianceReportService {
       throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
           List.of(new FieldError("status", "is " + report.status + ", not completed")));
     }
-    return downloads.get(report.filePath, DOWNLOAD_URL_LIFETIME).url();
+    return downloads.presignGet(report.filePath, DOWNLOAD_URL_LIFETIME).url();
   }
 
   private ComplianceReportItem find(TenantId tenant, String reportId) {

@@ -1,9 +1,8 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.files.DocumentsBucket.StoredObject;
+import com.coditect.shared.files.DocumentsBucket;
 import com.coditect.shared.files.PresignedRequest;
-import com.coditect.shared.files.PresignedUrls;
-import com.coditect.shared.files.S3Objects;
-import com.coditect.shared.files.S3Objects.StoredObject;
 import com.coditect.shared.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,13 +25,11 @@ public final class AttachmentStorage {
   /** RFC 8187 attr-char besides letters and digits: these stay as they are in filename*. */
   private static final String ATTR_CHAR_SYMBOLS = "!#$&+-.^_`|~";
 
-  private final PresignedUrls urls;
-  private final S3Objects objects;
+  private final DocumentsBucket bucket;
 
   @Inject
-  public AttachmentStorage(PresignedUrls urls, S3Objects objects) {
-    this.urls = urls;
-    this.objects = objects;
+  public AttachmentStorage(DocumentsBucket bucket) {
+    this.bucket = bucket;
   }
 
   /**
@@ -54,22 +51,22 @@ public final class AttachmentStorage {
    * any other file: the client must send exactly the returned headers.
    */
   public PresignedRequest presignUpload(String key, String mimeType, long sizeBytes, String sha256Hex) {
-    return urls.put(key, mimeType, sizeBytes, base64Sha256(sha256Hex), UPLOAD_URL_LIFETIME);
+    return bucket.presignPut(key, mimeType, sizeBytes, base64Sha256(sha256Hex), UPLOAD_URL_LIFETIME);
   }
 
   /** A GET URL that makes browsers save the file under its own name. */
   public PresignedRequest presignDownload(String key, String filename) {
-    return urls.get(key, DOWNLOAD_URL_LIFETIME, contentDisposition(filename));
+    return bucket.presignGet(key, DOWNLOAD_URL_LIFETIME, contentDisposition(filename));
   }
 
   /** One {@code HeadObject}: the object if it is there. */
   public Optional<StoredObject> head(String key) {
-    return objects.head(key);
+    return bucket.head(key);
   }
 
   /** One {@code DeleteObject}; deleting a missing key succeeds, as in S3. */
   public void delete(String key) {
-    objects.delete(key);
+    bucket.delete(key);
   }
 
   /**

@@ -1,0 +1,147 @@
+package com.coditect.shared.files;
+
+import com.coditect.shared.config.AppConfig;
+import dagger.Lazy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * The documents bucket through the SDK: presigned GETs and PUTs for browsers (computed locally, no
+ * call), and the object requests a function sends itself, with the S3 client's retries and
+ * SHA-256 checksums. The client and presigner are built on first use, so a route that needs
+ * neither does not pay for them at a cold start.
+ */
+@Singleton
+public final class DocumentsBucket {
+
+  /** What S3 holds at a key: its size and, when S3 stored one for the whole object, its SHA-256 (base64). */
+  public record StoredObject(long sizeBytes, Optional<String> sha256Base64) {}
+
+  private final Lazy<S3Client> s3;
+  private final Lazy<S3Presigner> presigner;
+  private final String bucket;
+
+  @Inject
+  public DocumentsBucket(Lazy<S3Client> s3, Lazy<S3Presigner> presigner, AppConfig config) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.bucket = config.bucketName();
+  }
+
+  /** A GET of {@code key} valid for {@code lifetime}. */
+  public PresignedRequest presignGet(String key, Duration lifetime) {
+    return presignGet(key, lifetime, null);
+  }
+
+  /**
+   * A GET of {@code key} whose response carries {@code contentDisposition} (S3's
+   * response-content-disposition; null for none), e.g. to have browsers save the file under its name.
+   */
+  public PresignedRequest presignGet(String key, Duration lifetime, String contentDisposition) {
+    PresignedGetObjectRequest get = presigner.get().presignGetObject(p -> p.signatureDuration(lifetime)
+        .getObjectRequest(r -> r.bucket(bucket).key(key).responseContentDisposition(contentDisposition)));
+    return new PresignedRequest(toUri(get.url()), Map.of(), get.expiration());
+  }
+
+  /**
+   * A PUT of {@code key} whose signature covers the content type, the length and the SHA-256
+   * (base64, as S3's checksum header has it), so S3 refuses any other file: the client must send
+   * exactly the returned headers.
+   */
+  public PresignedRequest presignPut(String key, String contentType, long contentLength, String sha256Base64,
+      Duration lifetime) {
+    PresignedPutObjectRequest put = presigner.get().presignPutObject(p -> p.signatureDuration(lifetime)
+        .putObjectRequest(r -> r.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)
+            .checksumSHA256(sha256Base64)));
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> header : put.signedHeaders().entrySet()) {
+      // Host comes from the URL; every HTTP library sets it itself.
+      if (!header.getKey().equalsIgnoreCase("host")) {
+        headers.put(canonicalName(header.getKey()), String.join(",", header.getValue()));
+      }
+    }
+    return new PresignedRequest(toUri(put.url()), headers, put.expiration());
+  }
+
+  /**
+   * One {@code HeadObject} with its checksum: the object, or empty if there is none at {@code key}.
+   * S3 answers a HEAD of a missing key 404 only to a caller that may list the whole bucket, and 403
+   * to any other. A function may list only under its own prefixes (an {@code s3:prefix} condition,
+   * which a HEAD does not carry), so a 403 is followed by one {@code ListObjectsV2} of exactly that
+   * key: no object there means absent; an object there means the 403 was a real refusal.
+   */
+  public Optional<StoredObject> head(String key) {
+    HeadObjectResponse head;
+    try {
+      head = s3.get().headObject(r -> r.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() != 403 || exists(key)) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+    // A multipart upload reports a checksum of part checksums ("...-3"), which is no file digest.
+    Optional<String> sha256 = Optional.ofNullable(head.checksumSHA256()).filter(value -> !value.contains("-"));
+    return Optional.of(new StoredObject(head.contentLength(), sha256));
+  }
+
+  private boolean exists(String key) {
+    return s3.get().listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)).contents().stream()
+        .anyMatch(object -> object.key().equals(key));
+  }
+
+  /**
+   * Stores {@code body} at {@code key}, replacing what is there. Its SHA-256 goes along, so S3
+   * refuses bytes damaged on the way and keeps the checksum with the object.
+   */
+  public void put(String key, String contentType, String contentDisposition, byte[] body) {
+    s3.get().putObject(r -> r.bucket(bucket).key(key).contentType(contentType).contentDisposition(contentDisposition)
+        .checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromBytes(body));
+  }
+
+  /** One {@code DeleteObject}. Deleting a missing key succeeds, as in S3. */
+  public void delete(String key) {
+    s3.get().deleteObject(r -> r.bucket(bucket).key(key));
+  }
+
+  /** {@code content-type} -> {@code Content-Type}: how clients and the API document write them. */
+  private static String canonicalName(String name) {
+    StringBuilder canonical = new StringBuilder(name.length());
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      canonical.append(upper ? Character.toUpperCase(c) : c);
+      upper = c == '-';
+    }
+    String result = canonical.toString();
+    return result.startsWith("X-Amz-") ? result.toLowerCase(Locale.ROOT) : result;
+  }
+
+  private static URI toUri(URL url) {
+    try {
+      return url.toURI();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the presigner made a URL that is no URI: " + url, e);
+    }
+  }
+}
