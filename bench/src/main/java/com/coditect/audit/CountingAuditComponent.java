@@ -5,6 +5,9 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
+import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -22,8 +25,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * make the entries and the finished report that the measured routes read.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class,
-    CountingAuditComponent.CallCounting.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class,
+    S3Module.class, CountingAuditComponent.CallCounting.class})
 public interface CountingAuditComponent extends AuditApiComponent {
 
   /** An audit API handler wired like production whose DynamoDB calls {@code counter} sees. */
@@ -33,7 +36,7 @@ public interface CountingAuditComponent extends AuditApiComponent {
 
   /** The ingest, as the bus's rule runs it. */
   static AuditLogWriter ingest(AppConfig config) {
-    return DaggerAuditComponent.factory().create(config, new AuditConfig("bench-pseudonym-key")).auditLog();
+    return DaggerAuditComponent.factory().create(config, new AuditConfig(AwsTestEnvironment.secret("bench-pseudonym-key"))).auditLog();
   }
 
   /** Generates a requested report, as the rule on {@code compliance_report.requested} does. */

@@ -8,6 +8,7 @@ import com.coditect.tenancy.CountingTenancyComponent;
 import com.coditect.tenancy.data.TenancyKeys;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.ProjectFiles;
 import com.coditect.testing.TemplateRoute;
@@ -28,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -448,7 +447,6 @@ public final class Bench {
   private static String userPool(AwsTestEnvironment env) {
     CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
         .region(Region.of(env.appConfig().region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .httpClient(UrlConnectionHttpClient.create())
         .endpointOverride(env.appConfig().awsEndpoint().orElseThrow())
         .build();
@@ -469,14 +467,17 @@ public final class Bench {
     AwsTestEnvironment.documentsBucket().close();
   }
 
-  /** What Lambda would put in the environment, pointing at this run's slice of moto. */
+  /**
+   * What Lambda would put in a SnapStart function's environment, pointing at this run's slice of
+   * moto: no access keys, a container-credentials endpoint (this process's) instead.
+   */
   private static Map<String, String> lambdaEnvironment(AppConfig config) {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(ContainerCredentialsEndpoint.installForThisJvm().lambdaEnvironment());
     env.put("AWS_REGION", config.region());
     env.put("TABLE_NAME", config.tableName());
     env.put("BUCKET_NAME", config.bucketName());
     env.put("EVENT_BUS_NAME", config.eventBusName());
-    env.put("CURSOR_SIGNING_KEY", config.cursorSigningKey());
+    env.put("CURSOR_KEY_SECRET_ARN", config.cursorKeySecret());
     env.put("AWS_ENDPOINT_URL", config.awsEndpoint().orElseThrow().toString());
     return env;
   }

@@ -3,6 +3,7 @@ package com.coditect.tenancy;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * lives in the tenancy package because the handler's component constructor is package-private.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class,
     CountingTenancyComponent.CallCounting.class})
 public interface CountingTenancyComponent extends TenancyComponent {
 

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttri
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Creates on moto the table, bucket, bus and user pool that template.yaml declares, read from the
@@ -29,6 +30,18 @@ final class LocalResources {
     s3.putBucketVersioning(r -> r.bucket(settings.bucketName()).versioningConfiguration(v -> v.status("Enabled")));
     events.createEventBus(r -> r.name(settings.busName()));
     return createUserPool(template, settings, cognito);
+  }
+
+  /**
+   * The secret the template declares as {@code logicalId}, holding {@code value} (AWS generates
+   * one; locally the caller chooses it); returns its ARN, which functions get in their environment.
+   */
+  static String createSecret(CloudTemplate template, String logicalId, LocalSettings settings,
+      SecretsManagerClient secrets, String value) {
+    if (!"AWS::SecretsManager::Secret".equals(template.resourceType(logicalId))) {
+      throw new IllegalStateException("template.yaml declares no secret " + logicalId);
+    }
+    return secrets.createSecret(r -> r.name(settings.tableName() + "-" + logicalId).secretString(value)).arn();
   }
 
   /** The user pool with the template's sign-in alias and custom attributes (the token's claims). */

@@ -12,13 +12,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -37,6 +36,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -51,6 +51,7 @@ public final class AwsTestEnvironment implements AutoCloseable {
 
   public static final String REGION = "us-east-1";
   public static final String BUCKET_NAME = "coditect-test-bucket";
+  /** The value of the cursor-signing secret every test environment's config names. */
   public static final String CURSOR_SIGNING_KEY = "test-cursor-signing-key";
 
   private static final String TABLE_RESOURCE = "CoditectTable";
@@ -59,6 +60,7 @@ public final class AwsTestEnvironment implements AutoCloseable {
   private static final Duration DRAIN_WINDOW = Duration.ofSeconds(1);
   private static final Duration POLL_PAUSE = Duration.ofMillis(50);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Map<String, String> SECRETS = new HashMap<>();
 
   private final URI endpoint;
   private final String tableName;
@@ -125,7 +127,28 @@ public final class AwsTestEnvironment implements AutoCloseable {
 
   /** The configuration a function would read from its environment, pointing at this slice. */
   public AppConfig appConfig() {
-    return new AppConfig(REGION, tableName, BUCKET_NAME, busName, CURSOR_SIGNING_KEY, Optional.of(endpoint));
+    return new AppConfig(REGION, tableName, BUCKET_NAME, busName, cursorKeySecret(), Optional.of(endpoint));
+  }
+
+  /**
+   * The ARN of the secret on moto holding {@link #CURSOR_SIGNING_KEY}, as functions read their keys
+   * from Secrets Manager.
+   */
+  public static String cursorKeySecret() {
+    return secret(CURSOR_SIGNING_KEY);
+  }
+
+  /**
+   * The ARN of a secret on moto holding {@code value}: made once per value, moto and JVM (under a
+   * random name, so runs sharing a moto do not collide).
+   */
+  public static synchronized String secret(String value) {
+    return SECRETS.computeIfAbsent(value, v -> {
+      try (SecretsManagerClient secrets = configure(SecretsManagerClient.builder(), MotoServer.endpoint()).build()) {
+        return secrets.createSecret(r -> r.name("coditect-test-key-" + String.format("%08x", RANDOM.nextInt()))
+            .secretString(v)).arn();
+      }
+    });
   }
 
   public DynamoDbClient dynamoDb() {
@@ -301,7 +324,7 @@ public final class AwsTestEnvironment implements AutoCloseable {
       URI endpoint) {
     return builder
         .region(Region.of(REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        // No credentials provider: the default chain finds the container endpoint (MotoServer installs it).
         .endpointOverride(endpoint)
         .httpClientBuilder(UrlConnectionHttpClient.builder());
   }

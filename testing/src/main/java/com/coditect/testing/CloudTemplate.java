@@ -112,6 +112,15 @@ public final class CloudTemplate {
     return map(map(resource, logicalId).getOrDefault("Properties", Map.of()), logicalId + ".Properties");
   }
 
+  /** The {@code Type} of one resource; fails when the template has no such resource. */
+  public String resourceType(String logicalId) {
+    Object resource = resources().get(logicalId);
+    if (resource == null) {
+      throw new IllegalArgumentException("template.yaml has no resource " + logicalId);
+    }
+    return string(map(resource, logicalId).get("Type"));
+  }
+
   private Map<String, Object> resources() {
     return map(document.getOrDefault("Resources", Map.of()), "Resources");
   }

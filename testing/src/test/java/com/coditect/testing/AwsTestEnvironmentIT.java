@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 class AwsTestEnvironmentIT {
 
@@ -151,7 +154,11 @@ class AwsTestEnvironmentIT {
     assertEquals(env.tableName(), config.tableName());
     assertEquals(env.busName(), config.eventBusName());
     assertEquals("coditect-test-bucket", config.bucketName());
-    assertEquals("test-cursor-signing-key", config.cursorSigningKey());
+    try (SecretsManagerClient secrets = SecretsManagerClient.builder().region(Region.US_EAST_1)
+        .endpointOverride(MotoServer.endpoint()).httpClient(UrlConnectionHttpClient.create()).build()) {
+      assertEquals("test-cursor-signing-key",
+          secrets.getSecretValue(r -> r.secretId(config.cursorKeySecret())).secretString());
+    }
     assertEquals(Optional.of(MotoServer.endpoint()), config.awsEndpoint());
     assertTrue(env.tableName().startsWith("coditect-awstestenvironmentit-"), env.tableName());
   }

@@ -4,6 +4,8 @@ import com.coditect.audit.domain.MonthlyReports;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -15,7 +17,7 @@ import javax.inject.Singleton;
  * and unlike the report generator no S3 client: download links are signed without one.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class, S3Module.class})
 public interface AuditApiComponent {
 
   AuditLogRoutes auditLogRoutes();

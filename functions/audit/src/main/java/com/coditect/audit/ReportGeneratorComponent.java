@@ -4,7 +4,8 @@ import com.coditect.audit.domain.ComplianceReportGenerator;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3ObjectsModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -15,7 +16,7 @@ import javax.inject.Singleton;
  * PDF library).
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, S3ObjectsModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class, S3Module.class})
 public interface ReportGeneratorComponent {
 
   ComplianceReportGenerator complianceReportGenerator();

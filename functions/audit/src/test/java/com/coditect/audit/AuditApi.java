@@ -37,7 +37,7 @@ final class AuditApi implements AutoCloseable {
     component = DaggerTestAuditApiComponent.factory().create(env.appConfig(), calls);
     handler = new AuditHandler(component);
     client = new ContractClient(handler, calls);
-    ingest = DaggerAuditComponent.factory().create(env.appConfig(), new AuditConfig("test-pseudonym-key")).auditLog();
+    ingest = DaggerAuditComponent.factory().create(env.appConfig(), new AuditConfig(AwsTestEnvironment.secret("test-pseudonym-key"))).auditLog();
   }
 
   /** Sends one request; the response must match the OpenAPI document. */

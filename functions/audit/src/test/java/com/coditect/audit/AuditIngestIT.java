@@ -51,7 +51,7 @@ class AuditIngestIT {
   void start() {
     env = AwsTestEnvironment.create("audit-ingest");
     handler = new AuditIngestHandler(DaggerTestAuditComponent.factory()
-        .create(env.appConfig(), new AuditConfig("test-pseudonym-key"), calls));
+        .create(env.appConfig(), new AuditConfig(AwsTestEnvironment.secret("test-pseudonym-key")), calls));
   }
 
   @AfterAll

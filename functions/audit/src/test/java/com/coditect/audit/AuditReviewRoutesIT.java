@@ -16,6 +16,8 @@ import com.coditect.audit.data.AuditKeys;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.HandlerResponse;
@@ -737,7 +739,8 @@ class AuditReviewRoutesIT {
 
   /** The production wiring of the audit API with a {@link WriteWatch} on its DynamoDB client. */
   @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, WatchedComponent.Watched.class})
+  @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class,
+      S3Module.class, WatchedComponent.Watched.class})
   interface WatchedComponent extends AuditApiComponent {
 
     @Component.Factory

@@ -187,7 +187,7 @@ class ComplianceReportGeneratorIT {
     // The same function wired to a bucket that does not exist: the PDF cannot be stored.
     AppConfig config = api.env.appConfig();
     AppConfig noBucket = new AppConfig(config.region(), config.tableName(), "no-such-bucket-" + Ids.newId(),
-        config.eventBusName(), config.cursorSigningKey(), config.awsEndpoint());
+        config.eventBusName(), config.cursorKeySecret(), config.awsEndpoint());
     new ComplianceReportHandler(DaggerTestAuditApiComponent.factory().create(noBucket, new DynamoDbCallCounter()))
         .handleRequest(event(tenant.id(), id), null);
 

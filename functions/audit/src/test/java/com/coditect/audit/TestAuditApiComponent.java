@@ -3,7 +3,8 @@ package com.coditect.audit;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3ObjectsModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The production wiring of the audit API plus a DynamoDB call counter. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class, S3ObjectsModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class, S3Module.class,
     TestAuditApiComponent.CallCounting.class})
 interface TestAuditApiComponent extends AuditApiComponent, ReportGeneratorComponent {
 

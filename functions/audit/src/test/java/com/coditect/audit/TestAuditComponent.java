@@ -4,6 +4,7 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The production wiring plus a DynamoDB call counter, so tests can hold the ingest to its calls. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, AuditModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class,
     TestAuditComponent.CallCounting.class})
 interface TestAuditComponent extends AuditComponent {
 

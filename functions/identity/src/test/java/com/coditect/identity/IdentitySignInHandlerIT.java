@@ -97,7 +97,7 @@ class IdentitySignInHandlerIT {
   @Test
   void aSignInWhoseEventCannotBeWrittenFails() {
     AppConfig broken = new AppConfig(AwsTestEnvironment.REGION, "no-such-table", "", "unused",
-        AwsTestEnvironment.CURSOR_SIGNING_KEY, env.appConfig().awsEndpoint());
+        env.appConfig().cursorKeySecret(), env.appConfig().awsEndpoint());
     IdentitySignInHandler withoutTable = new IdentitySignInHandler(
         DaggerTestSignInComponent.factory().create(broken, new DynamoDbCallCounter()));
     String tenant = Ids.newId();

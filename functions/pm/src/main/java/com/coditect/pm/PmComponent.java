@@ -4,14 +4,15 @@ import com.coditect.pm.domain.TaskFollowUps;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3ObjectsModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 /** Wiring of the PM function, built once per Lambda instance. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, S3ObjectsModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class})
 public interface PmComponent {
 
   TaskRoutes taskRoutes();

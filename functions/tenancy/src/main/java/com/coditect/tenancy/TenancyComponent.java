@@ -3,6 +3,7 @@ package com.coditect.tenancy;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.tenancy.domain.MembershipCleanup;
 import com.coditect.tenancy.domain.ProjectService;
@@ -16,7 +17,7 @@ import javax.inject.Singleton;
 
 /** Wiring of the tenancy function, built once per Lambda instance. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class})
 public interface TenancyComponent {
 
   Lazy<TenantService> tenants();

@@ -3,6 +3,7 @@ package com.coditect.tenancy;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
 import dagger.Binds;
 import dagger.BindsInstance;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The production wiring plus a DynamoDB call counter: the wiring is the point of these tests. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class,
     TestTenancyComponent.CallCounting.class})
 interface TestTenancyComponent extends TenancyComponent {
 

@@ -9,6 +9,8 @@ import java.util.Optional;
  * Everything a function reads from its environment, read in one place ({@link #fromEnvironment}).
  * No other class calls {@code System.getenv}.
  *
+ * @param cursorKeySecret the ARN (or name) of the Secrets Manager secret whose value signs list
+ *     cursors ({@code CURSOR_KEY_SECRET_ARN}); the key itself never sits in the environment
  * @param awsEndpoint endpoint override for every AWS client; set only for moto (local and tests)
  */
 public record AppConfig(
@@ -16,7 +18,7 @@ public record AppConfig(
     String tableName,
     String bucketName,
     String eventBusName,
-    String cursorSigningKey,
+    String cursorKeySecret,
     Optional<URI> awsEndpoint) {
 
   /** Prefix of system properties that override environment variables (see {@link #fromEnvironment}). */
@@ -48,7 +50,7 @@ public record AppConfig(
         required(env, "TABLE_NAME"),
         env.getOrDefault("BUCKET_NAME", ""),
         env.getOrDefault("EVENT_BUS_NAME", "coditect"),
-        required(env, "CURSOR_SIGNING_KEY"),
+        required(env, "CURSOR_KEY_SECRET_ARN"),
         endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint)));
   }
 

@@ -1,6 +1,7 @@
 package com.coditect.shared.store;
 
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.Secrets;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.json.JsonTrees;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.inject.Inject;
@@ -27,11 +29,17 @@ public final class CursorCodec {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  private final byte[] key;
+  private final Supplier<String> key;
 
+  /** Signs with the key in Secrets Manager that the config names, read on the first cursor. */
   @Inject
-  public CursorCodec(AppConfig config) {
-    this.key = config.cursorSigningKey().getBytes(StandardCharsets.UTF_8);
+  public CursorCodec(Secrets secrets, AppConfig config) {
+    this(() -> secrets.value(config.cursorKeySecret()));
+  }
+
+  /** Signs with the key {@code key} supplies (asked each time: a supplier may read it lazily). */
+  public CursorCodec(Supplier<String> key) {
+    this.key = key;
   }
 
   /** Null when there is no next page. Key attributes are all strings in this table. */
@@ -79,7 +87,7 @@ public final class CursorCodec {
 
   private byte[] sign(byte[] payload) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    mac.init(new SecretKeySpec(key.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return mac.doFinal(payload);
   }
 

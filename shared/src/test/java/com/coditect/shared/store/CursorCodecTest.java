@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.error.BadRequestException;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class CursorCodecTest {
 
   private static CursorCodec codec(String key) {
-    return new CursorCodec(new AppConfig("us-east-1", "t", "", "b", key, Optional.empty()));
+    return new CursorCodec(() -> key);
   }
 
   private static final Map<String, AttributeValue> LAST = Map.of(

@@ -4,6 +4,7 @@ import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.AuditMarkerItem;
 import com.coditect.shared.config.AuditConfig;
+import com.coditect.shared.config.Secrets;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.CoreKeys;
@@ -61,16 +62,18 @@ public final class AuditLogWriter {
   private final DynamoDbTable<AuditMarkerItem> markers;
   private final Transactions transactions;
   private final Clock clock;
-  private final byte[] pseudonymKey;
+  private final Secrets secrets;
+  private final String pseudonymKeySecret;
 
   @Inject
-  AuditLogWriter(SingleTable table, Transactions transactions, Clock clock, AuditConfig config) {
+  AuditLogWriter(SingleTable table, Transactions transactions, Clock clock, Secrets secrets, AuditConfig config) {
     this.table = table;
     this.entries = table.view(AuditEntryItem.SCHEMA);
     this.markers = table.view(AuditMarkerItem.SCHEMA);
     this.transactions = transactions;
     this.clock = clock;
-    this.pseudonymKey = config.pseudonymKey().getBytes(StandardCharsets.UTF_8);
+    this.secrets = secrets;
+    this.pseudonymKeySecret = config.pseudonymKeySecret();
   }
 
   /**
@@ -216,7 +219,8 @@ public final class AuditLogWriter {
     }
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(pseudonymKey, "HmacSHA256"));
+      byte[] key = secrets.value(pseudonymKeySecret).getBytes(StandardCharsets.UTF_8);
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return HexFormat.of().formatHex(mac.doFinal((tenant.value() + "\n" + value).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
