@@ -1,5 +1,6 @@
 package com.coditect.shared.di;
 
+import com.coditect.shared.store.Ids;
 import java.util.List;
 import org.crac.Context;
 import org.crac.Core;
@@ -14,9 +15,11 @@ import org.crac.Resource;
 public final class SnapStartPriming implements Resource {
 
   private final List<Runnable> primers;
+  private final Runnable onRestore;
 
-  private SnapStartPriming(List<Runnable> primers) {
+  private SnapStartPriming(List<Runnable> primers, Runnable onRestore) {
     this.primers = List.copyOf(primers);
+    this.onRestore = onRestore;
   }
 
   /**
@@ -24,7 +27,11 @@ public final class SnapStartPriming implements Resource {
    * the runtime's context may hold its resources only weakly.
    */
   public static SnapStartPriming register(List<Runnable> primers) {
-    SnapStartPriming priming = new SnapStartPriming(primers);
+    return register(primers, Ids::reseed);
+  }
+
+  static SnapStartPriming register(List<Runnable> primers, Runnable onRestore) {
+    SnapStartPriming priming = new SnapStartPriming(primers, onRestore);
     Core.getGlobalContext().register(priming);
     return priming;
   }
@@ -34,13 +41,23 @@ public final class SnapStartPriming implements Resource {
     primers.forEach(Runnable::run);
   }
 
+  /**
+   * Builds objects only: services, repositories, table schemas and SDK clients. It makes no call,
+   * so it writes nothing, resolves no credentials, reads no secret and opens no connection that a
+   * restored environment would inherit (PrimingIT of each function checks it).
+   */
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     prime();
   }
 
+  /**
+   * What must differ between environments restored from one snapshot: the id generator's random
+   * state is replaced. Nothing else needs renewing, as nothing else was fetched before the
+   * snapshot: credentials, secrets and connections come on first use after the restore.
+   */
   @Override
   public void afterRestore(Context<? extends Resource> context) {
-    // Nothing to renew: SDK clients re-resolve credentials and reconnect on their own.
+    onRestore.run();
   }
 }

@@ -20,4 +20,13 @@ class SnapStartPrimingTest {
     priming.afterRestore(null);
     assertEquals(List.of("a", "b"), ran, "a restore builds nothing again");
   }
+
+  @Test
+  void aRestoreRunsItsRenewalAndPrimesNothing() {
+    List<String> ran = new ArrayList<>();
+    SnapStartPriming priming = SnapStartPriming.register(List.of(() -> ran.add("primed")), () -> ran.add("renewed"));
+
+    priming.afterRestore(null);
+    assertEquals(List.of("renewed"), ran);
+  }
 }
