@@ -18,7 +18,8 @@ import com.coditect.pm.PmApi.Tenant;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3ObjectsModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
@@ -753,7 +754,8 @@ class SprintRoutesIT {
     getSprint(acme.owner(), sprint).assertStatus(200);
     HandlerResponse clash = createSprint(acme.owner(), project, sprintBody("Stale delete", "2026-01-05", "2026-01-16"));
     clash.assertStatus(409);
-    assertEquals(List.of("If-Match"), bad(deleteSprint(acme.owner(), sprint, "\"one\"")));
+    assertEquals(List.of("If-Match"), bad(deleteSprint(acme.owner(), sprint, "one")));
+    deleteSprint(acme.owner(), sprint, "\"stale-etag\"").assertStatus(412);
   }
 
   // ---------------------------------------------------------------- helpers shared with MilestoneRoutesIT
@@ -898,7 +900,7 @@ class SprintRoutesIT {
 
   /** The modules of {@link PmComponent} plus the {@link WriteGate} on the DynamoDB client. */
   @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, PmModule.class, S3ObjectsModule.class,
+  @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class,
       RacingComponent.Gated.class})
   interface RacingComponent extends PmComponent {
 

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
@@ -588,7 +589,8 @@ class ProjectRoutesIT {
   void deletingProjectNeedsUuidAndToken() {
     assertEquals(List.of("project_id"), bad(deleteProject(acme.owner(), NOT_A_UUID, null)));
     String project = newProject(acme, "Anon delete");
-    assertEquals(List.of("If-Match"), bad(deleteProject(acme.owner(), project, "\"one\"")));
+    assertEquals(List.of("If-Match"), bad(deleteProject(acme.owner(), project, "one")));
+    assertEquals(412, deleteProject(acme.owner(), project, "\"stale-etag\"").status());
     HandlerResponse anonymous = deleteProject(null, project, null);
     assertEquals(401, anonymous.status());
     assertTrue(anonymous.dynamoCalls().isEmpty());
@@ -787,7 +789,7 @@ class ProjectRoutesIT {
 
   /** The modules of {@link TenancyComponent} plus the {@link WriteGate} on the DynamoDB client. */
   @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, TenancyModule.class, RacingComponent.Gated.class})
+  @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class, RacingComponent.Gated.class})
   interface RacingComponent extends TenancyComponent {
 
     @Component.Factory

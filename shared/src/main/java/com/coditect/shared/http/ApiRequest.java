@@ -9,10 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,7 +24,14 @@ import java.util.regex.Pattern;
 public final class ApiRequest {
 
   /** {@code *}, {@code "3"}, {@code W/"3"} or {@code 3}, with the optional white space HTTP allows around it. */
-  private static final Pattern IF_MATCH = Pattern.compile("^[ \t]*(?:\\*|(?:W/)?\"([0-9]{1,18})\"|([0-9]{1,18}))[ \t]*$");
+  /** A version as this API writes it in an ETag: digits, at most 18 (a long). */
+  private static final Pattern BARE_VERSION = Pattern.compile("[0-9]{1,18}");
+  /** One entity-tag of a list (RFC 9110 section 8.8.3), with the comma or end that follows it. */
+  private static final Pattern ENTITY_TAG =
+      Pattern.compile("(?:W/)?\"([\\x21\\x23-\\x7E]*)\"[ \t]*(?:,[ \t]*|$)");
+
+  /** What {@link #ifMatchVersion} returns for entity-tags that name no version: no resource has it. */
+  public static final long NO_VERSION = -1;
 
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers;
@@ -161,21 +170,42 @@ public final class ApiRequest {
   }
 
   /**
-   * The version an {@code If-Match} header names, if sent: {@code "3"}, {@code W/"3"} or a bare {@code 3}.
-   * {@code *} matches any current version, so it names none (empty). Anything else is a 400; the
-   * OpenAPI document's {@code IfMatch} pattern is this same grammar.
+   * The version an {@code If-Match} header names, if sent: {@code "3"}, {@code W/"3"} or a bare
+   * {@code 3}. {@code *} matches any current version, so it names none (empty). Any other
+   * well-formed entity-tag (RFC 9110), {@code "stale-etag"} say, or a list of them, names no version
+   * this API issued: it is {@link #NO_VERSION}, which no resource has, so the write answers 412 as
+   * the RFC asks. A list naming two of our versions, or anything that is no entity-tag, is a 400.
+   * The OpenAPI document's {@code IfMatch} pattern is this same grammar.
    */
   public Optional<Long> ifMatchVersion() {
     Optional<String> raw = header("If-Match");
     if (raw.isEmpty()) {
       return Optional.empty();
     }
-    Matcher etag = IF_MATCH.matcher(raw.get());
-    if (!etag.matches()) {
-      throw BadRequestException.forField("If-Match", "must be an ETag returned by this API, or *");
+    String value = raw.get().strip();
+    if (value.equals("*")) {
+      return Optional.empty();
     }
-    String digits = etag.group(1) != null ? etag.group(1) : etag.group(2);
-    return digits == null ? Optional.empty() : Optional.of(Long.parseLong(digits));
+    if (BARE_VERSION.matcher(value).matches()) {
+      return Optional.of(Long.parseLong(value));
+    }
+    Set<Long> versions = new HashSet<>();
+    Matcher tag = ENTITY_TAG.matcher(value);
+    int end = 0;
+    while (end < value.length() && tag.find(end) && tag.start() == end) {
+      String opaque = tag.group(1);
+      if (BARE_VERSION.matcher(opaque).matches()) {
+        versions.add(Long.parseLong(opaque));
+      }
+      end = tag.end();
+    }
+    if (end != value.length() || value.isEmpty() || value.endsWith(",")) {
+      throw BadRequestException.forField("If-Match", "must be an entity-tag (an ETag returned by this API), or *");
+    }
+    if (versions.size() > 1) {
+      throw BadRequestException.forField("If-Match", "must name one version of the resource");
+    }
+    return Optional.of(versions.isEmpty() ? NO_VERSION : versions.iterator().next());
   }
 
   public String methodAndPath() {

@@ -32,8 +32,19 @@ class ApiRequestTest {
   }
 
   @Test
+  void aWellFormedEntityTagThatNamesNoVersionMatchesNone() {
+    // RFC 9110: an If-Match that matches no current representation is 412, not a bad request.
+    for (String foreign : new String[] {"\"stale-etag\"", "\"-1\"", "W/\"one\"", "\"\"", "\"a,b\"",
+        "\"x\", W/\"y\"", "\"99999999999999999999\""}) {
+      assertEquals(Optional.of(ApiRequest.NO_VERSION), ifMatch(foreign), foreign);
+    }
+    assertEquals(Optional.of(3L), ifMatch("\"stale\", \"3\""), "a list matches if one of its tags does");
+  }
+
+  @Test
   void ifMatchRefusesAnythingElseNamingTheHeader() {
-    for (String bad : new String[] {"\"3", "banana", "\"-1\"", "W/3", "\"3\", \"4\"", "99999999999999999999"}) {
+    for (String bad : new String[] {"\"3", "banana", "W/3", "\"3\", \"4\"", "99999999999999999999", "\"3\",",
+        "\"a\"b\"", ", \"3\""}) {
       BadRequestException e = assertThrows(BadRequestException.class, () -> ifMatch(bad), bad);
       assertEquals("If-Match", e.errors().get(0).field());
     }
