@@ -1,4 +1,5 @@
-"""moto's server with one change: DynamoDB transactions that do not copy tables.
+"""moto's server with two changes: DynamoDB transactions that do not copy tables, and an
+EventBridge bus that refuses what EventBridge refuses.
 
 moto 5.x backs up a whole table, with copy.deepcopy, once per part of every TransactWriteItems
 (to undo a cancelled one), so a transaction costs time in proportion to the table's size times its
@@ -14,6 +15,14 @@ reason while writing (a malformed update expression) would stay half-applied: ou
 Transactions also run one at a time, as DynamoDB's are indivisible (moto's threaded server would
 otherwise let two check the same condition before either writes).
 
+EventBridge's PutEvents takes at most 10 entries (moto already refuses an 11th with AWS's
+ValidationException) whose sizes total at most 256 KB, by AWS's rule ("Calculating PutEvents event
+entry size": Time counts 14 bytes when set; Source, DetailType, Detail and each of Resources count
+their UTF-8 bytes). moto accepts any size, so a publisher that sends too much would pass every
+local test and fail on AWS. Here a request over 256 KB is refused as a whole, before any entry is
+delivered, with the ValidationException AWS gives ("Total size of the entries in the request is
+over the limit.").
+
 Used by scripts/moto-server; everything else is moto unchanged.
 """
 import copy
@@ -28,6 +37,8 @@ from moto.dynamodb.exceptions import (
     TransactionCanceledException,
 )
 from moto.dynamodb.models.table import Table
+from moto.events import models as events_models
+from moto.events.exceptions import ValidationException
 
 _checked = threading.local()
 # DynamoDB runs a transaction as one indivisible step; moto's threaded server does not, so two
@@ -114,6 +125,35 @@ def _checked_transaction(self, transact_items):
 
 dynamodb_models.copy = _TableCopies()
 dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
+
+# EventBridge's limit on the entries of one PutEvents request, in bytes (256 KB).
+PUT_EVENTS_MAX_BYTES = 256 * 1024
+
+
+def _utf8_bytes(value):
+    return len(value.encode("utf-8")) if isinstance(value, str) else 0
+
+
+def put_events_entry_size(entry):
+    """An entry's size as EventBridge counts it towards the request's 256 KB."""
+    size = 14 if entry.get("Time") is not None else 0
+    size += _utf8_bytes(entry.get("Source")) + _utf8_bytes(entry.get("DetailType")) + _utf8_bytes(entry.get("Detail"))
+    for resource in entry.get("Resources") or []:
+        size += _utf8_bytes(resource)
+    return size
+
+
+_moto_put_events = events_models.EventsBackend.put_events
+
+
+def put_events(self, events):
+    # moto's own check of the entry count comes first, as on AWS (11 entries is refused whatever their size).
+    if len(events) <= 10 and sum(put_events_entry_size(entry) for entry in events) > PUT_EVENTS_MAX_BYTES:
+        raise ValidationException("Total size of the entries in the request is over the limit.")
+    return _moto_put_events(self, events)
+
+
+events_models.EventsBackend.put_events = put_events
 
 if __name__ == "__main__":
     from moto.server import main

@@ -2,6 +2,8 @@ package com.coditect.local;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.OutboxPublisher;
+import com.coditect.shared.events.OutboxRedrive;
+import com.coditect.shared.events.ParkedEvents;
 import com.coditect.shared.events.StreamFollower;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.ContainerCredentialsEndpoint;
@@ -9,6 +11,7 @@ import com.coditect.testing.TemplateRoute;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -72,12 +75,16 @@ public final class LocalApi implements AutoCloseable {
     SignInTrigger signIns = SignInTrigger.fromTemplate(template, functions, settings.region(), userPoolId);
     signIns.warm();
 
+    // The stream publisher parks what the bus refuses, as the Lambda does; POST /local/outbox/redrive redrives it.
+    ParkedEvents parked = new ParkedEvents(() -> dynamoDb, settings.tableName(), Clock.systemUTC());
+    EventPump pump = new EventPump(new StreamFollower(dynamoDb, streams,
+        new OutboxPublisher(events, settings.busName(), parked, Clock.systemUTC()), settings.tableName(),
+        dispatcher::dispatch), new OutboxRedrive(events, settings.busName(), parked), dispatcher);
+
     LocalGateway gateway = new LocalGateway(settings.gatewayPort(), new RouteTable(routes), tokens, signIns,
-        functions, schedules);
+        functions, schedules, pump::redriveParked);
     gateway.start();
     started.add(gateway);
-    EventPump pump = new EventPump(new StreamFollower(dynamoDb, streams,
-        new OutboxPublisher(events, settings.busName()), settings.tableName(), dispatcher::dispatch), dispatcher);
     pump.start();
     started.add(pump);
     schedules.start();

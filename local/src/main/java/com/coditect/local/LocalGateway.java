@@ -3,6 +3,8 @@ package com.coditect.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.coditect.shared.events.OutboxRecord;
+import com.coditect.shared.events.OutboxRedrive;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.testing.TemplateRoute;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +38,8 @@ import java.util.regex.Pattern;
  * 127.0.0.1, verifies dev JWTs as the JWT authorizer would (public routes skip it), and invokes the
  * route's handler with a payload-v2 event. Answers of its own (no route, no token) have API
  * Gateway's shape: {@code {"message": "Not Found"}} and {@code {"message": "Unauthorized"}}.
- * Also serves the local-only {@code POST /local/token} and {@code POST /local/schedules/{rule}}.
+ * Also serves the local-only {@code POST /local/token}, {@code POST /local/schedules/{rule}} and
+ * {@code POST /local/outbox/redrive}.
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -52,14 +56,16 @@ final class LocalGateway implements AutoCloseable {
   private final SignInTrigger signIns;
   private final FunctionRegistry functions;
   private final Schedules schedules;
+  private final Supplier<OutboxRedrive.Result> redrive;
 
   LocalGateway(int port, RouteTable routes, DevTokens tokens, SignInTrigger signIns, FunctionRegistry functions,
-      Schedules schedules) throws IOException {
+      Schedules schedules, Supplier<OutboxRedrive.Result> redrive) throws IOException {
     this.routes = routes;
     this.tokens = tokens;
     this.signIns = signIns;
     this.functions = functions;
     this.schedules = schedules;
+    this.redrive = redrive;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.createContext("/", this::serve);
     server.setExecutor(executor);
@@ -87,6 +93,10 @@ final class LocalGateway implements AutoCloseable {
       }
       if (path.equals("/local/token")) {
         localToken(exchange, method, body);
+        return;
+      }
+      if (path.equals("/local/outbox/redrive")) {
+        redriveParkedEvents(exchange, method);
         return;
       }
       Matcher schedule = SCHEDULE_PATH.matcher(path);
@@ -206,6 +216,31 @@ final class LocalGateway implements AutoCloseable {
     }
     respond(exchange, 202, Map.of("Content-Type", "application/json"),
         JSON.writeValueAsBytes(Map.of("fired", ruleName)));
+  }
+
+  /**
+   * {@code POST /local/outbox/redrive} -> {@code {redriven, still_parked, still_parked_event_ids, more}}:
+   * what {@code scripts/redrive-events.sh} does on AWS (OutboxRedriveFunction), on the local bus.
+   */
+  private void redriveParkedEvents(HttpExchange exchange, String method) throws IOException {
+    if (!method.equals("POST")) {
+      message(exchange, 405, "Method Not Allowed");
+      return;
+    }
+    OutboxRedrive.Result result;
+    try {
+      result = redrive.get();
+    } catch (RuntimeException e) {
+      LOG.error("redrive failed", e);
+      message(exchange, 500, "Internal Server Error");
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("redriven", result.redriven().size());
+    body.put("still_parked", result.stillParked().size());
+    body.put("still_parked_event_ids", result.stillParked().stream().map(OutboxRecord::eventId).toList());
+    body.put("more", result.more());
+    respond(exchange, 200, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(body));
   }
 
   private static APIGatewayV2HTTPEvent event(HttpExchange exchange, RouteTable.Match match, Map<String, String> claims,

@@ -25,7 +25,8 @@ class RuleDispatcherTest {
   }
 
   private static OutboxRecord record(String source, String detailType) {
-    return new OutboxRecord("1", "e-1", source, detailType, "{\"event_id\":\"e-1\",\"action\":\"" + detailType + "\"}");
+    return new OutboxRecord("1", null, null, "e-1", source, detailType,
+        "{\"event_id\":\"e-1\",\"action\":\"" + detailType + "\"}");
   }
 
   @Test

@@ -8,14 +8,17 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.OutboxPublisher;
 import com.coditect.shared.events.OutboxRecord;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The table-stream trigger: puts each outbox item on the bus. Records the bus did not take are
- * reported as batch item failures, so Lambda retries from the first of them (bisecting, then the
- * DLQ); nothing is acknowledged before EventBridge accepted it.
+ * The table-stream trigger: puts each outbox item on the bus ({@link OutboxPublisher}). What the
+ * bus refuses for good is parked in full; the first record left unsent (the bus unavailable) is
+ * reported as a batch item failure, so Lambda retries from it and nothing is acknowledged before
+ * it is on the bus or parked.
  */
 public final class OutboxPublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -34,18 +37,25 @@ public final class OutboxPublisherHandler implements RequestHandler<DynamodbEven
     List<OutboxRecord> records = new ArrayList<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
       Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-      String entityType = image == null || image.get("entity_type") == null ? null : image.get("entity_type").getS();
+      String entityType = text(image, "entity_type");
       // The event source mapping filters too; checking again keeps a misconfigured filter harmless.
       if (OutboxRecord.isOutboxInsert(record.getEventName(), entityType)) {
-        records.add(new OutboxRecord(record.getDynamodb().getSequenceNumber(), image.get("event_id").getS(),
-            image.get("source").getS(), image.get("detail_type").getS(), image.get("detail").getS()));
+        Date created = record.getDynamodb().getApproximateCreationDateTime();
+        records.add(new OutboxRecord(record.getDynamodb().getSequenceNumber(),
+            created == null ? null : Instant.ofEpochMilli(created.getTime()), OutboxRecord.tenantOfKey(text(image, "PK")),
+            text(image, "event_id"), text(image, "source"), text(image, "detail_type"), text(image, "detail")));
       }
     }
-    List<OutboxRecord> failed = publisher.publish(records);
+    OutboxPublisher.Outcome outcome = publisher.publish(records);
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    if (!failed.isEmpty()) {
-      failures.add(new StreamsEventResponse.BatchItemFailure(failed.get(0).position()));
+    if (!outcome.unsent().isEmpty()) {
+      failures.add(new StreamsEventResponse.BatchItemFailure(outcome.unsent().get(0).position()));
     }
     return new StreamsEventResponse(failures);
+  }
+
+  private static String text(Map<String, AttributeValue> image, String name) {
+    AttributeValue value = image == null ? null : image.get(name);
+    return value == null ? null : value.getS();
   }
 }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.events.OutboxPublisher;
+import com.coditect.shared.events.ParkedEvents;
 import com.coditect.shared.events.StreamFollower;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,9 @@ class OutboxIT {
   void start() {
     api = new TenancyApi("outbox");
     follower = new StreamFollower(api.env.dynamoDb(), api.env.streams(),
-        new OutboxPublisher(api.env.eventBridge(), api.env.busName()), api.env.tableName());
+        new OutboxPublisher(api.env.eventBridge(), api.env.busName(),
+            new ParkedEvents(api.env::dynamoDb, api.env.tableName(), Clock.systemUTC()), Clock.systemUTC()),
+        api.env.tableName());
     follower.startAtLatest();
   }
 

@@ -1,7 +1,6 @@
 package com.coditect.shared.di;
 
 import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.events.OutboxPublisher;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
@@ -10,7 +9,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-/** The EventBridge client and outbox publisher; only the stream publisher function includes it. */
+/** The EventBridge client; only the outbox publisher function includes it (it wires its publisher itself). */
 @Module
 public final class EventBridgeModule {
 
@@ -25,11 +24,5 @@ public final class EventBridgeModule {
         .httpClient(http);
     config.awsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
-  }
-
-  @Provides
-  @Singleton
-  static OutboxPublisher outboxPublisher(EventBridgeClient events, AppConfig config) {
-    return new OutboxPublisher(events, config.eventBusName());
   }
 }

@@ -10,6 +10,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -17,7 +18,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /**
  * Adds a change's event to the change's own transaction as an outbox item, so the event exists
- * exactly when the change committed and the request path never calls {@code PutEvents}.
+ * exactly when the change committed and the request path never calls {@code PutEvents}. Every
+ * field change travels slimmed by {@link LongText}: a long text is its length and SHA-256, so an
+ * event of any domain stays far below EventBridge's 256 KB.
  */
 @Singleton
 public final class Outbox {
@@ -45,16 +48,24 @@ public final class Outbox {
     return record(tx, tenant, actor, action, resourceType, resourceId, Changes.between(before, after));
   }
 
+  /** Records {@code action} with the given field changes; long values are slimmed here. */
   public DomainEvent record(WriteTransaction tx, TenantId tenant, Actor actor, String action,
       String resourceType, String resourceId, Map<String, FieldChange> changes) {
     DomainEvent event = new DomainEvent(
         Ids.newId(), tenant.value(), source.value(),
         new ActorInfo(actor.userId(), actor.ip(), actor.userAgent()),
         new RequestInfo(actor.method(), actor.path()),
-        action, resourceType, resourceId, changes, Timestamps.now(clock));
+        action, resourceType, resourceId, slimmed(changes), Timestamps.now(clock));
     String detail = JsonText.write(event);
     tx.include(table.view(OutboxItem.SCHEMA), OutboxItem.of(tenant, event, detail, clock.instant().getEpochSecond()),
         NEW_EVENT, null);
     return event;
+  }
+
+  private static Map<String, FieldChange> slimmed(Map<String, FieldChange> changes) {
+    Map<String, FieldChange> slim = new LinkedHashMap<>();
+    changes.forEach((field, change) -> slim.put(field,
+        new FieldChange(LongText.compact(change.oldValue()), LongText.compact(change.newValue()))));
+    return slim;
   }
 }

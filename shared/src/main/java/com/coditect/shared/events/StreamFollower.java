@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Plays the Lambda stream trigger where there is none (moto, the local runtime): reads the table's
  * stream, keeps outbox inserts only (the template's filter) and hands them to the same
- * {@link OutboxPublisher} the Lambda uses.
+ * {@link OutboxPublisher} the Lambda uses, with the same outcome: what the bus refuses for good is
+ * parked, and the first record left unsent is where the next poll starts again (where Lambda would
+ * retry from the batch item failure the handler reports).
  *
- * <p>It checkpoints the last sequence number the bus accepted per shard and asks for a fresh
- * iterator after it on every poll. Besides surviving iterator expiry, this matters on moto: it
+ * <p>It checkpoints the last sequence number handled (on the bus or parked) per shard and asks
+ * for a fresh iterator after it on every poll. Besides surviving iterator expiry, this matters on moto: it
  * rolls back a cancelled transaction by restoring a copy of the table, and an iterator taken
  * before that keeps reading the discarded copy (phantom writes, and none of the later ones).
  */
@@ -64,7 +66,7 @@ public final class StreamFollower {
     }
   }
 
-  /** Reads what is new on every shard and publishes it; returns how many events were published. */
+  /** Reads what is new on every shard and publishes it; returns how many events the bus took. */
   public int poll() {
     if (streamArn == null) {
       streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
@@ -80,16 +82,16 @@ public final class StreamFollower {
       for (Record record : records) {
         toOutboxRecord(record).ifPresent(outbox::add);
       }
-      List<OutboxRecord> failed = publisher.publish(outbox);
-      published += outbox.size() - failed.size();
-      onPublished.accept(List.copyOf(outbox.subList(0, outbox.size() - failed.size())));
-      backlog.put(shardId, failed.size());
-      checkpoint(shardId, records, failed.isEmpty() ? null : failed.get(0).position());
+      OutboxPublisher.Outcome outcome = publisher.publish(outbox);
+      published += outcome.published().size();
+      onPublished.accept(outcome.published());
+      backlog.put(shardId, outcome.unsent().size());
+      checkpoint(shardId, records, outcome.unsent().isEmpty() ? null : outcome.unsent().get(0).position());
     }
     return published;
   }
 
-  /** Outbox records the bus refused on the last poll; they are read again on the next. */
+  /** Outbox records left unsent on the last poll (the bus unavailable); they are read again on the next. */
   public int backlog() {
     return backlog.values().stream().mapToInt(Integer::intValue).sum();
   }
@@ -132,7 +134,13 @@ public final class StreamFollower {
     if (!OutboxRecord.isOutboxInsert(record.eventNameAsString(), entityType)) {
       return Optional.empty();
     }
-    return Optional.of(new OutboxRecord(record.dynamodb().sequenceNumber(), image.get("event_id").s(),
-        image.get("source").s(), image.get("detail_type").s(), image.get("detail").s()));
+    return Optional.of(new OutboxRecord(record.dynamodb().sequenceNumber(),
+        record.dynamodb().approximateCreationDateTime(), OutboxRecord.tenantOfKey(text(image, "PK")),
+        text(image, "event_id"), text(image, "source"), text(image, "detail_type"), text(image, "detail")));
+  }
+
+  private static String text(Map<String, AttributeValue> image, String name) {
+    AttributeValue value = image.get(name);
+    return value == null ? null : value.s();
   }
 }
