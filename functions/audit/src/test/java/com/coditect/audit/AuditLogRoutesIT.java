@@ -187,6 +187,23 @@ class AuditLogRoutesIT {
     });
   }
 
+  /** A '#' would split a list's key into other segments: the filter is refused, not a 500. */
+  @Test
+  void aHashInATextFilterIs400NamingIt() {
+    Tenant acme = api.seedTenant();
+    Map<List<String>, String> cases = Map.of(
+        List.of("action", "task#updated"), "action",
+        List.of("resource_type", "task#x", "resource_id", Ids.newId()), "resource_type",
+        List.of("resource_type", "task", "resource_id", "a#b"), "resource_id",
+        List.of("resource_id", "#"), "resource_id");
+    cases.forEach((filter, field) -> {
+      HandlerResponse bad = list(acme.auditor(), filter.toArray(String[]::new));
+      bad.assertStatus(400);
+      assertEquals(List.of(field), bad.errorFields(), String.join("=", filter));
+      assertTrue(bad.dynamoCalls().isEmpty(), "refused before any read");
+    });
+  }
+
   @Test
   void anotherTenantsEntriesAreNeverListed() {
     Tenant acme = api.seedTenant();
