@@ -46,12 +46,13 @@ class AuditIngestIT {
   private AwsTestEnvironment env;
   private final DynamoDbCallCounter calls = new DynamoDbCallCounter();
   private AuditIngestHandler handler;
+  private final TestClock clock = new TestClock();
 
   @BeforeAll
   void start() {
     env = AwsTestEnvironment.create("audit-ingest");
     handler = new AuditIngestHandler(DaggerTestAuditComponent.factory()
-        .create(env.appConfig(), new AuditConfig("test-pseudonym-key"), calls));
+        .create(env.appConfig(), new AuditConfig("test-pseudonym-key"), calls, clock));
   }
 
   @AfterAll
@@ -136,6 +137,48 @@ class AuditIngestIT {
     List<AuditEntryItem> entries = entries(tenant);
     assertEquals(Instant.parse(entries.get(0).createdAt).getEpochSecond() + 365 * DAY, entries.get(0).ttl);
     assertEquals(Instant.parse(entries.get(1).createdAt).getEpochSecond() + 1000 * DAY, entries.get(1).ttl);
+  }
+
+  /** Issue #10: a newer entry expiring before an older one would leave a gap that reads as tampering. */
+  @Test
+  void loweringTheRetentionNeverGivesANewerEntryAnEarlierExpiry() {
+    String tenant = Ids.newId();
+    putTenant(tenant, 3650);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    putTenant(tenant, 365);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    putTenant(tenant, 3650);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(5, entries.size());
+    for (int i = 1; i < entries.size(); i++) {
+      assertTrue(entries.get(i).ttl >= entries.get(i - 1).ttl, "seq " + (i + 1) + " expires before seq " + i);
+      assertEquals(entries.get(i - 1).ttl, entries.get(i).prevTtl, "seq " + (i + 1) + " names its predecessor's expiry");
+    }
+    assertNull(entries.get(0).prevTtl);
+    assertEquals(entries.get(1).ttl, entries.get(2).ttl, "a year from now is sooner than the ten years already promised");
+    assertTrue(entries.get(4).ttl >= Instant.parse(entries.get(4).createdAt).getEpochSecond() + 3650 * DAY,
+        "a raised setting applies again");
+    TenantId id = new TenantId(tenant);
+    assertEquals(entries.get(3).ttl, rowItems(AuditKeys.byUser(id, entries.get(3).userId)).get(0).ttl,
+        "the rows expire with their entry");
+    assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(id), entries));
+  }
+
+  @Test
+  void anEntrysExpiryIsChainedSoChangingItShows() {
+    String tenant = Ids.newId();
+    for (int i = 0; i < 3; i++) {
+      handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    }
+    String genesis = AuditChain.genesis(new TenantId(tenant));
+    assertEquals(-1, AuditChain.firstBreak(genesis, entries(tenant)));
+    // Expiring an entry early, so that DynamoDB removes it, breaks the chain at that entry.
+    update(tenant, 2, "SET #ttl = :past", Map.of(":past", AttributeValue.fromN("1000")));
+    assertEquals(2, AuditChain.firstBreak(genesis, entries(tenant)));
   }
 
   @Test
@@ -266,6 +309,9 @@ class AuditIngestIT {
         .updateExpression(expression);
     if (expression.contains("#action")) {
       request.expressionAttributeNames(Map.of("#action", "action"));
+    }
+    if (expression.contains("#ttl")) {
+      request.expressionAttributeNames(Map.of("#ttl", "ttl"));
     }
     if (!values.isEmpty()) {
       request.expressionAttributeValues(values);

@@ -28,6 +28,7 @@ public final class AuditVerifier {
 
   public static final int MAX_PAGE = 1000;
   private static final String RUNNING_HASH = "H";
+  private static final String RUNNING_TTL = "T";
 
   private final SingleTable table;
   private final CursorCodec cursors;
@@ -53,7 +54,8 @@ public final class AuditVerifier {
     if (cursor.isPresent()) {
       Map<String, AttributeValue> state = cursors.decode(scope, cursor.get());
       lastSeq = Long.parseLong(state.get("SK").s());
-      walk = new ChainWalk(state.get(RUNNING_HASH).s(), lastSeq + 1);
+      AttributeValue ttl = state.get(RUNNING_TTL);
+      walk = new ChainWalk(state.get(RUNNING_HASH).s(), lastSeq + 1, ttl == null ? null : Long.valueOf(ttl.s()));
       query.exclusiveStartKey(Map.of("PK", state.get("PK"), "SK", state.get("SK")));
     }
     QueryResponse page = table.lowLevel().query(query.build());
@@ -71,7 +73,9 @@ public final class AuditVerifier {
         // The first retained entry: seq 1 follows the genesis hash; a later one follows the hash it
         // names, because the entries before it have expired and DynamoDB removed them.
         expiredBefore = entry.seq != 1;
-        walk = new ChainWalk(expiredBefore ? entry.prevHash : AuditChain.genesis(tenant), entry.seq);
+        walk = expiredBefore
+            ? new ChainWalk(entry.prevHash, entry.seq, entry.prevTtl)
+            : new ChainWalk(AuditChain.genesis(tenant), 1, null);
       }
       if (fromSeq == null) {
         fromSeq = entry.seq;
@@ -88,7 +92,7 @@ public final class AuditVerifier {
     if (head == null) {
       if (page.hasLastEvaluatedKey() && page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty()) {
         return new ChainVerification(true, false, null, checked, fromSeq, toSeq, null, expiredBefore,
-            cursors.encode(scope, state(tenant, lastSeq, walk.hash())));
+            cursors.encode(scope, state(tenant, lastSeq, walk)));
       }
       // No head: a tenant with no entries, or a chain whose head was removed.
       return walk == null
@@ -109,7 +113,7 @@ public final class AuditVerifier {
       // The head moved on while this page was read: the entries it chained are committed, so the
       // next page sees them.
       return new ChainVerification(true, false, null, checked, fromSeq, toSeq, headSeq, expiredBefore,
-          cursors.encode(scope, state(tenant, lastSeq, walk.hash())));
+          cursors.encode(scope, state(tenant, lastSeq, walk)));
     }
     if (walk != null) {
       // A continued walk found nothing after its cursor although the head had moved past it when
@@ -133,11 +137,18 @@ public final class AuditVerifier {
     return walk.checked() == 0 ? null : fromSeq + walk.checked() - 1;
   }
 
-  private static Map<String, AttributeValue> state(TenantId tenant, long lastSeq, String runningHash) {
+  /**
+   * Where the next page starts: after {@code lastSeq}, with the walk's running hash and expiry (as
+   * text: a cursor holds strings).
+   */
+  private static Map<String, AttributeValue> state(TenantId tenant, long lastSeq, ChainWalk walk) {
     Map<String, AttributeValue> state = new HashMap<>();
     state.put("PK", AttributeValue.fromS(AuditKeys.entries(tenant)));
     state.put("SK", AttributeValue.fromS(AuditKeys.sequence(lastSeq)));
-    state.put(RUNNING_HASH, AttributeValue.fromS(runningHash));
+    state.put(RUNNING_HASH, AttributeValue.fromS(walk.hash()));
+    if (walk.ttl() != null) {
+      state.put(RUNNING_TTL, AttributeValue.fromS(Long.toString(walk.ttl())));
+    }
     return state;
   }
 }
