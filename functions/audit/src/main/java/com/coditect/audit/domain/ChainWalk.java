@@ -18,7 +18,13 @@ public final class ChainWalk {
     /** An entry names another predecessor (hash or expiry) than the one before it. */
     UNLINKED,
     /** An entry is missing (a gap in seq, or the chain ends before its head). */
-    MISSING
+    MISSING,
+    /**
+     * Entries are gone although the chain proves their retention had not run out: the first
+     * retained entry names a predecessor's expiry still to come, or none is left while the newest
+     * cannot have expired.
+     */
+    DELETED_BEFORE_EXPIRY
   }
 
   /** The first broken link: the seq where the chain stops matching, and why. */
