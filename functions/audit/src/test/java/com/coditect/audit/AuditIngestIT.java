@@ -17,6 +17,7 @@ import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +209,44 @@ class AuditIngestIT {
     // Tampering: an action rewritten in place is the first break.
     update(tenant, 3, "SET #action = :action", Map.of(":action", AttributeValue.fromS("task.viewed")));
     assertEquals(3, AuditChain.firstBreak(genesis, entries(tenant)));
+  }
+
+  /**
+   * Issue #10 section 4: the ingest decides from the chain head and the event's id, never from the
+   * order events arrive in. Each entry keeps when its event occurred; its place in the chain is
+   * when it was recorded.
+   */
+  @Test
+  void eventsDeliveredInReverseAndTwiceBecomeOneEntryEachInAnIntactChain() {
+    String tenant = Ids.newId();
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Map<String, Object> event = event(tenant, "task.updated", "task", Ids.newId());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+      detail.put("occurred_at", "2026-11-25T10:00:0" + i + ".000Z");
+      events.add(event);
+    }
+    List<Map<String, Object>> reversed = new ArrayList<>(events);
+    Collections.reverse(reversed);
+    for (int round = 0; round < 2; round++) {
+      for (Map<String, Object> event : reversed) {
+        handler.handleRequest(event, null);
+      }
+    }
+
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(5, entries.size(), "one entry per event");
+    for (int i = 0; i < entries.size(); i++) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> detail = (Map<String, Object>) reversed.get(i).get("detail");
+      AuditEntryItem entry = entries.get(i);
+      assertEquals(i + 1L, entry.seq);
+      assertEquals(detail.get("event_id"), entry.eventId);
+      assertTrue(entry.metadata.contains("\"occurred_at\":\"" + detail.get("occurred_at") + "\""), entry.metadata);
+    }
+    assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(tenant)), entries));
+    assertEquals(5, rows(AuditKeys.byAction(new TenantId(tenant), "task.updated")), "and one row per list");
   }
 
   @Test
