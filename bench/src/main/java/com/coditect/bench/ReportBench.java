@@ -137,6 +137,7 @@ final class ReportBench {
       entry.eventId = Ids.newId();
       entry.createdAt = Timestamps.format(at);
       entry.ttl = ttl;
+      entry.prevTtl = seq == 1 ? null : ttl;
       entry.action = ACTIONS.get((int) (seq % ACTIONS.size()));
       entry.resourceType = entry.action.substring(0, entry.action.indexOf('.'));
       entry.resourceId = Ids.newId();

@@ -339,7 +339,7 @@ final class LocalGateway implements AutoCloseable {
         "Authorization, Content-Type, If-Match, Idempotency-Key");
     exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
     exchange.getResponseHeaders().set("Access-Control-Expose-Headers",
-        "ETag, Location, X-Request-Id, Idempotent-Replayed");
+        "ETag, Location, X-Request-Id, Idempotent-Replayed, Retry-After");
     boolean empty = body.length == 0 || status == 204 || status == 304;
     exchange.sendResponseHeaders(status, empty ? -1 : body.length);
     if (!empty) {

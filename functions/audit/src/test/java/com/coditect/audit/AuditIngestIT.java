@@ -17,6 +17,7 @@ import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +47,13 @@ class AuditIngestIT {
   private AwsTestEnvironment env;
   private final DynamoDbCallCounter calls = new DynamoDbCallCounter();
   private AuditIngestHandler handler;
+  private final TestClock clock = new TestClock();
 
   @BeforeAll
   void start() {
     env = AwsTestEnvironment.create("audit-ingest");
     handler = new AuditIngestHandler(DaggerTestAuditComponent.factory()
-        .create(env.appConfig(), new AuditConfig(AwsTestEnvironment.secret("test-pseudonym-key")), calls));
+        .create(env.appConfig(), new AuditConfig(AwsTestEnvironment.secret("test-pseudonym-key")), calls, clock));
   }
 
   @AfterAll
@@ -138,6 +140,48 @@ class AuditIngestIT {
     assertEquals(Instant.parse(entries.get(1).createdAt).getEpochSecond() + 1000 * DAY, entries.get(1).ttl);
   }
 
+  /** Issue #10: a newer entry expiring before an older one would leave a gap that reads as tampering. */
+  @Test
+  void loweringTheRetentionNeverGivesANewerEntryAnEarlierExpiry() {
+    String tenant = Ids.newId();
+    putTenant(tenant, 3650);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    putTenant(tenant, 365);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    putTenant(tenant, 3650);
+    handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(5, entries.size());
+    for (int i = 1; i < entries.size(); i++) {
+      assertTrue(entries.get(i).ttl >= entries.get(i - 1).ttl, "seq " + (i + 1) + " expires before seq " + i);
+      assertEquals(entries.get(i - 1).ttl, entries.get(i).prevTtl, "seq " + (i + 1) + " names its predecessor's expiry");
+    }
+    assertNull(entries.get(0).prevTtl);
+    assertEquals(entries.get(1).ttl, entries.get(2).ttl, "a year from now is sooner than the ten years already promised");
+    assertTrue(entries.get(4).ttl >= Instant.parse(entries.get(4).createdAt).getEpochSecond() + 3650 * DAY,
+        "a raised setting applies again");
+    TenantId id = new TenantId(tenant);
+    assertEquals(entries.get(3).ttl, rowItems(AuditKeys.byUser(id, entries.get(3).userId)).get(0).ttl,
+        "the rows expire with their entry");
+    assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(id), entries));
+  }
+
+  @Test
+  void anEntrysExpiryIsChainedSoChangingItShows() {
+    String tenant = Ids.newId();
+    for (int i = 0; i < 3; i++) {
+      handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
+    }
+    String genesis = AuditChain.genesis(new TenantId(tenant));
+    assertEquals(-1, AuditChain.firstBreak(genesis, entries(tenant)));
+    // Expiring an entry early, so that DynamoDB removes it, breaks the chain at that entry.
+    update(tenant, 2, "SET #ttl = :past", Map.of(":past", AttributeValue.fromN("1000")));
+    assertEquals(2, AuditChain.firstBreak(genesis, entries(tenant)));
+  }
+
   @Test
   void deletionsAndRoleChangesAreNotJustInformation() {
     String tenant = Ids.newId();
@@ -165,6 +209,44 @@ class AuditIngestIT {
     // Tampering: an action rewritten in place is the first break.
     update(tenant, 3, "SET #action = :action", Map.of(":action", AttributeValue.fromS("task.viewed")));
     assertEquals(3, AuditChain.firstBreak(genesis, entries(tenant)));
+  }
+
+  /**
+   * Issue #10 section 4: the ingest decides from the chain head and the event's id, never from the
+   * order events arrive in. Each entry keeps when its event occurred; its place in the chain is
+   * when it was recorded.
+   */
+  @Test
+  void eventsDeliveredInReverseAndTwiceBecomeOneEntryEachInAnIntactChain() {
+    String tenant = Ids.newId();
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Map<String, Object> event = event(tenant, "task.updated", "task", Ids.newId());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+      detail.put("occurred_at", "2026-11-25T10:00:0" + i + ".000Z");
+      events.add(event);
+    }
+    List<Map<String, Object>> reversed = new ArrayList<>(events);
+    Collections.reverse(reversed);
+    for (int round = 0; round < 2; round++) {
+      for (Map<String, Object> event : reversed) {
+        handler.handleRequest(event, null);
+      }
+    }
+
+    List<AuditEntryItem> entries = entries(tenant);
+    assertEquals(5, entries.size(), "one entry per event");
+    for (int i = 0; i < entries.size(); i++) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> detail = (Map<String, Object>) reversed.get(i).get("detail");
+      AuditEntryItem entry = entries.get(i);
+      assertEquals(i + 1L, entry.seq);
+      assertEquals(detail.get("event_id"), entry.eventId);
+      assertTrue(entry.metadata.contains("\"occurred_at\":\"" + detail.get("occurred_at") + "\""), entry.metadata);
+    }
+    assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(tenant)), entries));
+    assertEquals(5, rows(AuditKeys.byAction(new TenantId(tenant), "task.updated")), "and one row per list");
   }
 
   @Test
@@ -266,6 +348,9 @@ class AuditIngestIT {
         .updateExpression(expression);
     if (expression.contains("#action")) {
       request.expressionAttributeNames(Map.of("#action", "action"));
+    }
+    if (expression.contains("#ttl")) {
+      request.expressionAttributeNames(Map.of("#ttl", "ttl"));
     }
     if (!values.isEmpty()) {
       request.expressionAttributeValues(values);

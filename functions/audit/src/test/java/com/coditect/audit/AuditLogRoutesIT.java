@@ -12,6 +12,7 @@ import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,23 @@ class AuditLogRoutesIT {
     });
   }
 
+  /** A '#' would split a list's key into other segments: the filter is refused, not a 500. */
+  @Test
+  void aHashInATextFilterIs400NamingIt() {
+    Tenant acme = api.seedTenant();
+    Map<List<String>, String> cases = Map.of(
+        List.of("action", "task#updated"), "action",
+        List.of("resource_type", "task#x", "resource_id", Ids.newId()), "resource_type",
+        List.of("resource_type", "task", "resource_id", "a#b"), "resource_id",
+        List.of("resource_id", "#"), "resource_id");
+    cases.forEach((filter, field) -> {
+      HandlerResponse bad = list(acme.auditor(), filter.toArray(String[]::new));
+      bad.assertStatus(400);
+      assertEquals(List.of(field), bad.errorFields(), String.join("=", filter));
+      assertTrue(bad.dynamoCalls().isEmpty(), "refused before any read");
+    });
+  }
+
   @Test
   void anotherTenantsEntriesAreNeverListed() {
     Tenant acme = api.seedTenant();
@@ -336,20 +354,98 @@ class AuditLogRoutesIT {
     JsonNode emptied = verify(all.auditor()).json();
     assertFalse(emptied.path("intact").asBoolean(), "the newest entry cannot have expired yet");
     assertEquals(1, emptied.path("first_break").path("seq").asInt());
+    assertEquals("deleted_before_expiry", emptied.path("first_break").path("reason").asText());
+  }
+
+  /** Issue #10: the oldest retained entry must be as old as retention says. */
+  @Test
+  void theFirstEntriesDeletedBeforeTheirRetentionRanOutAreReported() {
+    Tenant acme = api.seedTenant();
+    for (int i = 0; i < 4; i++) {
+      api.record(acme.id(), acme.memberId(), "task.updated", "task", Ids.newId());
+    }
+    delete(acme, 1);
+    HandlerResponse first = verify(acme.auditor());
+    assertEquals(List.of("Query"), first.dynamoCalls());
+    JsonNode one = first.json();
+    assertFalse(one.path("intact").asBoolean());
+    assertFalse(one.path("complete").asBoolean());
+    assertEquals(1, one.path("first_break").path("seq").asInt());
+    assertEquals("deleted_before_expiry", one.path("first_break").path("reason").asText());
+    assertTrue(one.path("next_cursor").isNull());
+
+    delete(acme, 2);
+    JsonNode two = verify(acme.auditor()).json();
+    assertFalse(two.path("intact").asBoolean());
+    assertEquals(2, two.path("first_break").path("seq").asInt(), "seq 3 names seq 2's expiry, a year away");
+    assertEquals("deleted_before_expiry", two.path("first_break").path("reason").asText());
   }
 
   @Test
-  void aChainWhoseEarliestEntriesExpiredVerifiesFromTheFirstRetainedEntry() {
+  void entriesWhoseRetentionRanOutMayBeGoneInAnyOrder() {
     Tenant acme = api.seedTenant();
+    recordDaysAgo(acme, 400, 3);
+    for (int i = 0; i < 2; i++) {
+      api.record(acme.id(), acme.memberId(), "task.updated", "task", Ids.newId());
+    }
+    // DynamoDB's TTL removes expired items late and in any order: seq 2 has gone, 1 and 3 not yet.
+    delete(acme, 2);
+    JsonNode body = verify(acme.auditor()).json();
+    assertTrue(body.path("intact").asBoolean(), body.toString());
+    assertTrue(body.path("complete").asBoolean());
+    assertTrue(body.path("earlier_entries_expired").asBoolean());
+    assertEquals(4, body.path("verified_from_seq").asInt(), "the entries past retention are not walked");
+    assertEquals(5, body.path("verified_to_seq").asInt());
+    assertEquals(2, body.path("entries_checked").asInt());
+
+    // Page by page, the cursor passes the expired entries before the walk begins.
+    List<String> ranges = new ArrayList<>();
+    String cursor = null;
+    JsonNode last;
+    do {
+      HandlerResponse page = cursor == null ? verify(acme.auditor(), "limit", "1")
+          : verify(acme.auditor(), "limit", "1", "cursor", cursor);
+      page.assertStatus(200);
+      last = page.json();
+      assertTrue(last.path("intact").asBoolean(), last.toString());
+      if (!last.path("verified_from_seq").isNull()) {
+        ranges.add(last.path("verified_from_seq").asInt() + "-" + last.path("verified_to_seq").asInt());
+      }
+      cursor = last.path("next_cursor").textValue();
+    } while (cursor != null);
+    assertEquals(List.of("4-4", "5-5"), ranges);
+    assertTrue(last.path("complete").asBoolean());
+
+    delete(acme, 1);
+    delete(acme, 3);
+    assertTrue(verify(acme.auditor()).json().path("intact").asBoolean(), "and once all of them are gone");
+
+    Tenant quiet = api.seedTenant();
+    recordDaysAgo(quiet, 400, 2);
+    delete(quiet, 1);
+    delete(quiet, 2);
+    JsonNode expired = verify(quiet.auditor()).json();
+    assertTrue(expired.path("intact").asBoolean(), "every entry expired: only the head is left");
+    assertTrue(expired.path("complete").asBoolean());
+    assertEquals(2, expired.path("head_seq").asInt());
+    assertTrue(expired.path("earlier_entries_expired").asBoolean());
+  }
+
+  @Test
+  void entriesDeletedWithExpiredOnesAreReportedAtTheNewestThatCouldNotHaveExpired() {
+    Tenant acme = api.seedTenant();
+    recordDaysAgo(acme, 400, 2);
     for (int i = 0; i < 3; i++) {
       api.record(acme.id(), acme.memberId(), "task.updated", "task", Ids.newId());
     }
     delete(acme, 1);
+    delete(acme, 2);
+    assertTrue(verify(acme.auditor()).json().path("intact").asBoolean(), "seq 1 and 2 expired");
+    delete(acme, 3);
     JsonNode body = verify(acme.auditor()).json();
-    assertTrue(body.path("intact").asBoolean());
-    assertTrue(body.path("complete").asBoolean());
-    assertTrue(body.path("earlier_entries_expired").asBoolean());
-    assertEquals(2, body.path("verified_from_seq").asInt());
+    assertFalse(body.path("intact").asBoolean());
+    assertEquals(3, body.path("first_break").path("seq").asInt());
+    assertEquals("deleted_before_expiry", body.path("first_break").path("reason").asText());
   }
 
   @Test
@@ -377,6 +473,18 @@ class AuditLogRoutesIT {
       event.query(query[i], query[i + 1]);
     }
     return api.call(event.build());
+  }
+
+  /** Entries written through the real ingest as if {@code days} ago, with the tenant's retention then. */
+  private void recordDaysAgo(Tenant tenant, int days, int count) {
+    api.ingestClock.setBack(Duration.ofDays(days));
+    try {
+      for (int i = 0; i < count; i++) {
+        api.record(tenant.id(), tenant.memberId(), "task.updated", "task", Ids.newId());
+      }
+    } finally {
+      api.ingestClock.reset();
+    }
   }
 
   private static List<String> actions(HandlerResponse list) {

@@ -20,8 +20,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +209,57 @@ class ComplianceReportGeneratorIT {
 
     deliver(tenant.id(), id);
     assertEquals("failed", read(tenant, id).path("status").asText(), "a failed report stays failed");
+    request(tenant, "soc2", TODAY, TODAY);
+  }
+
+  /** Section 4 of issue #10: the generator decides from the report's status, not from the order events come in. */
+  @Test
+  void requestsDeliveredInReverseAndTwiceGenerateEachReportOnceWithOneCompletionEvent() {
+    Tenant acme = api.seedTenant();
+    Tenant globex = api.seedTenant();
+    api.record(acme.id(), acme.adminId(), "user.created", "user", acme.memberId());
+    String first = request(acme, "soc2", TODAY, TODAY);
+    String second = request(globex, "gdpr", TODAY, TODAY);
+
+    deliver(globex.id(), second);
+    deliver(acme.id(), first);
+    JsonNode firstDone = read(acme, first);
+    deliver(globex.id(), second);
+    deliver(acme.id(), first);
+
+    assertEquals("completed", firstDone.path("status").asText());
+    assertEquals(firstDone, read(acme, first), "the second delivery changed nothing");
+    assertEquals("completed", read(globex, second).path("status").asText());
+    assertEquals(1, outboxEvents("compliance_report.completed", first));
+    assertEquals(1, outboxEvents("compliance_report.completed", second));
+    assertEquals(1, firstDone.path("report_data").path("figures").path("entries_total").asLong());
+  }
+
+  @Test
+  void aRequestDeliveredTwiceAtOnceIsFinishedByOneDeliveryOnly() throws Exception {
+    Tenant tenant = api.seedTenant();
+    String id = request(tenant, "iso27001", TODAY, TODAY);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<?>> deliveries = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        deliveries.add(pool.submit(() -> {
+          go.await();
+          deliver(tenant.id(), id);
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> delivery : deliveries) {
+        delivery.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("completed", read(tenant, id).path("status").asText());
+    assertEquals(1, outboxEvents("compliance_report.completed", id), "one completion, whichever delivery won");
+    request(tenant, "soc2", TODAY, TODAY);
   }
 
   // ------------------------------------------------------------------------------------------

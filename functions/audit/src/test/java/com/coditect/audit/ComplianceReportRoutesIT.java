@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.audit.AuditApi.Tenant;
+import com.coditect.audit.data.ComplianceReportItem;
+import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.domain.ComplianceReportGenerator.Outcome;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
@@ -37,14 +39,13 @@ class ComplianceReportRoutesIT {
   private static final String YESTERDAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
   private AuditApi api;
-  private Tenant acme;
+  /** Another tenant, for the reads that must not see a tenant's reports (each test requests as a tenant of its own). */
   private Tenant globex;
 
   @BeforeAll
   void start() {
     api = new AuditApi("compliance-report-routes");
     api.s3();
-    acme = api.seedTenant();
     globex = api.seedTenant();
   }
 
@@ -58,6 +59,7 @@ class ComplianceReportRoutesIT {
 
   @Test
   void auditorRequestsAReportAnd202CarriesItWithItsEventInOneTransaction() {
+    Tenant acme = api.seedTenant();
     HandlerResponse created = request(acme.auditor(), body("soc2", YESTERDAY, TODAY));
 
     created.assertStatus(202);
@@ -80,8 +82,9 @@ class ComplianceReportRoutesIT {
 
   @Test
   void ownersAndAdminsMayRequestMembersAndViewersMayNot() {
+    Tenant acme = api.seedTenant();
     request(acme.owner(), body("gdpr", YESTERDAY, YESTERDAY)).assertStatus(202);
-    request(acme.admin(), body("hipaa", YESTERDAY, YESTERDAY)).assertStatus(202);
+    request(api.seedTenant().admin(), body("hipaa", YESTERDAY, YESTERDAY)).assertStatus(202);
     HandlerResponse member = request(acme.member(), body("gdpr", YESTERDAY, YESTERDAY));
     member.assertStatus(403);
     assertEquals(List.of(), member.dynamoCalls(), "refused before any read");
@@ -110,6 +113,7 @@ class ComplianceReportRoutesIT {
 
   @Test
   void thePeriodMustBeInOrderOverAndAtMostAYear() {
+    Tenant acme = api.seedTenant();
     HandlerResponse reversed = request(acme.auditor(), body("soc2", TODAY, YESTERDAY));
     reversed.assertStatus(422);
     assertEquals(List.of("period_end"), reversed.errorFields());
@@ -129,6 +133,7 @@ class ComplianceReportRoutesIT {
 
   @Test
   void anIdempotencyKeyReplaysThe202AndRefusesAnotherBody() {
+    Tenant acme = api.seedTenant();
     String key = Ids.newId();
     String body = body("iso27001", YESTERDAY, TODAY);
     HandlerResponse first = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
@@ -152,6 +157,51 @@ class ComplianceReportRoutesIT {
   }
 
   // ------------------------------------------------------------------------------------------
+  // One report in flight per tenant
+
+  @Test
+  void aRequestWhileTheTenantsReportIsGeneratingIs429WithRetryAfterAndWritesNothing() {
+    Tenant acme = api.seedTenant();
+    String first = request(acme.auditor(), body("soc2", YESTERDAY, TODAY)).text("id");
+
+    HandlerResponse refused = request(acme.owner(), body("gdpr", YESTERDAY, TODAY));
+    refused.assertStatus(429);
+    assertEquals("30", refused.headers().get("Retry-After"));
+    assertEquals(List.of("TransactWriteItems"), refused.dynamoCalls(), "decided in the report's own transaction");
+    assertEquals(List.of(first), ids(list(acme.auditor(), "limit", "100").json()), "no second report");
+    assertEquals(1, outboxEvents(acme, "compliance_report.requested").size(), "and no second event");
+    HandlerResponse keyed = api.call(HttpEvents.route("POST /v1/compliance-reports").claims(acme.auditor())
+        .header("Idempotency-Key", Ids.newId()).body(body("hipaa", YESTERDAY, TODAY)).build());
+    keyed.assertStatus(429);
+
+    request(api.seedTenant().auditor(), body("gdpr", YESTERDAY, TODAY)).assertStatus(202);
+
+    generate(acme, first);
+    request(acme.owner(), body("gdpr", YESTERDAY, TODAY)).assertStatus(202);
+  }
+
+  @Test
+  void aGenerationThatNeverFinishedHoldsTheTenantUpOnlyUntilItsClaimLapses() {
+    Tenant acme = api.seedTenant();
+    String stalled = request(acme.auditor(), body("soc2", YESTERDAY, TODAY)).text("id");
+    request(acme.auditor(), body("soc2", YESTERDAY, TODAY)).assertStatus(429);
+
+    // The claim lapses a quarter of an hour after the request; DynamoDB's TTL would remove it later.
+    long lapses = Long.parseLong(inFlight(acme).get("ttl").n());
+    long requested = System.currentTimeMillis() / 1000;
+    assertTrue(lapses > requested + 14 * 60 && lapses <= requested + 15 * 60, "lapses at " + lapses);
+    lapse(acme);
+    String next = request(acme.auditor(), body("gdpr", YESTERDAY, TODAY)).text("id");
+
+    // The stalled report, finished late, leaves the next one's claim alone.
+    generate(acme, stalled);
+    assertEquals(next, inFlight(acme).get("report_id").s());
+    request(acme.auditor(), body("hipaa", YESTERDAY, TODAY)).assertStatus(429);
+    generate(acme, next);
+    request(acme.auditor(), body("hipaa", YESTERDAY, TODAY)).assertStatus(202);
+  }
+
+  // ------------------------------------------------------------------------------------------
   // GET list
 
   @Test
@@ -160,6 +210,7 @@ class ComplianceReportRoutesIT {
     List<String> soc2 = new ArrayList<>();
     for (String type : List.of("soc2", "gdpr", "soc2", "hipaa", "soc2")) {
       String id = request(tenant.auditor(), body(type, YESTERDAY, TODAY)).text("id");
+      generate(tenant, id);
       if (type.equals("soc2")) {
         soc2.add(0, id);
       }
@@ -198,6 +249,7 @@ class ComplianceReportRoutesIT {
 
   @Test
   void aReportIsReadInOneGetItemAndAnotherTenantsIs404() {
+    Tenant acme = api.seedTenant();
     String id = request(acme.auditor(), body("soc2", YESTERDAY, TODAY)).text("id");
 
     HandlerResponse read = get(acme.owner(), id);
@@ -219,12 +271,13 @@ class ComplianceReportRoutesIT {
 
   @Test
   void theFileIs409UntilCompletedThenA302ToAShortLivedUrl() {
+    Tenant acme = api.seedTenant();
     String id = request(acme.auditor(), body("gdpr", YESTERDAY, TODAY)).text("id");
     HandlerResponse early = file(acme.auditor(), id);
     early.assertStatus(409);
     assertEquals(List.of("status"), early.errorFields());
 
-    assertEquals(Outcome.COMPLETED, api.component.complianceReportGenerator().generate(new TenantId(acme.id()), id));
+    generate(acme, id);
 
     HandlerResponse redirect = file(acme.auditor(), id);
     redirect.assertStatus(302);
@@ -244,12 +297,32 @@ class ComplianceReportRoutesIT {
 
   // ------------------------------------------------------------------------------------------
 
+  /** Runs the generator on a requested report, as its compliance_report.requested event would. */
+  private void generate(Tenant tenant, String id) {
+    assertEquals(Outcome.COMPLETED, api.component.complianceReportGenerator().generate(new TenantId(tenant.id()), id));
+  }
+
+  /** The tenant's report in flight, as the table holds it. */
+  private Map<String, AttributeValue> inFlight(Tenant tenant) {
+    return api.env.dynamoDb().getItem(b -> b.tableName(api.env.tableName()).consistentRead(true)
+        .key(ComplianceReportKeys.inFlight(new TenantId(tenant.id())).primaryKeyMap(ComplianceReportItem.SCHEMA)))
+        .item();
+  }
+
+  /** Moves the claim's lapse into the past, as the passing of a quarter of an hour would. */
+  private void lapse(Tenant tenant) {
+    api.env.dynamoDb().updateItem(b -> b.tableName(api.env.tableName())
+        .key(ComplianceReportKeys.inFlight(new TenantId(tenant.id())).primaryKeyMap(ComplianceReportItem.SCHEMA))
+        .updateExpression("SET #ttl = :past").expressionAttributeNames(Map.of("#ttl", "ttl"))
+        .expressionAttributeValues(Map.of(":past", AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 - 1)))));
+  }
+
   private HandlerResponse request(Map<String, String> claims, String body) {
     return api.call(HttpEvents.route("POST /v1/compliance-reports").claims(claims).body(body).build());
   }
 
   private List<String> bad(String body) {
-    HandlerResponse response = request(acme.auditor(), body);
+    HandlerResponse response = request(globex.auditor(), body);
     response.assertStatus(400);
     return response.errorFields();
   }
@@ -276,6 +349,15 @@ class ComplianceReportRoutesIT {
     List<String> ids = new ArrayList<>();
     page.path("items").forEach(item -> ids.add(item.path("id").asText()));
     return ids;
+  }
+
+  /** The outbox items of one action of a tenant (a test may scan; no route does). */
+  private List<Map<String, AttributeValue>> outboxEvents(Tenant tenant, String action) {
+    return api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
+            .filterExpression("entity_type = :outbox AND detail_type = :action AND begins_with(PK, :tenant)")
+            .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"),
+                ":action", AttributeValue.fromS(action), ":tenant", AttributeValue.fromS("T#" + tenant.id() + "#"))))
+        .items().stream().toList();
   }
 
   /** The outbox items of one action on one resource (a test may scan; no route does). */

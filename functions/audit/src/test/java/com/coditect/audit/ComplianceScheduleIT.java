@@ -7,10 +7,13 @@ import com.coditect.audit.AuditApi.Tenant;
 import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.MonthlyReports;
 import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +82,35 @@ class ComplianceScheduleIT {
     assertEquals(8, list(globex).size());
   }
 
+  /**
+   * The schedule's four reports neither wait for a report a user requested nor take the tenant's
+   * report in flight, so the next user request is judged by the user's own report alone.
+   */
+  @Test
+  void theMonthlyReportsAreNotHeldUpByAUsersReportNorHoldUpTheNext() {
+    // A platform of its own: the other test counts every tenant and event of its table.
+    try (AuditApi platform = new AuditApi("compliance-schedule-in-flight")) {
+      platform.s3();
+      Tenant acme = listed(platform, platform.seedTenant(), "active");
+      String users = post(platform, acme).text("id");
+
+      new ComplianceScheduleHandler(platform.component).handleRequest(scheduledEvent("2026-11-01T03:00:00Z"), null);
+      JsonNode reports = list(platform, acme);
+      assertEquals(5, reports.size(), "the user's report and the month's four: " + reports);
+
+      post(platform, acme).assertStatus(429);
+      platform.component.complianceReportGenerator().generate(new TenantId(acme.id()), users);
+      post(platform, acme).assertStatus(202);
+    }
+  }
+
   /** Puts the seeded tenant on the platform list, as tenancy's tenant creation does. */
   private Tenant listed(Tenant tenant, String status) {
-    api.env.dynamoDb().putItem(b -> b.tableName(api.env.tableName()).item(Map.of(
+    return listed(api, tenant, status);
+  }
+
+  private static Tenant listed(AuditApi platform, Tenant tenant, String status) {
+    platform.env.dynamoDb().putItem(b -> b.tableName(platform.env.tableName()).item(Map.of(
         "PK", AttributeValue.fromS("T#" + tenant.id()), "SK", AttributeValue.fromS("TENANT"),
         "entity_type", AttributeValue.fromS("TENANT"), "id", AttributeValue.fromS(tenant.id()),
         "status", AttributeValue.fromS(status),
@@ -96,8 +125,20 @@ class ComplianceScheduleIT {
         "detail", Map.of());
   }
 
+  /** A user's request of yesterday's SOC 2 report. */
+  private static HandlerResponse post(AuditApi platform, Tenant tenant) {
+    String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    return platform.call(HttpEvents.route("POST /v1/compliance-reports").claims(tenant.auditor())
+        .body("{\"report_type\":\"soc2\",\"period_start\":\"" + yesterday + "\",\"period_end\":\"" + yesterday
+            + "\"}").build());
+  }
+
   private JsonNode list(Tenant tenant) {
-    HandlerResponse page = api.call(HttpEvents.route("GET /v1/compliance-reports").claims(tenant.auditor())
+    return list(api, tenant);
+  }
+
+  private static JsonNode list(AuditApi platform, Tenant tenant) {
+    HandlerResponse page = platform.call(HttpEvents.route("GET /v1/compliance-reports").claims(tenant.auditor())
         .query("limit", "100").build());
     page.assertStatus(200);
     return page.json().path("items");

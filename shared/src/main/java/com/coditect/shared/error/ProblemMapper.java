@@ -15,7 +15,12 @@ public final class ProblemMapper {
   private ProblemMapper() {}
 
   public static ApiResponse toResponse(ApiException e, String requestId) {
-    return problem(e.status(), e.title(), e.detail(), e.errors(), requestId);
+    ApiResponse response = problem(e.status(), e.title(), e.detail(), e.errors(), requestId);
+    // RFC 9110 section 10.2.3: a 429 may say when to try again; clients should not guess.
+    if (e instanceof TooManyRequestsException tooMany) {
+      response = response.withHeader("Retry-After", Integer.toString(tooMany.retryAfterSeconds()));
+    }
+    return response;
   }
 
   /** A 500 deliberately says nothing about the cause; the log line carries the request id. */

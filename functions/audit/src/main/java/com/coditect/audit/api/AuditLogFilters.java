@@ -42,6 +42,11 @@ public record AuditLogFilters(
     if (value.isBlank() || value.length() > maxLength) {
       throw BadRequestException.forField(field, "must be 1 to " + maxLength + " characters");
     }
+    // These values become segments of a list's key, where '#' separates segments; no action,
+    // resource type or resource id the platform records contains one.
+    if (value.indexOf('#') >= 0) {
+      throw BadRequestException.forField(field, "must not contain '#'");
+    }
     return value;
   }
 

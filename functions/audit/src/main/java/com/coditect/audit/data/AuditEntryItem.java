@@ -7,8 +7,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * One audit log entry (spec Domain 4.1), and each of its list rows (the same attributes under
- * another key). {@code prev_hash} and {@code hash} chain it to the tenant's previous entry; the
- * raw ip and user agent sit beside their pseudonyms, which are what the chain covers.
+ * another key). {@code prev_hash} and {@code hash} chain it to the tenant's previous entry, and
+ * {@code prev_ttl} names that entry's expiry; the raw ip and user agent sit beside their
+ * pseudonyms, which are what the chain covers.
  */
 public final class AuditEntryItem extends TableItem {
 
@@ -32,6 +33,11 @@ public final class AuditEntryItem extends TableItem {
   public String severity;
   public String prevHash;
   public String hash;
+  /**
+   * The previous entry's {@code ttl} (null for seq 1). Chained with the entry's own {@code ttl}, so
+   * the first retained entry proves when the entries before it were allowed to expire.
+   */
+  public Long prevTtl;
 
   public static final TableSchema<AuditEntryItem> SCHEMA =
       StaticTableSchema.builder(AuditEntryItem.class)
@@ -62,6 +68,7 @@ public final class AuditEntryItem extends TableItem {
           .addAttribute(String.class, a -> a.name("severity").getter(i -> i.severity).setter((i, v) -> i.severity = v))
           .addAttribute(String.class, a -> a.name("prev_hash").getter(i -> i.prevHash).setter((i, v) -> i.prevHash = v))
           .addAttribute(String.class, a -> a.name("hash").getter(i -> i.hash).setter((i, v) -> i.hash = v))
+          .addAttribute(Long.class, a -> a.name("prev_ttl").getter(i -> i.prevTtl).setter((i, v) -> i.prevTtl = v))
           .build();
 
   /** A copy of this entry under another key, as a list row. */

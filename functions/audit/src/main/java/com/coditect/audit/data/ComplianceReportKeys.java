@@ -17,6 +17,12 @@ public final class ComplianceReportKeys {
         .sortValue(ComplianceReportItem.ENTITY).build();
   }
 
+  /** The tenant's report in flight (one at a time per tenant; see ReportInFlightItem). */
+  public static Key inFlight(TenantId tenant) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(ReportInFlightItem.ENTITY).build())
+        .sortValue(ReportInFlightItem.ENTITY).build();
+  }
+
   /** GSI1: the tenant's reports by creation. */
   public static String reports(TenantId tenant) {
     return Keys.tenant(tenant).with("COMPLIANCE_REPORTS").build();

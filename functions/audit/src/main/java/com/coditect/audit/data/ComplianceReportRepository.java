@@ -5,24 +5,40 @@ import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads compliance reports by the access patterns of docs/access-patterns.md (AU10-AU12). */
+/**
+ * Reads compliance reports by the access patterns of docs/access-patterns.md (AU10-AU12), and
+ * claims and releases the tenant's report in flight (AU16).
+ */
 @Singleton
 public final class ComplianceReportRepository {
 
+  /** Free: never claimed, released by its generator, or lapsed. */
+  private static final String IN_FLIGHT_FREE =
+      "attribute_not_exists(PK) OR attribute_not_exists(report_id) OR #ttl <= :now";
+
   private final DynamoDbTable<ComplianceReportItem> table;
+  private final DynamoDbTable<ReportInFlightItem> inFlight;
   private final Queries queries;
 
   @Inject
   ComplianceReportRepository(SingleTable table, Queries queries) {
     this.table = table.view(ComplianceReportItem.SCHEMA);
+    this.inFlight = table.view(ReportInFlightItem.SCHEMA);
     this.queries = queries;
   }
 
@@ -44,6 +60,39 @@ public final class ComplianceReportRepository {
     }
     String partition = ComplianceReportKeys.reports(tenant);
     return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, true);
+  }
+
+  /**
+   * Adds to {@code tx} the claim of the tenant's report in flight for {@code reportId}, lapsing at
+   * {@code lapsesAt}; the transaction fails with {@code onBusy} while another report holds it.
+   */
+  public void claimInFlight(WriteTransaction tx, TenantId tenant, String reportId, Instant now, Instant lapsesAt,
+      Supplier<? extends RuntimeException> onBusy) {
+    ReportInFlightItem claim = new ReportInFlightItem();
+    Key key = ComplianceReportKeys.inFlight(tenant);
+    claim.pk = key.partitionKeyValue().s();
+    claim.sk = key.sortKeyValue().orElseThrow().s();
+    claim.entityType = ReportInFlightItem.ENTITY;
+    claim.createdAt = Timestamps.format(now);
+    claim.reportId = reportId;
+    claim.ttl = lapsesAt.getEpochSecond();
+    tx.include(inFlight, claim, Expression.builder().expression(IN_FLIGHT_FREE)
+        .expressionNames(Map.of("#ttl", "ttl"))
+        .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+        .build(), onBusy);
+  }
+
+  /**
+   * Adds to {@code tx} the release of the tenant's report in flight, if {@code reportId} still
+   * holds it; the transaction fails with {@code onTakenOver} when its claim lapsed and another
+   * report took it (that one's claim is left alone).
+   */
+  public void releaseInFlight(WriteTransaction tx, TenantId tenant, String reportId,
+      Supplier<? extends RuntimeException> onTakenOver) {
+    tx.update(ComplianceReportKeys.inFlight(tenant), "REMOVE report_id", Map.of(),
+        Expression.builder().expression("report_id = :report")
+            .expressionValues(Map.of(":report", AttributeValue.fromS(reportId))).build(),
+        onTakenOver);
   }
 
   /** Sets the index keys: both lists sort by id, which is creation order. */

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The tenant's hash chain: {@code hash(n) = SHA-256(hash(n-1) + "\n" + canonical JSON of entry n's
  * chained fields)}. Canonical JSON has every object's keys sorted, so the same entry always hashes
- * the same. The chained fields leave out the raw ip address and user agent (their pseudonyms are in).
+ * the same. The chained fields leave out the raw ip address and user agent (their pseudonyms are in),
+ * and take in the entry's expiry ({@code ttl}) and its predecessor's ({@code prev_ttl}).
  */
 public final class AuditChain {
 
@@ -50,6 +51,9 @@ public final class AuditChain {
     chained.set("changes", readTree(entry.changes));
     chained.set("metadata", readTree(entry.metadata));
     chained.put("severity", entry.severity);
+    // The expiries are chained so that verify can prove which removals retention allowed.
+    chained.put("ttl", entry.ttl);
+    chained.put("prev_ttl", entry.prevTtl);
     return sha256(prevHash + "\n" + canonical(chained));
   }
 
@@ -58,7 +62,7 @@ public final class AuditChain {
    * {@code previousHash} on (entries in seq order, starting at seq 1), or -1 when the chain is intact.
    */
   public static long firstBreak(String previousHash, Iterable<AuditEntryItem> entriesInOrder) {
-    ChainWalk walk = new ChainWalk(previousHash, 1);
+    ChainWalk walk = new ChainWalk(previousHash, 1, null);
     for (AuditEntryItem entry : entriesInOrder) {
       var broken = walk.next(entry);
       if (broken.isPresent()) {

@@ -51,9 +51,9 @@ public final class AuditLogWriter {
 
   private static final int ATTEMPTS = 20;
   /** Only what the write needs: the head's place and hash, the tenant's setting (not its profile). */
-  private static final String READ_PROJECTION = "#pk, #sk, #seq, #hash, #days";
+  private static final String READ_PROJECTION = "#pk, #sk, #seq, #hash, #newest, #days";
   private static final Map<String, String> READ_NAMES = Map.of("#pk", "PK", "#sk", "SK", "#seq", "seq",
-      "#hash", "chain_hash", "#days", AuditRetention.ATTRIBUTE);
+      "#hash", "chain_hash", "#newest", "newest_entry_ttl", "#days", AuditRetention.ATTRIBUTE);
 
   private final SingleTable table;
   private static final Expression NEW = Expression.builder().expression("attribute_not_exists(PK)").build();
@@ -88,7 +88,9 @@ public final class AuditLogWriter {
       boolean first = head == null;
       long seq = first ? 1 : Long.parseLong(head.get("seq").n()) + 1;
       String prevHash = first ? AuditChain.genesis(tenant) : head.get("chain_hash").s();
-      AuditEntryItem entry = entry(tenant, event, source, seq, prevHash, state.retentionDays());
+      Long prevTtl = first || head.get("newest_entry_ttl") == null ? null
+          : Long.valueOf(head.get("newest_entry_ttl").n());
+      AuditEntryItem entry = entry(tenant, event, source, seq, prevHash, prevTtl, state.retentionDays());
       try {
         write(tenant, entry, first ? null : seq - 1).commit();
         return true;
@@ -175,7 +177,7 @@ public final class AuditLogWriter {
   }
 
   private AuditEntryItem entry(TenantId tenant, JsonNode event, String source, long seq, String prevHash,
-      int retentionDays) {
+      Long prevTtl, int retentionDays) {
     Instant now = clock.instant();
     AuditEntryItem entry = new AuditEntryItem();
     entry.id = Ids.newId();
@@ -184,8 +186,12 @@ public final class AuditLogWriter {
     entry.sk = key.sortKeyValue().orElseThrow().s();
     entry.entityType = AuditKeys.ENTRY;
     entry.createdAt = Timestamps.format(now);
-    // Fixed when written: the list rows copy it, and nothing may update an entry afterwards.
-    entry.ttl = now.plus(Duration.ofDays(retentionDays)).getEpochSecond();
+    // Fixed when written: the list rows copy it, and nothing may update an entry afterwards. Never
+    // before the previous entry's: a lowered retention must not let newer entries expire first,
+    // which would leave gaps in the chain that read as tampering.
+    long byRetention = now.plus(Duration.ofDays(retentionDays)).getEpochSecond();
+    entry.ttl = prevTtl == null ? byRetention : Math.max(byRetention, prevTtl);
+    entry.prevTtl = prevTtl;
     entry.seq = seq;
     entry.eventId = event.path("event_id").asText();
     entry.action = event.path("action").asText();

@@ -106,9 +106,26 @@ public final class ComplianceReportGenerator {
   /**
    * Moves the report out of {@code generating}, with its event, in one transaction. A report that
    * another delivery finished meanwhile fails the condition and is left as that delivery left it.
+   * A report a user requested also releases the tenant's report in flight in that transaction, so
+   * the tenant may request the next one as soon as this one reads completed or failed; if its claim
+   * had lapsed and another report holds it now, the report is finished without touching that.
    */
   private void finish(TenantId tenant, ComplianceReportItem report, String status, String data, String key,
       String reason) {
+    boolean heldInFlight = report.generatedBy != null;
+    try {
+      try {
+        finishing(tenant, report, status, data, key, reason, heldInFlight).commit();
+      } catch (InFlightTakenOver e) {
+        finishing(tenant, report, status, data, key, reason, false).commit();
+      }
+    } catch (FinishedElsewhere e) {
+      LOG.info("compliance report finished by another delivery", "report_id", report.id);
+    }
+  }
+
+  private WriteTransaction finishing(TenantId tenant, ComplianceReportItem report, String status, String data,
+      String key, String reason, boolean releaseInFlight) {
     String now = Timestamps.now(clock);
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     values.put(":status", AttributeValue.fromS(status));
@@ -137,10 +154,16 @@ public final class ComplianceReportGenerator {
       changes.put("file_path", new FieldChange(null, key));
     }
     outbox.record(tx, tenant, GENERATOR, "compliance_report." + status, "compliance_report", report.id, changes);
-    try {
-      tx.commit();
-    } catch (FinishedElsewhere e) {
-      LOG.info("compliance report finished by another delivery", "report_id", report.id);
+    if (releaseInFlight) {
+      reports.releaseInFlight(tx, tenant, report.id, InFlightTakenOver::new);
+    }
+    return tx;
+  }
+
+  /** The tenant's report in flight is no longer this report's: its claim lapsed and another took it. */
+  private static final class InFlightTakenOver extends RuntimeException {
+    InFlightTakenOver() {
+      super(null, null, false, false);
     }
   }
 

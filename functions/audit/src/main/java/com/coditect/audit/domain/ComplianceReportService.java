@@ -8,6 +8,7 @@ import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.error.TooManyRequestsException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
@@ -50,6 +51,15 @@ public final class ComplianceReportService {
   public static final String REQUESTED_EVENT = "compliance_report.requested";
   /** A year and a day: an annual report of a leap year fits, and a generation stays within its timeout. */
   static final long MAX_PERIOD_DAYS = 366;
+  /**
+   * How long a requested report keeps the tenant's next request waiting if its generator never
+   * finishes it (a crash, a timeout). A generation runs at most 300 s (the function's timeout) and
+   * Lambda retries a failed one twice; a quarter of an hour covers that, after which the tenant is
+   * no longer blocked by a generation that died.
+   */
+  static final Duration IN_FLIGHT_LAPSES_AFTER = Duration.ofMinutes(15);
+  /** Retry-After of a refused request: most reports are generated within seconds, a year's in a minute or so. */
+  static final int RETRY_AFTER_SECONDS = 30;
 
   private final ComplianceReportRepository reports;
   private final DocumentsBucket downloads;
@@ -70,6 +80,9 @@ public final class ComplianceReportService {
   /**
    * Requests a report for the caller. The period must be in order, over (its last day not after
    * today, UTC: a report of days still to come would be incomplete for ever) and at most a year long.
+   * While another report the tenant's users requested is generating, the request is refused with a
+   * 429 (checked in the same transaction that writes the report, so two requests cannot both pass):
+   * generations are heavy, and one tenant must not take the generator's capacity from the others.
    */
   public Created<ComplianceReportResponse> request(TenantId tenant, Actor actor, String userId,
       CreateComplianceReportRequest request, IdempotencyClaim claim) {
@@ -87,6 +100,9 @@ public final class ComplianceReportService {
     ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, userId);
     ComplianceReportResponse response = ComplianceReportResponse.of(report);
     WriteTransaction tx = write(tenant, actor, report, response);
+    reports.claimInFlight(tx, tenant, report.id, clock.instant(), clock.instant().plus(IN_FLIGHT_LAPSES_AFTER),
+        () -> new TooManyRequestsException("A compliance report of this tenant is being generated; request the next "
+            + "one once it is completed or failed.", RETRY_AFTER_SECONDS));
     Created<ComplianceReportResponse> created =
         Created.accepted("/v1/compliance-reports/" + report.id, response, report.version);
     claim.attach(tx, created);
@@ -98,6 +114,9 @@ public final class ComplianceReportService {
    * Requests the month's report of every framework for a tenant, on behalf of the platform, in one
    * transaction. A sentinel per framework and month makes a second request of the same month
    * (a re-fired schedule) write nothing. Returns false when the month was already requested.
+   * These reports neither wait for nor take the tenant's report in flight: the schedule asks for
+   * four at once, bounded by the monthly sentinels and the generator's reserved concurrency, and a
+   * user's request is not refused because the platform's reports are generating.
    */
   public boolean requestMonthly(TenantId tenant, Actor actor, YearMonth month) {
     WriteTransaction tx = transactions.begin();
