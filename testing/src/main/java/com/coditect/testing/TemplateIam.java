@@ -82,7 +82,12 @@ public final class TemplateIam {
           return getAtt(parts.get(0), parts.get(1));
         }
         case "Ref" -> {
-          return ref(String.valueOf(function.getValue()));
+          String logicalId = String.valueOf(function.getValue());
+          // A secret's Ref is its ARN (the name plus a random suffix AWS adds), not its name.
+          if ("AWS::SecretsManager::Secret".equals(String.valueOf(resource(logicalId).get("Type")))) {
+            return arn("secretsmanager", REGION, ACCOUNT, "secret:stack-" + logicalId + "-GENERATED-AbCdEf");
+          }
+          return ref(logicalId);
         }
         case "Fn::Sub" -> {
           return sub(function.getValue());
