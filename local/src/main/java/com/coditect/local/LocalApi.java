@@ -36,6 +36,7 @@ public final class LocalApi implements AutoCloseable {
 
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
   private final DevTokens tokens = new DevTokens();
+  private final RuleDispatcher rules;
   private final String baseUrl;
   private final int routeCount;
   private final int ruleCount;
@@ -89,6 +90,7 @@ public final class LocalApi implements AutoCloseable {
     started.add(pump);
     schedules.start();
     started.add(schedules);
+    this.rules = dispatcher;
     this.baseUrl = "http://127.0.0.1:" + settings.gatewayPort();
     this.routeCount = routes.size();
     this.ruleCount = rules.eventRules().size();
@@ -114,6 +116,11 @@ public final class LocalApi implements AutoCloseable {
 
   DevTokens tokens() {
     return tokens;
+  }
+
+  /** The template's event rules as this API delivers them (for the end-to-end tests' rule check). */
+  RuleDispatcher rules() {
+    return rules;
   }
 
   String summary() {

@@ -19,7 +19,9 @@ import software.amazon.event.ruler.Machine;
  * Plays EventBridge's rule matching for function targets, which moto cannot deliver to: each event
  * the bus accepted is matched against the template's rules with Event Ruler (the matcher
  * EventBridge uses) and handed to the target handler. A failed delivery stays queued and is retried
- * on every pump, so a failing consumer delays events but never drops them.
+ * on every pump, so a failing consumer delays events but never drops them. Rules are told apart by
+ * the logical id SAM gives them, and each rule's deliveries are counted, so the end-to-end tests
+ * can show that every rule of the template delivers what they test.
  */
 final class RuleDispatcher {
 
@@ -31,6 +33,7 @@ final class RuleDispatcher {
   private final FunctionRegistry functions;
   private final String region;
   private final Deque<Delivery> pending = new ArrayDeque<>();
+  private final Map<String, Integer> delivered = new HashMap<>();
 
   RuleDispatcher(List<TemplateRules.EventRule> eventRules, FunctionRegistry functions, String region) {
     this.functions = functions;
@@ -38,14 +41,15 @@ final class RuleDispatcher {
     for (TemplateRules.EventRule rule : eventRules) {
       String problem = JsonRuleCompiler.check(rule.pattern());
       if (problem != null) {
-        throw new IllegalStateException("rule " + rule.name() + " in template.yaml has an invalid pattern: " + problem);
+        throw new IllegalStateException("rule " + rule.logicalId() + " in template.yaml has an invalid pattern: "
+            + problem);
       }
       try {
-        machine.addRule(rule.name(), rule.pattern());
+        machine.addRule(rule.logicalId(), rule.pattern());
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
-      rules.put(rule.name(), rule);
+      rules.put(rule.logicalId(), rule);
     }
   }
 
@@ -72,9 +76,10 @@ final class RuleDispatcher {
       Delivery delivery = pending.poll();
       try {
         functions.invoke(delivery.rule().handler(), delivery.envelope(), UUID.randomUUID().toString());
+        this.delivered.merge(delivery.rule().logicalId(), 1, Integer::sum);
         delivered++;
       } catch (RuntimeException e) {
-        LOG.error("rule target failed; will retry", e, "rule", delivery.rule().name());
+        LOG.error("rule target failed; will retry", e, "rule", delivery.rule().logicalId());
         pending.add(delivery);
       }
     }
@@ -83,6 +88,11 @@ final class RuleDispatcher {
 
   int backlog() {
     return pending.size();
+  }
+
+  /** How many events the rule with this logical id has delivered so far (successfully). */
+  synchronized int deliveries(String ruleLogicalId) {
+    return delivered.getOrDefault(ruleLogicalId, 0);
   }
 
   /** The event as EventBridge hands it to a target. */

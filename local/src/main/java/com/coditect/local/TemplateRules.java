@@ -14,8 +14,12 @@ final class TemplateRules {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A rule delivering events that match {@code pattern} to a function. */
-  record EventRule(String name, String handler, String pattern) {}
+  /**
+   * A rule delivering events that match {@code pattern} to a function. {@code logicalId} is the
+   * logical id SAM gives the rule it generates, {@code <function logical id><event id>}: unique in
+   * the template, where event ids alone are not (two functions may each have a {@code UserDeleted}).
+   */
+  record EventRule(String logicalId, String handler, String pattern) {}
 
   /** A rule invoking a function on {@code rate(...)} or {@code cron(...)}. */
   record ScheduleRule(String name, String handler, String expression) {}
@@ -43,7 +47,7 @@ final class TemplateRules {
         String name = String.valueOf(eventProperties.getOrDefault("Name", eventId));
         switch (String.valueOf(event.get("Type"))) {
           case "EventBridgeRule", "CloudWatchEvent" ->
-              eventRules.add(new EventRule(name, handler, toJson(eventProperties.get("Pattern"))));
+              eventRules.add(new EventRule(logicalId + eventId, handler, toJson(eventProperties.get("Pattern"))));
           case "Schedule" -> schedules.add(new ScheduleRule(name, handler, String.valueOf(eventProperties.get("Schedule"))));
           case "ScheduleV2" ->
               schedules.add(new ScheduleRule(name, handler, String.valueOf(eventProperties.get("ScheduleExpression"))));

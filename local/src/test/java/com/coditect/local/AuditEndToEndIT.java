@@ -45,6 +45,7 @@ class AuditEndToEndIT {
   }
 
   @Test
+  @ExercisesRules("AuditIngestFunctionEveryDomainEvent")
   void everyChangeHasExactlyOneEntryInAnIntactChain() throws InterruptedException {
     Tenant acme = harness.createTenant("Acme Audit");
     String project = harness.create("/v1/projects", acme.ownerToken(), "{\"key\":\"AUD\",\"name\":\"Audited\"}");

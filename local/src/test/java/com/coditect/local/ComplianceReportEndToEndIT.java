@@ -48,6 +48,7 @@ class ComplianceReportEndToEndIT {
   }
 
   @Test
+  @ExercisesRules("ComplianceReportFunctionComplianceReportRequested")
   void aRequestedReportIsGeneratedAndItsPdfDownloads() throws Exception {
     Tenant acme = harness.createTenant("Acme Compliance");
     harness.create("/v1/projects", acme.ownerToken(), "{\"key\":\"CMP\",\"name\":\"Compliance\"}");

@@ -37,6 +37,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -78,6 +79,10 @@ final class LocalApiHarness implements AutoCloseable {
   private DynamoDbClient dynamoDb;
   private EventBridgeClient eventBridge;
   private SqsClient sqs;
+  private CognitoIdentityProviderClient cognito;
+
+  /** The open harness (only one may be open at a time), for {@link RuleDeliveryCheck}. */
+  private static volatile LocalApiHarness current;
 
   private LocalApiHarness(LocalSettings settings, LocalApi api, URI moto) {
     this.settings = settings;
@@ -96,7 +101,9 @@ final class LocalApiHarness implements AutoCloseable {
       String name = "coditect-e2e-" + HexFormat.of().formatHex(randomBytes(6));
       LocalSettings settings = new LocalSettings(freePort(), 0, null, ProjectFiles.template(), name, name, name, REGION);
       try {
-        return new LocalApiHarness(settings, LocalApi.start(settings, moto, CURSOR_SIGNING_KEY), moto);
+        LocalApiHarness harness = new LocalApiHarness(settings, LocalApi.start(settings, moto, CURSOR_SIGNING_KEY), moto);
+        current = harness;
+        return harness;
       } catch (BindException e) {
         last = e;
       } catch (IOException e) {
@@ -120,6 +127,27 @@ final class LocalApiHarness implements AutoCloseable {
 
   URI moto() {
     return moto;
+  }
+
+  /** The harness open now, if any. */
+  static Optional<LocalApiHarness> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** How many events the template's rule with this logical id has delivered to its function so far. */
+  int deliveries(String ruleLogicalId) {
+    return api.rules().deliveries(ruleLogicalId);
+  }
+
+  /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */
+  static void eventually(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+      }
+      pause(Duration.ofMillis(200));
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -432,6 +460,18 @@ final class LocalApiHarness implements AutoCloseable {
     return eventBridge;
   }
 
+  /** The user pool the identity function keeps in step (moto's, made for this harness). */
+  String userPoolId() {
+    return System.getProperty(com.coditect.shared.config.AppConfig.OVERRIDE_PREFIX + "USER_POOL_ID");
+  }
+
+  synchronized CognitoIdentityProviderClient cognito() {
+    if (cognito == null) {
+      cognito = aws(CognitoIdentityProviderClient.builder());
+    }
+    return cognito;
+  }
+
   synchronized DynamoDbClient dynamoDb() {
     if (dynamoDb == null) {
       dynamoDb = aws(DynamoDbClient.builder());
@@ -453,6 +493,9 @@ final class LocalApiHarness implements AutoCloseable {
   /** Stops the local API, then removes what this class left on moto (best effort). */
   @Override
   public void close() {
+    if (current == this) {
+      current = null;
+    }
     api.close();
     List<Runnable> steps = new ArrayList<>(cleanup);
     Collections.reverse(steps);

@@ -46,6 +46,7 @@ class PmEndToEndIT {
   }
 
   @Test
+  @ExercisesRules("PmEventsFunctionSprintOrMilestoneClosed")
   void boardHistoryProgressAndSprintCompletion() throws InterruptedException {
     String sprint = harness.create("/v1/projects/" + project + "/sprints", token,
         "{\"name\":\"Sprint 1\",\"start_date\":\"2026-12-01\",\"end_date\":\"2026-12-14\"}");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.coditect.shared.events.OutboxRecord;
+import com.coditect.testing.CloudTemplate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,51 @@ class RuleDispatcherTest {
     assertEquals(1, rules.deliverPending());
     assertEquals(0, rules.backlog());
     assertEquals(1, RecordingHandler.RECEIVED.size());
+  }
+
+  @Test
+  void twoFunctionsWithAnEventOfTheSameNameEachGetTheirEvents() {
+    // Both PmEventsFunction and TenancyEventsFunction have a UserDeleted event: SAM makes two rules.
+    String template = String.join("\n",
+        "Resources:",
+        "  PmEventsFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Handler: " + TARGET,
+        "      Events:",
+        "        UserDeleted:",
+        "          Type: EventBridgeRule",
+        "          Properties:",
+        "            Pattern: {source: [coditect.tenancy], detail-type: [user.deleted]}",
+        "  TenancyEventsFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Handler: " + RecordingHandler.class.getName(),
+        "      Events:",
+        "        UserDeleted:",
+        "          Type: EventBridgeRule",
+        "          Properties:",
+        "            Pattern: {source: [coditect.tenancy], detail-type: [user.deleted]}",
+        "");
+    TemplateRules rules = new TemplateRules(CloudTemplate.parse(template));
+    assertEquals(List.of("PmEventsFunctionUserDeleted", "TenancyEventsFunctionUserDeleted"),
+        rules.eventRules().stream().map(TemplateRules.EventRule::logicalId).sorted().toList());
+
+    RuleDispatcher dispatcher = new RuleDispatcher(rules.eventRules(), new FunctionRegistry(), "us-east-1");
+    assertEquals(2, dispatcher.dispatch(List.of(record("coditect.tenancy", "user.deleted"))));
+    assertEquals(2, RecordingHandler.RECEIVED.size());
+    assertEquals(1, dispatcher.deliveries("PmEventsFunctionUserDeleted"));
+    assertEquals(1, dispatcher.deliveries("TenancyEventsFunctionUserDeleted"));
+  }
+
+  @Test
+  void countsOnlyDeliveriesThatSucceeded() {
+    RecordingHandler.FAILURES_LEFT.set(1);
+    RuleDispatcher rules = dispatcher("{\"source\":[\"coditect.tenancy\"]}");
+    rules.dispatch(List.of(record("coditect.tenancy", "team.created")));
+    assertEquals(0, rules.deliveries("AuditEverything"));
+    rules.deliverPending();
+    assertEquals(1, rules.deliveries("AuditEverything"));
   }
 
   @Test

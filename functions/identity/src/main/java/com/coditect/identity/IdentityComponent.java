@@ -3,6 +3,7 @@ package com.coditect.identity;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.CognitoConfig;
 import com.coditect.shared.di.AwsClientsModule;
+import com.coditect.shared.di.DynamoDbModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
@@ -13,9 +14,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-/** Wiring of the identity function: config in, a {@link CognitoUserSync} out. */
+/**
+ * Wiring of the identity function: config in, a {@link CognitoUserSync} out (the user pool's
+ * client, and the table's, whose user items the pool mirrors).
+ */
 @Singleton
-@Component(modules = {AwsClientsModule.class, IdentityComponent.CognitoModule.class})
+@Component(modules = {AwsClientsModule.class, DynamoDbModule.class, IdentityComponent.CognitoModule.class})
 public interface IdentityComponent {
 
   CognitoUserSync sync();

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * PM's reactions to events, delivered by the rules of template.yaml: sprint completion,
- * cancellation and deletion, milestone deletion and a task moved under another parent (its own), and a deleted user
- * (tenancy's). A failure throws, so
- * EventBridge retries and finally keeps the event in the rule's DLQ.
+ * cancellation and deletion, milestone deletion and a task moved under another parent (its own),
+ * and a deleted user (tenancy's). An event names what to look at; {@link TaskFollowUps} decides
+ * from the table. A failure throws, so EventBridge retries and finally keeps the event in the
+ * function's DLQ.
  */
 public final class PmEventsHandler implements RequestHandler<Map<String, Object>, Void> {
 
@@ -45,14 +46,10 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
       case "sprint.completed" -> LOG.info("open tasks of a completed sprint moved", "moved",
           followUps.sprintCompleted(tenant, resourceId,
               changes.path("move_open_tasks_to_sprint_id").path("new").asText(null)));
-      case "sprint.deleted" -> LOG.info("tasks of a deleted sprint moved to the backlog", "moved",
-          followUps.sprintDeleted(tenant, resourceId));
-      case "sprint.updated" -> {
-        if ("cancelled".equals(changes.path("status").path("new").asText(null))) {
-          LOG.info("tasks of a cancelled sprint moved to the backlog", "moved",
-              followUps.sprintDeleted(tenant, resourceId));
-        }
-      }
+      // The SprintCancelled rule delivers a sprint.updated whose status became cancelled; the
+      // sprint as it is now decides all the same.
+      case "sprint.deleted", "sprint.updated" -> LOG.info("tasks of a deleted or cancelled sprint moved to the backlog",
+          "moved", followUps.sprintClosed(tenant, resourceId));
       case "milestone.deleted" -> LOG.info("tasks of a deleted milestone detached", "detached",
           followUps.milestoneDeleted(tenant, resourceId));
       case "user.deleted" -> LOG.info("tasks of a deleted user unassigned", "unassigned",

@@ -11,8 +11,14 @@ import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.pm.data.TaskItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,11 +81,182 @@ class PmEventsHandlerIT {
   void aCancelledSprintsTasksReturnToTheBacklog() {
     String sprint = seedSprint("planned");
     String id = createTask("{\"title\":\"planned work\",\"sprint_id\":\"" + sprint + "\"}");
+    // An event saying "cancelled" about a sprint that is not: the sprint decides, nothing moves.
+    deliver("sprint.updated", sprint, Map.of("status", "cancelled"));
+    assertEquals(sprint, task(id).text("sprint_id"), "only a cancelled sprint lets its tasks go");
     setSprintStatus(sprint, "cancelled");
-    deliver("sprint.updated", sprint, Map.of("name", "renamed"));
-    assertEquals(sprint, task(id).text("sprint_id"), "only a cancellation moves tasks");
     deliver("sprint.updated", sprint, Map.of("status", "cancelled"));
     assertTrue(task(id).json().path("sprint_id").isNull());
+    deliver("sprint.updated", sprint, Map.of("status", "cancelled"));
+    assertEquals("\"2\"", task(id).header("ETag"), "a redelivered event changes nothing");
+  }
+
+  @Test
+  void eventsAboutItemsThatSayOtherwiseChangeNothing() {
+    String sprint = seedSprint("active");
+    String next = seedSprint("planned");
+    String milestone = seedMilestone();
+    String id = createTask("{\"title\":\"t\",\"status\":\"in_progress\",\"sprint_id\":\"" + sprint
+        + "\",\"milestone_id\":\"" + milestone + "\",\"assignee_id\":\"" + acme.memberId() + "\"}");
+
+    // Stray, forged or early events: the sprint is active, the milestone and the user exist.
+    deliver("sprint.completed", sprint, Map.of("move_open_tasks_to_sprint_id", next));
+    deliver("sprint.deleted", sprint, Map.of());
+    deliver("milestone.deleted", milestone, Map.of());
+    deliverFrom("coditect.tenancy", "user.deleted", acme.memberId(), Map.of());
+
+    HandlerResponse after = task(id);
+    assertEquals(sprint, after.text("sprint_id"));
+    assertEquals(milestone, after.text("milestone_id"));
+    assertEquals(acme.memberId(), after.text("assignee_id"));
+    assertEquals("\"1\"", after.header("ETag"), "nothing was written");
+  }
+
+  @Test
+  void aCompletedSprintDeletedBeforeItsEventArrivesLetsAllItsTasksGo() {
+    String done = seedSprint("active");
+    String next = seedSprint("planned");
+    String open = createTask("{\"title\":\"open\",\"sprint_id\":\"" + done + "\"}");
+    String finished = createTask("{\"title\":\"finished\",\"status\":\"done\",\"sprint_id\":\"" + done + "\"}");
+    deleteItem(PmKeys.sprint(tenant(), done));
+    deliver("sprint.completed", done, Map.of("move_open_tasks_to_sprint_id", next));
+    deliver("sprint.deleted", done, Map.of());
+    assertTrue(task(open).json().path("sprint_id").isNull(), "a deleted sprint's tasks go to the backlog");
+    assertTrue(task(finished).json().path("sprint_id").isNull());
+  }
+
+  /**
+   * One project's story through the routes, its events held back and then delivered in order; the
+   * same story in a second project with the events delivered in reverse, twice each. Both projects
+   * must end with their tasks in the same places. The story has a sprint completed and then
+   * deleted: when its events come late, the deletion is what the sprint says (its tasks go to the
+   * backlog), whichever event comes first.
+   */
+  @Test
+  void eventsInReverseAndTwiceEndWhereTheInOrderEventsEnd() {
+    Map<String, String> inOrder = story("EVTIN", false);
+    Map<String, String> reversedTwice = story("EVTRV", true);
+    assertEquals(inOrder, reversedTwice);
+    assertEquals("sprint=next milestone=- assignee=- parent=d ancestors=[d]", inOrder.get("open"));
+    assertEquals("sprint=done milestone=- assignee=- parent=- ancestors=[]", inOrder.get("finished"));
+    assertEquals("sprint=- milestone=- assignee=- parent=- ancestors=[]", inOrder.get("cancelled"));
+    assertEquals("sprint=- milestone=- assignee=member parent=- ancestors=[]", inOrder.get("deleted"));
+    assertEquals("sprint=- milestone=- assignee=- parent=- ancestors=[]", inOrder.get("gone open"));
+    assertEquals("sprint=- milestone=- assignee=- parent=- ancestors=[]", inOrder.get("gone finished"));
+    assertEquals("sprint=- milestone=- assignee=- parent=open ancestors=[d, open]", inOrder.get("child"));
+    assertEquals("sprint=- milestone=- assignee=- parent=- ancestors=[]", inOrder.get("d"));
+  }
+
+  /** Runs the story in a new project; returns each task's sprint, milestone, assignee and path by label. */
+  private Map<String, String> story(String key, boolean reverseAndTwice) {
+    Tenant tenant = acme.withProject(api.seedProject(acme, key));
+    String leaver = api.seedUser(acme.id(), "member");
+    List<Map<String, Object>> held = new ArrayList<>();
+    java.util.function.Consumer<Map<String, Object>> send = held::add;
+    Map<String, String> labels = new LinkedHashMap<>();
+    String done = createSprint(tenant, "Done");
+    String next = createSprint(tenant, "Next");
+    String cancelled = createSprint(tenant, "Cancelled");
+    String deleted = createSprint(tenant, "Deleted");
+    String gone = createSprint(tenant, "Gone");
+    labels.put(done, "done");
+    labels.put(next, "next");
+    labels.put(acme.memberId(), "member");
+    labels.put(leaver, "leaver");
+    String milestone = api.call(HttpEvents.route("POST /v1/projects/{project_id}/milestones")
+        .pathParam("project_id", tenant.projectId()).claims(acme.owner()).body("{\"title\":\"M\"}").build()).text("id");
+    sprintAction(done, "start", null);
+
+    String open = createTask(tenant, "{\"title\":\"open\",\"status\":\"in_progress\",\"sprint_id\":\"" + done
+        + "\",\"milestone_id\":\"" + milestone + "\",\"assignee_id\":\"" + leaver + "\"}");
+    String finished = createTask(tenant, "{\"title\":\"finished\",\"status\":\"done\",\"sprint_id\":\"" + done
+        + "\",\"milestone_id\":\"" + milestone + "\"}");
+    String inCancelled = createTask(tenant, "{\"title\":\"cancelled\",\"sprint_id\":\"" + cancelled
+        + "\",\"assignee_id\":\"" + leaver + "\"}");
+    String inDeleted = createTask(tenant, "{\"title\":\"deleted\",\"sprint_id\":\"" + deleted
+        + "\",\"assignee_id\":\"" + acme.memberId() + "\"}");
+    String child = createTask(tenant, "{\"title\":\"child\",\"parent_task_id\":\"" + open + "\"}");
+    String d = createTask(tenant, "{\"title\":\"d\"}");
+    String goneOpen = createTask(tenant, "{\"title\":\"gone open\",\"status\":\"in_progress\",\"sprint_id\":\""
+        + gone + "\"}");
+    String goneFinished = createTask(tenant, "{\"title\":\"gone finished\",\"status\":\"done\",\"sprint_id\":\""
+        + gone + "\"}");
+    labels.put(open, "open");
+    labels.put(d, "d");
+
+    sprintAction(done, "complete", "{\"move_open_tasks_to_sprint_id\":\"" + next + "\"}");
+    send.accept(envelope("coditect.pm", "sprint.completed", done, Map.of("move_open_tasks_to_sprint_id", next)));
+    sprintAction(gone, "start", null);
+    sprintAction(gone, "complete", "{\"move_open_tasks_to_sprint_id\":\"" + next + "\"}");
+    send.accept(envelope("coditect.pm", "sprint.completed", gone, Map.of("move_open_tasks_to_sprint_id", next)));
+    api.call(HttpEvents.route("DELETE /v1/sprints/{sprint_id}").pathParam("sprint_id", gone).claims(acme.owner())
+        .build()).assertStatus(204);
+    send.accept(envelope("coditect.pm", "sprint.deleted", gone, Map.of()));
+    api.call(HttpEvents.route("PATCH /v1/sprints/{sprint_id}").pathParam("sprint_id", cancelled).claims(acme.owner())
+        .body("{\"status\":\"cancelled\"}").build()).assertStatus(200);
+    send.accept(envelope("coditect.pm", "sprint.updated", cancelled, Map.of("status", "cancelled")));
+    api.call(HttpEvents.route("DELETE /v1/sprints/{sprint_id}").pathParam("sprint_id", deleted).claims(acme.owner())
+        .build()).assertStatus(204);
+    send.accept(envelope("coditect.pm", "sprint.deleted", deleted, Map.of()));
+    api.call(HttpEvents.route("DELETE /v1/milestones/{milestone_id}").pathParam("milestone_id", milestone)
+        .claims(acme.owner()).build()).assertStatus(204);
+    send.accept(envelope("coditect.pm", "milestone.deleted", milestone, Map.of()));
+    api.softDelete("T#" + acme.id() + "#USER#" + leaver, "USER");
+    send.accept(envelope("coditect.tenancy", "user.deleted", leaver, Map.of()));
+    patch(open, "{\"parent_task_id\":\"" + d + "\"}").assertStatus(200);
+    send.accept(envelope("coditect.pm", "task.updated", open, Map.of("parent_task_id", d)));
+
+    if (reverseAndTwice) {
+      Collections.reverse(held);
+    }
+    for (Map<String, Object> event : held) {
+      events.handleRequest(event, null);
+      if (reverseAndTwice) {
+        events.handleRequest(event, null);
+      }
+    }
+
+    Map<String, String> places = new TreeMap<>();
+    for (String id : List.of(open, finished, inCancelled, inDeleted, child, d, goneOpen, goneFinished)) {
+      JsonNode task = task(id).json();
+      TaskItem item = TaskItem.SCHEMA.mapToItem(api.env.dynamoDb().getItem(g -> g.tableName(api.env.tableName())
+          .key(PmKeys.task(tenant(), id).primaryKeyMap(TaskItem.SCHEMA)).consistentRead(true)).item());
+      List<String> ancestors = item.ancestorIds == null ? List.of()
+          : item.ancestorIds.stream().map(a -> labels.getOrDefault(a, a)).toList();
+      places.put(task.path("title").asText(), "sprint=" + label(labels, task, "sprint_id")
+          + " milestone=" + label(labels, task, "milestone_id") + " assignee=" + label(labels, task, "assignee_id")
+          + " parent=" + label(labels, task, "parent_task_id") + " ancestors=" + ancestors);
+    }
+    return places;
+  }
+
+  private static String label(Map<String, String> labels, JsonNode task, String field) {
+    JsonNode value = task.path(field);
+    return value.isNull() || value.isMissingNode() ? "-" : labels.getOrDefault(value.asText(), value.asText());
+  }
+
+  private String createSprint(Tenant tenant, String name) {
+    HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/sprints")
+        .pathParam("project_id", tenant.projectId()).claims(acme.owner())
+        .body("{\"name\":\"" + name + "\",\"start_date\":\"2026-12-01\",\"end_date\":\"2026-12-14\"}").build());
+    created.assertStatus(201);
+    return created.text("id");
+  }
+
+  private void sprintAction(String sprintId, String action, String body) {
+    var event = HttpEvents.route("POST /v1/sprints/{sprint_id}/" + action).pathParam("sprint_id", sprintId)
+        .claims(acme.owner());
+    if (body != null) {
+      event.body(body);
+    }
+    api.call(event.build()).assertStatus(200);
+  }
+
+  private String createTask(Tenant tenant, String body) {
+    HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
+        .pathParam("project_id", tenant.projectId()).claims(acme.member()).body(body).build());
+    created.assertStatus(201);
+    return created.text("id");
   }
 
   @Test
@@ -145,6 +322,11 @@ class PmEventsHandlerIT {
   }
 
   private void deliverFrom(String source, String detailType, String resourceId, Map<String, String> newValues) {
+    events.handleRequest(envelope(source, detailType, resourceId, newValues), null);
+  }
+
+  private Map<String, Object> envelope(String source, String detailType, String resourceId,
+      Map<String, String> newValues) {
     Map<String, Object> changes = new LinkedHashMap<>();
     newValues.forEach((field, value) -> {
       Map<String, Object> change = new LinkedHashMap<>();
@@ -162,7 +344,7 @@ class PmEventsHandlerIT {
     envelope.put("source", source);
     envelope.put("detail-type", detailType);
     envelope.put("detail", detail);
-    events.handleRequest(envelope, null);
+    return envelope;
   }
 
   private String createTask(String body) {

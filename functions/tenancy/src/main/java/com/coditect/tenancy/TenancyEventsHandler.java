@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Tenancy's reactions to its own events, delivered by a rule of template.yaml: a deleted user
- * leaves every team. A failure throws, so EventBridge retries and finally keeps the event in the
- * rule's DLQ.
+ * leaves every team (the user's item decides; the event only names the user). A failure throws,
+ * so EventBridge retries and finally keeps the event in the function's DLQ.
  */
 public final class TenancyEventsHandler implements RequestHandler<Map<String, Object>, Void> {
 

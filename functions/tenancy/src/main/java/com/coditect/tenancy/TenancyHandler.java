@@ -146,6 +146,9 @@ public final class TenancyHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private ApiResponse getUser(ApiRequest request, Principal principal) {
+    // The same rule as the list: reading other users' records is for owners and admins (a user's
+    // own record is GET /v1/me).
+    principal.requireAdmin();
     return ApiResponse.versioned(users.get().get(principal.tenantId(), request.uuidPathParameter("user_id")));
   }
 

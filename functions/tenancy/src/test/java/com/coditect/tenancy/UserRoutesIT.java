@@ -667,15 +667,30 @@ class UserRoutesIT {
   // ---------------------------------------------------------------- GET /v1/users/{user_id}
 
   @Test
-  void anyRoleReadsAUserOfItsTenantWithEtagInOneGetItem() {
-    for (Map<String, String> claims : List.of(acme.owner(), admin(), member(), viewer())) {
-      HandlerResponse user = getUser(claims, acme.ownerId());
+  void ownersAndAdminsReadAUserOfTheirTenantWithEtagInOneGetItem() {
+    for (Map<String, String> claims : List.of(acme.owner(), admin())) {
+      HandlerResponse user = getUser(claims, acmeMember);
       assertEquals(200, user.status(), user.raw());
-      assertEquals(acme.ownerId(), user.text("id"));
-      assertEquals("owner", user.text("role"));
+      assertEquals(acmeMember, user.text("id"));
+      assertEquals("member", user.text("role"));
       assertNotNull(user.header("ETag"));
       assertEquals(READ_ONE, user.dynamoCalls());
     }
+  }
+
+  @Test
+  void readingAUserFollowsTheListsRoleRule() {
+    // Those who may not list the users may not read them one by one either, not even themselves
+    // (their own record is GET /v1/me).
+    assertForbiddenWithoutTableAccess(getUser(member(), acme.ownerId()));
+    assertForbiddenWithoutTableAccess(getUser(member(), acmeMember));
+    assertForbiddenWithoutTableAccess(getUser(viewer(), acmeMember));
+    String billing = newUser(acme, "billing");
+    assertForbiddenWithoutTableAccess(getUser(acme.as(billing, "billing"), acmeMember));
+    String auditor = newUser(acme, "auditor");
+    assertForbiddenWithoutTableAccess(getUser(acme.as(auditor, "auditor"), acmeMember));
+    assertEquals(403, listUsers(member()).status(), "the list refuses the same roles");
+    assertEquals(200, getMe(member()).status());
   }
 
   @Test
@@ -722,7 +737,7 @@ class UserRoutesIT {
     assertEquals(READ_THEN_WRITE, updated.dynamoCalls());
     assertNotEquals(updated.text("created_at"), updated.text("updated_at"));
 
-    HandlerResponse reread = getUser(viewer(), id);
+    HandlerResponse reread = getUser(admin(), id);
     assertEquals("member", reread.text("role"));
     assertEquals("\"2\"", reread.header("ETag"));
     assertTrue(allUserIds(admin(), 100, "status", "active").contains(id));

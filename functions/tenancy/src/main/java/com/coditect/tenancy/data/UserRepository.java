@@ -35,6 +35,15 @@ public final class UserRepository {
     return Optional.ofNullable(table.getItem(TenancyKeys.user(tenant, userId))).filter(u -> !u.isDeleted());
   }
 
+  /**
+   * Whether the platform has deleted the user or never had them, read strongly consistent: event
+   * consumers decide from this, so it must see every write made before the event was sent.
+   */
+  public boolean isGone(TenantId tenant, String userId) {
+    UserItem user = table.getItem(r -> r.key(TenancyKeys.user(tenant, userId)).consistentRead(true));
+    return user == null || user.isDeleted();
+  }
+
   /** The tenant's live users, oldest first: one Query on GSI1. */
   public ResultPage<UserItem> listByTenant(TenantId tenant, PageRequest page) {
     String partition = TenancyKeys.users(tenant, false);

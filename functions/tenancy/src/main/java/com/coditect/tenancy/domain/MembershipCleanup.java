@@ -10,37 +10,46 @@ import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.data.TeamMemberItem;
 import com.coditect.tenancy.data.TeamRepository;
 import com.coditect.tenancy.data.TenancyKeys;
+import com.coditect.tenancy.data.UserRepository;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
  * Removes a deleted user from every team, in reaction to {@code user.deleted}: done by an event
- * consumer because the number of teams is unbounded, and a request's call count must not be.
+ * consumer because the number of teams is unbounded, and a request's call count must not be. The
+ * user's item decides, not the event: a user who is not deleted keeps every membership.
  */
 @Singleton
 public final class MembershipCleanup {
 
   private static final Actor ACTOR = Actor.system("membership-cleanup");
 
+  private final UserRepository users;
   private final TeamRepository teams;
   private final Transactions transactions;
   private final Outbox outbox;
 
   @Inject
-  MembershipCleanup(TeamRepository teams, Transactions transactions, Outbox outbox) {
+  MembershipCleanup(UserRepository users, TeamRepository teams, Transactions transactions, Outbox outbox) {
+    this.users = users;
     this.teams = teams;
     this.transactions = transactions;
     this.outbox = outbox;
   }
 
   /**
-   * One transaction per membership (the removal with its event). A membership already gone, as
-   * on a redelivered event, is skipped, so repeating this changes nothing and emits nothing.
+   * If the user is deleted (or unknown), one transaction per membership (the removal with its
+   * event). A membership already gone, as on a redelivered event, is skipped, so repeating this
+   * changes nothing and emits nothing. A deleted user can join no team again (adding a member
+   * checks the user is live), so nothing this removes can come back.
    *
    * @return how many memberships were removed
    */
   public int removeMembershipsOf(TenantId tenant, String userId) {
+    if (!users.isGone(tenant, userId)) {
+      return 0;
+    }
     int removed = 0;
     for (TeamMemberItem membership : teams.listMembershipsOfUser(tenant, userId)) {
       WriteTransaction tx = transactions.begin()
