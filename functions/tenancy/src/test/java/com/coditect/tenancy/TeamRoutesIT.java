@@ -10,8 +10,11 @@ import com.coditect.tenancy.TenancyApi.SeededTenant;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code GET|POST /v1/teams}, {@code GET|PATCH|DELETE /v1/teams/{team_id}} and
@@ -168,6 +172,36 @@ class TeamRoutesIT {
     assertEquals(a.header("Location"), b.header("Location"));
     assertEquals("true", b.header("Idempotent-Replayed"));
     assertEquals(List.of("GetItem"), b.dynamoCalls());
+  }
+
+  @Test
+  void anIdempotencyRecordPastItsExpiryNoLongerHoldsItsKey() throws Exception {
+    String key = UUID.randomUUID().toString();
+    HandlerResponse first = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
+        .header("Idempotency-Key", key).body("{\"name\":\"" + unique("Long ago") + "\"}").build());
+    assertEquals(201, first.status(), first.raw());
+    // DynamoDB deletes an expired item up to days late (moto never): the record is still there.
+    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest((acme.ownerId() + "\n" + key).getBytes(StandardCharsets.UTF_8)));
+    api.env.dynamoDb().updateItem(b -> b.tableName(api.env.tableName())
+        .key(Map.of("PK", AttributeValue.fromS("T#" + acme.id() + "#IDEMPOTENCY#" + digest),
+            "SK", AttributeValue.fromS("IDEMPOTENCY")))
+        .conditionExpression("attribute_exists(PK)")
+        .updateExpression("SET #ttl = :past")
+        .expressionAttributeNames(Map.of("#ttl", "ttl"))
+        .expressionAttributeValues(Map.of(":past", AttributeValue.fromN("1000"))));
+
+    String again = "{\"name\":\"" + unique("Today") + "\"}";
+    HandlerResponse fresh = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
+        .header("Idempotency-Key", key).body(again).build());
+    assertEquals(201, fresh.status(), fresh.raw());
+    assertNull(fresh.header("Idempotent-Replayed"));
+    assertFalse(first.text("id").equals(fresh.text("id")), "a new team, not the expired response");
+
+    HandlerResponse replayed = api.call(HttpEvents.route("POST /v1/teams").claims(acme.owner())
+        .header("Idempotency-Key", key).body(again).build());
+    assertEquals("true", replayed.header("Idempotent-Replayed"));
+    assertEquals(fresh.text("id"), replayed.text("id"));
   }
 
   @Test

@@ -134,7 +134,8 @@ public final class Idempotency {
       template.sk = IdempotencyItem.ENTITY;
       template.requestHash = requestHash;
       template.createdAt = Timestamps.now(clock);
-      return new IdempotencyClaim(table, template, clock.instant().getEpochSecond() + TTL_SECONDS);
+      long now = clock.instant().getEpochSecond();
+      return new IdempotencyClaim(table, template, now, now + TTL_SECONDS);
     }
   }
 

@@ -5,6 +5,7 @@ import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The right to record a create's response under an {@code Idempotency-Key}. A create service calls
@@ -12,17 +13,18 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
  */
 public final class IdempotencyClaim {
 
-  private static final IdempotencyClaim NONE = new IdempotencyClaim(null, null, null);
-  private static final Expression UNCLAIMED =
-      Expression.builder().expression("attribute_not_exists(PK)").build();
+  private static final IdempotencyClaim NONE = new IdempotencyClaim(null, null, 0, 0);
 
   private final SingleTable table;
   private final IdempotencyItem template;
-  private final Long ttl;
+  private final long now;
+  private final long ttl;
 
-  IdempotencyClaim(SingleTable table, IdempotencyItem template, Long ttl) {
+  /** A claim made at {@code now} (epoch seconds) for a record kept until {@code ttl}. */
+  IdempotencyClaim(SingleTable table, IdempotencyItem template, long now, long ttl) {
     this.table = table;
     this.template = template;
+    this.now = now;
     this.ttl = ttl;
   }
 
@@ -47,8 +49,15 @@ public final class IdempotencyClaim {
     item.location = created.location();
     item.etag = ApiResponse.etag(created.version());
     item.body = JsonText.write(created.body());
-    // A concurrent request with the same key got there first: its response will be replayable.
-    tx.include(table.view(IdempotencyItem.SCHEMA), item, UNCLAIMED, () -> new ConflictException(
+    // A record past its ttl is gone for the API (DynamoDB deletes it late), so it does not hold
+    // the key; a live one means a concurrent request with the key got there first: its response
+    // will be replayable.
+    Expression unclaimed = Expression.builder()
+        .expression("attribute_not_exists(PK) OR #ttl <= :now")
+        .putExpressionName("#ttl", "ttl")
+        .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now)))
+        .build();
+    tx.include(table.view(IdempotencyItem.SCHEMA), item, unclaimed, () -> new ConflictException(
         "A request with this Idempotency-Key was processed concurrently; retry to receive its response."));
   }
 }
