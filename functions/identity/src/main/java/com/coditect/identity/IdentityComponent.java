@@ -2,6 +2,7 @@ package com.coditect.identity;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.CognitoConfig;
+import com.coditect.shared.di.AwsClientSettings;
 import com.coditect.shared.di.AwsClientsModule;
 import com.coditect.shared.di.DynamoDbModule;
 import dagger.BindsInstance;
@@ -9,9 +10,6 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -30,21 +28,15 @@ public interface IdentityComponent {
     IdentityComponent create(@BindsInstance AppConfig config, @BindsInstance CognitoConfig cognito);
   }
 
-  /** The Cognito client, built once with the platform's explicit settings. */
+  /** The Cognito client, built once like every client of a function (AwsClientSettings). */
   @Module
   final class CognitoModule {
     private CognitoModule() {}
 
     @Provides
     @Singleton
-    static CognitoIdentityProviderClient cognito(AppConfig config, SdkHttpClient http,
-        AwsCredentialsProvider credentials) {
-      var builder = CognitoIdentityProviderClient.builder()
-          .region(Region.of(config.region()))
-          .credentialsProvider(credentials)
-          .httpClient(http);
-      config.awsEndpoint().ifPresent(builder::endpointOverride);
-      return builder.build();
+    static CognitoIdentityProviderClient cognito(AwsClientSettings settings) {
+      return settings.applyTo(CognitoIdentityProviderClient.builder()).build();
     }
   }
 }

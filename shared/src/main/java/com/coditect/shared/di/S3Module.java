@@ -3,13 +3,8 @@ package com.coditect.shared.di;
 import com.coditect.shared.config.AppConfig;
 import dagger.Module;
 import dagger.Provides;
-import java.util.List;
-import java.util.Set;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -27,17 +22,8 @@ public final class S3Module {
 
   @Provides
   @Singleton
-  static S3Client s3(AppConfig config, SdkHttpClient http, AwsCredentialsProvider credentials,
-      Set<ExecutionInterceptor> interceptors) {
-    var builder = S3Client.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .httpClient(http)
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .executionInterceptors(List.copyOf(interceptors))
-            .build());
-    config.awsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-    return builder.build();
+  static S3Client s3(AwsClientSettings settings, AppConfig config) {
+    return settings.applyTo(S3Client.builder()).forcePathStyle(config.awsEndpoint().isPresent()).build();
   }
 
   /** Presigning is local computation (no call), so the presigner needs no HTTP client. */
