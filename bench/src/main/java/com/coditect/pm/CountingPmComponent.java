@@ -5,6 +5,7 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.S3ObjectsModule;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.WriteUnitMeter;
 import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -24,22 +25,30 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
     CountingPmComponent.CallCounting.class})
 public interface CountingPmComponent extends PmComponent {
 
-  /** A PM handler wired like production whose DynamoDB calls {@code counter} sees. */
-  static PmHandler handler(AppConfig config, DynamoDbCallCounter counter) {
-    return new PmHandler(DaggerCountingPmComponent.factory().create(config, counter));
+  /**
+   * A PM handler wired like production whose DynamoDB calls {@code counter} sees and whose writes
+   * {@code meter} prices.
+   */
+  static PmHandler handler(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
+    return new PmHandler(DaggerCountingPmComponent.factory().create(config, counter, meter));
   }
 
   /** Builds the component from a config, counting with {@code counter}. */
   @Component.Factory
   interface Factory {
-    CountingPmComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
+    CountingPmComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter,
+        @BindsInstance WriteUnitMeter meter);
   }
 
-  /** Adds the counter to the DynamoDB client's interceptors. */
+  /** Adds the counter and the write-unit meter to the DynamoDB client's interceptors. */
   @Module
   interface CallCounting {
     @Binds
     @IntoSet
     ExecutionInterceptor counter(DynamoDbCallCounter counter);
+
+    @Binds
+    @IntoSet
+    ExecutionInterceptor meter(WriteUnitMeter meter);
   }
 }
