@@ -5,7 +5,6 @@ import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +47,6 @@ public final class TaskQueries {
     filter.add("project_id", projectId);
     String partition;
     QueryConditional condition;
-    String index = null;
     if (filters.sprintId() != null) {
       partition = PmKeys.tasksOfSprint(tenant, filters.sprintId());
       condition = QueryConditional.keyEqualTo(key(partition));
@@ -79,7 +77,6 @@ public final class TaskQueries {
     } else {
       partition = PmKeys.projectTasks(tenant, projectId, false);
       condition = QueryConditional.keyEqualTo(key(partition));
-      index = TableItem.GSI1;
     }
     // The key condition chose one filter; the others narrow its partition.
     filter.add("sprint_id", filters.sprintId());
@@ -91,7 +88,7 @@ public final class TaskQueries {
     filter.add("priority", filters.priority());
     filter.addTag(filters.tag());
     filter.addDueRange(filters.dueAfter(), filters.dueBefore());
-    return queries.page(tasks, index, condition, filter.expression(), page, scope(partition, filters), false);
+    return queries.page(tasks, null, condition, filter.expression(), page, scope(partition, filters), false);
   }
 
   /**

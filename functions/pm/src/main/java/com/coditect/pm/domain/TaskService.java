@@ -4,6 +4,7 @@ import com.coditect.pm.api.ActivityResponse;
 import com.coditect.pm.api.CreateTaskRequest;
 import com.coditect.pm.api.TaskFilters;
 import com.coditect.pm.api.TaskResponse;
+import com.coditect.pm.api.TaskSummary;
 import com.coditect.pm.api.UpdateTaskRequest;
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.BatchReads;
@@ -108,18 +109,18 @@ public final class TaskService {
    * A page of a project's tasks: one Query. Only an empty first page costs a GetItem more, to tell
    * a project with no such tasks (200, empty) from one that is not the tenant's (404).
    */
-  public ResultPage<TaskResponse> listInProject(TenantId tenant, String projectId, TaskFilters filters,
+  public ResultPage<TaskSummary> listInProject(TenantId tenant, String projectId, TaskFilters filters,
       PageRequest page) {
     ResultPage<TaskItem> items = queries.inProject(tenant, projectId, filters, page);
     if (items.items().isEmpty() && page.cursor().isEmpty() && !projects.isLive(tenant, projectId)) {
       throw new NotFoundException("The project was not found.");
     }
-    return items.map(TaskResponse::from);
+    return items.map(TaskSummary::from);
   }
 
   /** A page of the tenant's tasks across projects (an assignee's, or by status): one Query. */
-  public ResultPage<TaskResponse> listAcrossProjects(TenantId tenant, TaskFilters filters, PageRequest page) {
-    return queries.acrossProjects(tenant, filters, page).map(TaskResponse::from);
+  public ResultPage<TaskSummary> listAcrossProjects(TenantId tenant, TaskFilters filters, PageRequest page) {
+    return queries.acrossProjects(tenant, filters, page).map(TaskSummary::from);
   }
 
   /**
@@ -202,7 +203,6 @@ public final class TaskService {
     task.customFields = request.customFields() == null ? "{}" : JsonText.write(request.customFields());
     task.rank = Ranks.forNewTask(clock.millis());
     applyStatusTimes(task, null, now);
-    index(tenant, task);
 
     TaskResponse view = TaskResponse.from(task);
     WriteTransaction tx = transactions.begin();
@@ -238,12 +238,13 @@ public final class TaskService {
 
   /**
    * Applies a PATCH: one BatchGetItem (the task, a new parent, the rank neighbours), then one
-   * transaction. A PATCH that changes nothing writes nothing.
+   * transaction; a task named by key costs a GetItem first (its key row gives the id). A PATCH that
+   * changes nothing writes nothing.
    */
   public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
       Optional<Long> ifMatch, UpdateTaskRequest request) {
     caller.requireContributor();
-    Key taskKey = TaskRepository.readKey(tenant, taskRef);
+    Key taskKey = PmKeys.task(tenant, tasks.idOf(tenant, taskRef).orElseThrow(TaskService::notFound));
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     String newParentId = request.parentTaskId().isPresent() ? request.parentTaskId().value() : null;
     if (newParentId != null) {
@@ -301,7 +302,6 @@ public final class TaskService {
       boolean ifMatchSent, Set<String> goneMilestones, String now) {
     task.version = before.version + 1;
     task.updatedAt = now;
-    index(tenant, task);
     WriteTransaction tx = transactions.begin()
         .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatchSent));
     replaceRows(tx, tenant, before, task);
@@ -412,7 +412,6 @@ public final class TaskService {
       TaskItem before = task.copy();
       task.ancestorIds = List.copyOf(parentPath);
       task.version = before.version + 1;
-      index(tenant, task);
       WriteTransaction tx = transactions.begin().replace(tasks.table(), task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
       tx.commit();
@@ -468,7 +467,6 @@ public final class TaskService {
     task.deletedAt = now;
     task.updatedAt = now;
     task.version = before.version + 1;
-    index(tenant, task);
     WriteTransaction tx = transactions.begin()
         .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
     replaceRows(tx, tenant, before, task);
@@ -502,7 +500,6 @@ public final class TaskService {
     task.updatedAt = now;
     task.version = before.version + 1;
     for (int attempt = 1; ; attempt++) {
-      index(tenant, task);
       WriteTransaction tx = transactions.begin()
           .replace(tasks.table(), task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
@@ -556,12 +553,6 @@ public final class TaskService {
     } else {
       task.completedAt = null;
     }
-  }
-
-  /** GSI1: the project's live or deleted tasks. */
-  private static void index(TenantId tenant, TaskItem task) {
-    task.gsi1pk = PmKeys.projectTasks(tenant, task.projectId, task.isDeleted());
-    task.gsi1sk = task.id;
   }
 
   /** Puts the task's current rows and deletes the rows of lists it left. */
