@@ -1,6 +1,7 @@
 package com.coditect.pm;
 
 import static com.coditect.testing.ListAsserts.ids;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,8 +15,10 @@ import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -292,6 +295,23 @@ class TaskRoutesIT {
     assertEquals("created", history.json().path("items").get(history.json().path("items").size() - 1)
         .path("action").asText(), "newest first, creation last");
     assertEquals(200, activity(acme.viewer(), created.text("key"), Map.of()).status());
+  }
+
+  @Test
+  void historyKeepsALongValueAsItsLengthAndDigestAndAShortOneAsItIs() throws Exception {
+    String long2000 = "é".repeat(2000);
+    String id = create(acme.member(), acme.projectId(), "{\"title\":\"History\",\"description\":\"" + long2000 + "\"}")
+        .text("id");
+    String exactly1024 = "x".repeat(1024);
+    patch(acme.member(), id, null, "{\"description\":\"" + exactly1024 + "\"}").assertStatus(200);
+
+    JsonNode row = activity(acme.viewer(), id, Map.of()).json().path("items").get(0);
+    assertEquals("description", row.path("field_changed").asText());
+    assertEquals(2000, row.path("old_value").path("length").asInt());
+    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(long2000.getBytes(UTF_8))),
+        row.path("old_value").path("sha256").asText());
+    assertEquals(exactly1024, row.path("new_value").asText(), "1,024 characters travel as they are");
+    assertEquals(exactly1024, get(acme.viewer(), id).text("description"), "the task keeps the value");
   }
 
   @Test
