@@ -2,6 +2,7 @@ package com.coditect.testing;
 
 import com.coditect.shared.store.ItemSize;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * {@code PutItem}, {@code UpdateItem}, {@code DeleteItem}, {@code BatchWriteItem} and the writing
  * parts of {@code TransactWriteItems} are metered; a transaction's {@code ConditionCheck}s write
- * nothing and are not. A failed call is not metered. It also keeps the largest item and the largest
- * transaction (its items' larger sides together) it saw, against DynamoDB's 400 KB and 4 MB limits.
+ * nothing and are not. A failed call is not metered. Units are also kept by the written items'
+ * {@code entity_type}, and it keeps the largest item and the largest transaction (its items' larger
+ * sides together) it saw, against DynamoDB's 400 KB and 4 MB limits.
  * Meant for one request at a time: writes of other threads in between would be read back too.
  */
 public final class WriteUnitMeter implements ExecutionInterceptor {
@@ -52,6 +54,7 @@ public final class WriteUnitMeter implements ExecutionInterceptor {
 
   private final DynamoDbClient reader;
   private final Map<String, TableShape> shapes = new HashMap<>();
+  private final Map<String, Long> unitsByEntity = new HashMap<>();
   private long units;
   private long largestItemBytes;
   private long largestTransactionBytes;
@@ -82,16 +85,20 @@ public final class WriteUnitMeter implements ExecutionInterceptor {
     long callUnits = 0;
     long callBytes = 0;
     long callLargest = 0;
+    Map<String, Long> callByEntity = new HashMap<>();
     for (int i = 0; i < pending.keys.size(); i++) {
       Map<String, AttributeValue> before = pending.before.get(i);
       Map<String, AttributeValue> after = read(pending.table, shape.keyOf(pending.keys.get(i)));
-      callUnits += unitsOf(before, after, shape.indexes, pending.transactional);
+      long itemUnits = unitsOf(before, after, shape.indexes, pending.transactional);
+      callUnits += itemUnits;
+      callByEntity.merge(entityType(before, after), itemUnits, Long::sum);
       long larger = Math.max(size(before), size(after));
       callBytes += larger;
       callLargest = Math.max(callLargest, larger);
     }
     synchronized (this) {
       units += callUnits;
+      callByEntity.forEach((entity, entityUnits) -> unitsByEntity.merge(entity, entityUnits, Long::sum));
       largestItemBytes = Math.max(largestItemBytes, callLargest);
       if (pending.transactional) {
         largestTransactionBytes = Math.max(largestTransactionBytes, callBytes);
@@ -102,6 +109,14 @@ public final class WriteUnitMeter implements ExecutionInterceptor {
   /** The write units metered since the last {@link #reset()}. */
   public synchronized long units() {
     return units;
+  }
+
+  /**
+   * The write units of items with this {@code entity_type} (as stored after the write, or before a
+   * delete) since the last {@link #reset()}.
+   */
+  public synchronized long units(String entityType) {
+    return unitsByEntity.getOrDefault(entityType, 0L);
   }
 
   /** The largest item written (its larger side) since the last {@link #reset()}, in bytes. */
@@ -116,6 +131,7 @@ public final class WriteUnitMeter implements ExecutionInterceptor {
 
   public synchronized void reset() {
     units = 0;
+    unitsByEntity.clear();
     largestItemBytes = 0;
     largestTransactionBytes = 0;
   }
@@ -138,6 +154,16 @@ public final class WriteUnitMeter implements ExecutionInterceptor {
       }
     }
     return transactional ? 2 * units : units;
+  }
+
+  /** The written item's {@code entity_type}: after the write, or before a delete ("" for neither). */
+  private static String entityType(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+    for (Map<String, AttributeValue> item : Arrays.asList(after, before)) {
+      if (item != null && item.containsKey("entity_type")) {
+        return item.get("entity_type").s();
+      }
+    }
+    return "";
   }
 
   private static long size(Map<String, AttributeValue> item) {

@@ -45,7 +45,7 @@ class WriteUnitMeterIT {
   void aPutThenAnUpdateThenADeleteAreEachPricedFromTheStoredItem() {
     String pk = "T#" + Ids.newId();
     Map<String, AttributeValue> item = Map.of("PK", s(pk), "SK", s("ITEM"), "GSI1PK", s(pk + "#LIST"),
-        "GSI1SK", s("1"), "body", s("x".repeat(1500)));
+        "GSI1SK", s("1"), "entity_type", s("THING"), "body", s("x".repeat(1500)));
     client.putItem(b -> b.tableName(env.tableName()).item(item));
     assertEquals(2 + 2, meter.units(), "a 1.6 KB item and its GSI1 entry");
     assertEquals(ItemSize.of(item), meter.largestItemBytes());
@@ -58,6 +58,8 @@ class WriteUnitMeterIT {
     meter.reset();
     client.deleteItem(b -> b.tableName(env.tableName()).key(Map.of("PK", s(pk), "SK", s("ITEM"))));
     assertEquals(1 + 1, meter.units(), "the deleted item was small by then");
+    assertEquals(1 + 1, meter.units("THING"), "a delete counts toward what it deleted");
+    assertEquals(0, meter.units("OTHER"));
   }
 
   @Test
@@ -72,6 +74,7 @@ class WriteUnitMeterIT {
             .key(Map.of("PK", s(pk), "SK", s("CHECKED"))).conditionExpression("attribute_exists(PK)")).build()));
     assertEquals(2 * 3, meter.units());
     assertEquals(meter.largestItemBytes(), meter.largestTransactionBytes(), "one written item");
+    assertEquals(2 * 3, meter.units(""), "by entity type: the item has none");
   }
 
   @Test
