@@ -176,6 +176,11 @@ public final class TaskService {
       parent = found.task(PmKeys.task(tenant, request.parentTaskId()))
           .filter(p -> !p.isDeleted() && projectId.equals(p.projectId))
           .orElseThrow(() -> UnprocessableException.forField("parent_task_id", "is not a task of this project"));
+      // A new task has no subtasks, so it cannot close a loop: the parent's own path tells its depth.
+      if (ancestorsBelow(parent).size() > ParentChain.MAX_DEPTH) {
+        throw UnprocessableException.forField("parent_task_id",
+            "would put this task more than " + ParentChain.MAX_DEPTH + " levels below its top-level task");
+      }
     }
 
     String now = Timestamps.now(clock);
@@ -217,6 +222,7 @@ public final class TaskService {
     outbox.record(tx, tenant, actor, "task.created", "task", task.id, null, view);
     Created<TaskResponse> created = new Created<>("/v1/tasks/" + task.id, view, task.version);
     claim.attach(tx, created);
+    TaskWriteLimits.check(task, tx);
     commit(tx);
     return created;
   }
@@ -277,8 +283,10 @@ public final class TaskService {
     if (request.customFields().isPresent()) {
       task.customFields = request.customFields().value() == null ? "{}" : JsonText.write(request.customFields().value());
     }
+    List<TaskItem> chain = List.of();
     if (request.parentTaskId().isPresent() && !Objects.equals(request.parentTaskId().value(), before.parentTaskId)) {
-      reparent(tenant, task, newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null));
+      TaskItem newParent = newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null);
+      chain = reparent(tenant, task, newParent);
     }
     if (request.movesRank()) {
       task.rank = rankBetween(tenant, task, request, found);
@@ -289,23 +297,26 @@ public final class TaskService {
     if (TaskResponse.from(task).equals(beforeView)) {
       return new Versioned<>(beforeView, before.version);
     }
-    commit(writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), now));
+    commit(writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), chain, now));
     return new Versioned<>(TaskResponse.from(task), task.version);
   }
 
   /**
    * The transaction of a change to a live task (its version already read as {@code before}):
-   * the task, its rows, reference checks, milestone counters (except on milestones that are gone),
-   * one history row per changed field, and the {@code task.updated} event. Not committed.
+   * the task, its rows, reference checks (for a move, the {@code chain} above the new parent, see
+   * {@link #requireChain}), milestone counters (except on milestones that are gone), one history
+   * row per changed field, and the {@code task.updated} event; refused if DynamoDB would refuse it
+   * ({@link TaskWriteLimits}). Not committed.
    */
   private WriteTransaction writeUpdate(TenantId tenant, Actor actor, String userId, TaskItem before, TaskItem task,
-      boolean ifMatchSent, Set<String> goneMilestones, String now) {
+      boolean ifMatchSent, Set<String> goneMilestones, List<TaskItem> chain, String now) {
     task.version = before.version + 1;
     task.updatedAt = now;
     WriteTransaction tx = transactions.begin()
         .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatchSent));
     replaceRows(tx, tenant, before, task);
     checkReferences(tx, tenant, before, task);
+    requireChain(tx, tenant, chain);
     adjustMilestones(tx, tenant, before, task, goneMilestones);
     Map<String, FieldChange> changes = Changes.between(TaskResponse.from(before), TaskResponse.from(task));
     changes.forEach((field, change) -> {
@@ -314,6 +325,7 @@ public final class TaskService {
       }
     });
     outbox.record(tx, tenant, actor, "task.updated", "task", task.id, changes);
+    TaskWriteLimits.check(task, tx);
     return tx;
   }
 
@@ -327,21 +339,61 @@ public final class TaskService {
     };
   }
 
-  /** Puts the task under {@code parent} (null: top level), refusing other projects and cycles. */
-  private static void reparent(TenantId tenant, TaskItem task, TaskItem parent) {
+  /**
+   * Puts the task under {@code parent} (null: top level), refusing other projects, cycles and
+   * depths beyond {@link ParentChain#MAX_DEPTH}: the chain above the parent is read from the tasks
+   * themselves ({@link ParentChain}; one BatchGetItem when their paths are current). Returns that
+   * chain, nearest first (empty at the top level), for the write to check it still holds.
+   */
+  private List<TaskItem> reparent(TenantId tenant, TaskItem task, TaskItem parent) {
     if (parent == null) {
       task.parentTaskId = null;
       task.ancestorIds = List.of();
-      return;
+      return List.of();
     }
     if (parent.isDeleted() || !task.projectId.equals(parent.projectId)) {
       throw UnprocessableException.forField("parent_task_id", "is not a task of this project");
     }
-    if (parent.id.equals(task.id) || (parent.ancestorIds != null && parent.ancestorIds.contains(task.id))) {
-      throw UnprocessableException.forField("parent_task_id", "is this task or one of its subtasks: that would be a cycle");
-    }
+    List<TaskItem> chain = ParentChain.above(task.id, parent, ids -> {
+      Map<String, TaskItem> found = new LinkedHashMap<>();
+      BatchReads.Found read = reads.get(ids.stream().map(id -> PmKeys.task(tenant, id)).toList());
+      ids.forEach(id -> read.task(PmKeys.task(tenant, id)).ifPresent(item -> found.put(id, item)));
+      return found;
+    });
     task.parentTaskId = parent.id;
-    task.ancestorIds = ancestorsBelow(parent);
+    List<String> ancestors = new ArrayList<>();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      ancestors.add(chain.get(i).id);
+    }
+    task.ancestorIds = List.copyOf(ancestors);
+    return chain;
+  }
+
+  /**
+   * Checks, in the move's transaction, that each task of the chain read above the new parent still
+   * hangs where it was read (and the parent still lives): a concurrent move in the same tree then
+   * fails this one instead of closing a loop that neither saw.
+   */
+  private static void requireChain(WriteTransaction tx, TenantId tenant, List<TaskItem> chain) {
+    for (int i = 0; i < chain.size(); i++) {
+      TaskItem link = chain.get(i);
+      StringBuilder condition = new StringBuilder("attribute_exists(PK)");
+      Map<String, AttributeValue> values = new LinkedHashMap<>();
+      if (i == 0) {
+        condition.append(" AND attribute_not_exists(deleted_at)");
+      }
+      if (link.parentTaskId == null) {
+        condition.append(" AND attribute_not_exists(parent_task_id)");
+      } else {
+        condition.append(" AND parent_task_id = :parent");
+        values.put(":parent", AttributeValue.fromS(link.parentTaskId));
+      }
+      Expression expression = Expression.builder().expression(condition.toString())
+          .expressionValues(values.isEmpty() ? null : values).build();
+      tx.require(PmKeys.task(tenant, link.id), expression, i == 0
+          ? gone("parent_task_id", "is not a live task of this project, or it moved meanwhile")
+          : () -> new ConflictException("A task above the new parent moved meanwhile; try again."));
+    }
   }
 
   private static List<String> ancestorsBelow(TaskItem parent) {
@@ -438,7 +490,7 @@ public final class TaskService {
         fallback.accept(task);
       }
       try {
-        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, Timestamps.now(clock)).commit();
+        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, List.of(), Timestamps.now(clock)).commit();
         return true;
       } catch (ReferenceGone gone) {
         if (fallenBack || fallback == null) {
@@ -511,6 +563,7 @@ public final class TaskService {
           Changes.between(TaskResponse.from(before), TaskResponse.from(task)));
       changes.put("deleted_at", new FieldChange(before.deletedAt, null));
       outbox.record(tx, tenant, actor, "task.restored", "task", task.id, changes);
+      TaskWriteLimits.check(task, tx);
       try {
         tx.commit();
         return new Versioned<>(TaskResponse.from(task), task.version);
@@ -570,8 +623,8 @@ public final class TaskService {
 
   /**
    * Checks, in the transaction, the references that changed: the assignee is a live user of the
-   * tenant, the sprint an open sprint of the project, the parent a live task. Milestones are checked
-   * by their counter updates.
+   * tenant, the sprint an open sprint of the project, the parent of a new or restored task a live
+   * task. Milestones are checked by their counter updates, a moved task's parent by the chain.
    */
   private static void checkReferences(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
     boolean wasLive = before != null && !before.isDeleted();
@@ -588,7 +641,9 @@ public final class TaskService {
               .build(),
           gone("sprint_id", "is not a planned or active sprint of this project"));
     }
-    if (after.parentTaskId != null && (!wasLive || !after.parentTaskId.equals(before.parentTaskId))) {
+    // A PATCH that moves the task checks its new parent with the chain above it (requireChain):
+    // one part per item, so it is not checked here as well.
+    if (after.parentTaskId != null && !wasLive) {
       tx.requireLive(PmKeys.task(tenant, after.parentTaskId), gone("parent_task_id", "is not a task of this project"));
     }
   }
