@@ -7,7 +7,8 @@ import java.util.List;
  * A task as a list shows it (each item of a task list, each task of a board column): every field
  * of {@link TaskResponse} but the description and the custom fields, which only the task itself
  * carries ({@code GET /v1/tasks/{task_id}}). Lists are read from list rows, and rows carry no more
- * than this so that a task write does not copy a long description into each of them.
+ * than this so that a task write does not copy a long description into each of them. The rank is
+ * board order: a board column's tasks have it, other lists show null.
  */
 public record TaskSummary(
     String id, String key, String projectId, String title, String taskType, String status, String priority,

@@ -13,7 +13,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * {@code TASK_ROW}). A row carries what a list shows ({@code TaskSummary}): everything but the
  * description, the custom fields and the ancestor path, so a page of any task list is complete in
  * one Query while a task write does not copy its longest values into each of its rows; only the
- * task's own item has everything. See {@link PmKeys} for the keys.
+ * task's own item has everything. The board rank is on the task and its board row only (the board
+ * is the one list in rank order), so renumbering ranks rewrites those two and nothing else. See
+ * {@link PmKeys} for the keys.
  */
 public final class TaskItem extends TableItem {
 
@@ -44,7 +46,7 @@ public final class TaskItem extends TableItem {
   public List<String> tags;
   /** The custom fields as a JSON object's text (a free-form object the API returns as is). */
   public String customFields;
-  /** Board order within a status: a fractional-index string (see {@code Ranks}). */
+  /** Board order within a status: a fractional-index string (see {@code Ranks}); on the task and its board row only. */
   public String rank;
 
   public static final TableSchema<TaskItem> SCHEMA =
@@ -92,6 +94,7 @@ public final class TaskItem extends TableItem {
     row.description = null;
     row.customFields = null;
     row.ancestorIds = null;
+    row.rank = null;
     row.pk = partition;
     row.sk = sort;
     row.gsi1pk = null;
@@ -100,6 +103,18 @@ public final class TaskItem extends TableItem {
     row.gsi2sk = null;
     row.entityType = ROW_ENTITY;
     return row;
+  }
+
+  /** A copy of this task as its board row: a row that keeps the rank, which orders it there. */
+  public TaskItem boardRowAt(String partition) {
+    TaskItem row = rowAt(partition, boardSortKey());
+    row.rank = rank;
+    return row;
+  }
+
+  /** Where the board row sorts in the project's board partition: by status, then rank. */
+  public String boardSortKey() {
+    return status + "#" + rank + "#" + id;
   }
 
   /** True for a row (a list row or the key row), which lacks what only the task itself carries. */

@@ -16,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -108,6 +109,24 @@ public final class TaskQueries {
         ? QueryConditional.keyEqualTo(key(partition))
         : QueryConditional.sortLessThan(key(partition, filters.dueBefore()));
     return queries.page(tasks, null, condition, filter.expression(), page, scope(partition, filters), false);
+  }
+
+  /**
+   * The board rows of a project's column of {@code status} that sort after {@code afterSortKey}
+   * (null: from the column's top), nearest first, at most {@code limit}: one Query, strongly
+   * consistent, for renumbering ranks where a column is crowded.
+   */
+  public List<TaskItem> boardColumnAfter(TenantId tenant, String projectId, String status, String afterSortKey,
+      int limit) {
+    String partition = PmKeys.boardRows(tenant, projectId);
+    QueryConditional range = afterSortKey == null
+        ? QueryConditional.sortBetween(key(partition, status + "#"), key(partition, status + "$"))
+        : QueryConditional.sortBetween(key(partition, afterSortKey), key(partition, status + "$"));
+    List<TaskItem> rows = new ArrayList<>();
+    tasks.query(QueryEnhancedRequest.builder().queryConditional(range).consistentRead(true).limit(limit + 1).build())
+        .stream().findFirst().ifPresent(page -> page.items().stream()
+            .filter(row -> !row.sk.equals(afterSortKey)).limit(limit).forEach(rows::add));
+    return rows;
   }
 
   private static QueryConditional dueRange(String partition, String after, String before) {

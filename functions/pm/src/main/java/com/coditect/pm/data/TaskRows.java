@@ -29,7 +29,7 @@ public final class TaskRows {
     rows.add(task.rowAt(PmKeys.tasksByType(tenant, project, task.taskType), id));
     rows.add(task.rowAt(PmKeys.tasksByPriority(tenant, project, task.priority), id));
     rows.add(task.rowAt(PmKeys.tasksWithStatus(tenant, task.status), due + "#" + id));
-    rows.add(task.rowAt(PmKeys.boardRows(tenant, project), task.status + "#" + task.rank + "#" + id));
+    rows.add(task.boardRowAt(PmKeys.boardRows(tenant, project)));
     if (task.dueDate != null) {
       rows.add(task.rowAt(PmKeys.tasksByDueDate(tenant, project), task.dueDate + "#" + id));
     }

@@ -288,8 +288,10 @@ public final class TaskService {
       TaskItem newParent = newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null);
       chain = reparent(tenant, task, newParent);
     }
+    Placement placement = Placement.NONE;
     if (request.movesRank()) {
-      task.rank = rankBetween(tenant, task, request, found);
+      placement = place(tenant, task, request, found, chain);
+      task.rank = placement.rank();
     }
     applyStatusTimes(task, before.status, now);
 
@@ -297,7 +299,11 @@ public final class TaskService {
     if (TaskResponse.from(task).equals(beforeView)) {
       return new Versioned<>(beforeView, before.version);
     }
-    commit(writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), chain, now));
+    WriteTransaction tx = writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), chain,
+        now);
+    placement.renumber(tx, tenant, tasks.table());
+    TaskWriteLimits.check(task, tx);
+    commit(tx);
     return new Versioned<>(TaskResponse.from(task), task.version);
   }
 
@@ -402,14 +408,44 @@ public final class TaskService {
     return List.copyOf(ancestors);
   }
 
-  private static String rankBetween(TenantId tenant, TaskItem task, UpdateTaskRequest request, BatchReads.Found found) {
+  /**
+   * Where a moved task goes on its board: between its neighbours' ranks ({@link Ranks}). A spot
+   * crowded past {@link Ranks#MAX_LENGTH} is rebalanced: the tasks after it in its column (one
+   * consistent Query of the board rows) are renumbered with the moved one, in this write. Tasks the
+   * write already touches otherwise (its parent chain) bound the renumbering instead of joining it.
+   */
+  private Placement place(TenantId tenant, TaskItem task, UpdateTaskRequest request, BatchReads.Found found,
+      List<TaskItem> chain) {
     TaskItem after = neighbour(tenant, task, request.rankAfterTaskId(), "rank_after_task_id", found);
     TaskItem before = neighbour(tenant, task, request.rankBeforeTaskId(), "rank_before_task_id", found);
     if (after != null && before != null && after.rank.compareTo(before.rank) >= 0) {
       throw UnprocessableException.forField("rank_before_task_id",
           "must be ranked after rank_after_task_id; fetch the board and retry");
     }
-    return Ranks.between(after == null ? null : after.rank, before == null ? null : before.rank);
+    String rank = Ranks.between(after == null ? null : after.rank, before == null ? null : before.rank);
+    if (Ranks.fits(rank)) {
+      return new Placement(rank, List.of(), List.of());
+    }
+    TaskItem anchor = after != null ? after : before;
+    Set<String> fixed = new HashSet<>();
+    chain.forEach(link -> fixed.add(link.id));
+    List<TaskItem> movable = new ArrayList<>();
+    String limit = null;
+    for (TaskItem row : queries.boardColumnAfter(tenant, anchor.projectId, anchor.status,
+        after == null ? null : after.boardSortKey(), Ranks.REBALANCE_WINDOW + 2)) {
+      if (row.id.equals(task.id)) {
+        continue;
+      }
+      if (fixed.contains(row.id) || movable.size() == Ranks.REBALANCE_WINDOW) {
+        limit = row.rank;
+        break;
+      }
+      movable.add(row);
+    }
+    List<String> ranks = Ranks.rebalance(after == null ? null : after.rank,
+        movable.stream().map(row -> row.rank).toList(), limit).orElseThrow(() -> new ConflictException(
+            "This spot of the board is too crowded to place a task in; place it next to other tasks."));
+    return new Placement(ranks.get(0), movable.subList(0, ranks.size() - 1), ranks.subList(1, ranks.size()));
   }
 
   private static TaskItem neighbour(TenantId tenant, TaskItem task, String id, String field, BatchReads.Found found) {
@@ -715,6 +751,43 @@ public final class TaskService {
 
   private static NotFoundException notFound() {
     return new NotFoundException("The task was not found.");
+  }
+
+  /**
+   * A moved task's new rank, and the board rows of the tasks a crowded spot renumbers with it (each
+   * to the rank at the same place in {@code ranks}).
+   */
+  private record Placement(String rank, List<TaskItem> renumbered, List<String> ranks) {
+
+    static final Placement NONE = new Placement(null, List.of(), List.of());
+
+    /**
+     * Renumbers in {@code tx}: each task's rank and version in place, conditional on the version
+     * its board row showed (a task changed meanwhile fails the move, 409), and its board row moved
+     * to the new rank. A renumbering keeps the order, so it writes no history and no event.
+     */
+    void renumber(WriteTransaction tx, TenantId tenant, DynamoDbTable<TaskItem> table) {
+      for (int i = 0; i < renumbered.size(); i++) {
+        TaskItem row = renumbered.get(i);
+        if (row.rank.equals(ranks.get(i))) {
+          // Spread out, a task may land where it was: nothing to write (and a delete and a put of
+          // one board row would be two operations on one item, which a transaction refuses).
+          continue;
+        }
+        TaskItem moved = row.copy();
+        moved.rank = ranks.get(i);
+        moved.version = row.version + 1;
+        moved.sk = moved.boardSortKey();
+        tx.update(PmKeys.task(tenant, row.id), "SET #rank = :rank, version = :next",
+            Map.of(":rank", AttributeValue.fromS(moved.rank), ":next", AttributeValue.fromN(moved.version.toString())),
+            Expression.builder().expression("version = :read AND attribute_not_exists(deleted_at)")
+                .expressionNames(Map.of("#rank", "rank"))
+                .expressionValues(Map.of(":read", AttributeValue.fromN(row.version.toString()))).build(),
+            () -> new ConflictException("A task next to the new place changed meanwhile; try again."));
+        tx.delete(Key.builder().partitionValue(row.pk).sortValue(row.sk).build());
+        tx.put(table, moved);
+      }
+    }
   }
 
   /** The counter moved between our read and our write: another task took the number. */
