@@ -40,7 +40,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * subtasks                     T#t#TASK#parent#SUBTASKS             k
  * assignee, all projects       T#t#USER#u#TASKS                     due|9999-12-31#k
  * status, all projects         T#t#TASKS#STATUS#x                   due|9999-12-31#k
- * board (all boards of p)      T#t#PROJECT#p#BOARD                  status#rank#k
+ * board (all boards of p)      T#t#PROJECT#p#BOARD                  status#rank#k (the one row with the rank)
  * </pre>
  * A deleted task has no rows but its row in the deleted list. Ids are UUIDv7: by id is by creation
  * time. The task item itself has no index keys: a write of a long task then costs its size once,

@@ -244,8 +244,10 @@ public final class TaskService {
 
   /**
    * Applies a PATCH: one BatchGetItem (the task, a new parent, the rank neighbours), then one
-   * transaction; a task named by key costs a GetItem first (its key row gives the id). A PATCH that
-   * changes nothing writes nothing.
+   * transaction; a task named by key costs a GetItem first (its key row gives the id), a move under
+   * a parent that has one a read of the chain above it ({@link ParentChain}), a placement into a
+   * crowded board spot a Query of the tasks after it ({@link #place}). A PATCH that changes nothing
+   * writes nothing.
    */
   public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
       Optional<Long> ifMatch, UpdateTaskRequest request) {
@@ -299,9 +301,10 @@ public final class TaskService {
     if (TaskResponse.from(task).equals(beforeView)) {
       return new Versioned<>(beforeView, before.version);
     }
-    WriteTransaction tx = writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), chain,
-        now);
+    WriteTransaction tx = writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(),
+        chain, now);
     placement.renumber(tx, tenant, tasks.table());
+    // writeUpdate checked its own parts; the renumbered ones join the same transaction.
     TaskWriteLimits.check(task, tx);
     commit(tx);
     return new Versioned<>(TaskResponse.from(task), task.version);
@@ -526,7 +529,8 @@ public final class TaskService {
         fallback.accept(task);
       }
       try {
-        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, List.of(), Timestamps.now(clock)).commit();
+        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, List.of(), Timestamps.now(clock))
+            .commit();
         return true;
       } catch (ReferenceGone gone) {
         if (fallenBack || fallback == null) {
