@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * empty first page of a project's list would cost a GetItem more, to tell "none" from "no such
  * project"); the attachment GET is the first one after the upload, which confirms the object and
  * writes; the sprint's completion moves its open tasks to another sprint. Task routes take the
- * task's id: by its key ({@code BENCH-1}) the child routes cost a GetItem more to resolve it. S3
+ * task's id: by its key ({@code BENCH-1}) every task route costs a GetItem more to resolve it. S3
  * calls (the attachment GET's HeadObject, the DELETE's DeleteObject) are not counted.
  */
 final class PmRoutePlan {
