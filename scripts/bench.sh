@@ -3,7 +3,8 @@
 # starts against a bare-client baseline and count DynamoDB calls per route; moto is stopped
 # whatever happens. Not part of `make test`. BENCH_RUNS sets the runs per function (at least 10).
 # BENCH_ONLY=compliance-report runs only the compliance report's memory figure (100,000 entries);
-# BENCH_ONLY=cold-start only the cold-start tables. BENCH_JVM_FLAGS adds flags to the fresh JVMs
+# BENCH_ONLY=cold-start only the cold-start tables; BENCH_ONLY=routes only the DynamoDB calls and
+# write units per route. BENCH_JVM_FLAGS adds flags to the fresh JVMs
 # (e.g. -Xlog:class+load:file=/tmp/classes-%p.log:uptime) for looking into where a cold start goes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

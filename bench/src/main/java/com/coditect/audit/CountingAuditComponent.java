@@ -9,6 +9,7 @@ import com.coditect.shared.di.S3Module;
 import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.WriteUnitMeter;
 import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -29,9 +30,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
     S3Module.class, CountingAuditComponent.CallCounting.class})
 public interface CountingAuditComponent extends AuditApiComponent {
 
-  /** An audit API handler wired like production whose DynamoDB calls {@code counter} sees. */
-  static AuditHandler handler(AppConfig config, DynamoDbCallCounter counter) {
-    return new AuditHandler(DaggerCountingAuditComponent.factory().create(config, counter));
+  /**
+   * An audit API handler wired like production whose DynamoDB calls {@code counter} sees and whose writes
+   * {@code meter} prices.
+   */
+  static AuditHandler handler(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
+    return new AuditHandler(DaggerCountingAuditComponent.factory().create(config, counter, meter));
   }
 
   /** The ingest, as the bus's rule runs it. */
@@ -47,14 +51,19 @@ public interface CountingAuditComponent extends AuditApiComponent {
   /** Builds the component from a config, counting with {@code counter}. */
   @Component.Factory
   interface Factory {
-    CountingAuditComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
+    CountingAuditComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter,
+        @BindsInstance WriteUnitMeter meter);
   }
 
-  /** Adds the counter to the DynamoDB client's interceptors. */
+  /** Adds the counter and the write-unit meter to the DynamoDB client's interceptors. */
   @Module
   interface CallCounting {
     @Binds
     @IntoSet
     ExecutionInterceptor counter(DynamoDbCallCounter counter);
+
+    @Binds
+    @IntoSet
+    ExecutionInterceptor meter(WriteUnitMeter meter);
   }
 }

@@ -7,6 +7,7 @@ import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -18,11 +19,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * One representative request per audit route (template.yaml's AuditFunction), counting the
- * DynamoDB calls of each, as the tenant's owner (owners read the audit log as auditors do). The
- * entries come from the real ingest, fed events as the bus would deliver them; the report's file
- * from the real generator. The dearer form is sent where there is one: creates carry an
- * {@code Idempotency-Key}, the review's PATCH an {@code If-Match} and a completion, lists a filter
- * that finds something.
+ * DynamoDB calls and write units of each, as the tenant's owner (owners read the audit log as
+ * auditors do). The entries come from the real ingest, fed events as the bus would deliver them;
+ * the report's file from the real generator. The dearer form is sent where there is one: creates
+ * carry an {@code Idempotency-Key}, the review's PATCH an {@code If-Match} and a completion, lists
+ * a filter that finds something.
  */
 final class AuditRoutePlan {
 
@@ -31,10 +32,10 @@ final class AuditRoutePlan {
   private final RouteCalls calls;
   private final AppConfig config;
 
-  AuditRoutePlan(AppConfig config, DynamoDbCallCounter counter) {
+  AuditRoutePlan(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
     this.config = config;
-    AuditHandler handler = CountingAuditComponent.handler(config, counter);
-    this.calls = new RouteCalls(handler, counter);
+    AuditHandler handler = CountingAuditComponent.handler(config, counter, meter);
+    this.calls = new RouteCalls(handler, counter, meter);
   }
 
   /** Three audit entries of the tenant, through the ingest (not counted). */

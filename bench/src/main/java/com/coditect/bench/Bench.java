@@ -12,6 +12,7 @@ import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.ProjectFiles;
 import com.coditect.testing.TemplateRoute;
+import com.coditect.testing.WriteUnitMeter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,7 @@ public final class Bench {
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String COLD_START = "cold-start";
+  private static final String ROUTES = "routes";
   private static final String BASELINE_MAIN = "com.coditect.bench.fresh.BaselineHandler";
   /** The cold-start driver of each handler class; a function without one is listed as not measured. */
   private static final Map<String, String> DRIVERS = Map.of(
@@ -131,37 +133,24 @@ public final class Bench {
         AwsTestEnvironment env = AwsTestEnvironment.create("bench")) {
       Log.redirect(log);
       DynamoDbCallCounter counter = new DynamoDbCallCounter();
-      RoutePlan plan = new RoutePlan(CountingTenancyComponent.handler(env.appConfig(), counter), counter);
+      // The meter reads back what each write stored with the environment's own client, which it
+      // does not watch.
+      WriteUnitMeter meter = new WriteUnitMeter(env.dynamoDb());
+      RoutePlan plan = new RoutePlan(CountingTenancyComponent.handler(env.appConfig(), counter, meter), counter, meter);
       RoutePlan.Tenant tenant = plan.createTenant("Bench Cold Start");
       // PM's data is real tenancy data: a project made through tenancy's route, in which the PM
       // plan creates the task the PM driver reads, and later everything its routes need.
       String projectId = plan.createProject(tenant, "BENCH", "Bench PM Project");
       DynamoDbCallCounter pmCounter = new DynamoDbCallCounter();
-      PmRoutePlan pmPlan = new PmRoutePlan(CountingPmComponent.handler(env.appConfig(), pmCounter), pmCounter);
-      String coldStartTaskId = pmPlan.createTask(tenant.owner(), projectId, "Bench cold-start task");
+      PmRoutePlan pmPlan = new PmRoutePlan(CountingPmComponent.handler(env.appConfig(), pmCounter, meter), pmCounter,
+          meter);
 
-      Key tenantItem = TenancyKeys.tenant(new TenantId(tenant.id()));
-
-      List<TemplateFunction> functions = functions();
-      // The identity function makes the pool match a user's item: every run syncs this one user.
-      String coldStartUserId = env.seedUser(tenant.id(), "member");
-      List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem, coldStartTaskId, coldStartUserId);
-      Map<String, String> environment = new HashMap<>(lambdaEnvironment(env.appConfig()));
-      // EventBridge answers PutEvents once it has accepted the events and delivers to targets
-      // afterwards; moto delivers to the environment's queue target inside the call, which makes it
-      // about 100 ms instead of a few. The fresh JVMs publish to a bus of their own without rules,
-      // so their PutEvents costs what accepting costs.
-      String coldStartBus = env.busName() + "-cold-start";
-      env.eventBridge().createEventBus(b -> b.name(coldStartBus));
-      environment.put("EVENT_BUS_NAME", coldStartBus);
-      environment.put("USER_POOL_ID", userPool(env));
-      FreshJvm jvm = new FreshJvm(jvmFlags, environment);
-      Map<String, List<Sample>> samples = coldStarts(jvm, subjects);
-      printColdStarts(functions, subjects, samples);
-      printMotoLatency(env, tenantItem, coldStartBus);
-      env.eventBridge().deleteEventBus(b -> b.name(coldStartBus));
-      if (COLD_START.equals(System.getProperty("bench.only"))) {
-        return;
+      if (!ROUTES.equals(System.getProperty("bench.only"))) {
+        String coldStartTaskId = pmPlan.createTask(tenant.owner(), projectId, "Bench cold-start task");
+        coldStartTables(env, jvmFlags, tenant, coldStartTaskId);
+        if (COLD_START.equals(System.getProperty("bench.only"))) {
+          return;
+        }
       }
 
       List<RouteCount> counts = plan.run();
@@ -172,14 +161,17 @@ public final class Bench {
       List<RouteCount> pmCounts = pmPlan.run(tenant, projectId);
       requireEveryTemplateRoute(PM_HANDLER, "PmRoutePlan", pmCounts);
       printCalls("pm", pmCounts);
+      printDescribedTask(pmPlan.describedTask(tenant, projectId));
 
-      AuditRoutePlan auditPlan = new AuditRoutePlan(env.appConfig(), new DynamoDbCallCounter());
+      AuditRoutePlan auditPlan = new AuditRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter);
       auditPlan.recordChanges(tenant, projectId);
       List<RouteCount> auditCounts = auditPlan.run(tenant, projectId);
       requireEveryTemplateRoute(AUDIT_HANDLER, "AuditRoutePlan", auditCounts);
       printCalls("audit", auditCounts);
 
-      reportBench(env).run();
+      if (!ROUTES.equals(System.getProperty("bench.only"))) {
+        reportBench(env).run();
+      }
     }
 
     notMeasured.forEach(line -> System.out.println("NOT MEASURED " + line));
@@ -189,6 +181,31 @@ public final class Bench {
       System.out.println("Targets MISSED (reported, not an error):");
       missed.forEach(line -> System.out.println("  MISSED " + line));
     }
+  }
+
+  /** The cold-start tables: every function with a driver, in fresh JVMs, next to the baseline. */
+  private void coldStartTables(AwsTestEnvironment env, List<String> jvmFlags, RoutePlan.Tenant tenant,
+      String coldStartTaskId) throws IOException, InterruptedException {
+    Key tenantItem = TenancyKeys.tenant(new TenantId(tenant.id()));
+
+    List<TemplateFunction> functions = functions();
+    // The identity function makes the pool match a user's item: every run syncs this one user.
+    String coldStartUserId = env.seedUser(tenant.id(), "member");
+    List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem, coldStartTaskId, coldStartUserId);
+    Map<String, String> environment = new HashMap<>(lambdaEnvironment(env.appConfig()));
+    // EventBridge answers PutEvents once it has accepted the events and delivers to targets
+    // afterwards; moto delivers to the environment's queue target inside the call, which makes it
+    // about 100 ms instead of a few. The fresh JVMs publish to a bus of their own without rules,
+    // so their PutEvents costs what accepting costs.
+    String coldStartBus = env.busName() + "-cold-start";
+    env.eventBridge().createEventBus(b -> b.name(coldStartBus));
+    environment.put("EVENT_BUS_NAME", coldStartBus);
+    environment.put("USER_POOL_ID", userPool(env));
+    FreshJvm jvm = new FreshJvm(jvmFlags, environment);
+    Map<String, List<Sample>> samples = coldStarts(jvm, subjects);
+    printColdStarts(functions, subjects, samples);
+    printMotoLatency(env, tenantItem, coldStartBus);
+    env.eventBridge().deleteEventBus(b -> b.name(coldStartBus));
   }
 
   /** {@code BENCH_ONLY=compliance-report make bench}: the compliance report's memory figure alone. */
@@ -385,13 +402,31 @@ public final class Bench {
 
   private void printCalls(String function, List<RouteCount> counts) {
     System.out.println("DynamoDB calls per route (" + function + "), one representative request each; targets: read"
-        + " (GET) <= " + RouteCount.READ_TARGET + ", write <= " + RouteCount.WRITE_TARGET + ".");
-    TextTable table = new TextTable("route", "kind", "calls", "operations", "target", "result");
+        + " (GET) <= " + RouteCount.READ_TARGET + ", write <= " + RouteCount.WRITE_TARGET + ". Write units: what"
+        + " DynamoDB would charge for the request's writes (each item's larger side per started KB, again for each"
+        + " GSI it is in, twice inside a transaction; condition checks not counted).");
+    TextTable table = new TextTable("route", "kind", "calls", "operations", "write units", "target", "result");
     for (RouteCount count : counts) {
       table.row(count.routeKey(), count.isRead() ? "read" : "write", count.calls(),
-          count.operations().isEmpty() ? "-" : String.join(" + ", count.operations()), "<= " + count.target(),
+          count.operations().isEmpty() ? "-" : String.join(" + ", count.operations()),
+          count.writeUnits() == 0 ? "-" : count.writeUnits(), "<= " + count.target(),
           verdict(count.meetsTarget(), count.routeKey() + " makes " + count.calls() + " DynamoDB calls > "
               + count.target()));
+    }
+    System.out.println(table.render());
+  }
+
+  /** The write units of changing a task with a long description, against a fifth of what they were. */
+  private void printDescribedTask(List<PmRoutePlan.DescribedChange> changes) {
+    System.out.println("Write units of PATCH /v1/tasks/{task_id} on a task with a " + String.format(Locale.ROOT, "%,d",
+        PmRoutePlan.DESCRIBED_TASK_CHARS) + "-character description (assigned, due, in a sprint and a milestone,"
+        + " under a parent, two tags); target: at most a fifth of the units before list rows were lean.");
+    TextTable table = new TextTable("change", "write units", "before", "target", "result");
+    for (PmRoutePlan.DescribedChange change : changes) {
+      long target = change.unitsBefore() / 5;
+      table.row(change.name(), change.units(), change.unitsBefore(), "<= " + target,
+          verdict(change.units() <= target, "PATCH of a described task (" + change.name() + ") costs "
+              + change.units() + " write units > " + target));
     }
     System.out.println(table.render());
   }

@@ -4,6 +4,7 @@ import com.coditect.pm.PmHandler;
 import com.coditect.shared.json.Json;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,15 +19,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
  * One representative request per PM route (template.yaml's PmFunction), in an order where each
- * finds what it needs, counting the DynamoDB calls of each. The tenant, its owner (who sends every
- * request) and the project come from tenancy's own routes ({@link RoutePlan}), so PM reads them
- * as tenancy stores them.
+ * finds what it needs, counting the DynamoDB calls and write units of each. The tenant, its owner
+ * (who sends every request) and the project come from tenancy's own routes ({@link RoutePlan}), so
+ * PM reads them as tenancy stores them.
  *
  * <p>Where a route has a cheaper and a dearer form, the dearer one is sent: creates carry an
  * {@code Idempotency-Key} and writes an {@code If-Match}; the task is created under a parent and in
@@ -35,19 +37,27 @@ import java.util.function.UnaryOperator;
  * empty first page of a project's list would cost a GetItem more, to tell "none" from "no such
  * project"); the attachment GET is the first one after the upload, which confirms the object and
  * writes; the sprint's completion moves its open tasks to another sprint. Task routes take the
- * task's id: by its key ({@code BENCH-1}) the child routes cost a GetItem more to resolve it.
- * S3 calls (the attachment GET's HeadObject, the DELETE's DeleteObject) are not counted.
+ * task's id: by its key ({@code BENCH-1}) every task route costs a GetItem more to resolve it. S3
+ * calls (the attachment GET's HeadObject, the DELETE's DeleteObject) are not counted.
  */
 final class PmRoutePlan {
 
   private static final ObjectMapper MAPPER = Json.newMapper();
+  /** The description length of the task whose write units have a target (README, performance). */
+  static final int DESCRIBED_TASK_CHARS = 10_000;
+  /**
+   * What the described task's two PATCHes cost when every list row and the key row were full copies
+   * of the task (measured by this plan on 2026-12-03, at commit 73650d3): the targets are a fifth.
+   */
+  static final long STATUS_CHANGE_UNITS_BEFORE = 428;
+  static final long DESCRIPTION_CHANGE_UNITS_BEFORE = 478;
   private static final byte[] ATTACHMENT = "make bench attachment: 1, 2, 3.\n".getBytes(StandardCharsets.UTF_8);
 
   private final RouteCalls calls;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  PmRoutePlan(PmHandler handler, DynamoDbCallCounter counter) {
-    this.calls = new RouteCalls(handler, counter);
+  PmRoutePlan(PmHandler handler, DynamoDbCallCounter counter, WriteUnitMeter meter) {
+    this.calls = new RouteCalls(handler, counter, meter);
   }
 
   /** A plain task of the project (not counted), e.g. the one the cold-start driver reads. */
@@ -170,6 +180,45 @@ final class PmRoutePlan {
         .pathParam("milestone_id", milestoneId).header("If-Match", milestonePatched.etag()));
     return calls.counts();
   }
+
+  /**
+   * The write units of two PATCHes of a task with a {@value #DESCRIBED_TASK_CHARS}-character
+   * description, made like the measured task (assigned, due, in a sprint and a milestone, under a
+   * parent, two tags): one moves it from todo to in_progress, the other replaces its description
+   * with another of the same length. Its sprint, milestone and parent are its own (not counted).
+   */
+  List<DescribedChange> describedTask(RoutePlan.Tenant tenant, String projectId) {
+    Map<String, String> owner = tenant.owner();
+    String milestoneId = calls.prepare("POST /v1/projects/{project_id}/milestones", event -> event.claims(owner)
+        .pathParam("project_id", projectId).body(body().put("title", "Bench described milestone").toString()))
+        .text("id");
+    String sprintId = calls.prepare("POST /v1/projects/{project_id}/sprints", event -> event.claims(owner)
+        .pathParam("project_id", projectId).body(body().put("name", "Bench described sprint")
+            .put("start_date", "2027-02-01").put("end_date", "2027-02-12").toString())).text("id");
+    String parentId = createTask(owner, projectId, "Bench described parent");
+    ObjectNode task = body().put("title", "Bench described task").put("description", text('d'))
+        .put("task_type", "feature").put("status", "todo").put("priority", "high")
+        .put("assignee_id", tenant.ownerId()).put("sprint_id", sprintId).put("milestone_id", milestoneId)
+        .put("parent_task_id", parentId).put("story_points", 3).put("due_date", "2027-02-10T17:00:00Z");
+    task.putArray("tags").add("bench").add("described");
+    String taskId = calls.prepare("POST /v1/projects/{project_id}/tasks", event -> event.claims(owner)
+        .pathParam("project_id", projectId).body(task.toString())).text("id");
+    long status = calls.writeUnits("PATCH /v1/tasks/{task_id}", event -> event.claims(owner)
+        .pathParam("task_id", taskId).body(body().put("status", "in_progress").toString()));
+    long description = calls.writeUnits("PATCH /v1/tasks/{task_id}", event -> event.claims(owner)
+        .pathParam("task_id", taskId).body(body().put("description", text('e')).toString()));
+    return List.of(new DescribedChange("status todo -> in_progress", status, STATUS_CHANGE_UNITS_BEFORE),
+        new DescribedChange(String.format(Locale.ROOT, "description (another %,d characters)",
+            DESCRIBED_TASK_CHARS), description, DESCRIPTION_CHANGE_UNITS_BEFORE));
+  }
+
+  /** A description of {@value #DESCRIBED_TASK_CHARS} characters, each {@code c} (one UTF-8 byte). */
+  private static String text(char c) {
+    return String.valueOf(c).repeat(DESCRIBED_TASK_CHARS);
+  }
+
+  /** One change of the described task: its write units now and before list rows were lean. */
+  record DescribedChange(String name, long units, long unitsBefore) {}
 
   /** A measured request: its DynamoDB calls become a row of the table. */
   private Reply call(String routeKey, UnaryOperator<HttpEvents.Builder> shape) {

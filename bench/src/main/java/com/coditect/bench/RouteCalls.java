@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.json.Json;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Sends HTTP API events to one in-process handler, whose DynamoDB client {@code counter} watches,
- * and keeps the calls of each measured request: what the tenancy and the PM route plans share.
+ * Sends HTTP API events to one in-process handler, whose DynamoDB client {@code counter} and
+ * {@code meter} watch, and keeps the calls and write units of each measured request: what the
+ * tenancy, PM and audit route plans share.
  */
 final class RouteCalls {
 
@@ -26,19 +28,33 @@ final class RouteCalls {
 
   private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
   private final DynamoDbCallCounter counter;
+  private final WriteUnitMeter meter;
   private final List<RouteCount> counts = new ArrayList<>();
 
-  RouteCalls(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, DynamoDbCallCounter counter) {
+  RouteCalls(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, DynamoDbCallCounter counter,
+      WriteUnitMeter meter) {
     this.handler = handler;
     this.counter = counter;
+    this.meter = meter;
   }
 
-  /** Sends one request, which must succeed (2xx or a redirect), and records its DynamoDB calls. */
+  /** Sends one request, which must succeed (2xx or a redirect), and records its DynamoDB calls and write units. */
   Reply measure(String routeKey, UnaryOperator<HttpEvents.Builder> shape) {
     counter.reset();
+    meter.reset();
     APIGatewayV2HTTPResponse response = send(routeKey, shape);
-    counts.add(new RouteCount(routeKey, counter.operations()));
+    counts.add(new RouteCount(routeKey, counter.operations(), meter.units()));
     return reply(routeKey, response);
+  }
+
+  /**
+   * Sends one request, which must succeed, and returns the write units it cost without recording a
+   * row: a second figure for a route that already has one.
+   */
+  long writeUnits(String routeKey, UnaryOperator<HttpEvents.Builder> shape) {
+    meter.reset();
+    reply(routeKey, send(routeKey, shape));
+    return meter.units();
   }
 
   /**

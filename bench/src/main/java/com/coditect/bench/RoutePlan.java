@@ -3,6 +3,7 @@ package com.coditect.bench;
 import com.coditect.tenancy.TenancyHandler;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.WriteUnitMeter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +11,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * One representative request per tenancy route, in an order where each finds what it needs (a
- * tenant, a user, a team, a project), counting the DynamoDB calls of each. Where a route has a
- * cheaper and a dearer form, the dearer one is sent: creates carry an {@code Idempotency-Key},
- * writes an {@code If-Match}, and the team membership is new.
+ * tenant, a user, a team, a project), counting the DynamoDB calls and write units of each. Where a
+ * route has a cheaper and a dearer form, the dearer one is sent: creates carry an
+ * {@code Idempotency-Key}, writes an {@code If-Match}, and the team membership is new.
  */
 final class RoutePlan {
 
@@ -20,8 +21,8 @@ final class RoutePlan {
 
   private final RouteCalls calls;
 
-  RoutePlan(TenancyHandler handler, DynamoDbCallCounter counter) {
-    this.calls = new RouteCalls(handler, counter);
+  RoutePlan(TenancyHandler handler, DynamoDbCallCounter counter, WriteUnitMeter meter) {
+    this.calls = new RouteCalls(handler, counter, meter);
   }
 
   /** A fresh tenant made as the platform admin; its owner's claims are {@link Tenant#owner()}. */

@@ -5,6 +5,7 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.WriteUnitMeter;
 import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -22,22 +23,30 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
     CountingTenancyComponent.CallCounting.class})
 public interface CountingTenancyComponent extends TenancyComponent {
 
-  /** A tenancy handler wired like production whose DynamoDB calls {@code counter} sees. */
-  static TenancyHandler handler(AppConfig config, DynamoDbCallCounter counter) {
-    return new TenancyHandler(DaggerCountingTenancyComponent.factory().create(config, counter));
+  /**
+   * A tenancy handler wired like production whose DynamoDB calls {@code counter} sees and whose writes
+   * {@code meter} prices.
+   */
+  static TenancyHandler handler(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
+    return new TenancyHandler(DaggerCountingTenancyComponent.factory().create(config, counter, meter));
   }
 
   /** Builds the component from a config, counting with {@code counter}. */
   @Component.Factory
   interface Factory {
-    CountingTenancyComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
+    CountingTenancyComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter,
+        @BindsInstance WriteUnitMeter meter);
   }
 
-  /** Adds the counter to the DynamoDB client's interceptors. */
+  /** Adds the counter and the write-unit meter to the DynamoDB client's interceptors. */
   @Module
   interface CallCounting {
     @Binds
     @IntoSet
     ExecutionInterceptor counter(DynamoDbCallCounter counter);
+
+    @Binds
+    @IntoSet
+    ExecutionInterceptor meter(WriteUnitMeter meter);
   }
 }

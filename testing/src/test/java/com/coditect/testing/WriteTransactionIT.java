@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -63,5 +65,20 @@ class WriteTransactionIT {
     assertEquals(List.of("TransactWriteItems"), calls.operations());
     assertEquals(0, env.dynamoDb().getItem(g -> g.tableName(env.tableName())
         .key(UniqueItem.key(tenant, "TEAM", "Ops").primaryKeyMap(UniqueItem.SCHEMA))).item().size());
+  }
+
+  @Test
+  void itsSizeIsItsPutsInFullAndItsOtherPartsByKey() {
+    TenantId tenant = new TenantId(Ids.newId());
+    WriteTransaction tx = transactions.begin()
+        .claimUnique(tenant, "EMAIL", "ann@example.com", Ids.newId(), "email")
+        .releaseUnique(tenant, "EMAIL", "old@example.com");
+    long deleteKey = ItemSize.of(UniqueItem.key(tenant, "EMAIL", "old@example.com").primaryKeyMap(UniqueItem.SCHEMA));
+    assertEquals(tx.largestItemBytes() + deleteKey, tx.bytes());
+    tx.commit();
+    var stored = env.dynamoDb().getItem(g -> g.tableName(env.tableName())
+        .key(UniqueItem.key(tenant, "EMAIL", "ann@example.com").primaryKeyMap(UniqueItem.SCHEMA))).item();
+    assertEquals(ItemSize.of(stored), tx.largestItemBytes(), "the put, sized as stored");
+    assertEquals(0, transactions.begin().releaseUnique(tenant, "EMAIL", "x@example.com").largestItemBytes());
   }
 }

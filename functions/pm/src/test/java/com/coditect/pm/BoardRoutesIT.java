@@ -705,7 +705,7 @@ class BoardRoutesIT {
   }
 
   /**
-   * Puts a task's board row as the task transaction writes it (a full copy of the task under
+   * Puts a task's board row as the task transaction writes it (the task's row, with its rank, under
    * {@code <status>#<rank>#<id>} in the project's board-row partition); returns the task id.
    */
   private String seedTask(Tenant tenant, String projectId, String key, String status, String rank) {
@@ -725,7 +725,7 @@ class BoardRoutesIT {
     task.version = 1L;
     task.createdAt = "2026-01-01T00:00:00.000Z";
     task.updatedAt = task.createdAt;
-    TaskItem row = task.rowAt(PmKeys.boardRows(new TenantId(tenant.id()), projectId), status + "#" + rank + "#" + task.id);
+    TaskItem row = task.boardRowAt(PmKeys.boardRows(new TenantId(tenant.id()), projectId));
     api.env.dynamoDb().putItem(b -> b.tableName(api.env.tableName()).item(TaskItem.SCHEMA.itemToMap(row, true)));
     return task.id;
   }

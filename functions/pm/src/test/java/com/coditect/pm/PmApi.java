@@ -10,6 +10,8 @@ import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,8 +30,17 @@ final class PmApi implements AutoCloseable {
   private final ContractClient client;
 
   PmApi(String name) {
+    this(name, null);
+  }
+
+  /**
+   * The PM function whose DynamoDB client also carries {@code interceptor} (null: none), e.g. a
+   * {@link com.coditect.testing.WriteUnitMeter}, built from the environment it gets.
+   */
+  PmApi(String name, Function<AwsTestEnvironment, ExecutionInterceptor> interceptor) {
     env = AwsTestEnvironment.create(name);
-    component = DaggerTestPmComponent.factory().create(env.appConfig(), calls);
+    ExecutionInterceptor extra = interceptor == null ? new ExecutionInterceptor() {} : interceptor.apply(env);
+    component = DaggerTestPmComponent.factory().create(env.appConfig(), calls, extra);
     handler = new PmHandler(component);
     client = new ContractClient(handler, calls);
   }

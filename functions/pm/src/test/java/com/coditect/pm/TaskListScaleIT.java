@@ -63,8 +63,6 @@ class TaskListScaleIT {
       TaskItem task = new TaskItem();
       task.id = Ids.newId();
       task.stampNew(PmKeys.task(tenant, task.id), TaskItem.ENTITY, "2026-11-25T10:00:00.000Z");
-      task.gsi1pk = PmKeys.projectTasks(tenant, acme.projectId(), false);
-      task.gsi1sk = task.id;
       task.key = "BIG-" + (i + 1);
       task.number = (long) i + 1;
       task.projectId = acme.projectId();

@@ -1,6 +1,7 @@
 package com.coditect.pm;
 
 import static com.coditect.testing.ListAsserts.ids;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,20 +197,66 @@ class TaskRoutesIT {
   // ---------------------------------------------------------------- GET /v1/tasks/{task_id}
 
   @Test
-  void aTaskReadsByIdOrByKeyInOneGetItem() {
-    HandlerResponse created = create(acme.member(), acme.projectId(), "{\"title\":\"By key\"}");
+  void aTaskReadsWhollyByIdInOneGetItemAndByKeyInTwo() {
+    HandlerResponse created = create(acme.member(), acme.projectId(), "{\"title\":\"By key\",\"description\":\"All of it\","
+        + "\"custom_fields\":{\"size\":3}}");
     HandlerResponse byId = get(acme.viewer(), created.text("id"));
     byId.assertStatus(200);
     assertEquals("\"1\"", byId.header("ETag"));
     assertEquals(List.of("GetItem"), byId.dynamoCalls());
+    assertEquals("All of it", byId.text("description"));
+    assertEquals(3, byId.json().path("custom_fields").path("size").asInt());
     HandlerResponse byKey = get(acme.viewer(), created.text("key"));
     byKey.assertStatus(200);
-    assertEquals(created.text("id"), byKey.text("id"));
-    assertEquals(List.of("GetItem"), byKey.dynamoCalls());
+    assertEquals(byId.json(), byKey.json(), "by key, the same task: the key row gives its id");
+    assertEquals(List.of("GetItem", "GetItem"), byKey.dynamoCalls());
     HandlerResponse bad = get(acme.viewer(), "eng-1");
     bad.assertStatus(400);
     assertEquals(List.of("task_id"), bad.errorFields());
-    get(acme.viewer(), "ENG-999999").assertStatus(404);
+    HandlerResponse unknown = get(acme.viewer(), "ENG-999999");
+    unknown.assertStatus(404);
+    assertEquals(List.of("GetItem"), unknown.dynamoCalls(), "an unknown key ends at its key row");
+  }
+
+  @Test
+  void listRowsCarryWhatListsShowAndNotTheDescriptionOrCustomFields() {
+    String project = api.seedProject(acme, "LEAN");
+    String long10k = "d".repeat(10_000);
+    String id = create(acme.member(), project, "{\"title\":\"Long\",\"status\":\"todo\",\"description\":\"" + long10k
+        + "\",\"custom_fields\":{\"customer\":\"Initech\"},\"tags\":[\"lean\"]}").text("id");
+    patch(acme.member(), id, null, "{\"description\":\"" + "e".repeat(10_000) + "\"}").assertStatus(200);
+
+    HandlerResponse listed = list(acme.viewer(), project, Map.of());
+    JsonNode item = listed.json().path("items").get(0);
+    assertEquals(id, item.path("id").asText());
+    assertEquals("todo", item.path("status").asText(), "what a list shows is there");
+    assertFalse(item.has("description"), "lists leave the description out");
+    assertFalse(item.has("custom_fields"), "lists leave the custom fields out");
+    for (Map<String, String> filter : List.of(Map.of("status", "todo"), Map.of("tag", "lean"))) {
+      assertFalse(list(acme.viewer(), project, filter).json().path("items").get(0).has("description"));
+    }
+    HandlerResponse whole = get(acme.viewer(), id);
+    assertEquals("e".repeat(10_000), whole.text("description"));
+    assertEquals("Initech", whole.json().path("custom_fields").path("customer").asText());
+
+    // In the table: only the task's own item holds them; every row (the key row included) is small.
+    TenantId tenant = new TenantId(acme.id());
+    var rows = new ArrayList<Map<String, AttributeValue>>();
+    for (String partition : List.of(PmKeys.projectTasks(tenant, project, false), PmKeys.tasksByStatus(tenant, project,
+        "todo"), PmKeys.tasksByTag(tenant, project, "lean"), PmKeys.boardRows(tenant, project))) {
+      rows.addAll(api.env.dynamoDb().query(q -> q.tableName(api.env.tableName()).keyConditionExpression("PK = :pk")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).items());
+    }
+    rows.add(api.env.dynamoDb().getItem(g -> g.tableName(api.env.tableName()).key(
+        PmKeys.taskKeyRow(tenant, get(acme.viewer(), id).text("key")).primaryKeyMap(
+            com.coditect.shared.store.UniqueItem.SCHEMA))).item());
+    assertEquals(5, rows.size());
+    for (Map<String, AttributeValue> row : rows) {
+      assertEquals("TASK_ROW", row.get("entity_type").s());
+      assertFalse(row.containsKey("description") || row.containsKey("custom_fields") || row.containsKey("ancestor_ids"),
+          row.keySet().toString());
+      assertTrue(ItemSize.of(row) < 1024, "a row of a 10,000-character task costs one write unit: " + ItemSize.of(row));
+    }
   }
 
   // ---------------------------------------------------------------- PATCH /v1/tasks/{task_id}
@@ -245,6 +295,23 @@ class TaskRoutesIT {
     assertEquals("created", history.json().path("items").get(history.json().path("items").size() - 1)
         .path("action").asText(), "newest first, creation last");
     assertEquals(200, activity(acme.viewer(), created.text("key"), Map.of()).status());
+  }
+
+  @Test
+  void historyKeepsALongValueAsItsLengthAndDigestAndAShortOneAsItIs() throws Exception {
+    String long2000 = "é".repeat(2000);
+    String id = create(acme.member(), acme.projectId(), "{\"title\":\"History\",\"description\":\"" + long2000 + "\"}")
+        .text("id");
+    String exactly1024 = "x".repeat(1024);
+    patch(acme.member(), id, null, "{\"description\":\"" + exactly1024 + "\"}").assertStatus(200);
+
+    JsonNode row = activity(acme.viewer(), id, Map.of()).json().path("items").get(0);
+    assertEquals("description", row.path("field_changed").asText());
+    assertEquals(2000, row.path("old_value").path("length").asInt());
+    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(long2000.getBytes(UTF_8))),
+        row.path("old_value").path("sha256").asText());
+    assertEquals(exactly1024, row.path("new_value").asText(), "1,024 characters travel as they are");
+    assertEquals(exactly1024, get(acme.viewer(), id).text("description"), "the task keeps the value");
   }
 
   @Test

@@ -144,6 +144,35 @@ public final class WriteTransaction {
   }
 
   /**
+   * What this transaction sends, as DynamoDB's 4 MB limit on a transaction's items counts it
+   * ({@link ItemSize}): each put's item in full, each other part (an update, a delete, a check) by
+   * its key, since what it changes in place is not known before it runs.
+   */
+  public long bytes() {
+    long bytes = 0;
+    for (TransactWriteItem part : parts) {
+      bytes += part.put() != null ? ItemSize.of(part.put().item()) : ItemSize.of(partKey(part));
+    }
+    return bytes;
+  }
+
+  /** The largest item this transaction puts, against DynamoDB's 400 KB item limit (0 if it puts none). */
+  public long largestItemBytes() {
+    return parts.stream().filter(part -> part.put() != null).mapToLong(part -> ItemSize.of(part.put().item()))
+        .max().orElse(0);
+  }
+
+  private static Map<String, AttributeValue> partKey(TransactWriteItem part) {
+    if (part.update() != null) {
+      return part.update().key();
+    }
+    if (part.delete() != null) {
+      return part.delete().key();
+    }
+    return part.conditionCheck().key();
+  }
+
+  /**
    * Commits all parts or none; a failed condition throws the error its part registered. A lone
    * put (an event with no change of its own, such as a sign-in) is sent as a plain conditional
    * {@code PutItem}: one item is atomic by itself, and a transaction would cost it twice the writes.

@@ -22,7 +22,7 @@ public final class TaskFields {
   /** ASCII letters, digits, spaces and . _ - ; stored lower-case, so ?tag= matches regardless of case. */
   static final Pattern TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ._-]*$");
   static final String TAG_RULE = "must start with a letter or digit and hold only letters, digits, spaces and . _ -";
-  /** Custom fields ride in every list row; 4 KB of JSON keeps rows small. */
+  /** Custom fields ride in the task item, its create event and its history; 4 KB of JSON keeps those small. */
   public static final int CUSTOM_FIELDS_MAX_BYTES = 4096;
 
   private TaskFields() {}

@@ -10,7 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  *
  * <pre>
  * item            PK                              SK                     GSI1PK / GSI1SK                          GSI2PK / GSI2SK
- * task            T#t#TASK#k                      TASK                   T#t#PROJECT#p#TASKS[#DELETED] / k        -
+ * task            T#t#TASK#k                      TASK                   -                                        -
  * task list row   (a list partition, below)       (see below)            -                                        -
  * task key row    T#t#TASKKEY#ENG-42              TASK                   -                                        -
  * task counter    T#t#PROJECT#p                   COUNTER#TASKS          -                                        -
@@ -22,11 +22,15 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * board           T#t#BOARD#b                     BOARD                  T#t#PROJECT#p#BOARDS / b                 -
  * </pre>
  *
- * A task's list rows are full copies of it, written in the task's transaction, one per list it is
- * in; each list is one partition, so every task filter is one {@code Query} per page:
+ * A task's list rows carry what lists show of it (all but its description, custom fields and
+ * ancestor path), written in the task's transaction, one per list it is in; each list is one
+ * partition, so every task filter is one {@code Query} per page. The key row is such a row too, so
+ * naming a task by key reads the key row first and then the task by id:
  *
  * <pre>
  * list                         PK                                   SK
+ * all of a project's           T#t#PROJECT#p#TASKS                  k
+ * deleted (its only row)       T#t#PROJECT#p#TASKS#DELETED          k
  * by status                    T#t#PROJECT#p#TASKS#STATUS#x         k
  * by assignee                  T#t#PROJECT#p#TASKS#ASSIGNEE#u       k
  * by type, priority, tag       T#t#PROJECT#p#TASKS#TYPE#x (PRIORITY, TAG)   k
@@ -36,9 +40,11 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * subtasks                     T#t#TASK#parent#SUBTASKS             k
  * assignee, all projects       T#t#USER#u#TASKS                     due|9999-12-31#k
  * status, all projects         T#t#TASKS#STATUS#x                   due|9999-12-31#k
- * board (all boards of p)      T#t#PROJECT#p#BOARD                  status#rank#k
+ * board (all boards of p)      T#t#PROJECT#p#BOARD                  status#rank#k (the one row with the rank)
  * </pre>
- * Deleted tasks have no list rows and no key row. Ids are UUIDv7: by id is by creation time.
+ * A deleted task has no rows but its row in the deleted list. Ids are UUIDv7: by id is by creation
+ * time. The task item itself has no index keys: a write of a long task then costs its size once,
+ * not again in an index.
  */
 public final class PmKeys {
 
@@ -71,7 +77,7 @@ public final class PmKeys {
     return Key.builder().partitionValue(taskPartition(tenant, taskId)).sortValue(TASK).build();
   }
 
-  /** The key row: a full copy of the task under its human key ({@code ENG-42}). */
+  /** The key row: the task's row under its human key ({@code ENG-42}), which gives its id. */
   public static Key taskKeyRow(TenantId tenant, String taskKey) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("TASKKEY", taskKey).build()).sortValue(TASK).build();
   }
@@ -82,7 +88,7 @@ public final class PmKeys {
         .sortValue("COUNTER#TASKS").build();
   }
 
-  /** All of a project's tasks (GSI1 of the task items). */
+  /** All of a project's live (or deleted) tasks: a list partition like the others. */
   public static String projectTasks(TenantId tenant, String projectId, boolean deleted) {
     Keys keys = Keys.tenant(tenant).with("PROJECT", projectId).with("TASKS");
     return deleted ? keys.with("DELETED").build() : keys.build();

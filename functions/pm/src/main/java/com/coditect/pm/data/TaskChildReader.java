@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>a child (a comment, an attachment): by task id one {@code BatchGetItem}; by task key
  *       ({@code ENG-42}) the key must be resolved first, so two {@code GetItem}s;
  *   <li>for a create, the record of its {@code Idempotency-Key}: one {@code BatchGetItem} either
- *       way, since the key row is a full copy of the task.
+ *       way, since the key row tells the task's id and that it lives, which is all a child needs.
  * </ul>
+ * The task comes as a row when named by key (without its description and custom fields).
  */
 @Singleton
 public final class TaskChildReader {
@@ -51,7 +52,7 @@ public final class TaskChildReader {
   public <C extends TableItem> Optional<TaskChild<C>> find(TenantId tenant, String taskRef,
       Function<String, Key> childKey, TableSchema<C> childSchema) {
     if (TaskRepository.isKey(taskRef)) {
-      return tasks.findLive(tenant, taskRef).map(task -> new TaskChild<>(task,
+      return tasks.findLiveRow(tenant, taskRef).map(task -> new TaskChild<>(task,
           Optional.ofNullable(table.view(childSchema).getItem(childKey.apply(task.id)))));
     }
     Key taskKey = PmKeys.task(tenant, taskRef);
@@ -67,7 +68,6 @@ public final class TaskChildReader {
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     other.ifPresent(wanted::add);
     BatchReads.Found found = reads.get(wanted);
-    return new TaskAnd(found.task(taskKey).filter(task -> !task.isDeleted()).map(task -> task.asEntity(tenant)),
-        other.flatMap(found::raw).orElse(null));
+    return new TaskAnd(found.task(taskKey).filter(task -> !task.isDeleted()), other.flatMap(found::raw).orElse(null));
   }
 }

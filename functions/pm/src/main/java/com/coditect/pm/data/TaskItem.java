@@ -9,9 +9,13 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * A task, and also each of its list rows and its key row: the same attributes under another key
- * ({@code entity_type} {@code TASK_ROW}), so a page of any task list is complete in one Query.
- * See {@link PmKeys} for the keys.
+ * A task, and also each of its list rows and its key row under another key ({@code entity_type}
+ * {@code TASK_ROW}). A row carries what a list shows ({@code TaskSummary}): everything but the
+ * description, the custom fields and the ancestor path, so a page of any task list is complete in
+ * one Query while a task write does not copy its longest values into each of its rows; only the
+ * task's own item has everything. The board rank is on the task and its board row only (the board
+ * is the one list in rank order), so renumbering ranks rewrites those two and nothing else. See
+ * {@link PmKeys} for the keys.
  */
 public final class TaskItem extends TableItem {
 
@@ -42,7 +46,7 @@ public final class TaskItem extends TableItem {
   public List<String> tags;
   /** The custom fields as a JSON object's text (a free-form object the API returns as is). */
   public String customFields;
-  /** Board order within a status: a fractional-index string (see {@code Ranks}). */
+  /** Board order within a status: a fractional-index string (see {@code Ranks}); on the task and its board row only. */
   public String rank;
 
   public static final TableSchema<TaskItem> SCHEMA =
@@ -84,9 +88,13 @@ public final class TaskItem extends TableItem {
           .addAttribute(String.class, a -> a.name("rank").getter(i -> i.rank).setter((i, v) -> i.rank = v))
           .build();
 
-  /** A copy of this task under another key, as a list row. */
+  /** A copy of this task under another key, as a row: without what only the task itself carries. */
   public TaskItem rowAt(String partition, String sort) {
     TaskItem row = copy();
+    row.description = null;
+    row.customFields = null;
+    row.ancestorIds = null;
+    row.rank = null;
     row.pk = partition;
     row.sk = sort;
     row.gsi1pk = null;
@@ -97,11 +105,31 @@ public final class TaskItem extends TableItem {
     return row;
   }
 
+  /** A copy of this task as its board row: a row that keeps the rank, which orders it there. */
+  public TaskItem boardRowAt(String partition) {
+    TaskItem row = rowAt(partition, boardSortKey());
+    row.rank = rank;
+    return row;
+  }
+
+  /** Where the board row sorts in the project's board partition: by status, then rank. */
+  public String boardSortKey() {
+    return status + "#" + rank + "#" + id;
+  }
+
+  /** True for a row (a list row or the key row), which lacks what only the task itself carries. */
+  public boolean isRow() {
+    return ROW_ENTITY.equals(entityType);
+  }
+
   /**
-   * This task as its own item (not a list row): read through its key row, a task carries the row's
-   * keys, which a write must not use.
+   * This task as its own item, keyed as such: a write must never put a row's keys (or a row's
+   * missing description) in the task's place, so this refuses a row.
    */
   public TaskItem asEntity(TenantId tenant) {
+    if (isRow()) {
+      throw new IllegalStateException("a task row is not the task: read the task itself to write it");
+    }
     var key = PmKeys.task(tenant, id);
     pk = key.partitionKeyValue().s();
     sk = key.sortKeyValue().orElseThrow().s();

@@ -5,7 +5,6 @@ import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -48,7 +48,6 @@ public final class TaskQueries {
     filter.add("project_id", projectId);
     String partition;
     QueryConditional condition;
-    String index = null;
     if (filters.sprintId() != null) {
       partition = PmKeys.tasksOfSprint(tenant, filters.sprintId());
       condition = QueryConditional.keyEqualTo(key(partition));
@@ -79,7 +78,6 @@ public final class TaskQueries {
     } else {
       partition = PmKeys.projectTasks(tenant, projectId, false);
       condition = QueryConditional.keyEqualTo(key(partition));
-      index = TableItem.GSI1;
     }
     // The key condition chose one filter; the others narrow its partition.
     filter.add("sprint_id", filters.sprintId());
@@ -91,7 +89,7 @@ public final class TaskQueries {
     filter.add("priority", filters.priority());
     filter.addTag(filters.tag());
     filter.addDueRange(filters.dueAfter(), filters.dueBefore());
-    return queries.page(tasks, index, condition, filter.expression(), page, scope(partition, filters), false);
+    return queries.page(tasks, null, condition, filter.expression(), page, scope(partition, filters), false);
   }
 
   /**
@@ -111,6 +109,24 @@ public final class TaskQueries {
         ? QueryConditional.keyEqualTo(key(partition))
         : QueryConditional.sortLessThan(key(partition, filters.dueBefore()));
     return queries.page(tasks, null, condition, filter.expression(), page, scope(partition, filters), false);
+  }
+
+  /**
+   * The board rows of a project's column of {@code status} that sort after {@code afterSortKey}
+   * (null: from the column's top), nearest first, at most {@code limit}: one Query, strongly
+   * consistent, for renumbering ranks where a column is crowded.
+   */
+  public List<TaskItem> boardColumnAfter(TenantId tenant, String projectId, String status, String afterSortKey,
+      int limit) {
+    String partition = PmKeys.boardRows(tenant, projectId);
+    QueryConditional range = afterSortKey == null
+        ? QueryConditional.sortBetween(key(partition, status + "#"), key(partition, status + "$"))
+        : QueryConditional.sortBetween(key(partition, afterSortKey), key(partition, status + "$"));
+    List<TaskItem> rows = new ArrayList<>();
+    tasks.query(QueryEnhancedRequest.builder().queryConditional(range).consistentRead(true).limit(limit + 1).build())
+        .stream().findFirst().ifPresent(page -> page.items().stream()
+            .filter(row -> !row.sk.equals(afterSortKey)).limit(limit).forEach(rows::add));
+    return rows;
   }
 
   private static QueryConditional dueRange(String partition, String after, String before) {

@@ -28,10 +28,19 @@ public final class TaskRepository {
   }
 
   /**
-   * A live task by id or by key ({@code ENG-42}): one GetItem either way, since the key row is a
-   * full copy of the task. {@code idOrKey} must already be a valid UUID or key.
+   * A live task, all of it, by id (one GetItem) or by key ({@code ENG-42}: the key row's GetItem
+   * gives the id, then the task's). {@code idOrKey} must already be a valid UUID or key.
    */
   public Optional<TaskItem> findLive(TenantId tenant, String idOrKey) {
+    return idOf(tenant, idOrKey).flatMap(id -> Optional.ofNullable(table.getItem(PmKeys.task(tenant, id))))
+        .filter(task -> !task.isDeleted());
+  }
+
+  /**
+   * What lists show of a live task, in one GetItem: the task itself by id, its key row by key (a
+   * row, without the description and custom fields). For what needs only the id and that it lives.
+   */
+  public Optional<TaskItem> findLiveRow(TenantId tenant, String idOrKey) {
     return Optional.ofNullable(table.getItem(readKey(tenant, idOrKey))).filter(task -> !task.isDeleted());
   }
 
@@ -40,10 +49,10 @@ public final class TaskRepository {
    * call), else what its key row says (one GetItem); empty when a key names no live task.
    */
   public Optional<String> idOf(TenantId tenant, String idOrKey) {
-    return isKey(idOrKey) ? findLive(tenant, idOrKey).map(task -> task.id) : Optional.of(idOrKey);
+    return isKey(idOrKey) ? findLiveRow(tenant, idOrKey).map(task -> task.id) : Optional.of(idOrKey);
   }
 
-  /** Where a task is read from: its item by id, or its key row (a full copy) by key. */
+  /** Where a task is read from in one call: its item by id, or its key row (a row) by key. */
   public static Key readKey(TenantId tenant, String idOrKey) {
     return isKey(idOrKey) ? PmKeys.taskKeyRow(tenant, idOrKey) : PmKeys.task(tenant, idOrKey);
   }

@@ -5,29 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The list rows and key row a task has (see {@link PmKeys}): where copies of it live so that each
- * list the API offers is one partition. A deleted task has none.
+ * The rows a task has (see {@link PmKeys}): where copies of what lists show of it live, so that
+ * each list the API offers is one partition, and its key row. A deleted task has only its row in
+ * the project's deleted tasks.
  */
 public final class TaskRows {
 
   private TaskRows() {}
 
-  /** Every copy of {@code task} to write with it, each keyed for its list. */
+  /** Every row of {@code task} to write with it, each keyed for its list. */
   public static List<TaskItem> of(TenantId tenant, TaskItem task) {
-    if (task.isDeleted()) {
-      return List.of();
-    }
     String id = task.id;
     String project = task.projectId;
+    if (task.isDeleted()) {
+      return List.of(task.rowAt(PmKeys.projectTasks(tenant, project, true), id));
+    }
     String due = task.dueDate == null ? PmKeys.NO_DUE_DATE : task.dueDate;
     List<TaskItem> rows = new ArrayList<>();
     var keyRow = PmKeys.taskKeyRow(tenant, task.key);
     rows.add(task.rowAt(keyRow.partitionKeyValue().s(), keyRow.sortKeyValue().orElseThrow().s()));
+    rows.add(task.rowAt(PmKeys.projectTasks(tenant, project, false), id));
     rows.add(task.rowAt(PmKeys.tasksByStatus(tenant, project, task.status), id));
     rows.add(task.rowAt(PmKeys.tasksByType(tenant, project, task.taskType), id));
     rows.add(task.rowAt(PmKeys.tasksByPriority(tenant, project, task.priority), id));
     rows.add(task.rowAt(PmKeys.tasksWithStatus(tenant, task.status), due + "#" + id));
-    rows.add(task.rowAt(PmKeys.boardRows(tenant, project), task.status + "#" + task.rank + "#" + id));
+    rows.add(task.boardRowAt(PmKeys.boardRows(tenant, project)));
     if (task.dueDate != null) {
       rows.add(task.rowAt(PmKeys.tasksByDueDate(tenant, project), task.dueDate + "#" + id));
     }

@@ -2,6 +2,7 @@ package com.coditect.pm.domain;
 
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.PmKeys;
+import com.coditect.shared.events.LongText;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.SingleTable;
@@ -24,7 +25,10 @@ public final class ActivityLog {
 
   /**
    * One history row: {@code action} (created, updated, status_changed, assigned, commented, ...),
-   * the field it concerns (null for whole-task actions) and its old and new values.
+   * the field it concerns (null for whole-task actions) and its old and new values. A value over
+   * {@value LongText#MAX_CHARS} characters is kept as its length and SHA-256 ({@link LongText}): the
+   * row shows that it changed and to what, the value itself is in the task, and the row stays one
+   * write unit however long a description grows.
    */
   public void add(WriteTransaction tx, TenantId tenant, String taskId, String userId, String action,
       String field, Object oldValue, Object newValue, String now) {
@@ -47,6 +51,6 @@ public final class ActivityLog {
   }
 
   private static String json(Object value) {
-    return value == null ? null : JsonText.write(value);
+    return value == null ? null : JsonText.write(LongText.compact(value));
   }
 }

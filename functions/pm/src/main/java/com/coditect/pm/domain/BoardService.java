@@ -7,7 +7,7 @@ import com.coditect.pm.api.BoardResponse;
 import com.coditect.pm.api.BoardUpdateRequest;
 import com.coditect.pm.api.BoardWithTasksResponse;
 import com.coditect.pm.api.TaskFields;
-import com.coditect.pm.api.TaskResponse;
+import com.coditect.pm.api.TaskSummary;
 import com.coditect.pm.data.BoardColumn;
 import com.coditect.pm.data.BoardItem;
 import com.coditect.pm.data.BoardRepository;
@@ -89,7 +89,7 @@ public final class BoardService {
     BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
     ResultPage<TaskItem> rows = boards.taskRows(tenant, board, TaskFields.STATUSES, tasks);
     Map<String, String> columnOfStatus = new HashMap<>();
-    Map<String, List<TaskResponse>> tasksOfColumn = new LinkedHashMap<>();
+    Map<String, List<TaskSummary>> tasksOfColumn = new LinkedHashMap<>();
     for (BoardColumn column : board.columns) {
       column.statusMapping().forEach(status -> columnOfStatus.put(status, column.id()));
       tasksOfColumn.put(column.id(), new ArrayList<>());
@@ -98,7 +98,7 @@ public final class BoardService {
       String column = columnOfStatus.get(row.status);
       // Rows arrive by status, then rank: each column keeps that order.
       if (column != null) {
-        tasksOfColumn.get(column).add(TaskResponse.from(row));
+        tasksOfColumn.get(column).add(TaskSummary.from(row));
       }
     }
     List<BoardColumnWithTasks> columns = board.columns.stream()

@@ -9,8 +9,10 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -122,16 +124,25 @@ public final class TaskFollowUps {
     return unassigned;
   }
 
-  /** A task moved under another parent: every task below it gets its new ancestor path. */
+  /**
+   * A task moved under another parent: every task below it gets its new ancestor path. Each task
+   * is visited once: moves are checked against the real chain of parents (so the tree has no loop),
+   * but should a loop ever be stored, the walk still ends, as an event consumer must.
+   */
   public int taskReparented(TenantId tenant, String taskId) {
     int refreshed = 0;
+    Set<String> visited = new HashSet<>();
     Deque<TaskItem> parents = new ArrayDeque<>();
     tasks.refreshAncestors(tenant, taskId, null).ifPresent(parents::add);
+    visited.add(taskId);
     while (!parents.isEmpty()) {
       TaskItem parent = parents.poll();
       List<String> path = new ArrayList<>(parent.ancestorIds == null ? List.of() : parent.ancestorIds);
       path.add(parent.id);
       for (TaskItem child : rowsOf(PmKeys.subtasks(tenant, parent.id))) {
+        if (!visited.add(child.id)) {
+          continue;
+        }
         var refreshedChild = tasks.refreshAncestors(tenant, child.id, path);
         if (refreshedChild.isPresent()) {
           refreshed++;

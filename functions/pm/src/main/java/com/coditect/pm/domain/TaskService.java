@@ -4,6 +4,7 @@ import com.coditect.pm.api.ActivityResponse;
 import com.coditect.pm.api.CreateTaskRequest;
 import com.coditect.pm.api.TaskFilters;
 import com.coditect.pm.api.TaskResponse;
+import com.coditect.pm.api.TaskSummary;
 import com.coditect.pm.api.UpdateTaskRequest;
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.BatchReads;
@@ -108,18 +109,18 @@ public final class TaskService {
    * A page of a project's tasks: one Query. Only an empty first page costs a GetItem more, to tell
    * a project with no such tasks (200, empty) from one that is not the tenant's (404).
    */
-  public ResultPage<TaskResponse> listInProject(TenantId tenant, String projectId, TaskFilters filters,
+  public ResultPage<TaskSummary> listInProject(TenantId tenant, String projectId, TaskFilters filters,
       PageRequest page) {
     ResultPage<TaskItem> items = queries.inProject(tenant, projectId, filters, page);
     if (items.items().isEmpty() && page.cursor().isEmpty() && !projects.isLive(tenant, projectId)) {
       throw new NotFoundException("The project was not found.");
     }
-    return items.map(TaskResponse::from);
+    return items.map(TaskSummary::from);
   }
 
   /** A page of the tenant's tasks across projects (an assignee's, or by status): one Query. */
-  public ResultPage<TaskResponse> listAcrossProjects(TenantId tenant, TaskFilters filters, PageRequest page) {
-    return queries.acrossProjects(tenant, filters, page).map(TaskResponse::from);
+  public ResultPage<TaskSummary> listAcrossProjects(TenantId tenant, TaskFilters filters, PageRequest page) {
+    return queries.acrossProjects(tenant, filters, page).map(TaskSummary::from);
   }
 
   /**
@@ -175,6 +176,11 @@ public final class TaskService {
       parent = found.task(PmKeys.task(tenant, request.parentTaskId()))
           .filter(p -> !p.isDeleted() && projectId.equals(p.projectId))
           .orElseThrow(() -> UnprocessableException.forField("parent_task_id", "is not a task of this project"));
+      // A new task has no subtasks, so it cannot close a loop: the parent's own path tells its depth.
+      if (ancestorsBelow(parent).size() > ParentChain.MAX_DEPTH) {
+        throw UnprocessableException.forField("parent_task_id",
+            "would put this task more than " + ParentChain.MAX_DEPTH + " levels below its top-level task");
+      }
     }
 
     String now = Timestamps.now(clock);
@@ -202,7 +208,6 @@ public final class TaskService {
     task.customFields = request.customFields() == null ? "{}" : JsonText.write(request.customFields());
     task.rank = Ranks.forNewTask(clock.millis());
     applyStatusTimes(task, null, now);
-    index(tenant, task);
 
     TaskResponse view = TaskResponse.from(task);
     WriteTransaction tx = transactions.begin();
@@ -217,6 +222,7 @@ public final class TaskService {
     outbox.record(tx, tenant, actor, "task.created", "task", task.id, null, view);
     Created<TaskResponse> created = new Created<>("/v1/tasks/" + task.id, view, task.version);
     claim.attach(tx, created);
+    TaskWriteLimits.check(task, tx);
     commit(tx);
     return created;
   }
@@ -238,12 +244,15 @@ public final class TaskService {
 
   /**
    * Applies a PATCH: one BatchGetItem (the task, a new parent, the rank neighbours), then one
-   * transaction. A PATCH that changes nothing writes nothing.
+   * transaction; a task named by key costs a GetItem first (its key row gives the id), a move under
+   * a parent that has one a read of the chain above it ({@link ParentChain}), a placement into a
+   * crowded board spot a Query of the tasks after it ({@link #place}). A PATCH that changes nothing
+   * writes nothing.
    */
   public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
       Optional<Long> ifMatch, UpdateTaskRequest request) {
     caller.requireContributor();
-    Key taskKey = TaskRepository.readKey(tenant, taskRef);
+    Key taskKey = PmKeys.task(tenant, tasks.idOf(tenant, taskRef).orElseThrow(TaskService::notFound));
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     String newParentId = request.parentTaskId().isPresent() ? request.parentTaskId().value() : null;
     if (newParentId != null) {
@@ -276,11 +285,15 @@ public final class TaskService {
     if (request.customFields().isPresent()) {
       task.customFields = request.customFields().value() == null ? "{}" : JsonText.write(request.customFields().value());
     }
+    List<TaskItem> chain = List.of();
     if (request.parentTaskId().isPresent() && !Objects.equals(request.parentTaskId().value(), before.parentTaskId)) {
-      reparent(tenant, task, newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null));
+      TaskItem newParent = newParentId == null ? null : found.task(PmKeys.task(tenant, newParentId)).orElse(null);
+      chain = reparent(tenant, task, newParent);
     }
+    Placement placement = Placement.NONE;
     if (request.movesRank()) {
-      task.rank = rankBetween(tenant, task, request, found);
+      placement = place(tenant, task, request, found, chain);
+      task.rank = placement.rank();
     }
     applyStatusTimes(task, before.status, now);
 
@@ -288,24 +301,31 @@ public final class TaskService {
     if (TaskResponse.from(task).equals(beforeView)) {
       return new Versioned<>(beforeView, before.version);
     }
-    commit(writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(), now));
+    WriteTransaction tx = writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(),
+        chain, now);
+    placement.renumber(tx, tenant, tasks.table());
+    // writeUpdate checked its own parts; the renumbered ones join the same transaction.
+    TaskWriteLimits.check(task, tx);
+    commit(tx);
     return new Versioned<>(TaskResponse.from(task), task.version);
   }
 
   /**
    * The transaction of a change to a live task (its version already read as {@code before}):
-   * the task, its rows, reference checks, milestone counters (except on milestones that are gone),
-   * one history row per changed field, and the {@code task.updated} event. Not committed.
+   * the task, its rows, reference checks (for a move, the {@code chain} above the new parent, see
+   * {@link #requireChain}), milestone counters (except on milestones that are gone), one history
+   * row per changed field, and the {@code task.updated} event; refused if DynamoDB would refuse it
+   * ({@link TaskWriteLimits}). Not committed.
    */
   private WriteTransaction writeUpdate(TenantId tenant, Actor actor, String userId, TaskItem before, TaskItem task,
-      boolean ifMatchSent, Set<String> goneMilestones, String now) {
+      boolean ifMatchSent, Set<String> goneMilestones, List<TaskItem> chain, String now) {
     task.version = before.version + 1;
     task.updatedAt = now;
-    index(tenant, task);
     WriteTransaction tx = transactions.begin()
         .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatchSent));
     replaceRows(tx, tenant, before, task);
     checkReferences(tx, tenant, before, task);
+    requireChain(tx, tenant, chain);
     adjustMilestones(tx, tenant, before, task, goneMilestones);
     Map<String, FieldChange> changes = Changes.between(TaskResponse.from(before), TaskResponse.from(task));
     changes.forEach((field, change) -> {
@@ -314,6 +334,7 @@ public final class TaskService {
       }
     });
     outbox.record(tx, tenant, actor, "task.updated", "task", task.id, changes);
+    TaskWriteLimits.check(task, tx);
     return tx;
   }
 
@@ -327,21 +348,61 @@ public final class TaskService {
     };
   }
 
-  /** Puts the task under {@code parent} (null: top level), refusing other projects and cycles. */
-  private static void reparent(TenantId tenant, TaskItem task, TaskItem parent) {
+  /**
+   * Puts the task under {@code parent} (null: top level), refusing other projects, cycles and
+   * depths beyond {@link ParentChain#MAX_DEPTH}: the chain above the parent is read from the tasks
+   * themselves ({@link ParentChain}; one BatchGetItem when their paths are current). Returns that
+   * chain, nearest first (empty at the top level), for the write to check it still holds.
+   */
+  private List<TaskItem> reparent(TenantId tenant, TaskItem task, TaskItem parent) {
     if (parent == null) {
       task.parentTaskId = null;
       task.ancestorIds = List.of();
-      return;
+      return List.of();
     }
     if (parent.isDeleted() || !task.projectId.equals(parent.projectId)) {
       throw UnprocessableException.forField("parent_task_id", "is not a task of this project");
     }
-    if (parent.id.equals(task.id) || (parent.ancestorIds != null && parent.ancestorIds.contains(task.id))) {
-      throw UnprocessableException.forField("parent_task_id", "is this task or one of its subtasks: that would be a cycle");
-    }
+    List<TaskItem> chain = ParentChain.above(task.id, parent, ids -> {
+      Map<String, TaskItem> found = new LinkedHashMap<>();
+      BatchReads.Found read = reads.get(ids.stream().map(id -> PmKeys.task(tenant, id)).toList());
+      ids.forEach(id -> read.task(PmKeys.task(tenant, id)).ifPresent(item -> found.put(id, item)));
+      return found;
+    });
     task.parentTaskId = parent.id;
-    task.ancestorIds = ancestorsBelow(parent);
+    List<String> ancestors = new ArrayList<>();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      ancestors.add(chain.get(i).id);
+    }
+    task.ancestorIds = List.copyOf(ancestors);
+    return chain;
+  }
+
+  /**
+   * Checks, in the move's transaction, that each task of the chain read above the new parent still
+   * hangs where it was read (and the parent still lives): a concurrent move in the same tree then
+   * fails this one instead of closing a loop that neither saw.
+   */
+  private static void requireChain(WriteTransaction tx, TenantId tenant, List<TaskItem> chain) {
+    for (int i = 0; i < chain.size(); i++) {
+      TaskItem link = chain.get(i);
+      StringBuilder condition = new StringBuilder("attribute_exists(PK)");
+      Map<String, AttributeValue> values = new LinkedHashMap<>();
+      if (i == 0) {
+        condition.append(" AND attribute_not_exists(deleted_at)");
+      }
+      if (link.parentTaskId == null) {
+        condition.append(" AND attribute_not_exists(parent_task_id)");
+      } else {
+        condition.append(" AND parent_task_id = :parent");
+        values.put(":parent", AttributeValue.fromS(link.parentTaskId));
+      }
+      Expression expression = Expression.builder().expression(condition.toString())
+          .expressionValues(values.isEmpty() ? null : values).build();
+      tx.require(PmKeys.task(tenant, link.id), expression, i == 0
+          ? gone("parent_task_id", "is not a live task of this project, or it moved meanwhile")
+          : () -> new ConflictException("A task above the new parent moved meanwhile; try again."));
+    }
   }
 
   private static List<String> ancestorsBelow(TaskItem parent) {
@@ -350,14 +411,44 @@ public final class TaskService {
     return List.copyOf(ancestors);
   }
 
-  private static String rankBetween(TenantId tenant, TaskItem task, UpdateTaskRequest request, BatchReads.Found found) {
+  /**
+   * Where a moved task goes on its board: between its neighbours' ranks ({@link Ranks}). A spot
+   * crowded past {@link Ranks#MAX_LENGTH} is rebalanced: the tasks after it in its column (one
+   * consistent Query of the board rows) are renumbered with the moved one, in this write. Tasks the
+   * write already touches otherwise (its parent chain) bound the renumbering instead of joining it.
+   */
+  private Placement place(TenantId tenant, TaskItem task, UpdateTaskRequest request, BatchReads.Found found,
+      List<TaskItem> chain) {
     TaskItem after = neighbour(tenant, task, request.rankAfterTaskId(), "rank_after_task_id", found);
     TaskItem before = neighbour(tenant, task, request.rankBeforeTaskId(), "rank_before_task_id", found);
     if (after != null && before != null && after.rank.compareTo(before.rank) >= 0) {
       throw UnprocessableException.forField("rank_before_task_id",
           "must be ranked after rank_after_task_id; fetch the board and retry");
     }
-    return Ranks.between(after == null ? null : after.rank, before == null ? null : before.rank);
+    String rank = Ranks.between(after == null ? null : after.rank, before == null ? null : before.rank);
+    if (Ranks.fits(rank)) {
+      return new Placement(rank, List.of(), List.of());
+    }
+    TaskItem anchor = after != null ? after : before;
+    Set<String> fixed = new HashSet<>();
+    chain.forEach(link -> fixed.add(link.id));
+    List<TaskItem> movable = new ArrayList<>();
+    String limit = null;
+    for (TaskItem row : queries.boardColumnAfter(tenant, anchor.projectId, anchor.status,
+        after == null ? null : after.boardSortKey(), Ranks.REBALANCE_WINDOW + 2)) {
+      if (row.id.equals(task.id)) {
+        continue;
+      }
+      if (fixed.contains(row.id) || movable.size() == Ranks.REBALANCE_WINDOW) {
+        limit = row.rank;
+        break;
+      }
+      movable.add(row);
+    }
+    List<String> ranks = Ranks.rebalance(after == null ? null : after.rank,
+        movable.stream().map(row -> row.rank).toList(), limit).orElseThrow(() -> new ConflictException(
+            "This spot of the board is too crowded to place a task in; place it next to other tasks."));
+    return new Placement(ranks.get(0), movable.subList(0, ranks.size() - 1), ranks.subList(1, ranks.size()));
   }
 
   private static TaskItem neighbour(TenantId tenant, TaskItem task, String id, String field, BatchReads.Found found) {
@@ -412,7 +503,6 @@ public final class TaskService {
       TaskItem before = task.copy();
       task.ancestorIds = List.copyOf(parentPath);
       task.version = before.version + 1;
-      index(tenant, task);
       WriteTransaction tx = transactions.begin().replace(tasks.table(), task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
       tx.commit();
@@ -439,7 +529,8 @@ public final class TaskService {
         fallback.accept(task);
       }
       try {
-        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, Timestamps.now(clock)).commit();
+        writeUpdate(tenant, actor, null, before, task, false, goneMilestones, List.of(), Timestamps.now(clock))
+            .commit();
         return true;
       } catch (ReferenceGone gone) {
         if (fallenBack || fallback == null) {
@@ -468,7 +559,6 @@ public final class TaskService {
     task.deletedAt = now;
     task.updatedAt = now;
     task.version = before.version + 1;
-    index(tenant, task);
     WriteTransaction tx = transactions.begin()
         .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
     replaceRows(tx, tenant, before, task);
@@ -502,7 +592,6 @@ public final class TaskService {
     task.updatedAt = now;
     task.version = before.version + 1;
     for (int attempt = 1; ; attempt++) {
-      index(tenant, task);
       WriteTransaction tx = transactions.begin()
           .replace(tasks.table(), task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
@@ -514,6 +603,7 @@ public final class TaskService {
           Changes.between(TaskResponse.from(before), TaskResponse.from(task)));
       changes.put("deleted_at", new FieldChange(before.deletedAt, null));
       outbox.record(tx, tenant, actor, "task.restored", "task", task.id, changes);
+      TaskWriteLimits.check(task, tx);
       try {
         tx.commit();
         return new Versioned<>(TaskResponse.from(task), task.version);
@@ -558,12 +648,6 @@ public final class TaskService {
     }
   }
 
-  /** GSI1: the project's live or deleted tasks. */
-  private static void index(TenantId tenant, TaskItem task) {
-    task.gsi1pk = PmKeys.projectTasks(tenant, task.projectId, task.isDeleted());
-    task.gsi1sk = task.id;
-  }
-
   /** Puts the task's current rows and deletes the rows of lists it left. */
   private void replaceRows(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
     List<TaskItem> newRows = TaskRows.of(tenant, after);
@@ -579,8 +663,8 @@ public final class TaskService {
 
   /**
    * Checks, in the transaction, the references that changed: the assignee is a live user of the
-   * tenant, the sprint an open sprint of the project, the parent a live task. Milestones are checked
-   * by their counter updates.
+   * tenant, the sprint an open sprint of the project, the parent of a new or restored task a live
+   * task. Milestones are checked by their counter updates, a moved task's parent by the chain.
    */
   private static void checkReferences(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
     boolean wasLive = before != null && !before.isDeleted();
@@ -597,7 +681,9 @@ public final class TaskService {
               .build(),
           gone("sprint_id", "is not a planned or active sprint of this project"));
     }
-    if (after.parentTaskId != null && (!wasLive || !after.parentTaskId.equals(before.parentTaskId))) {
+    // A PATCH that moves the task checks its new parent with the chain above it (requireChain):
+    // one part per item, so it is not checked here as well.
+    if (after.parentTaskId != null && !wasLive) {
       tx.requireLive(PmKeys.task(tenant, after.parentTaskId), gone("parent_task_id", "is not a task of this project"));
     }
   }
@@ -669,6 +755,43 @@ public final class TaskService {
 
   private static NotFoundException notFound() {
     return new NotFoundException("The task was not found.");
+  }
+
+  /**
+   * A moved task's new rank, and the board rows of the tasks a crowded spot renumbers with it (each
+   * to the rank at the same place in {@code ranks}).
+   */
+  private record Placement(String rank, List<TaskItem> renumbered, List<String> ranks) {
+
+    static final Placement NONE = new Placement(null, List.of(), List.of());
+
+    /**
+     * Renumbers in {@code tx}: each task's rank and version in place, conditional on the version
+     * its board row showed (a task changed meanwhile fails the move, 409), and its board row moved
+     * to the new rank. A renumbering keeps the order, so it writes no history and no event.
+     */
+    void renumber(WriteTransaction tx, TenantId tenant, DynamoDbTable<TaskItem> table) {
+      for (int i = 0; i < renumbered.size(); i++) {
+        TaskItem row = renumbered.get(i);
+        if (row.rank.equals(ranks.get(i))) {
+          // Spread out, a task may land where it was: nothing to write (and a delete and a put of
+          // one board row would be two operations on one item, which a transaction refuses).
+          continue;
+        }
+        TaskItem moved = row.copy();
+        moved.rank = ranks.get(i);
+        moved.version = row.version + 1;
+        moved.sk = moved.boardSortKey();
+        tx.update(PmKeys.task(tenant, row.id), "SET #rank = :rank, version = :next",
+            Map.of(":rank", AttributeValue.fromS(moved.rank), ":next", AttributeValue.fromN(moved.version.toString())),
+            Expression.builder().expression("version = :read AND attribute_not_exists(deleted_at)")
+                .expressionNames(Map.of("#rank", "rank"))
+                .expressionValues(Map.of(":read", AttributeValue.fromN(row.version.toString()))).build(),
+            () -> new ConflictException("A task next to the new place changed meanwhile; try again."));
+        tx.delete(Key.builder().partitionValue(row.pk).sortValue(row.sk).build());
+        tx.put(table, moved);
+      }
+    }
   }
 
   /** The counter moved between our read and our write: another task took the number. */
