@@ -1,10 +1,6 @@
 package com.coditect.tenancy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.coditect.testing.ContainerCredentialsEndpoint;
-import java.util.List;
+import com.coditect.testing.PrimingCheck;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +11,9 @@ class TenancyPrimingIT {
 
   @Test
   void primingCallsNothingAndFetchesNoCredentials() {
-    ContainerCredentialsEndpoint credentials = ContainerCredentialsEndpoint.installForThisJvm();
     try (TenancyApi api = new TenancyApi("TenancyPrimingIT")) {
-      api.calls.reset();
-      int fetched = credentials.served();
-
-      api.handler.priming().beforeCheckpoint(null);
-
-      assertEquals(List.of(), api.calls.operations(), "no DynamoDB call");
-      assertEquals(fetched, credentials.served(), "no credentials fetched: no call of any kind was signed");
-
-      api.seedTenant("Primed");
-      assertTrue(credentials.served() > fetched, "the first request after priming fetches them");
+      PrimingCheck.primesWithoutCalling(api.calls, () -> api.handler.priming().beforeCheckpoint(null),
+          () -> api.seedTenant("Primed"));
     }
   }
 }
