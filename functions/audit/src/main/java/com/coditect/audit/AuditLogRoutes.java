@@ -9,6 +9,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -38,18 +39,16 @@ final class AuditLogRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/audit-logs", this::list)
-        .route("GET /v1/audit-logs/verify", this::verify);
+    routes.route("GET /v1/audit-logs", Access.AUDITORS, this::list)
+        .route("GET /v1/audit-logs/verify", Access.AUDITORS, this::verify);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     AuditLogFilters filters = AuditLogFilters.from(request);
     return ApiResponse.ok(log.get().list(principal.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
   }
 
   private ApiResponse verify(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     // Verify pages are larger than list pages: they return a summary, not the entries.
     PageRequest page = PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"),
         AuditVerifier.MAX_PAGE, AuditVerifier.MAX_PAGE);

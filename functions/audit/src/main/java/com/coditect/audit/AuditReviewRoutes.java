@@ -10,6 +10,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -38,32 +39,28 @@ final class AuditReviewRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/audit-reviews", this::list)
-        .route("POST /v1/audit-reviews", this::create)
-        .route("GET /v1/audit-reviews/{review_id}", this::get)
-        .route("PATCH /v1/audit-reviews/{review_id}", this::update);
+    routes.route("GET /v1/audit-reviews", Access.AUDITORS, this::list)
+        .route("POST /v1/audit-reviews", Access.AUDITORS, this::create)
+        .route("GET /v1/audit-reviews/{review_id}", Access.AUDITORS, this::get)
+        .route("PATCH /v1/audit-reviews/{review_id}", Access.AUDITORS, this::update);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     AuditReviewFilters filters = AuditReviewFilters.from(request);
     return ApiResponse.ok(reviews.get().list(principal.tenantId(), filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     AuditReviewCreateRequest body = AuditReviewCreateRequest.from(request.jsonBody());
     return idempotency.create(request, principal, claim -> reviews.get().create(principal.tenantId(),
         Actor.of(request, principal), body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     return ApiResponse.versioned(reviews.get().get(principal.tenantId(), request.uuidPathParameter("review_id")));
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     String reviewId = request.uuidPathParameter("review_id");
     AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
     return ApiResponse.versioned(reviews.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),

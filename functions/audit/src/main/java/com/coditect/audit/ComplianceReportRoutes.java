@@ -9,6 +9,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import java.util.Map;
@@ -38,33 +39,29 @@ final class ComplianceReportRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/compliance-reports", this::list)
-        .route("POST /v1/compliance-reports", this::create)
-        .route("GET /v1/compliance-reports/{report_id}", this::get)
-        .route("GET /v1/compliance-reports/{report_id}/file", this::file);
+    routes.route("GET /v1/compliance-reports", Access.AUDITORS, this::list)
+        .route("POST /v1/compliance-reports", Access.AUDITORS, this::create)
+        .route("GET /v1/compliance-reports/{report_id}", Access.AUDITORS, this::get)
+        .route("GET /v1/compliance-reports/{report_id}/file", Access.AUDITORS, this::file);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
     return ApiResponse.ok(reports.get().list(principal.tenantId(), type, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     CreateComplianceReportRequest body = CreateComplianceReportRequest.from(request.jsonBody());
     return idempotency.create(request, principal, claim -> reports.get().request(principal.tenantId(),
         Actor.of(request, principal), principal.userId(), body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     return ApiResponse.ok(reports.get().get(principal.tenantId(), request.uuidPathParameter("report_id")));
   }
 
   /** 302 to a presigned GET of the PDF, valid five minutes. */
   private ApiResponse file(ApiRequest request, Principal principal) {
-    principal.requireAuditor();
     String url = reports.get().fileUrl(principal.tenantId(), request.uuidPathParameter("report_id")).toString();
     return new ApiResponse(302, Map.of("Location", url, "Cache-Control", "no-store"), null);
   }

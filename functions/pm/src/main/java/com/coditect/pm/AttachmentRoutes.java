@@ -8,6 +8,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -33,10 +34,10 @@ final class AttachmentRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/tasks/{task_id}/attachments", this::list)
-        .route("POST /v1/tasks/{task_id}/attachments", this::create)
-        .route("GET /v1/tasks/{task_id}/attachments/{attachment_id}", this::get)
-        .route("DELETE /v1/tasks/{task_id}/attachments/{attachment_id}", this::delete);
+    routes.route("GET /v1/tasks/{task_id}/attachments", Access.ANY_ROLE, this::list)
+        .route("POST /v1/tasks/{task_id}/attachments", Access.CONTRIBUTORS, this::create)
+        .route("GET /v1/tasks/{task_id}/attachments/{attachment_id}", Access.ANY_ROLE, this::get)
+        .route("DELETE /v1/tasks/{task_id}/attachments/{attachment_id}", Access.CONTRIBUTORS, this::delete);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
@@ -45,7 +46,6 @@ final class AttachmentRoutes implements RouteGroup {
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String taskRef = TaskRefs.of(request);
     CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
     return idempotency.createReadingRecord(request, principal, lookup -> attachments.get().create(principal.tenantId(),

@@ -10,6 +10,7 @@ import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -39,11 +40,11 @@ final class BoardRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/projects/{project_id}/boards", this::list)
-        .route("POST /v1/projects/{project_id}/boards", this::create)
-        .route("GET /v1/boards/{board_id}", this::get)
-        .route("PATCH /v1/boards/{board_id}", this::update)
-        .route("DELETE /v1/boards/{board_id}", this::delete);
+    routes.route("GET /v1/projects/{project_id}/boards", Access.ANY_ROLE, this::list)
+        .route("POST /v1/projects/{project_id}/boards", Access.CONTRIBUTORS, this::create)
+        .route("GET /v1/boards/{board_id}", Access.ANY_ROLE, this::get)
+        .route("PATCH /v1/boards/{board_id}", Access.CONTRIBUTORS, this::update)
+        .route("DELETE /v1/boards/{board_id}", Access.CONTRIBUTORS, this::delete);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
@@ -52,7 +53,6 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String projectId = request.uuidPathParameter("project_id");
     BoardCreateRequest body = BoardCreateRequest.from(request.jsonBody());
     return idempotency.create(request, principal,
@@ -65,14 +65,12 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
     return ApiResponse.versioned(boards.get().update(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     boards.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("board_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();

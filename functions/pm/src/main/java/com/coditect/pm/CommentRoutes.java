@@ -9,6 +9,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -34,10 +35,10 @@ final class CommentRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/tasks/{task_id}/comments", this::list)
-        .route("POST /v1/tasks/{task_id}/comments", this::create)
-        .route("PATCH /v1/tasks/{task_id}/comments/{comment_id}", this::update)
-        .route("DELETE /v1/tasks/{task_id}/comments/{comment_id}", this::delete);
+    routes.route("GET /v1/tasks/{task_id}/comments", Access.ANY_ROLE, this::list)
+        .route("POST /v1/tasks/{task_id}/comments", Access.CONTRIBUTORS, this::create)
+        .route("PATCH /v1/tasks/{task_id}/comments/{comment_id}", Access.CONTRIBUTORS, this::update)
+        .route("DELETE /v1/tasks/{task_id}/comments/{comment_id}", Access.CONTRIBUTORS, this::delete);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
@@ -45,7 +46,6 @@ final class CommentRoutes implements RouteGroup {
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String taskRef = TaskRefs.of(request);
     CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
     return idempotency.createReadingRecord(request, principal, lookup -> comments.get().create(principal.tenantId(),

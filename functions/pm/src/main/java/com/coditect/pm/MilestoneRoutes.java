@@ -10,6 +10,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import java.util.Optional;
@@ -36,11 +37,11 @@ final class MilestoneRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/projects/{project_id}/milestones", this::list)
-        .route("POST /v1/projects/{project_id}/milestones", this::create)
-        .route("GET /v1/milestones/{milestone_id}", this::get)
-        .route("PATCH /v1/milestones/{milestone_id}", this::update)
-        .route("DELETE /v1/milestones/{milestone_id}", this::delete);
+    routes.route("GET /v1/projects/{project_id}/milestones", Access.ANY_ROLE, this::list)
+        .route("POST /v1/projects/{project_id}/milestones", Access.CONTRIBUTORS, this::create)
+        .route("GET /v1/milestones/{milestone_id}", Access.ANY_ROLE, this::get)
+        .route("PATCH /v1/milestones/{milestone_id}", Access.CONTRIBUTORS, this::update)
+        .route("DELETE /v1/milestones/{milestone_id}", Access.CONTRIBUTORS, this::delete);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
@@ -50,7 +51,6 @@ final class MilestoneRoutes implements RouteGroup {
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String projectId = request.uuidPathParameter("project_id");
     MilestoneCreateRequest body = MilestoneCreateRequest.from(request.jsonBody());
     return idempotency.create(request, principal, claim -> milestones.get().create(principal.tenantId(),
@@ -62,7 +62,6 @@ final class MilestoneRoutes implements RouteGroup {
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String milestoneId = request.uuidPathParameter("milestone_id");
     MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
     return ApiResponse.versioned(milestones.get().update(principal.tenantId(), Actor.of(request, principal), milestoneId,
@@ -70,7 +69,6 @@ final class MilestoneRoutes implements RouteGroup {
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     milestones.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("milestone_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();

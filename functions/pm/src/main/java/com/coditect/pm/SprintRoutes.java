@@ -11,6 +11,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import java.util.Optional;
@@ -37,13 +38,13 @@ final class SprintRoutes implements RouteGroup {
 
   @Override
   public void addTo(Router.Builder routes) {
-    routes.route("GET /v1/projects/{project_id}/sprints", this::list)
-        .route("POST /v1/projects/{project_id}/sprints", this::create)
-        .route("GET /v1/sprints/{sprint_id}", this::get)
-        .route("PATCH /v1/sprints/{sprint_id}", this::update)
-        .route("DELETE /v1/sprints/{sprint_id}", this::delete)
-        .route("POST /v1/sprints/{sprint_id}/start", this::start)
-        .route("POST /v1/sprints/{sprint_id}/complete", this::complete);
+    routes.route("GET /v1/projects/{project_id}/sprints", Access.ANY_ROLE, this::list)
+        .route("POST /v1/projects/{project_id}/sprints", Access.CONTRIBUTORS, this::create)
+        .route("GET /v1/sprints/{sprint_id}", Access.ANY_ROLE, this::get)
+        .route("PATCH /v1/sprints/{sprint_id}", Access.CONTRIBUTORS, this::update)
+        .route("DELETE /v1/sprints/{sprint_id}", Access.CONTRIBUTORS, this::delete)
+        .route("POST /v1/sprints/{sprint_id}/start", Access.CONTRIBUTORS, this::start)
+        .route("POST /v1/sprints/{sprint_id}/complete", Access.CONTRIBUTORS, this::complete);
   }
 
   private ApiResponse list(ApiRequest request, Principal principal) {
@@ -53,7 +54,6 @@ final class SprintRoutes implements RouteGroup {
   }
 
   private ApiResponse create(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String projectId = request.uuidPathParameter("project_id");
     SprintCreateRequest body = SprintCreateRequest.from(request.jsonBody());
     return idempotency.create(request, principal, claim -> sprints.get().create(principal.tenantId(),
@@ -65,7 +65,6 @@ final class SprintRoutes implements RouteGroup {
   }
 
   private ApiResponse update(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
     return ApiResponse.versioned(sprints.get().update(principal.tenantId(), Actor.of(request, principal), sprintId,
@@ -73,20 +72,17 @@ final class SprintRoutes implements RouteGroup {
   }
 
   private ApiResponse delete(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     sprints.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("sprint_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse start(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     return ApiResponse.versioned(sprints.get().start(principal.tenantId(), Actor.of(request, principal),
         request.uuidPathParameter("sprint_id"), request.ifMatchVersion()));
   }
 
   private ApiResponse complete(ApiRequest request, Principal principal) {
-    principal.requireContributor();
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintCompleteRequest body = SprintCompleteRequest.from(request);
     return ApiResponse.versioned(sprints.get().complete(principal.tenantId(), Actor.of(request, principal), sprintId,

@@ -10,6 +10,7 @@ import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
 import javax.inject.Inject;
@@ -36,14 +37,14 @@ final class TaskRoutes implements RouteGroup {
   @Override
   public void addTo(Router.Builder routes) {
     routes
-        .route("GET /v1/projects/{project_id}/tasks", this::listInProject)
-        .route("POST /v1/projects/{project_id}/tasks", this::create)
-        .route("GET /v1/tasks", this::listAcrossProjects)
-        .route("GET /v1/tasks/{task_id}", this::get)
-        .route("PATCH /v1/tasks/{task_id}", this::update)
-        .route("DELETE /v1/tasks/{task_id}", this::delete)
-        .route("POST /v1/tasks/{task_id}/restore", this::restore)
-        .route("GET /v1/tasks/{task_id}/activity", this::activity);
+        .route("GET /v1/projects/{project_id}/tasks", Access.ANY_ROLE, this::listInProject)
+        .route("POST /v1/projects/{project_id}/tasks", Access.CONTRIBUTORS, this::create)
+        .route("GET /v1/tasks", Access.ANY_ROLE, this::listAcrossProjects)
+        .route("GET /v1/tasks/{task_id}", Access.ANY_ROLE, this::get)
+        .route("PATCH /v1/tasks/{task_id}", Access.CONTRIBUTORS, this::update)
+        .route("DELETE /v1/tasks/{task_id}", Access.CONTRIBUTORS, this::delete)
+        .route("POST /v1/tasks/{task_id}/restore", Access.CONTRIBUTORS, this::restore)
+        .route("GET /v1/tasks/{task_id}/activity", Access.ANY_ROLE, this::activity);
   }
 
   private ApiResponse listInProject(ApiRequest request, Principal principal) {

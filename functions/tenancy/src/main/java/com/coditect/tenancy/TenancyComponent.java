@@ -4,15 +4,9 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
-import com.coditect.shared.http.Idempotency;
 import com.coditect.tenancy.domain.MembershipCleanup;
-import com.coditect.tenancy.domain.ProjectService;
-import com.coditect.tenancy.domain.TeamService;
-import com.coditect.tenancy.domain.TenantService;
-import com.coditect.tenancy.domain.UserService;
 import dagger.BindsInstance;
 import dagger.Component;
-import dagger.Lazy;
 import javax.inject.Singleton;
 
 /** Wiring of the tenancy function, built once per Lambda instance. */
@@ -20,19 +14,17 @@ import javax.inject.Singleton;
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class})
 public interface TenancyComponent {
 
-  Lazy<TenantService> tenants();
+  TenantRoutes tenantRoutes();
 
-  Lazy<UserService> users();
+  UserRoutes userRoutes();
 
-  Lazy<TeamService> teams();
+  TeamRoutes teamRoutes();
 
-  Lazy<ProjectService> projects();
+  ProjectRoutes projectRoutes();
+
+  OpenApiRoutes openApiRoutes();
 
   MembershipCleanup membershipCleanup();
-
-  Idempotency idempotency();
-
-  Lazy<OpenApiDocument> openApi();
 
   /** Builds the component from the function's config. */
   @Component.Factory

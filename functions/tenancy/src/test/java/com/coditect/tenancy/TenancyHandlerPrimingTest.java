@@ -2,14 +2,12 @@ package com.coditect.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.shared.http.Idempotency;
 import com.coditect.tenancy.domain.MembershipCleanup;
 import com.coditect.tenancy.domain.ProjectService;
 import com.coditect.tenancy.domain.TeamService;
 import com.coditect.tenancy.domain.TenantService;
 import com.coditect.tenancy.domain.UserService;
 import com.coditect.testing.CountingLazy;
-import dagger.Lazy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +23,12 @@ class TenancyHandlerPrimingTest {
   @Test
   void buildsNoServiceAtInitAndEveryServiceWhenPrimed() {
     TenancyHandler handler = new TenancyHandler(new TenancyComponent() {
-      @Override public Lazy<TenantService> tenants() { return tenants; }
-      @Override public Lazy<UserService> users() { return users; }
-      @Override public Lazy<TeamService> teams() { return teams; }
-      @Override public Lazy<ProjectService> projects() { return projects; }
+      @Override public TenantRoutes tenantRoutes() { return new TenantRoutes(tenants, null); }
+      @Override public UserRoutes userRoutes() { return new UserRoutes(users, null); }
+      @Override public TeamRoutes teamRoutes() { return new TeamRoutes(teams, null); }
+      @Override public ProjectRoutes projectRoutes() { return new ProjectRoutes(projects, null); }
+      @Override public OpenApiRoutes openApiRoutes() { return new OpenApiRoutes(openApi); }
       @Override public MembershipCleanup membershipCleanup() { return null; }
-      @Override public Idempotency idempotency() { return null; }
-      @Override public Lazy<OpenApiDocument> openApi() { return openApi; }
     });
     List<CountingLazy<?>> services = List.of(tenants, users, teams, projects, openApi);
     services.forEach(service -> assertEquals(0, service.gets()));

@@ -66,6 +66,9 @@ public final class HttpDispatcher {
     if (principal.tenant() != null) {
       Log.setTenant(principal.tenant().value());
     }
+    // The route table's access, before any route or service code: 401 without a tenant, 403 for a
+    // role the route does not allow.
+    router.access(routeKey).orElseThrow().check(principal);
     return route.handle(request, principal);
   }
 

@@ -1,5 +1,6 @@
 package com.coditect.shared.http;
 
+import com.coditect.shared.tenancy.Access;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +10,18 @@ import java.util.Set;
 /**
  * Routes by API Gateway {@code routeKey}, written exactly as in template.yaml, so a mismatch
  * between the template and the code shows up as a route nobody serves (tests check both ways).
+ * Every authenticated route declares who may call it ({@link Access}): the router is the
+ * function's one route x role table, and the dispatcher checks it before the route runs.
  */
 public final class Router {
 
   private final Map<String, Route> routes;
+  private final Map<String, Access> access;
   private final Map<String, PublicRoute> publicRoutes;
 
-  private Router(Map<String, Route> routes, Map<String, PublicRoute> publicRoutes) {
+  private Router(Map<String, Route> routes, Map<String, Access> access, Map<String, PublicRoute> publicRoutes) {
     this.routes = Map.copyOf(routes);
+    this.access = Map.copyOf(access);
     this.publicRoutes = Map.copyOf(publicRoutes);
   }
 
@@ -35,6 +40,11 @@ public final class Router {
     return Optional.ofNullable(routes.get(routeKey));
   }
 
+  /** Who may call an authenticated route; empty for a public or unknown route. */
+  public Optional<Access> access(String routeKey) {
+    return Optional.ofNullable(access.get(routeKey));
+  }
+
   public Optional<PublicRoute> publicRoute(String routeKey) {
     return Optional.ofNullable(publicRoutes.get(routeKey));
   }
@@ -49,11 +59,14 @@ public final class Router {
   /** Collects routes; a route key registered twice is a programming error. */
   public static final class Builder {
     private final Map<String, Route> routes = new HashMap<>();
+    private final Map<String, Access> access = new HashMap<>();
     private final Map<String, PublicRoute> publicRoutes = new HashMap<>();
 
-    public Builder route(String routeKey, Route route) {
+    /** An authenticated route that {@code access} may call. */
+    public Builder route(String routeKey, Access access, Route route) {
       check(routeKey);
       routes.put(routeKey, route);
+      this.access.put(routeKey, access);
       return this;
     }
 
@@ -64,7 +77,7 @@ public final class Router {
     }
 
     public Router build() {
-      return new Router(routes, publicRoutes);
+      return new Router(routes, access, publicRoutes);
     }
 
     private void check(String routeKey) {

@@ -53,25 +53,6 @@ public record Principal(String userId, TenantId tenant, Role role, boolean platf
     return role;
   }
 
-  public void requireAdmin() {
-    if (!tenantRole().isAdmin()) {
-      throw new ForbiddenException("Only an owner or admin of the tenant may do this.");
-    }
-  }
-
-  public void requireContributor() {
-    if (!tenantRole().canContribute()) {
-      throw new ForbiddenException("Your role (" + role.apiName() + ") may not change this.");
-    }
-  }
-
-  /** Owners, admins and auditors: the audit log and its reviews are theirs to read. */
-  public void requireAuditor() {
-    if (!tenantRole().canAudit()) {
-      throw new ForbiddenException("Only an auditor, owner or admin of the tenant may do this.");
-    }
-  }
-
   public void requirePlatformAdmin() {
     if (!platformAdmin) {
       throw new ForbiddenException("Only a platform administrator may do this.");

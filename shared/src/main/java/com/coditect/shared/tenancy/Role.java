@@ -36,14 +36,4 @@ public enum Role {
   public boolean isAdmin() {
     return this == OWNER || this == ADMIN;
   }
-
-  /** May read the audit log and work on audit reviews (owner, admin, auditor). */
-  public boolean canAudit() {
-    return isAdmin() || this == AUDITOR;
-  }
-
-  /** May create and change work items (owner, admin, member). */
-  public boolean canContribute() {
-    return isAdmin() || this == MEMBER;
-  }
 }

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -28,12 +29,16 @@ class HttpDispatcherTest {
 
   private final HttpDispatcher dispatcher = new HttpDispatcher(Router.builder()
       .publicRoute("GET /v1/public", request -> ApiResponse.ok(Map.of("open", true)))
-      .route("GET /v1/whoami", (request, principal) -> ApiResponse.ok(Map.of("tenant", principal.tenantId().value())))
-      .route("POST /v1/boom", (request, principal) -> {
+      .route("GET /v1/whoami", Access.ANY_ROLE,
+          (request, principal) -> ApiResponse.ok(Map.of("tenant", principal.tenantId().value())))
+      .route("POST /v1/boom", Access.ANY_ROLE, (request, principal) -> {
         throw new IllegalStateException("secret table coditect-prod password=hunter2");
       })
-      .route("POST /v1/clash", (request, principal) -> {
+      .route("POST /v1/clash", Access.ANY_ROLE, (request, principal) -> {
         throw ConflictException.forField("name", "is already in use");
+      })
+      .route("DELETE /v1/admins-only", Access.ADMINS, (request, principal) -> {
+        throw new AssertionError("the route ran for a role its table does not allow");
       })
       .build());
 
@@ -48,12 +53,17 @@ class HttpDispatcherTest {
   }
 
   private static APIGatewayV2HTTPEvent event(String routeKey, boolean withClaims, String body) {
+    return event(routeKey, withClaims ? Map.of("sub", "u1", "custom:tenant_id", TENANT, "custom:role", "member") : null,
+        body);
+  }
+
+  private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> claims, String body) {
     RequestContext context = new RequestContext();
     context.setRequestId("req-123");
-    if (withClaims) {
+    if (claims != null) {
       RequestContext.Authorizer authorizer = new RequestContext.Authorizer();
       RequestContext.Authorizer.JWT jwt = new RequestContext.Authorizer.JWT();
-      jwt.setClaims(Map.of("sub", "u1", "custom:tenant_id", TENANT, "custom:role", "member"));
+      jwt.setClaims(claims);
       authorizer.setJwt(jwt);
       context.setAuthorizer(authorizer);
     }
@@ -81,6 +91,18 @@ class HttpDispatcherTest {
     assertEquals(401, response.getStatusCode());
     assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
     assertEquals("req-123", body(response).get("request_id").asText());
+  }
+
+  @Test
+  void theRouteTableRefusesARoleBeforeTheRouteRuns() throws Exception {
+    APIGatewayV2HTTPResponse member = dispatcher.dispatch(event("DELETE /v1/admins-only", true, null));
+    assertEquals(403, member.getStatusCode());
+    assertEquals("application/problem+json", member.getHeaders().get("Content-Type"));
+    assertTrue(body(member).get("detail").asText().contains("owner, admin"), member.getBody());
+
+    APIGatewayV2HTTPResponse platformAdmin = dispatcher.dispatch(event("DELETE /v1/admins-only",
+        Map.of("sub", "root", "custom:platform_admin", "true"), null));
+    assertEquals(401, platformAdmin.getStatusCode(), "a tenant route needs a token of a tenant");
   }
 
   @Test

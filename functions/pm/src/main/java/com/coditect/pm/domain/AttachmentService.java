@@ -90,7 +90,6 @@ public final class AttachmentService {
    */
   public Created<AttachmentResponse> create(TenantId tenant, Actor actor, Principal caller, String taskRef,
       CreateAttachmentRequest request, Idempotency.Lookup idempotency) {
-    caller.requireContributor();
     if (request.fileSizeBytes() > maxBytes) {
       throw PayloadTooLargeException.forField("file_size_bytes", "must be at most " + maxBytes + " bytes");
     }
@@ -147,7 +146,6 @@ public final class AttachmentService {
    */
   public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, String attachmentId,
       Optional<Long> ifMatch) {
-    caller.requireContributor();
     AttachmentItem attachment = find(tenant, taskRef, attachmentId);
     if (!caller.tenantRole().isAdmin() && !caller.userId().equals(attachment.uploaderId)) {
       throw new ForbiddenException("Only the attachment's uploader or an admin may remove it.");

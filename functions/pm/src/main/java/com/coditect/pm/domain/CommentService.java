@@ -70,7 +70,6 @@ public final class CommentService {
    */
   public Created<CommentResponse> create(TenantId tenant, Actor actor, Principal caller, String taskRef,
       CreateCommentRequest request, Idempotency.Lookup idempotency) {
-    caller.requireContributor();
     // The task and the Idempotency-Key's record in one read; a retried request ends with its first response.
     TaskChildReader.TaskAnd read = children.findWith(tenant, taskRef, idempotency.recordKey());
     IdempotencyClaim claim = idempotency.claim(read.other());
@@ -91,7 +90,6 @@ public final class CommentService {
   /** Edits the content (created_at stays): one read (task + comment) + one transaction. */
   public Versioned<CommentResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
       String commentId, Optional<Long> ifMatch, UpdateCommentRequest request) {
-    caller.requireContributor();
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
     return writer.update(tenant, actor, resource, comment, ifMatch, "comment.updated",
@@ -102,7 +100,6 @@ public final class CommentService {
   /** Soft delete: one read (task + comment) + one transaction with {@code comment.deleted}. */
   public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, String commentId,
       Optional<Long> ifMatch) {
-    caller.requireContributor();
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
     writer.softDelete(tenant, actor, resource, comment, ifMatch, "comment.deleted", c -> { },

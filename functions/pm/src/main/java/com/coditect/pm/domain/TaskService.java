@@ -143,7 +143,6 @@ public final class TaskService {
    */
   public Created<TaskResponse> create(TenantId tenant, Actor actor, Principal caller, String projectId,
       CreateTaskRequest request, Idempotency.Lookup idempotency) {
-    caller.requireContributor();
     for (int attempt = 1; ; attempt++) {
       try {
         return tryCreate(tenant, actor, caller, projectId, request, idempotency);
@@ -251,7 +250,6 @@ public final class TaskService {
    */
   public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
       Optional<Long> ifMatch, UpdateTaskRequest request) {
-    caller.requireContributor();
     Key taskKey = PmKeys.task(tenant, tasks.idOf(tenant, taskRef).orElseThrow(TaskService::notFound));
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     String newParentId = request.parentTaskId().isPresent() ? request.parentTaskId().value() : null;
@@ -550,7 +548,6 @@ public final class TaskService {
 
   /** Soft delete: the task leaves every list and board; its history and comments stay. */
   public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, Optional<Long> ifMatch) {
-    caller.requireContributor();
     TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).asEntity(tenant);
     requireReporterOrAdmin(caller, task);
     Preconditions.checkIfMatch(ifMatch, task.version);
@@ -576,7 +573,6 @@ public final class TaskService {
    * parent or assignee) is let go, as its deletion did for the live tasks; each costs one retry.
    */
   public Versioned<TaskResponse> restore(TenantId tenant, Actor actor, Principal caller, String taskRef) {
-    caller.requireContributor();
     if (TaskRepository.isKey(taskRef)) {
       // A deleted task keeps no key row: its key resolves only while it lives.
       throw notFound();

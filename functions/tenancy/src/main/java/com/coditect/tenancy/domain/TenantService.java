@@ -109,13 +109,14 @@ public final class TenantService {
     return new Versioned<>(TenantResponse.from(item), item.version);
   }
 
-  /** Owners and admins change anything; the billing role only the billing contact fields. */
+  /**
+   * Owners and admins change anything; the billing role only the billing contact fields (the
+   * route table lets no other role through).
+   */
   public Versioned<TenantResponse> update(TenantId tenant, Actor actor, Role role, Optional<Long> ifMatch,
       UpdateTenantRequest request) {
-    if (!role.isAdmin() && !(role == Role.BILLING && request.onlyBillingFields())) {
-      throw new ForbiddenException(role == Role.BILLING
-          ? "The billing role may change only billing_email and tax_id."
-          : "Only an owner or admin may change the tenant.");
+    if (role == Role.BILLING && !request.onlyBillingFields()) {
+      throw new ForbiddenException("The billing role may change only billing_email and tax_id.");
     }
     TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
     return writer.update(tenant, actor, resource, item, ifMatch, "tenant.updated", t -> {

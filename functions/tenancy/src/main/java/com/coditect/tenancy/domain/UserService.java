@@ -105,7 +105,6 @@ public final class UserService {
    */
   public Versioned<UserResponse> update(TenantId tenant, Actor actor, Principal caller, String userId,
       Optional<Long> ifMatch, UpdateUserRequest request) {
-    caller.requireAdmin();
     UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
     boolean roleOrStatus = request.role().isPresent() || request.status().isPresent();
     if (roleOrStatus && user.id.equals(caller.userId())) {
@@ -125,7 +124,6 @@ public final class UserService {
 
   /** Soft delete: the user disappears from lists, can no longer act, and the email is free again. */
   public void delete(TenantId tenant, Actor actor, Principal caller, String userId, Optional<Long> ifMatch) {
-    caller.requireAdmin();
     UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
     if (user.id.equals(caller.userId())) {
       throw UnprocessableException.forField("user_id", "you cannot delete yourself");

@@ -1,0 +1,75 @@
+package com.coditect.tenancy;
+
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.RouteGroup;
+import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
+import com.coditect.shared.tenancy.Principal;
+import com.coditect.tenancy.api.CreateProjectRequest;
+import com.coditect.tenancy.api.UpdateProjectRequest;
+import com.coditect.tenancy.domain.ProjectService;
+import dagger.Lazy;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The project routes: every user reads the tenant's projects; owners, admins and members create
+ * them, and a project's owner or an admin changes or deletes it (a rule of the service).
+ */
+@Singleton
+final class ProjectRoutes implements RouteGroup {
+
+  private final Lazy<ProjectService> projects;
+  private final Idempotency idempotency;
+
+  @Inject
+  ProjectRoutes(Lazy<ProjectService> projects, Idempotency idempotency) {
+    this.projects = projects;
+    this.idempotency = idempotency;
+  }
+
+  @Override
+  public void prime() {
+    projects.get();
+  }
+
+  @Override
+  public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/projects", Access.ANY_ROLE, this::list)
+        .route("POST /v1/projects", Access.CONTRIBUTORS, this::create)
+        .route("GET /v1/projects/{project_id}", Access.ANY_ROLE, this::get)
+        .route("PATCH /v1/projects/{project_id}", Access.CONTRIBUTORS, this::update)
+        .route("DELETE /v1/projects/{project_id}", Access.CONTRIBUTORS, this::delete);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    Optional<String> status = request.choiceQueryParameter("status", UpdateProjectRequest.STATUSES);
+    return ApiResponse.ok(projects.get().list(principal.tenantId(), status, request.page()));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    CreateProjectRequest body = CreateProjectRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> projects.get().create(principal.tenantId(),
+        Actor.of(request, principal), principal, body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return ApiResponse.versioned(projects.get().get(principal.tenantId(), request.uuidPathParameter("project_id")));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    UpdateProjectRequest body = UpdateProjectRequest.from(request.jsonBody());
+    return ApiResponse.versioned(projects.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+        request.uuidPathParameter("project_id"), request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    projects.get().delete(principal.tenantId(), Actor.of(request, principal), principal,
+        request.uuidPathParameter("project_id"), request.ifMatchVersion());
+    return ApiResponse.noContent();
+  }
+}

@@ -1,0 +1,83 @@
+package com.coditect.tenancy;
+
+import com.coditect.shared.events.Actor;
+import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.http.ApiResponse;
+import com.coditect.shared.http.Idempotency;
+import com.coditect.shared.http.RouteGroup;
+import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
+import com.coditect.shared.tenancy.Principal;
+import com.coditect.tenancy.api.CreateTeamRequest;
+import com.coditect.tenancy.api.UpdateTeamRequest;
+import com.coditect.tenancy.domain.TeamService;
+import dagger.Lazy;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** The team routes: every user reads the tenant's teams; owners and admins change them and their members. */
+@Singleton
+final class TeamRoutes implements RouteGroup {
+
+  private final Lazy<TeamService> teams;
+  private final Idempotency idempotency;
+
+  @Inject
+  TeamRoutes(Lazy<TeamService> teams, Idempotency idempotency) {
+    this.teams = teams;
+    this.idempotency = idempotency;
+  }
+
+  @Override
+  public void prime() {
+    teams.get();
+  }
+
+  @Override
+  public void addTo(Router.Builder routes) {
+    routes.route("GET /v1/teams", Access.ANY_ROLE, this::list)
+        .route("POST /v1/teams", Access.ADMINS, this::create)
+        .route("GET /v1/teams/{team_id}", Access.ANY_ROLE, this::get)
+        .route("PATCH /v1/teams/{team_id}", Access.ADMINS, this::update)
+        .route("DELETE /v1/teams/{team_id}", Access.ADMINS, this::delete)
+        .route("PUT /v1/teams/{team_id}/members/{user_id}", Access.ADMINS, this::addMember)
+        .route("DELETE /v1/teams/{team_id}/members/{user_id}", Access.ADMINS, this::removeMember);
+  }
+
+  private ApiResponse list(ApiRequest request, Principal principal) {
+    return ApiResponse.ok(teams.get().list(principal.tenantId(), request.page()));
+  }
+
+  private ApiResponse create(ApiRequest request, Principal principal) {
+    CreateTeamRequest body = CreateTeamRequest.from(request.jsonBody());
+    return idempotency.create(request, principal, claim -> teams.get().create(principal.tenantId(),
+        Actor.of(request, principal), body, claim));
+  }
+
+  private ApiResponse get(ApiRequest request, Principal principal) {
+    return ApiResponse.versioned(teams.get().get(principal.tenantId(), request.uuidPathParameter("team_id")));
+  }
+
+  private ApiResponse update(ApiRequest request, Principal principal) {
+    UpdateTeamRequest body = UpdateTeamRequest.from(request.jsonBody());
+    return ApiResponse.versioned(teams.get().update(principal.tenantId(), Actor.of(request, principal),
+        request.uuidPathParameter("team_id"), request.ifMatchVersion(), body));
+  }
+
+  private ApiResponse delete(ApiRequest request, Principal principal) {
+    teams.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+        request.ifMatchVersion());
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse addMember(ApiRequest request, Principal principal) {
+    return ApiResponse.ok(teams.get().addMember(principal.tenantId(), Actor.of(request, principal),
+        request.uuidPathParameter("team_id"), request.uuidPathParameter("user_id")));
+  }
+
+  private ApiResponse removeMember(ApiRequest request, Principal principal) {
+    teams.get().removeMember(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+        request.uuidPathParameter("user_id"));
+    return ApiResponse.noContent();
+  }
+}
