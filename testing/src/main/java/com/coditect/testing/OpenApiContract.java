@@ -1,6 +1,7 @@
 package com.coditect.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.coditect.shared.json.JsonFields;
 import com.networknt.schema.format.PatternFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opentest4j.AssertionFailedError;
 
@@ -74,6 +75,25 @@ public final class OpenApiContract {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /**
+   * Who may call each documented operation, by route key: its {@code x-roles} (tenant roles, or
+   * {@code platform_admin}); an operation without the extension (a public one) is left out.
+   */
+  public Map<String, List<String>> roles() {
+    Map<String, List<String>> roles = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        JsonNode names = operation.getValue().path("x-roles");
+        if (names.isArray()) {
+          List<String> list = new ArrayList<>();
+          names.forEach(name -> list.add(name.asText()));
+          roles.put(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), list);
+        }
+      }
+    }
+    return roles;
   }
 
   /** Every operation as {@code METHOD /path/{param}}, the form of HTTP API route keys. */

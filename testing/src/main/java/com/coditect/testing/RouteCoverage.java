@@ -1,8 +1,14 @@
 package com.coditect.testing;
 
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.http.Router;
+import com.coditect.shared.tenancy.Access;
+import com.coditect.shared.tenancy.Role;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +47,40 @@ public final class RouteCoverage {
     missing.removeAll(OpenApiContract.load().routeKeys());
     if (!missing.isEmpty()) {
       throw new AssertionError("routes missing from docs/openapi.json: " + missing);
+    }
+  }
+
+  /**
+   * Prints the function's route x role table, read from its router (the one place routes declare
+   * who may call them), and fails unless every route's roles are the {@code x-roles} the OpenAPI
+   * document gives its operation.
+   */
+  public static void assertRolesMatchOpenApi(Router router) {
+    List<String> columns = new ArrayList<>(Role.NAMES);
+    columns.add(Access.PLATFORM_ADMIN);
+    StringBuilder table = new StringBuilder(String.format("%-55s", "route"));
+    columns.forEach(column -> table.append(String.format(" %-14s", column)));
+    Map<String, List<String>> documented = OpenApiContract.load().roles();
+    List<String> mismatches = new ArrayList<>();
+    for (String routeKey : new TreeSet<>(router.routeKeys())) {
+      Optional<Access> access = router.access(routeKey);
+      table.append('\n').append(String.format("%-55s", routeKey));
+      List<String> allowed = access.map(Access::names).orElse(List.of());
+      columns.forEach(column -> table.append(String.format(" %-14s", allowed.contains(column) ? "yes" : "-")));
+      if (access.isEmpty()) {
+        table.append("  (public)");
+        if (documented.containsKey(routeKey)) {
+          mismatches.add(routeKey + ": public, but the document lists " + documented.get(routeKey));
+        }
+      } else if (!allowed.equals(documented.get(routeKey))) {
+        mismatches.add(routeKey + ": the route table allows " + allowed + ", the document lists "
+            + documented.get(routeKey));
+      }
+    }
+    System.out.println(table);
+    if (!mismatches.isEmpty()) {
+      throw new AssertionError("route x role table and docs/openapi.json x-roles differ:\n  "
+          + String.join("\n  ", mismatches));
     }
   }
 

@@ -17,6 +17,13 @@ class RouteCoverageTest {
     RouteCoverage.assertHandlerServesTemplateRoutes(HANDLER, handler.router().routeKeys());
   }
 
+  /** The route x role table, declared once where the routes are routed, is what the document says. */
+  @Test
+  void everyRouteDeclaresTheRolesTheOpenApiDocumentLists() {
+    PmHandler handler = new PmHandler(DaggerPmComponent.factory().create(RouteCoverage.OFFLINE));
+    RouteCoverage.assertRolesMatchOpenApi(handler.router());
+  }
+
   @Test
   void openApiDocumentsEveryTemplateRoute() {
     RouteCoverage.assertOpenApiDocumentsTemplateRoutes(HANDLER);
