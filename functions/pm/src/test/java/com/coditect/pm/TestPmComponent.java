@@ -9,11 +9,19 @@ import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The PM function's production modules plus the test's interceptors: the wiring is the point of these tests. */
+/**
+ * The PM function's production modules plus the test's interceptors: the wiring is the point of
+ * these tests. Public, in this module's test-jar, for the bench's calls per route.
+ */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class,
     TestInterceptorsModule.class})
-interface TestPmComponent extends PmComponent {
+public interface TestPmComponent extends PmComponent {
+
+  /** The PM API handler over this wiring (the handler's component constructor is package-private). */
+  default PmHandler handler() {
+    return new PmHandler(this);
+  }
 
   @Component.Factory
   interface Factory extends TestComponentFactory<TestPmComponent> {}

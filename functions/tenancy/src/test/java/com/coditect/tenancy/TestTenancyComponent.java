@@ -8,11 +8,19 @@ import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The tenancy function's production modules plus the test's interceptors: the wiring is the point of these tests. */
+/**
+ * The tenancy function's production modules plus the test's interceptors: the wiring is the point
+ * of these tests. Public, in this module's test-jar, for the bench's calls per route.
+ */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class,
     TestInterceptorsModule.class})
-interface TestTenancyComponent extends TenancyComponent {
+public interface TestTenancyComponent extends TenancyComponent {
+
+  /** The tenancy API handler over this wiring (the handler's component constructor is package-private). */
+  default TenancyHandler handler() {
+    return new TenancyHandler(this);
+  }
 
   @Component.Factory
   interface Factory extends TestComponentFactory<TestTenancyComponent> {}
