@@ -18,9 +18,10 @@ state="$root/target/bench-moto"
 eval "$(scripts/tools.sh)"
 
 echo "== building every function jar and the bench"
-# The bench's own Dagger components are generated against the functions' classes; an incremental
-# build does not regenerate them when only a function changed, so they are always built afresh.
-rm -rf bench/target/classes bench/target/generated-sources
+# The bench counts calls through the functions' test components (their test-jars), whose Dagger
+# code is generated against the functions' classes; an incremental build may not regenerate it
+# when only a function's main code changed, so it is always built afresh.
+rm -rf functions/*/target/test-classes functions/*/target/generated-test-sources
 mvn -B -ntp -q -DskipTests install
 
 # The bench runs from a copy of what was just built, so a build started meanwhile (another

@@ -1,12 +1,17 @@
 package com.coditect.bench;
 
-import com.coditect.audit.AuditHandler;
-import com.coditect.audit.CountingAuditComponent;
+import com.coditect.audit.ComplianceReportHandler;
+import com.coditect.audit.DaggerAuditComponent;
+import com.coditect.audit.DaggerTestAuditApiComponent;
+import com.coditect.audit.domain.AuditLogWriter;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
+import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,12 +35,17 @@ final class AuditRoutePlan {
   private static final ObjectMapper MAPPER = Json.newMapper();
 
   private final RouteCalls calls;
-  private final AppConfig config;
+  /** The ingest, wired as in production, as the bus's rule runs it; not counted. */
+  private final AuditLogWriter ingest;
+  /** The report generator, wired as in production, as the rule on compliance_report.requested runs it; not counted. */
+  private final ComplianceReportHandler generator;
 
   AuditRoutePlan(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
-    this.config = config;
-    AuditHandler handler = CountingAuditComponent.handler(config, counter, meter);
-    this.calls = new RouteCalls(handler, counter, meter);
+    this.calls = new RouteCalls(DaggerTestAuditApiComponent.factory()
+        .create(config, TestInterceptors.of(counter, meter)).handler(), counter, meter);
+    this.ingest = DaggerAuditComponent.factory()
+        .create(config, new AuditConfig(AwsTestEnvironment.secret("bench-pseudonym-key"))).auditLog();
+    this.generator = DaggerTestAuditApiComponent.factory().create(config, TestInterceptors.none()).reportHandler();
   }
 
   /** Three audit entries of the tenant, through the ingest (not counted). */
@@ -47,7 +57,7 @@ final class AuditRoutePlan {
       detail.putObject("actor").put("user_id", tenant.ownerId()).put("ip", "203.0.113.9").put("user_agent", "bench");
       detail.putObject("request").put("method", "PATCH").put("path", "/v1/projects/" + projectId);
       detail.putObject("changes").putObject("name").put("old", "a").put("new", "b");
-      CountingAuditComponent.ingest(config).record(detail, "coditect.tenancy");
+      ingest.record(detail, "coditect.tenancy");
     }
   }
 
@@ -79,9 +89,8 @@ final class AuditRoutePlan {
     String reportId = requested.text("id");
     call("GET /v1/compliance-reports", event -> event.path("/v1/compliance-reports").claims(owner)
         .query("report_type", "soc2"));
-    CountingAuditComponent.generate(config, Map.of("source", "coditect.audit", "detail-type",
-        "compliance_report.requested", "detail", Map.of("tenant_id", tenant.id(), "resource_id", reportId,
-            "event_id", Ids.newId())));
+    generator.handleRequest(Map.of("source", "coditect.audit", "detail-type", "compliance_report.requested",
+        "detail", Map.of("tenant_id", tenant.id(), "resource_id", reportId, "event_id", Ids.newId())), null);
     call("GET /v1/compliance-reports/{report_id}", event -> event.path("/v1/compliance-reports/" + reportId)
         .pathParam("report_id", reportId).claims(owner));
     call("GET /v1/compliance-reports/{report_id}/file", event -> event

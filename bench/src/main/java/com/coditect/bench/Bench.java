@@ -1,10 +1,10 @@
 package com.coditect.bench;
 
-import com.coditect.pm.CountingPmComponent;
+import com.coditect.pm.DaggerTestPmComponent;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
-import com.coditect.tenancy.CountingTenancyComponent;
+import com.coditect.tenancy.DaggerTestTenancyComponent;
 import com.coditect.tenancy.data.TenancyKeys;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.CloudTemplate;
@@ -12,6 +12,7 @@ import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.ProjectFiles;
 import com.coditect.testing.TemplateRoute;
+import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteUnitMeter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -134,14 +135,15 @@ public final class Bench {
       // The meter reads back what each write stored with the environment's own client, which it
       // does not watch.
       WriteUnitMeter meter = new WriteUnitMeter(env.dynamoDb());
-      RoutePlan plan = new RoutePlan(CountingTenancyComponent.handler(env.appConfig(), counter, meter), counter, meter);
+      RoutePlan plan = new RoutePlan(DaggerTestTenancyComponent.factory()
+          .create(env.appConfig(), TestInterceptors.of(counter, meter)).handler(), counter, meter);
       RoutePlan.Tenant tenant = plan.createTenant("Bench Cold Start");
       // PM's data is real tenancy data: a project made through tenancy's route, in which the PM
       // plan creates the task the PM driver reads, and later everything its routes need.
       String projectId = plan.createProject(tenant, "BENCH", "Bench PM Project");
       DynamoDbCallCounter pmCounter = new DynamoDbCallCounter();
-      PmRoutePlan pmPlan = new PmRoutePlan(CountingPmComponent.handler(env.appConfig(), pmCounter, meter), pmCounter,
-          meter);
+      PmRoutePlan pmPlan = new PmRoutePlan(DaggerTestPmComponent.factory()
+          .create(env.appConfig(), TestInterceptors.of(pmCounter, meter)).handler(), pmCounter, meter);
 
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
         String coldStartTaskId = pmPlan.createTask(tenant.owner(), projectId, "Bench cold-start task");

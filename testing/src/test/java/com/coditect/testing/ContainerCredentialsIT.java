@@ -32,7 +32,7 @@ class ContainerCredentialsIT {
   void theFunctionsProviderResolvesSessionCredentialsFromTheEndpoint() {
     AppConfig config = new AppConfig(AwsTestEnvironment.REGION, "unused", "unused", "unused", "unused",
         Optional.of(MotoServer.endpoint()));
-    AwsCredentials credentials = DaggerFilesComponent.factory().create(config, new S3CallCounter(), FilesComponent.S3Answers.AS_SENT).credentials()
+    AwsCredentials credentials = DaggerFilesComponent.factory().create(config, TestInterceptors.none()).credentials()
         .resolveCredentials();
 
     assertTrue(endpoint.issued(credentials.accessKeyId()), credentials.accessKeyId());

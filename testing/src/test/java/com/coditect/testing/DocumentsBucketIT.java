@@ -63,7 +63,7 @@ class DocumentsBucketIT {
     config = new AppConfig(AwsTestEnvironment.REGION, "unused", AwsTestEnvironment.BUCKET_NAME, "unused", "unused",
         Optional.of(MotoServer.endpoint()));
     s3 = AwsTestEnvironment.documentsBucket();
-    bucket = DaggerFilesComponent.factory().create(config, calls, FilesComponent.S3Answers.AS_SENT).documentsBucket();
+    bucket = DaggerFilesComponent.factory().create(config, TestInterceptors.of(calls)).documentsBucket();
   }
 
   @AfterAll
@@ -153,7 +153,8 @@ class DocumentsBucketIT {
       }
     };
     S3CallCounter counted = new S3CallCounter();
-    DocumentsBucket restricted = DaggerFilesComponent.factory().create(config, counted, likeS3).documentsBucket();
+    DocumentsBucket restricted = DaggerFilesComponent.factory().create(config, TestInterceptors.of(counted, likeS3))
+        .documentsBucket();
     String key = "tenants/" + Ids.newId() + "/pm/t/not-yet";
     s3.putObject(b -> b.bucket(config.bucketName()).key(key + "-other"), RequestBody.fromBytes(PDF));
 
@@ -171,7 +172,7 @@ class DocumentsBucketIT {
             : context.httpResponse();
       }
     };
-    DocumentsBucket denied = DaggerFilesComponent.factory().create(config, new S3CallCounter(), refused)
+    DocumentsBucket denied = DaggerFilesComponent.factory().create(config, TestInterceptors.of(refused))
         .documentsBucket();
     String key = "tenants/" + Ids.newId() + "/pm/t/there";
     s3.putObject(b -> b.bucket(config.bucketName()).key(key), RequestBody.fromBytes(PDF));
@@ -193,7 +194,7 @@ class DocumentsBucketIT {
   void aPutIntoAMissingBucketFailsWithS3sError() {
     AppConfig noBucket = new AppConfig(config.region(), "unused", "no-such-bucket-" + Ids.newId(), "unused",
         "unused", config.awsEndpoint());
-    DocumentsBucket missing = DaggerFilesComponent.factory().create(noBucket, new S3CallCounter(), FilesComponent.S3Answers.AS_SENT).documentsBucket();
+    DocumentsBucket missing = DaggerFilesComponent.factory().create(noBucket, TestInterceptors.none()).documentsBucket();
     assertThrows(NoSuchBucketException.class, () -> missing.put("a/b.pdf", "application/pdf", "inline", PDF));
   }
 

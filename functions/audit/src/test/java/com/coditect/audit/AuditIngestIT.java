@@ -15,6 +15,7 @@ import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.TestInterceptors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,8 @@ class AuditIngestIT {
   void start() {
     env = AwsTestEnvironment.create("audit-ingest");
     handler = new AuditIngestHandler(DaggerTestAuditComponent.factory()
-        .create(env.appConfig(), new AuditConfig(AwsTestEnvironment.secret("test-pseudonym-key")), calls, clock));
+        .create(env.appConfig(), new AuditConfig(AwsTestEnvironment.secret("test-pseudonym-key")),
+            TestInterceptors.of(calls), clock));
   }
 
   @AfterAll

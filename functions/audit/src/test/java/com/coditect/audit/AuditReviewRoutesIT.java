@@ -13,11 +13,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.audit.AuditApi.Tenant;
 import com.coditect.audit.data.AuditKeys;
-import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.di.DynamoDbModule;
-import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3Module;
-import com.coditect.shared.di.SecretsModule;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.HandlerResponse;
@@ -25,12 +20,8 @@ import com.coditect.testing.HttpEvents;
 import com.coditect.testing.IamPolicy;
 import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.TemplateIam;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
-import dagger.Binds;
-import dagger.BindsInstance;
-import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -490,8 +480,8 @@ class AuditReviewRoutesIT {
   @Test
   void aChangeBetweenReadAndWriteIsNeverOverwritten() {
     WriteWatch watch = new WriteWatch();
-    AuditHandler watched = new AuditHandler(DaggerAuditReviewRoutesIT_WatchedComponent.factory()
-        .create(api.env.appConfig(), watch));
+    AuditHandler watched = new AuditHandler(DaggerTestAuditApiComponent.factory()
+        .create(api.env.appConfig(), TestInterceptors.of(watch)));
     for (String ifMatch : Arrays.asList(null, "\"1\"")) {
       String review = newReview(acme.auditor(), Q1);
       watch.beforeNextWrite(() -> api.env.dynamoDb().updateItem(b -> b.tableName(api.env.tableName())
@@ -560,8 +550,8 @@ class AuditReviewRoutesIT {
     }
 
     WriteWatch watch = new WriteWatch();
-    AuditHandler watched = new AuditHandler(DaggerAuditReviewRoutesIT_WatchedComponent.factory()
-        .create(api.env.appConfig(), watch));
+    AuditHandler watched = new AuditHandler(DaggerTestAuditApiComponent.factory()
+        .create(api.env.appConfig(), TestInterceptors.of(watch)));
     APIGatewayV2HTTPResponse created = send(watched, HttpEvents.route("POST /v1/audit-reviews").claims(acme.auditor())
         .header("Idempotency-Key", UUID.randomUUID().toString()).body(Q1));
     assertEquals(201, created.getStatusCode(), created.getBody());
@@ -720,25 +710,6 @@ class AuditReviewRoutesIT {
         beforeNextWrite = null;
         change.run();
       }
-    }
-  }
-
-  /** The production wiring of the audit API with a {@link WriteWatch} on its DynamoDB client. */
-  @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class,
-      S3Module.class, WatchedComponent.Watched.class})
-  interface WatchedComponent extends AuditApiComponent {
-
-    @Component.Factory
-    interface Factory {
-      WatchedComponent create(@BindsInstance AppConfig config, @BindsInstance WriteWatch watch);
-    }
-
-    @Module
-    interface Watched {
-      @Binds
-      @IntoSet
-      ExecutionInterceptor watch(WriteWatch watch);
     }
   }
 }

@@ -11,10 +11,10 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.AwsTestEnvironment;
-import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.PdfText;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
@@ -194,7 +194,7 @@ class ComplianceReportGeneratorIT {
     AppConfig config = api.env.appConfig();
     AppConfig noBucket = new AppConfig(config.region(), config.tableName(), "no-such-bucket-" + Ids.newId(),
         config.eventBusName(), config.cursorKeySecret(), config.awsEndpoint());
-    new ComplianceReportHandler(DaggerTestAuditApiComponent.factory().create(noBucket, new DynamoDbCallCounter()))
+    new ComplianceReportHandler(DaggerTestAuditApiComponent.factory().create(noBucket, TestInterceptors.none()))
         .handleRequest(event(tenant.id(), id), null);
 
     JsonNode report = read(tenant, id);

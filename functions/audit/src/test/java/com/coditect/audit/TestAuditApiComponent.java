@@ -1,36 +1,33 @@
 package com.coditect.audit;
 
-import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.S3Module;
 import com.coditect.shared.di.SecretsModule;
-import com.coditect.testing.DynamoDbCallCounter;
-import dagger.Binds;
-import dagger.BindsInstance;
+import com.coditect.testing.TestComponentFactory;
+import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
 import javax.inject.Singleton;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The production wiring of the audit API plus a DynamoDB call counter. */
+/**
+ * The production modules of the audit API (and of the report generator, which has the same) plus
+ * the test's interceptors. Public, in this module's test-jar, for the bench's calls per route.
+ */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, AuditModule.class, S3Module.class,
-    TestAuditApiComponent.CallCounting.class})
-interface TestAuditApiComponent extends AuditApiComponent, ReportGeneratorComponent {
+    TestInterceptorsModule.class})
+public interface TestAuditApiComponent extends AuditApiComponent, ReportGeneratorComponent {
 
-  /** Builds the component against a test environment's config, counting with {@code counter}. */
+  /** The audit API handler over this wiring (the handlers' component constructors are package-private). */
+  default AuditHandler handler() {
+    return new AuditHandler(this);
+  }
+
+  /** The report generator's handler over this wiring, as the rule on {@code compliance_report.requested} runs it. */
+  default ComplianceReportHandler reportHandler() {
+    return new ComplianceReportHandler(this);
+  }
+
   @Component.Factory
-  interface Factory {
-    TestAuditApiComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
-  }
-
-  /** Adds the counter to the DynamoDB client's interceptors. */
-  @Module
-  interface CallCounting {
-    @Binds
-    @IntoSet
-    ExecutionInterceptor counter(DynamoDbCallCounter counter);
-  }
+  interface Factory extends TestComponentFactory<TestAuditApiComponent> {}
 }

@@ -4,37 +4,26 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.SecretsModule;
-import com.coditect.testing.DynamoDbCallCounter;
-import dagger.Binds;
+import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.TestInterceptorsModule;
 import dagger.BindsInstance;
 import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
 import java.time.Clock;
 import javax.inject.Singleton;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The production wiring plus a DynamoDB call counter, so tests can hold the ingest to its calls, and
- * the clock a test gives (the production one is the UTC clock), so entries can be written as if long ago.
+ * The ingest's production modules plus the test's interceptors, so tests can hold the ingest to its
+ * calls, and the clock a test gives in place of {@code PlatformModule}'s UTC clock, so entries can
+ * be written as if long ago.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, SecretsModule.class, AuditModule.class,
-    TestAuditComponent.CallCounting.class})
+@Component(modules = {DynamoDbModule.class, SecretsModule.class, AuditModule.class, TestInterceptorsModule.class})
 interface TestAuditComponent extends AuditComponent {
 
-  /** Builds the component against a test environment's config, counting with {@code counter}. */
+  /** Builds the component against a test environment's configs, with the test's interceptors and clock. */
   @Component.Factory
   interface Factory {
     TestAuditComponent create(@BindsInstance AppConfig config, @BindsInstance AuditConfig audit,
-        @BindsInstance DynamoDbCallCounter counter, @BindsInstance Clock clock);
-  }
-
-  /** Adds the counter to the DynamoDB client's interceptors. */
-  @Module
-  interface CallCounting {
-    @Binds
-    @IntoSet
-    ExecutionInterceptor counter(DynamoDbCallCounter counter);
+        @BindsInstance TestInterceptors interceptors, @BindsInstance Clock clock);
   }
 }

@@ -10,6 +10,7 @@ import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ class IdentitySignInHandlerIT {
   @BeforeAll
   void start() {
     env = AwsTestEnvironment.create("identity-sign-in");
-    handler = new IdentitySignInHandler(DaggerTestSignInComponent.factory().create(env.appConfig(), calls));
+    handler = new IdentitySignInHandler(DaggerTestSignInComponent.factory().create(env.appConfig(), TestInterceptors.of(calls)));
   }
 
   @AfterAll
@@ -99,7 +100,7 @@ class IdentitySignInHandlerIT {
     AppConfig broken = new AppConfig(AwsTestEnvironment.REGION, "no-such-table", "", "unused",
         env.appConfig().cursorKeySecret(), env.appConfig().awsEndpoint());
     IdentitySignInHandler withoutTable = new IdentitySignInHandler(
-        DaggerTestSignInComponent.factory().create(broken, new DynamoDbCallCounter()));
+        DaggerTestSignInComponent.factory().create(broken, TestInterceptors.none()));
     String tenant = Ids.newId();
     assertThrows(ResourceNotFoundException.class, () -> withoutTable.handleRequest(
         cognitoEvent(Ids.newId(), Map.of("custom:tenant_id", tenant)), null));

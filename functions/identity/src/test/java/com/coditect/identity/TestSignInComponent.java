@@ -1,34 +1,18 @@
 package com.coditect.identity;
 
-import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
-import com.coditect.testing.DynamoDbCallCounter;
-import dagger.Binds;
-import dagger.BindsInstance;
+import com.coditect.testing.TestComponentFactory;
+import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
 import javax.inject.Singleton;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The sign-in trigger's production wiring plus a DynamoDB call counter. */
+/** The sign-in trigger's production modules plus the test's interceptors. */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SignInComponent.SignInModule.class,
-    TestSignInComponent.CallCounting.class})
+    TestInterceptorsModule.class})
 interface TestSignInComponent extends SignInComponent {
 
-  /** Builds the component against a test environment's config, counting with {@code counter}. */
   @Component.Factory
-  interface Factory {
-    TestSignInComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
-  }
-
-  /** Adds the counter to the DynamoDB client's interceptors. */
-  @Module
-  interface CallCounting {
-    @Binds
-    @IntoSet
-    ExecutionInterceptor counter(DynamoDbCallCounter counter);
-  }
+  interface Factory extends TestComponentFactory<TestSignInComponent> {}
 }

@@ -69,7 +69,7 @@ class AttachmentRoutesIT {
   @BeforeAll
   void start() {
     api = new PmApi("attachments");
-    s3Calls = api.component.s3Calls();
+    s3Calls = api.s3Calls;
     s3 = AwsTestEnvironment.documentsBucket();
     acme = api.seedTenant("ENG");
     globex = api.seedTenant("ENG");

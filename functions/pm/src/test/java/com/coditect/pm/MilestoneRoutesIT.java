@@ -19,6 +19,7 @@ import com.coditect.pm.SprintRoutesIT.WriteGate;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -398,7 +399,8 @@ class MilestoneRoutesIT {
     String milestone = newMilestone(api.seedProject(acme, "RACECNT"), "{\"title\":\"Racing counters\"}");
     addToCounters(milestone, 2, 0);
     WriteGate gate = new WriteGate();
-    PmHandler gated = new PmHandler(DaggerSprintRoutesIT_RacingComponent.factory().create(api.env.appConfig(), gate));
+    PmHandler gated = new PmHandler(
+        DaggerTestPmComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate)));
     gate.beforeNextWrite(() -> addToCounters(milestone, 2, 3));
 
     var event = HttpEvents.route("PATCH /v1/milestones/{milestone_id}").claims(acme.owner())

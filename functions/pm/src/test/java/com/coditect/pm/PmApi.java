@@ -8,6 +8,8 @@ import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.S3CallCounter;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,6 +27,8 @@ final class PmApi implements AutoCloseable {
 
   final AwsTestEnvironment env;
   final DynamoDbCallCounter calls = new DynamoDbCallCounter();
+  /** The S3 calls the function made, apart from its DynamoDB calls. */
+  final S3CallCounter s3Calls = new S3CallCounter();
   final TestPmComponent component;
   final PmHandler handler;
   private final ContractClient client;
@@ -39,8 +43,9 @@ final class PmApi implements AutoCloseable {
    */
   PmApi(String name, Function<AwsTestEnvironment, ExecutionInterceptor> interceptor) {
     env = AwsTestEnvironment.create(name);
-    ExecutionInterceptor extra = interceptor == null ? new ExecutionInterceptor() {} : interceptor.apply(env);
-    component = DaggerTestPmComponent.factory().create(env.appConfig(), calls, extra);
+    TestInterceptors added = interceptor == null ? TestInterceptors.of(calls, s3Calls)
+        : TestInterceptors.of(calls, s3Calls, interceptor.apply(env));
+    component = DaggerTestPmComponent.factory().create(env.appConfig(), added);
     handler = new PmHandler(component);
     client = new ContractClient(handler, calls);
   }

@@ -15,20 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.pm.PmApi.Tenant;
-import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.di.DynamoDbModule;
-import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.S3Module;
-import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
-import dagger.Binds;
-import dagger.BindsInstance;
-import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -793,7 +783,8 @@ class SprintRoutesIT {
    */
   static List<APIGatewayV2HTTPResponse> race(PmApi api, List<APIGatewayV2HTTPEvent> events) throws Exception {
     WriteGate gate = new WriteGate();
-    PmHandler racing = new PmHandler(DaggerSprintRoutesIT_RacingComponent.factory().create(api.env.appConfig(), gate));
+    PmHandler racing = new PmHandler(
+        DaggerTestPmComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate)));
     OpenApiContract contract = OpenApiContract.load();
     ExecutorService pool = Executors.newFixedThreadPool(events.size());
     try {
@@ -895,25 +886,6 @@ class SprintRoutesIT {
         attributes.putAttribute(HOLDS_WRITE, false);
         writes.release();
       }
-    }
-  }
-
-  /** The modules of {@link PmComponent} plus the {@link WriteGate} on the DynamoDB client. */
-  @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class,
-      RacingComponent.Gated.class})
-  interface RacingComponent extends PmComponent {
-
-    @Component.Factory
-    interface Factory {
-      RacingComponent create(@BindsInstance AppConfig config, @BindsInstance WriteGate gate);
-    }
-
-    @Module
-    interface Gated {
-      @Binds
-      @IntoSet
-      ExecutionInterceptor gate(WriteGate gate);
     }
   }
 

@@ -14,6 +14,7 @@ import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -338,7 +339,8 @@ class TaskRoutesIT {
 
     // Both read version 1 before either writes (SprintRoutesIT.WriteGate lines the writes up).
     SprintRoutesIT.WriteGate gate = new SprintRoutesIT.WriteGate();
-    PmHandler racing = new PmHandler(DaggerSprintRoutesIT_RacingComponent.factory().create(api.env.appConfig(), gate));
+    PmHandler racing = new PmHandler(
+        DaggerTestPmComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate)));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       gate.arm(2);

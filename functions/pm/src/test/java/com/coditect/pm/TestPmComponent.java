@@ -1,63 +1,28 @@
 package com.coditect.pm;
 
-import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.S3Module;
 import com.coditect.shared.di.SecretsModule;
-import com.coditect.testing.DynamoDbCallCounter;
-import com.coditect.testing.S3CallCounter;
-import dagger.Binds;
-import dagger.BindsInstance;
+import com.coditect.testing.TestComponentFactory;
+import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
-import dagger.Module;
-import dagger.Provides;
-import dagger.multibindings.IntoSet;
-import javax.inject.Named;
 import javax.inject.Singleton;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The production wiring plus DynamoDB and S3 call counters, and one more interceptor on the
- * function's clients (a write-unit meter where a test prices writes): the wiring is the point of
- * these tests.
+ * The PM function's production modules plus the test's interceptors: the wiring is the point of
+ * these tests. Public, in this module's test-jar, for the bench's calls per route.
  */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, PmModule.class, S3Module.class,
-    TestPmComponent.CallCounting.class})
-interface TestPmComponent extends PmComponent {
+    TestInterceptorsModule.class})
+public interface TestPmComponent extends PmComponent {
 
-  String EXTRA_INTERCEPTOR = "test.extra-interceptor";
+  /** The PM API handler over this wiring (the handler's component constructor is package-private). */
+  default PmHandler handler() {
+    return new PmHandler(this);
+  }
 
-  /** The S3 calls the function made, apart from its DynamoDB calls. */
-  S3CallCounter s3Calls();
-
-  /** Builds the component against a test environment's config, counting with {@code counter}. */
   @Component.Factory
-  interface Factory {
-    TestPmComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter,
-        @BindsInstance @Named(EXTRA_INTERCEPTOR) ExecutionInterceptor extra);
-  }
-
-  /** Adds the counters and the extra interceptor to the function's clients; each counter counts its own service. */
-  @Module
-  abstract class CallCounting {
-    @Binds
-    @IntoSet
-    abstract ExecutionInterceptor counter(DynamoDbCallCounter counter);
-
-    @Binds
-    @IntoSet
-    abstract ExecutionInterceptor extra(@Named(EXTRA_INTERCEPTOR) ExecutionInterceptor extra);
-
-    @Provides
-    @Singleton
-    static S3CallCounter newS3Counter() {
-      return new S3CallCounter();
-    }
-
-    @Binds
-    @IntoSet
-    abstract ExecutionInterceptor s3Counter(S3CallCounter counter);
-  }
+  interface Factory extends TestComponentFactory<TestPmComponent> {}
 }

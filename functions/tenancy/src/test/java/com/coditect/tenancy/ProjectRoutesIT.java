@@ -7,19 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.shared.config.AppConfig;
-import com.coditect.shared.di.DynamoDbModule;
-import com.coditect.shared.di.PlatformModule;
-import com.coditect.shared.di.SecretsModule;
 import com.coditect.tenancy.TenancyApi.SeededTenant;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
-import dagger.Binds;
-import dagger.BindsInstance;
-import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
+import com.coditect.testing.TestInterceptors;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -473,7 +464,7 @@ class ProjectRoutesIT {
   void concurrentPatchesWithSameIfMatchLetExactlyOneWin() throws Exception {
     WriteGate gate = new WriteGate();
     TenancyHandler racing = new TenancyHandler(
-        DaggerProjectRoutesIT_RacingComponent.factory().create(api.env.appConfig(), gate));
+        DaggerTestTenancyComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate)));
     OpenApiContract contract = OpenApiContract.load();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -784,24 +775,6 @@ class ProjectRoutesIT {
         attributes.putAttribute(HOLDS_WRITE, false);
         writes.release();
       }
-    }
-  }
-
-  /** The modules of {@link TenancyComponent} plus the {@link WriteGate} on the DynamoDB client. */
-  @Singleton
-  @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class, RacingComponent.Gated.class})
-  interface RacingComponent extends TenancyComponent {
-
-    @Component.Factory
-    interface Factory {
-      RacingComponent create(@BindsInstance AppConfig config, @BindsInstance WriteGate gate);
-    }
-
-    @Module
-    interface Gated {
-      @Binds
-      @IntoSet
-      ExecutionInterceptor gate(WriteGate gate);
     }
   }
 }

@@ -9,6 +9,7 @@ import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,7 @@ final class TenancyApi implements AutoCloseable {
 
   TenancyApi(String name) {
     env = AwsTestEnvironment.create(name);
-    component = DaggerTestTenancyComponent.factory().create(env.appConfig(), calls);
+    component = DaggerTestTenancyComponent.factory().create(env.appConfig(), TestInterceptors.of(calls));
     handler = new TenancyHandler(component);
     client = new ContractClient(handler, calls);
   }

@@ -1,35 +1,27 @@
 package com.coditect.tenancy;
 
-import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
-import com.coditect.testing.DynamoDbCallCounter;
-import dagger.Binds;
-import dagger.BindsInstance;
+import com.coditect.testing.TestComponentFactory;
+import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
-import dagger.Module;
-import dagger.multibindings.IntoSet;
 import javax.inject.Singleton;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The production wiring plus a DynamoDB call counter: the wiring is the point of these tests. */
+/**
+ * The tenancy function's production modules plus the test's interceptors: the wiring is the point
+ * of these tests. Public, in this module's test-jar, for the bench's calls per route.
+ */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TenancyModule.class,
-    TestTenancyComponent.CallCounting.class})
-interface TestTenancyComponent extends TenancyComponent {
+    TestInterceptorsModule.class})
+public interface TestTenancyComponent extends TenancyComponent {
 
-  /** Builds the component against a test environment's config, counting with {@code counter}. */
+  /** The tenancy API handler over this wiring (the handler's component constructor is package-private). */
+  default TenancyHandler handler() {
+    return new TenancyHandler(this);
+  }
+
   @Component.Factory
-  interface Factory {
-    TestTenancyComponent create(@BindsInstance AppConfig config, @BindsInstance DynamoDbCallCounter counter);
-  }
-
-  /** Adds the counter to the DynamoDB client's interceptors. */
-  @Module
-  interface CallCounting {
-    @Binds
-    @IntoSet
-    ExecutionInterceptor counter(DynamoDbCallCounter counter);
-  }
+  interface Factory extends TestComponentFactory<TestTenancyComponent> {}
 }
