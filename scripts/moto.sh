@@ -15,9 +15,12 @@ case "$cmd" in
         echo "http://127.0.0.1:$port"
         exit 0
       fi
+      # A moto that exited (scripts/moto_server.py refusing a moto it was not written for) is not waited for.
+      kill -0 "$(cat "$state/moto.pid")" 2>/dev/null || break
       sleep 0.2
     done
-    echo "moto server did not start; see $state/moto.log" >&2
+    echo "moto server did not start; the end of $state/moto.log:" >&2
+    tail -n 5 "$state/moto.log" >&2
     exit 1
     ;;
   stop)

@@ -24,21 +24,81 @@ delivered, with the ValidationException AWS gives ("Total size of the entries in
 over the limit.").
 
 Used by scripts/moto-server; everything else is moto unchanged.
+
+Both changes replace moto internals, so the script runs only on the moto version it was written
+for (EXPECTED_MOTO_VERSION; scripts/tools.sh installs it into .venv when the moto on PATH is
+another) and checks that what it patches looks as it did. Anything else stops it with a message
+naming the expected version and what differs: it never serves with moto's unpatched behaviour.
 """
 import copy
+import inspect
 import sys
 import threading
 
-from moto.dynamodb import models as dynamodb_models
-from moto.dynamodb.comparisons import get_filter_expression
-from moto.dynamodb.exceptions import (
-    ConditionalCheckFailed,
-    MultipleTransactionsException,
-    TransactionCanceledException,
-)
-from moto.dynamodb.models.table import Table
-from moto.events import models as events_models
-from moto.events.exceptions import ValidationException
+EXPECTED_MOTO_VERSION = "5.2.1"
+
+
+def _refuse(difference):
+    sys.exit(
+        f"scripts/moto_server.py patches moto {EXPECTED_MOTO_VERSION}'s internals and will not run: {difference}. "
+        f"Install moto[server]=={EXPECTED_MOTO_VERSION} (scripts/tools.sh does, into .venv) "
+        "or update the script for the new internals."
+    )
+
+
+try:
+    import moto
+except ImportError:
+    _refuse("moto is not installed for " + sys.executable)
+if getattr(moto, "__version__", None) != EXPECTED_MOTO_VERSION:
+    _refuse(f"this is moto {getattr(moto, '__version__', '(no version)')} from {getattr(moto, '__file__', '?')}")
+
+try:
+    from moto.core.exceptions import JsonRESTError
+    from moto.dynamodb import models as dynamodb_models
+    from moto.dynamodb.comparisons import get_filter_expression
+    from moto.dynamodb.exceptions import (
+        ConditionalCheckFailed,
+        MultipleTransactionsException,
+        TransactionCanceledException,
+    )
+    from moto.dynamodb.models.table import Table
+    from moto.events import models as events_models
+    from moto.events.exceptions import ValidationException
+except ImportError as e:
+    _refuse(f"moto has no {e.name or e} ({e})")
+
+
+def _parameters(function):
+    return list(inspect.signature(function).parameters)
+
+
+def _check_internals():
+    """What the patches below rely on, as moto EXPECTED_MOTO_VERSION has it; the first difference found, or None."""
+    if getattr(dynamodb_models, "copy", None) is not copy:
+        return "moto.dynamodb.models no longer uses the copy module (the table backups this script skips)"
+    backend = getattr(dynamodb_models, "DynamoDBBackend", None)
+    if backend is None or not hasattr(backend, "transact_write_items") or not hasattr(backend, "get_item"):
+        return "moto.dynamodb.models.DynamoDBBackend has no transact_write_items or get_item"
+    if _parameters(backend.transact_write_items) != ["self", "transact_items"]:
+        return f"DynamoDBBackend.transact_write_items takes {_parameters(backend.transact_write_items)}"
+    if "copy.deepcopy" not in inspect.getsource(backend.transact_write_items):
+        return "DynamoDBBackend.transact_write_items no longer backs tables up with copy.deepcopy"
+    if _parameters(backend.get_item)[:3] != ["self", "table_name", "keys"]:
+        return f"DynamoDBBackend.get_item takes {_parameters(backend.get_item)}"
+    if _parameters(get_filter_expression)[:3] != ["expr", "names", "values"]:
+        return f"moto.dynamodb.comparisons.get_filter_expression takes {_parameters(get_filter_expression)}"
+    events_backend = getattr(events_models, "EventsBackend", None)
+    if events_backend is None or not hasattr(events_backend, "put_events"):
+        return "moto.events.models.EventsBackend has no put_events"
+    if _parameters(events_backend.put_events) != ["self", "events"]:
+        return f"EventsBackend.put_events takes {_parameters(events_backend.put_events)}"
+    return None
+
+
+_difference = _check_internals()
+if _difference is not None:
+    _refuse(_difference)
 
 _checked = threading.local()
 # DynamoDB runs a transaction as one indivisible step; moto's threaded server does not, so two
@@ -111,8 +171,10 @@ def _checked_transaction(self, transact_items):
         reasons = _failed_conditions(self, transact_items)
     except MultipleTransactionsException:
         raise
-    except Exception:
-        # Anything unusual (a missing table, a malformed part): moto's own code, backups and all.
+    except (JsonRESTError, KeyError):
+        # A request DynamoDB refuses (a missing table, a part without its key): moto's own code
+        # answers it with the right error. Anything else (an AttributeError or TypeError from
+        # changed internals) propagates and fails the request loudly.
         return _moto_transact_write_items(self, transact_items)
     if reasons is not None:
         raise TransactionCanceledException(reasons)

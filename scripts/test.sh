@@ -17,6 +17,9 @@ echo "== cfn-lint template.yaml"
 echo "== openapi-spec-validator docs/openapi.json"
 "$openapi_spec_validator" docs/openapi.json
 
+echo "== scripts/moto_server.py refuses a moto other than the one it patches"
+python3 scripts/test_moto_server.py
+
 echo "== starting moto server"
 endpoint="$(scripts/moto.sh start "$moto_server" "$state")"
 trap 'scripts/moto.sh stop "$state"' EXIT

@@ -4,22 +4,29 @@
 # A tool already on PATH is used as is; anything missing is installed into .venv/ (pinned), so a
 # clean machine or CI needs no manual step. Prints "name=path" lines for the caller to eval.
 # moto always runs through scripts/moto-server (DynamoDB transactions without table copies, see
-# scripts/moto_server.py), with the .venv's Python or python3, whichever has moto.
+# scripts/moto_server.py), with the .venv's Python or python3, whichever has exactly the moto
+# version that script patches (its EXPECTED_MOTO_VERSION); when neither has, it goes into .venv.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv"
+moto_version="$(sed -n 's/^EXPECTED_MOTO_VERSION = "\(.*\)"$/\1/p' "$root/scripts/moto_server.py")"
+[ -n "$moto_version" ] || { echo "no EXPECTED_MOTO_VERSION in scripts/moto_server.py" >&2; exit 1; }
 
 declare -A packages=(
-  [moto_server]='moto[server]==5.2.*'
+  [moto_server]="moto[server]==$moto_version"
   [cfn-lint]='cfn-lint==1.*'
   [openapi-spec-validator]='openapi-spec-validator==0.7.*'
   [schemathesis]='schemathesis==4.*'
 )
 tools=(moto_server cfn-lint openapi-spec-validator schemathesis)
 
+# True when this Python has moto's server in the pinned version (scripts/moto-server asks the same).
+pinned_moto() {
+  "$1" -c "import sys, moto, moto.server; sys.exit(moto.__version__ != '$moto_version')" 2>/dev/null
+}
+
 has_moto() {
-  { [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import moto.server' 2>/dev/null; } \
-    || python3 -c 'import moto.server' 2>/dev/null
+  { [ -x "$venv/bin/python" ] && pinned_moto "$venv/bin/python"; } || pinned_moto python3
 }
 
 # schemathesis from PATH only in the pinned major: scripts/fuzz.sh uses the 4.x command line.

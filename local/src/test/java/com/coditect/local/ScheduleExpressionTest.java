@@ -40,14 +40,35 @@ class ScheduleExpressionTest {
   }
 
   @Test
+  void nearestWeekdayStaysInItsMonth() {
+    // 29 November 2026 is a Sunday: the nearest weekday is Monday the 30th.
+    assertEquals(ZonedDateTime.parse("2026-11-30T00:00Z"), next("cron(0 0 29W * ? *)"));
+    // 31 January 2027 is a Sunday: the last weekday of January is Friday the 29th.
+    assertEquals(ZonedDateTime.parse("2027-01-29T00:00Z"), next("cron(0 0 LW 1 ? *)"));
+  }
+
+  @Test
+  void nthDayOfTheWeekInTheMonth() {
+    // The third Friday of November 2026 (the 20th) has passed; December's is the 18th.
+    assertEquals(ZonedDateTime.parse("2026-12-18T00:00Z"), next("cron(0 0 ? * 6#3 *)"));
+  }
+
+  @Test
+  void lastDayOfTheWeekInTheMonth() {
+    assertEquals(ZonedDateTime.parse("2026-11-27T12:00Z"), next("cron(0 12 ? * 6L *)"));
+  }
+
+  @Test
   void yearsInThePastNeverFire() {
     assertEquals(true, ScheduleExpression.parse("cron(0 0 1 1 ? 2020)").nextAfter(FROM).isEmpty());
   }
 
   @Test
-  void refusesWhatItCannotHonour() {
-    assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("cron(0 0 ? * 6#3 *)"));
-    assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("cron(0 0 15W * ? *)"));
+  void refusesWhatEventBridgeRefuses() {
+    // EventBridge wants exactly one of the two day fields to be "?".
+    assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("cron(0 0 1 * MON *)"));
+    assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("cron(0 0 * * * *)"));
+    assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("cron(0 0 ? * 6#6 *)"));
     assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("every tuesday"));
     assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse("cron(0 0 * *)"));
   }

@@ -29,6 +29,15 @@ public final class HttpDispatcher {
   }
 
   public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
+    try {
+      return respond(event);
+    } finally {
+      // Whatever escapes, a warm instance's next request must not log with this one's context.
+      Log.clearContext();
+    }
+  }
+
+  private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
     long start = System.nanoTime();
     ApiRequest request = new ApiRequest(event);
     String requestId = request.requestId();
@@ -45,7 +54,6 @@ public final class HttpDispatcher {
     APIGatewayV2HTTPResponse result = toGatewayResponse(response, requestId);
     LOG.info("request", "route", request.routeKey(), "status", response.status(),
         "duration_ms", (System.nanoTime() - start) / 1_000_000);
-    Log.clearContext();
     return result;
   }
 
