@@ -10,7 +10,7 @@ import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -43,15 +43,15 @@ final class AuditLogRoutes implements RouteGroup {
         .route("GET /v1/audit-logs/verify", Access.AUDITORS, this::verify);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     AuditLogFilters filters = AuditLogFilters.from(request);
-    return ApiResponse.ok(log.get().list(principal.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
+    return ApiResponse.ok(log.get().list(caller.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
   }
 
-  private ApiResponse verify(ApiRequest request, Principal principal) {
+  private ApiResponse verify(ApiRequest request, Caller caller) {
     // Verify pages are larger than list pages: they return a summary, not the entries.
     PageRequest page = PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"),
         AuditVerifier.MAX_PAGE, AuditVerifier.MAX_PAGE);
-    return ApiResponse.ok(verifier.get().verifyPage(principal.tenantId(), page.cursor(), page.limit()));
+    return ApiResponse.ok(verifier.get().verifyPage(caller.tenantId(), page.cursor(), page.limit()));
   }
 }

@@ -4,14 +4,13 @@ import com.coditect.audit.api.AuditReviewCreateRequest;
 import com.coditect.audit.api.AuditReviewFilters;
 import com.coditect.audit.api.AuditReviewUpdateRequest;
 import com.coditect.audit.domain.AuditReviewService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -45,25 +44,25 @@ final class AuditReviewRoutes implements RouteGroup {
         .route("PATCH /v1/audit-reviews/{review_id}", Access.AUDITORS, this::update);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     AuditReviewFilters filters = AuditReviewFilters.from(request);
-    return ApiResponse.ok(reviews.get().list(principal.tenantId(), filters, request.page()));
+    return ApiResponse.ok(reviews.get().list(caller.tenantId(), filters, request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     AuditReviewCreateRequest body = AuditReviewCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> reviews.get().create(principal.tenantId(),
-        Actor.of(request, principal), body, claim));
+    return idempotency.create(request, caller, claim -> reviews.get().create(caller.tenantId(),
+        caller.actor(), body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(reviews.get().get(principal.tenantId(), request.uuidPathParameter("review_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(reviews.get().get(caller.tenantId(), request.uuidPathParameter("review_id")));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     String reviewId = request.uuidPathParameter("review_id");
     AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(reviews.get().update(principal.tenantId(), Actor.of(request, principal), principal.tenantRole(),
+    return ApiResponse.versioned(reviews.get().update(caller.tenantId(), caller.actor(), caller.role(),
         reviewId, request.ifMatchVersion(), body));
   }
 

@@ -3,14 +3,13 @@ package com.coditect.audit;
 import com.coditect.audit.api.CreateComplianceReportRequest;
 import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import java.util.Map;
 import javax.inject.Inject;
@@ -45,24 +44,24 @@ final class ComplianceReportRoutes implements RouteGroup {
         .route("GET /v1/compliance-reports/{report_id}/file", Access.AUDITORS, this::file);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
-    return ApiResponse.ok(reports.get().list(principal.tenantId(), type, request.page()));
+    return ApiResponse.ok(reports.get().list(caller.tenantId(), type, request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     CreateComplianceReportRequest body = CreateComplianceReportRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> reports.get().request(principal.tenantId(),
-        Actor.of(request, principal), principal.userId(), body, claim));
+    return idempotency.create(request, caller, claim -> reports.get().request(caller.tenantId(),
+        caller.actor(), caller.userId(), body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(reports.get().get(principal.tenantId(), request.uuidPathParameter("report_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(reports.get().get(caller.tenantId(), request.uuidPathParameter("report_id")));
   }
 
   /** 302 to a presigned GET of the PDF, valid five minutes. */
-  private ApiResponse file(ApiRequest request, Principal principal) {
-    String url = reports.get().fileUrl(principal.tenantId(), request.uuidPathParameter("report_id")).toString();
+  private ApiResponse file(ApiRequest request, Caller caller) {
+    String url = reports.get().fileUrl(caller.tenantId(), request.uuidPathParameter("report_id")).toString();
     return new ApiResponse(302, Map.of("Location", url, "Cache-Control", "no-store"), null);
   }
 }

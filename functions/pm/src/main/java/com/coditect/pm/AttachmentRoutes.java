@@ -2,14 +2,13 @@ package com.coditect.pm;
 
 import com.coditect.pm.api.CreateAttachmentRequest;
 import com.coditect.pm.domain.AttachmentService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -40,25 +39,25 @@ final class AttachmentRoutes implements RouteGroup {
         .route("DELETE /v1/tasks/{task_id}/attachments/{attachment_id}", Access.CONTRIBUTORS, this::delete);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(attachments.get().list(principal.tenantId(), TaskRefs.of(request),
+  private ApiResponse list(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(attachments.get().list(caller.tenantId(), TaskRefs.of(request),
         request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     String taskRef = TaskRefs.of(request);
     CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, principal, lookup -> attachments.get().create(principal.tenantId(),
-        Actor.of(request, principal), principal, taskRef, body, lookup));
+    return idempotency.createReadingRecord(request, caller, lookup -> attachments.get().create(caller.tenantId(),
+        caller.actor(), caller.principal(), taskRef, body, lookup));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(attachments.get().get(principal.tenantId(), Actor.of(request, principal),
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(attachments.get().get(caller.tenantId(), caller.actor(),
         TaskRefs.of(request), request.uuidPathParameter("attachment_id")));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    attachments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, TaskRefs.of(request),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    attachments.get().delete(caller.tenantId(), caller.actor(), caller.principal(), TaskRefs.of(request),
         request.uuidPathParameter("attachment_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

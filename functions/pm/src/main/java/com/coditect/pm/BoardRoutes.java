@@ -3,7 +3,6 @@ package com.coditect.pm;
 import com.coditect.pm.api.BoardCreateRequest;
 import com.coditect.pm.api.BoardUpdateRequest;
 import com.coditect.pm.domain.BoardService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -11,7 +10,7 @@ import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -47,31 +46,31 @@ final class BoardRoutes implements RouteGroup {
         .route("DELETE /v1/boards/{board_id}", Access.CONTRIBUTORS, this::delete);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(boards.get().list(principal.tenantId(), request.uuidPathParameter("project_id"),
+  private ApiResponse list(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(boards.get().list(caller.tenantId(), request.uuidPathParameter("project_id"),
         request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     BoardCreateRequest body = BoardCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal,
-        claim -> boards.get().create(principal.tenantId(), Actor.of(request, principal), projectId, body, claim));
+    return idempotency.create(request, caller,
+        claim -> boards.get().create(caller.tenantId(), caller.actor(), projectId, body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(boards.get().getWithTasks(principal.tenantId(), request.uuidPathParameter("board_id"),
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(boards.get().getWithTasks(caller.tenantId(), request.uuidPathParameter("board_id"),
         taskPage(request)));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(boards.get().update(principal.tenantId(), Actor.of(request, principal),
+    return ApiResponse.versioned(boards.get().update(caller.tenantId(), caller.actor(),
         request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    boards.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("board_id"),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    boards.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("board_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }

@@ -3,14 +3,13 @@ package com.coditect.pm;
 import com.coditect.pm.api.CreateCommentRequest;
 import com.coditect.pm.api.UpdateCommentRequest;
 import com.coditect.pm.domain.CommentService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -41,25 +40,25 @@ final class CommentRoutes implements RouteGroup {
         .route("DELETE /v1/tasks/{task_id}/comments/{comment_id}", Access.CONTRIBUTORS, this::delete);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(comments.get().list(principal.tenantId(), TaskRefs.of(request), request.page()));
+  private ApiResponse list(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(comments.get().list(caller.tenantId(), TaskRefs.of(request), request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     String taskRef = TaskRefs.of(request);
     CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, principal, lookup -> comments.get().create(principal.tenantId(),
-        Actor.of(request, principal), principal, taskRef, body, lookup));
+    return idempotency.createReadingRecord(request, caller, lookup -> comments.get().create(caller.tenantId(),
+        caller.actor(), caller.principal(), taskRef, body, lookup));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateCommentRequest body = UpdateCommentRequest.from(request.jsonBody());
-    return ApiResponse.versioned(comments.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(comments.get().update(caller.tenantId(), caller.actor(), caller.principal(),
         TaskRefs.of(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    comments.get().delete(principal.tenantId(), Actor.of(request, principal), principal, TaskRefs.of(request),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    comments.get().delete(caller.tenantId(), caller.actor(), caller.principal(), TaskRefs.of(request),
         request.uuidPathParameter("comment_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

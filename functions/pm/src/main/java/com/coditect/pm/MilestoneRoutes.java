@@ -4,14 +4,13 @@ import com.coditect.pm.api.MilestoneCreateRequest;
 import com.coditect.pm.api.MilestoneFields;
 import com.coditect.pm.api.MilestoneUpdateRequest;
 import com.coditect.pm.domain.MilestoneService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -44,32 +43,32 @@ final class MilestoneRoutes implements RouteGroup {
         .route("DELETE /v1/milestones/{milestone_id}", Access.CONTRIBUTORS, this::delete);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     Optional<String> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES);
-    return ApiResponse.ok(milestones.get().list(principal.tenantId(), projectId, status, request.page()));
+    return ApiResponse.ok(milestones.get().list(caller.tenantId(), projectId, status, request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     MilestoneCreateRequest body = MilestoneCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> milestones.get().create(principal.tenantId(),
-        Actor.of(request, principal), projectId, body, claim));
+    return idempotency.create(request, caller, claim -> milestones.get().create(caller.tenantId(),
+        caller.actor(), projectId, body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(milestones.get().get(principal.tenantId(), request.uuidPathParameter("milestone_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(milestones.get().get(caller.tenantId(), request.uuidPathParameter("milestone_id")));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     String milestoneId = request.uuidPathParameter("milestone_id");
     MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(milestones.get().update(principal.tenantId(), Actor.of(request, principal), milestoneId,
+    return ApiResponse.versioned(milestones.get().update(caller.tenantId(), caller.actor(), milestoneId,
         request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    milestones.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("milestone_id"),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    milestones.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("milestone_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }

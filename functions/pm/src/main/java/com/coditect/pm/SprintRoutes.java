@@ -5,14 +5,13 @@ import com.coditect.pm.api.SprintCreateRequest;
 import com.coditect.pm.api.SprintFields;
 import com.coditect.pm.api.SprintUpdateRequest;
 import com.coditect.pm.domain.SprintService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -47,45 +46,45 @@ final class SprintRoutes implements RouteGroup {
         .route("POST /v1/sprints/{sprint_id}/complete", Access.CONTRIBUTORS, this::complete);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     Optional<String> status = request.choiceQueryParameter("status", SprintFields.STATUSES);
-    return ApiResponse.ok(sprints.get().list(principal.tenantId(), projectId, status, request.page()));
+    return ApiResponse.ok(sprints.get().list(caller.tenantId(), projectId, status, request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     SprintCreateRequest body = SprintCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> sprints.get().create(principal.tenantId(),
-        Actor.of(request, principal), projectId, body, claim));
+    return idempotency.create(request, caller, claim -> sprints.get().create(caller.tenantId(),
+        caller.actor(), projectId, body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(sprints.get().get(principal.tenantId(), request.uuidPathParameter("sprint_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(sprints.get().get(caller.tenantId(), request.uuidPathParameter("sprint_id")));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(sprints.get().update(principal.tenantId(), Actor.of(request, principal), sprintId,
+    return ApiResponse.versioned(sprints.get().update(caller.tenantId(), caller.actor(), sprintId,
         request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    sprints.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("sprint_id"),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    sprints.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("sprint_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
-  private ApiResponse start(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(sprints.get().start(principal.tenantId(), Actor.of(request, principal),
+  private ApiResponse start(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(sprints.get().start(caller.tenantId(), caller.actor(),
         request.uuidPathParameter("sprint_id"), request.ifMatchVersion()));
   }
 
-  private ApiResponse complete(ApiRequest request, Principal principal) {
+  private ApiResponse complete(ApiRequest request, Caller caller) {
     String sprintId = request.uuidPathParameter("sprint_id");
     SprintCompleteRequest body = SprintCompleteRequest.from(request);
-    return ApiResponse.versioned(sprints.get().complete(principal.tenantId(), Actor.of(request, principal), sprintId,
+    return ApiResponse.versioned(sprints.get().complete(caller.tenantId(), caller.actor(), sprintId,
         request.ifMatchVersion(), body));
   }
 }

@@ -4,14 +4,13 @@ import com.coditect.pm.api.CreateTaskRequest;
 import com.coditect.pm.api.TaskFilters;
 import com.coditect.pm.api.UpdateTaskRequest;
 import com.coditect.pm.domain.TaskService;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -47,47 +46,47 @@ final class TaskRoutes implements RouteGroup {
         .route("GET /v1/tasks/{task_id}/activity", Access.ANY_ROLE, this::activity);
   }
 
-  private ApiResponse listInProject(ApiRequest request, Principal principal) {
+  private ApiResponse listInProject(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     TaskFilters filters = TaskFilters.ofProjectList(request);
-    return ApiResponse.ok(tasks.get().listInProject(principal.tenantId(), projectId, filters, request.page()));
+    return ApiResponse.ok(tasks.get().listInProject(caller.tenantId(), projectId, filters, request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     CreateTaskRequest body = CreateTaskRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, principal, lookup -> tasks.get().create(principal.tenantId(),
-        Actor.of(request, principal), principal, projectId, body, lookup));
+    return idempotency.createReadingRecord(request, caller, lookup -> tasks.get().create(caller.tenantId(),
+        caller.actor(), caller.principal(), projectId, body, lookup));
   }
 
-  private ApiResponse listAcrossProjects(ApiRequest request, Principal principal) {
-    TaskFilters filters = TaskFilters.ofTenantList(request, principal.userId());
-    return ApiResponse.ok(tasks.get().listAcrossProjects(principal.tenantId(), filters, request.page()));
+  private ApiResponse listAcrossProjects(ApiRequest request, Caller caller) {
+    TaskFilters filters = TaskFilters.ofTenantList(request, caller.userId());
+    return ApiResponse.ok(tasks.get().listAcrossProjects(caller.tenantId(), filters, request.page()));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(tasks.get().get(principal.tenantId(), TaskRefs.of(request)));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(tasks.get().get(caller.tenantId(), TaskRefs.of(request)));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     String taskRef = TaskRefs.of(request);
     UpdateTaskRequest body = UpdateTaskRequest.from(request.jsonBody());
-    return ApiResponse.versioned(tasks.get().update(principal.tenantId(), Actor.of(request, principal), principal, taskRef,
+    return ApiResponse.versioned(tasks.get().update(caller.tenantId(), caller.actor(), caller.principal(), taskRef,
         request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    tasks.get().delete(principal.tenantId(), Actor.of(request, principal), principal, TaskRefs.of(request),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    tasks.get().delete(caller.tenantId(), caller.actor(), caller.principal(), TaskRefs.of(request),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
-  private ApiResponse restore(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(tasks.get().restore(principal.tenantId(), Actor.of(request, principal), principal,
+  private ApiResponse restore(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(tasks.get().restore(caller.tenantId(), caller.actor(), caller.principal(),
         TaskRefs.of(request)));
   }
 
-  private ApiResponse activity(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(tasks.get().activity(principal.tenantId(), TaskRefs.of(request), request.page()));
+  private ApiResponse activity(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(tasks.get().activity(caller.tenantId(), TaskRefs.of(request), request.page()));
   }
 }

@@ -1,13 +1,12 @@
 package com.coditect.tenancy;
 
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.tenancy.api.CreateProjectRequest;
 import com.coditect.tenancy.api.UpdateProjectRequest;
 import com.coditect.tenancy.domain.ProjectService;
@@ -46,29 +45,29 @@ final class ProjectRoutes implements RouteGroup {
         .route("DELETE /v1/projects/{project_id}", Access.CONTRIBUTORS, this::delete);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     Optional<String> status = request.choiceQueryParameter("status", UpdateProjectRequest.STATUSES);
-    return ApiResponse.ok(projects.get().list(principal.tenantId(), status, request.page()));
+    return ApiResponse.ok(projects.get().list(caller.tenantId(), status, request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     CreateProjectRequest body = CreateProjectRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> projects.get().create(principal.tenantId(),
-        Actor.of(request, principal), principal, body, claim));
+    return idempotency.create(request, caller, claim -> projects.get().create(caller.tenantId(),
+        caller.actor(), caller.principal(), body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(projects.get().get(principal.tenantId(), request.uuidPathParameter("project_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(projects.get().get(caller.tenantId(), request.uuidPathParameter("project_id")));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateProjectRequest body = UpdateProjectRequest.from(request.jsonBody());
-    return ApiResponse.versioned(projects.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(projects.get().update(caller.tenantId(), caller.actor(), caller.principal(),
         request.uuidPathParameter("project_id"), request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    projects.get().delete(principal.tenantId(), Actor.of(request, principal), principal,
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    projects.get().delete(caller.tenantId(), caller.actor(), caller.principal(),
         request.uuidPathParameter("project_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

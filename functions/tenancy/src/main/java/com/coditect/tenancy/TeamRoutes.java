@@ -1,13 +1,12 @@
 package com.coditect.tenancy;
 
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.tenancy.api.CreateTeamRequest;
 import com.coditect.tenancy.api.UpdateTeamRequest;
 import com.coditect.tenancy.domain.TeamService;
@@ -44,39 +43,39 @@ final class TeamRoutes implements RouteGroup {
         .route("DELETE /v1/teams/{team_id}/members/{user_id}", Access.ADMINS, this::removeMember);
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(teams.get().list(principal.tenantId(), request.page()));
+  private ApiResponse list(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(teams.get().list(caller.tenantId(), request.page()));
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     CreateTeamRequest body = CreateTeamRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> teams.get().create(principal.tenantId(),
-        Actor.of(request, principal), body, claim));
+    return idempotency.create(request, caller, claim -> teams.get().create(caller.tenantId(),
+        caller.actor(), body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(teams.get().get(principal.tenantId(), request.uuidPathParameter("team_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(teams.get().get(caller.tenantId(), request.uuidPathParameter("team_id")));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateTeamRequest body = UpdateTeamRequest.from(request.jsonBody());
-    return ApiResponse.versioned(teams.get().update(principal.tenantId(), Actor.of(request, principal),
+    return ApiResponse.versioned(teams.get().update(caller.tenantId(), caller.actor(),
         request.uuidPathParameter("team_id"), request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    teams.get().delete(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    teams.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("team_id"),
         request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
-  private ApiResponse addMember(ApiRequest request, Principal principal) {
-    return ApiResponse.ok(teams.get().addMember(principal.tenantId(), Actor.of(request, principal),
+  private ApiResponse addMember(ApiRequest request, Caller caller) {
+    return ApiResponse.ok(teams.get().addMember(caller.tenantId(), caller.actor(),
         request.uuidPathParameter("team_id"), request.uuidPathParameter("user_id")));
   }
 
-  private ApiResponse removeMember(ApiRequest request, Principal principal) {
-    teams.get().removeMember(principal.tenantId(), Actor.of(request, principal), request.uuidPathParameter("team_id"),
+  private ApiResponse removeMember(ApiRequest request, Caller caller) {
+    teams.get().removeMember(caller.tenantId(), caller.actor(), request.uuidPathParameter("team_id"),
         request.uuidPathParameter("user_id"));
     return ApiResponse.noContent();
   }

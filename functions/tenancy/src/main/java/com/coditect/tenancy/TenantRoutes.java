@@ -1,13 +1,12 @@
 package com.coditect.tenancy;
 
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.tenancy.api.CreateTenantRequest;
 import com.coditect.tenancy.api.UpdateTenantRequest;
@@ -44,19 +43,19 @@ final class TenantRoutes implements RouteGroup {
         .route("PATCH /v1/tenant", Access.of(Role.OWNER, Role.ADMIN, Role.BILLING), this::update);
   }
 
-  private ApiResponse create(ApiRequest request, Principal principal) {
+  private ApiResponse create(ApiRequest request, Caller caller) {
     CreateTenantRequest body = CreateTenantRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> tenants.get().create(Actor.of(request, principal), body,
+    return idempotency.create(request, caller, claim -> tenants.get().create(caller.actor(), body,
         claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(tenants.get().get(principal.tenantId()));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(tenants.get().get(caller.tenantId()));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateTenantRequest body = UpdateTenantRequest.from(request.jsonBody());
-    return ApiResponse.versioned(tenants.get().update(principal.tenantId(), Actor.of(request, principal),
-        principal.tenantRole(), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(tenants.get().update(caller.tenantId(), caller.actor(),
+        caller.role(), request.ifMatchVersion(), body));
   }
 }

@@ -1,13 +1,12 @@
 package com.coditect.tenancy;
 
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.tenancy.api.CreateUserRequest;
 import com.coditect.tenancy.api.UpdateMeRequest;
 import com.coditect.tenancy.api.UpdateUserRequest;
@@ -52,39 +51,39 @@ final class UserRoutes implements RouteGroup {
         .route("DELETE /v1/users/{user_id}", Access.ADMINS, this::delete);
   }
 
-  private ApiResponse getMe(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(users.get().get(principal.tenantId(), principal.userId()));
+  private ApiResponse getMe(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(users.get().get(caller.tenantId(), caller.userId()));
   }
 
-  private ApiResponse updateMe(ApiRequest request, Principal principal) {
+  private ApiResponse updateMe(ApiRequest request, Caller caller) {
     UpdateMeRequest body = UpdateMeRequest.from(request.jsonBody());
-    return ApiResponse.versioned(users.get().updateMe(principal.tenantId(), Actor.of(request, principal),
-        principal.userId(), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(users.get().updateMe(caller.tenantId(), caller.actor(),
+        caller.userId(), request.ifMatchVersion(), body));
   }
 
-  private ApiResponse list(ApiRequest request, Principal principal) {
+  private ApiResponse list(ApiRequest request, Caller caller) {
     Optional<String> status = request.choiceQueryParameter("status", UserService.STATUSES);
-    return ApiResponse.ok(users.get().list(principal.tenantId(), status, request.page()));
+    return ApiResponse.ok(users.get().list(caller.tenantId(), status, request.page()));
   }
 
-  private ApiResponse invite(ApiRequest request, Principal principal) {
+  private ApiResponse invite(ApiRequest request, Caller caller) {
     CreateUserRequest body = CreateUserRequest.from(request.jsonBody());
-    return idempotency.create(request, principal, claim -> users.get().invite(principal.tenantId(),
-        Actor.of(request, principal), principal.tenantRole(), body, claim));
+    return idempotency.create(request, caller, claim -> users.get().invite(caller.tenantId(),
+        caller.actor(), caller.role(), body, claim));
   }
 
-  private ApiResponse get(ApiRequest request, Principal principal) {
-    return ApiResponse.versioned(users.get().get(principal.tenantId(), request.uuidPathParameter("user_id")));
+  private ApiResponse get(ApiRequest request, Caller caller) {
+    return ApiResponse.versioned(users.get().get(caller.tenantId(), request.uuidPathParameter("user_id")));
   }
 
-  private ApiResponse update(ApiRequest request, Principal principal) {
+  private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateUserRequest body = UpdateUserRequest.from(request.jsonBody());
-    return ApiResponse.versioned(users.get().update(principal.tenantId(), Actor.of(request, principal), principal,
+    return ApiResponse.versioned(users.get().update(caller.tenantId(), caller.actor(), caller.principal(),
         request.uuidPathParameter("user_id"), request.ifMatchVersion(), body));
   }
 
-  private ApiResponse delete(ApiRequest request, Principal principal) {
-    users.get().delete(principal.tenantId(), Actor.of(request, principal), principal,
+  private ApiResponse delete(ApiRequest request, Caller caller) {
+    users.get().delete(caller.tenantId(), caller.actor(), caller.principal(),
         request.uuidPathParameter("user_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }

@@ -1,10 +1,12 @@
 package com.coditect.shared.domain;
 
+import com.coditect.shared.store.ItemRepository;
+import com.coditect.shared.store.TableItem;
 import java.util.function.Function;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /**
- * How a kind of item is stored and shown: its table view, its API view, its id and its event
- * resource type (the {@code resource_type} of its events, e.g. {@code user}).
+ * How a kind of item is stored and shown: the repository that writes it, its API view, its id and
+ * its event resource type (the {@code resource_type} of its events, e.g. {@code user}).
  */
-public record Resource<I, R>(DynamoDbTable<I> table, Function<I, R> view, Function<I, String> id, String type) {}
+public record Resource<I extends TableItem, R>(ItemRepository<I> repository, Function<I, R> view,
+    Function<I, String> id, String type) {}

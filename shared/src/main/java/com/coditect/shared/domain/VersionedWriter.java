@@ -49,8 +49,8 @@ public final class VersionedWriter {
       String location, IdempotencyClaim claim, Consumer<WriteTransaction> extra) {
     R view = resource.view().apply(item);
     String id = resource.id().apply(item);
-    WriteTransaction tx = transactions.begin()
-        .create(resource.table(), item, () -> new IllegalStateException(resource.type() + " id collision"));
+    WriteTransaction tx = transactions.begin();
+    resource.repository().create(tx, item, () -> new IllegalStateException(resource.type() + " id collision"));
     extra.accept(tx);
     outbox.record(tx, tenant, actor, resource.type() + ".created", resource.type(), id, null, view);
     Created<R> created = new Created<>(location, view, item.version);
@@ -78,8 +78,8 @@ public final class VersionedWriter {
     item.version = readVersion + 1;
     item.updatedAt = Timestamps.now(clock);
     R after = resource.view().apply(item);
-    WriteTransaction tx = transactions.begin()
-        .replace(resource.table(), item, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    WriteTransaction tx = transactions.begin();
+    resource.repository().replace(tx, item, readVersion, Preconditions.stale(ifMatch.isPresent()));
     extra.accept(before, tx);
     outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(item), before, after);
     tx.commit();
@@ -108,8 +108,8 @@ public final class VersionedWriter {
     item.updatedAt = now;
     item.version = readVersion + 1;
     change.accept(item);
-    WriteTransaction tx = transactions.begin()
-        .replace(resource.table(), item, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    WriteTransaction tx = transactions.begin();
+    resource.repository().replace(tx, item, readVersion, Preconditions.stale(ifMatch.isPresent()));
     extra.accept(tx);
     Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(before, resource.view().apply(item)));
     changes.put("deleted_at", new FieldChange(null, now));

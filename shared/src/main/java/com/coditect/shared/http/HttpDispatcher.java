@@ -8,6 +8,7 @@ import com.coditect.shared.error.ProblemMapper;
 import com.coditect.shared.error.UnauthorizedException;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Principal;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class HttpDispatcher {
     // The route table's access, before any route or service code: 401 without a tenant, 403 for a
     // role the route does not allow.
     router.access(routeKey).orElseThrow().check(principal);
-    return route.handle(request, principal);
+    return route.handle(request, Caller.of(request, principal));
   }
 
   private APIGatewayV2HTTPResponse toGatewayResponse(ApiResponse response, String requestId) {

@@ -6,6 +6,7 @@ import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,8 +47,8 @@ public final class Idempotency {
   }
 
   /** Runs a create once per key; {@code create} must attach the claim to its transaction. */
-  public ApiResponse create(ApiRequest request, Principal principal, Function<IdempotencyClaim, Created<?>> create) {
-    Lookup lookup = lookup(request, principal);
+  public ApiResponse create(ApiRequest request, Caller caller, Function<IdempotencyClaim, Created<?>> create) {
+    Lookup lookup = lookup(request, caller);
     if (lookup.recordKey().isEmpty()) {
       return create.apply(IdempotencyClaim.none()).toResponse();
     }
@@ -64,8 +65,8 @@ public final class Idempotency {
    * {@link Lookup#recordKey()} in its own BatchGetItem and passes it to {@link Lookup#claim(Map)},
    * which replays the first response instead of creating again. Saves the record's GetItem.
    */
-  public ApiResponse createReadingRecord(ApiRequest request, Principal principal, Function<Lookup, Created<?>> create) {
-    Lookup lookup = lookup(request, principal);
+  public ApiResponse createReadingRecord(ApiRequest request, Caller caller, Function<Lookup, Created<?>> create) {
+    Lookup lookup = lookup(request, caller);
     try {
       return create.apply(lookup).toResponse();
     } catch (Replay replay) {
@@ -73,7 +74,7 @@ public final class Idempotency {
     }
   }
 
-  private Lookup lookup(ApiRequest request, Principal principal) {
+  private Lookup lookup(ApiRequest request, Caller caller) {
     Optional<String> key = request.header(HEADER);
     if (key.isEmpty()) {
       return new Lookup(null, null);
@@ -81,7 +82,7 @@ public final class Idempotency {
     if (!KEY.matcher(key.get()).matches()) {
       throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
     }
-    String pk = partitionKey(principal, key.get());
+    String pk = partitionKey(caller.principal(), key.get());
     String requestHash = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());
     return new Lookup(pk, requestHash);
   }

@@ -1,5 +1,6 @@
 package com.coditect.shared.json;
 
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.store.Timestamps;
@@ -125,6 +126,19 @@ public final class JsonFields {
       checkChoice(name, patch.value(), choices);
     }
     return patch;
+  }
+
+  /** As {@link #requiredChoice(String, List)} for a choice list of the data model; null after an error. */
+  public <E extends Enum<E> & Choice> E requiredChoice(String name, Class<E> type) {
+    return Choice.fromApiName(type, requiredChoice(name, Choice.apiNames(type))).orElse(null);
+  }
+
+  public <E extends Enum<E> & Choice> E optionalChoice(String name, Class<E> type) {
+    return Choice.fromApiName(type, optionalChoice(name, Choice.apiNames(type))).orElse(null);
+  }
+
+  public <E extends Enum<E> & Choice> Patch<E> patchChoice(String name, Class<E> type, boolean nullable) {
+    return patchChoice(name, Choice.apiNames(type), nullable).map(v -> Choice.fromApiName(type, v).orElse(null));
   }
 
   public String requiredEmail(String name) {

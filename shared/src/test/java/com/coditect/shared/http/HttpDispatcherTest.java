@@ -30,14 +30,14 @@ class HttpDispatcherTest {
   private final HttpDispatcher dispatcher = new HttpDispatcher(Router.builder()
       .publicRoute("GET /v1/public", request -> ApiResponse.ok(Map.of("open", true)))
       .route("GET /v1/whoami", Access.ANY_ROLE,
-          (request, principal) -> ApiResponse.ok(Map.of("tenant", principal.tenantId().value())))
-      .route("POST /v1/boom", Access.ANY_ROLE, (request, principal) -> {
+          (request, caller) -> ApiResponse.ok(Map.of("tenant", caller.tenantId().value())))
+      .route("POST /v1/boom", Access.ANY_ROLE, (request, caller) -> {
         throw new IllegalStateException("secret table coditect-prod password=hunter2");
       })
-      .route("POST /v1/clash", Access.ANY_ROLE, (request, principal) -> {
+      .route("POST /v1/clash", Access.ANY_ROLE, (request, caller) -> {
         throw ConflictException.forField("name", "is already in use");
       })
-      .route("DELETE /v1/admins-only", Access.ADMINS, (request, principal) -> {
+      .route("DELETE /v1/admins-only", Access.ADMINS, (request, caller) -> {
         throw new AssertionError("the route ran for a role its table does not allow");
       })
       .build());

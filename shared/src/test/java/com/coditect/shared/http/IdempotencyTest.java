@@ -14,9 +14,11 @@ import com.coditect.shared.error.ApiException;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.events.Actor;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.shared.tenancy.TenantId;
@@ -47,9 +49,9 @@ class IdempotencyTest {
   private static final ObjectMapper TREES = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private static final TenantId ACME = new TenantId("0191d3f2-7a00-7000-8000-00000000a11c");
-  private static final Principal ALICE = new Principal("user-alice", ACME, Role.MEMBER, false);
-  private static final Principal BOB = new Principal("user-bob", ACME, Role.MEMBER, false);
-  private static final Principal PLATFORM_ADMIN = new Principal("platform-admin", null, null, true);
+  private static final Caller ALICE = caller(new Principal("user-alice", ACME, Role.MEMBER, false));
+  private static final Caller BOB = caller(new Principal("user-bob", ACME, Role.MEMBER, false));
+  private static final Caller PLATFORM_ADMIN = caller(new Principal("platform-admin", null, null, true));
   private static final String ROUTE = "POST /v1/projects/{project_id}/tasks";
   private static final String PATH = "/v1/projects/project-1/tasks";
   private static final String KEY = "0f8b2c6e-3d1a-4e5b-9c7d-2a1b3c4d5e6f";
@@ -228,7 +230,7 @@ class IdempotencyTest {
     return created;
   }
 
-  private Key recordKey(Principal caller) {
+  private Key recordKey(Caller caller) {
     Key[] seen = new Key[1];
     at(NOW).createReadingRecord(post(PATH, KEY, BODY), caller, lookup -> {
       seen[0] = lookup.recordKey().orElseThrow();
@@ -255,5 +257,9 @@ class IdempotencyTest {
 
   private static JsonNode tree(Object body) {
     return TREES.valueToTree(body);
+  }
+
+  private static Caller caller(Principal principal) {
+    return new Caller(principal, new Actor(principal.userId(), null, null, "POST", PATH));
   }
 }

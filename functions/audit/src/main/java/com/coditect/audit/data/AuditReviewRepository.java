@@ -1,6 +1,7 @@
 package com.coditect.audit.data;
 
 import com.coditect.audit.api.AuditReviewFilters;
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -22,20 +22,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads audit reviews by the access patterns of docs/access-patterns.md (AR1-AR3). */
 @Singleton
-public final class AuditReviewRepository {
+public final class AuditReviewRepository extends ItemRepository<AuditReviewItem> {
 
-  private final DynamoDbTable<AuditReviewItem> table;
   private final Queries queries;
 
   @Inject
   public AuditReviewRepository(SingleTable table, Queries queries) {
-    this.table = table.view(AuditReviewItem.SCHEMA);
+    super(table, AuditReviewItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<AuditReviewItem> table() {
-    return table;
-  }
 
   /** A review of the tenant: one GetItem. */
   public Optional<AuditReviewItem> find(TenantId tenant, String reviewId) {

@@ -1,5 +1,6 @@
 package com.coditect.audit.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -25,26 +26,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * claims and releases the tenant's report in flight (AU16).
  */
 @Singleton
-public final class ComplianceReportRepository {
+public final class ComplianceReportRepository extends ItemRepository<ComplianceReportItem> {
 
   /** Free: never claimed, released by its generator, or lapsed. */
   private static final String IN_FLIGHT_FREE =
       "attribute_not_exists(PK) OR attribute_not_exists(report_id) OR #ttl <= :now";
 
-  private final DynamoDbTable<ComplianceReportItem> table;
   private final DynamoDbTable<ReportInFlightItem> inFlight;
   private final Queries queries;
 
   @Inject
   ComplianceReportRepository(SingleTable table, Queries queries) {
-    this.table = table.view(ComplianceReportItem.SCHEMA);
+    super(table, ComplianceReportItem.SCHEMA);
     this.inFlight = table.view(ReportInFlightItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<ComplianceReportItem> table() {
-    return table;
-  }
 
   /** One GetItem. The generator reads consistently: it decides on the status it reads. */
   public Optional<ComplianceReportItem> find(TenantId tenant, String reportId, boolean consistent) {

@@ -65,7 +65,7 @@ public final class AuditReviewService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(reviews.table(), AuditReviewResponse::from, r -> r.id, RESOURCE_TYPE);
+    this.resource = new Resource<>(reviews, AuditReviewResponse::from, r -> r.id, RESOURCE_TYPE);
   }
 
   /** The tenant's reviews, newest first, optionally of one reviewer and/or status: one Query. */
@@ -158,8 +158,8 @@ public final class AuditReviewService {
     AuditReviewResponse after = AuditReviewResponse.from(changed);
     String action = changed.status.equals(read.status) ? "updated" : changed.status;
 
-    WriteTransaction tx = transactions.begin()
-        .replace(reviews.table(), changed, read.version, Preconditions.stale(ifMatch.isPresent()));
+    WriteTransaction tx = transactions.begin();
+    reviews.replace(tx, changed, read.version, Preconditions.stale(ifMatch.isPresent()));
     outbox.record(tx, tenant, actor, RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
     tx.commit();
     return new Versioned<>(after, changed.version);

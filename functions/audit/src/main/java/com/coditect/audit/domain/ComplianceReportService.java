@@ -182,7 +182,7 @@ public final class ComplianceReportService {
 
   private WriteTransaction write(WriteTransaction tx, TenantId tenant, Actor actor, ComplianceReportItem report,
       ComplianceReportResponse response) {
-    tx.create(reports.table(), report, () -> new IllegalStateException("compliance report id collision"));
+    reports.create(tx, report, () -> new IllegalStateException("compliance report id collision"));
     outbox.record(tx, tenant, actor, REQUESTED_EVENT, "compliance_report", report.id, null, response);
     return tx;
   }

@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
@@ -7,24 +8,19 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** Reads task attachments by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class AttachmentRepository {
+public final class AttachmentRepository extends ItemRepository<AttachmentItem> {
 
-  private final DynamoDbTable<AttachmentItem> table;
   private final TaskChildLists lists;
 
   @Inject
   public AttachmentRepository(SingleTable table, TaskChildLists lists) {
-    this.table = table.view(AttachmentItem.SCHEMA);
+    super(table, AttachmentItem.SCHEMA);
     this.lists = lists;
   }
 
-  public DynamoDbTable<AttachmentItem> table() {
-    return table;
-  }
 
   /**
    * A live task's attachments, pending ones included, newest first: one Query on the task's

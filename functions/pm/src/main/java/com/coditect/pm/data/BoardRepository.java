@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads boards, and the task rows a board shows, by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class BoardRepository {
+public final class BoardRepository extends ItemRepository<BoardItem> {
 
   /**
    * The board-row sort keys are {@code <status>#<rank>#<task id>}; statuses never contain '#' or
@@ -31,20 +32,16 @@ public final class BoardRepository {
    */
   private static final String AFTER_STATUS = "$";
 
-  private final DynamoDbTable<BoardItem> table;
   private final DynamoDbTable<TaskItem> taskRows;
   private final Queries queries;
 
   @Inject
   public BoardRepository(SingleTable table, Queries queries) {
-    this.table = table.view(BoardItem.SCHEMA);
+    super(table, BoardItem.SCHEMA);
     this.taskRows = table.view(TaskItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<BoardItem> table() {
-    return table;
-  }
 
   /** A board: one GetItem. */
   public Optional<BoardItem> find(TenantId tenant, String boardId) {

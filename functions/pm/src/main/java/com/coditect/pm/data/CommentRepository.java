@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
@@ -7,27 +8,22 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /** Reads task comments by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class CommentRepository {
+public final class CommentRepository extends ItemRepository<CommentItem> {
 
   private static final Expression LIVE = Expression.builder().expression("attribute_not_exists(deleted_at)").build();
 
-  private final DynamoDbTable<CommentItem> table;
   private final TaskChildLists lists;
 
   @Inject
   public CommentRepository(SingleTable table, TaskChildLists lists) {
-    this.table = table.view(CommentItem.SCHEMA);
+    super(table, CommentItem.SCHEMA);
     this.lists = lists;
   }
 
-  public DynamoDbTable<CommentItem> table() {
-    return table;
-  }
 
   /**
    * A live task's live comments, newest first: one Query on the task's partition (empty when the

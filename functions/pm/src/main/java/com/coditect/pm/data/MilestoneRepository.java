@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -9,26 +10,21 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** Reads milestones by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class MilestoneRepository {
+public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
 
-  private final DynamoDbTable<MilestoneItem> table;
   private final Queries queries;
 
   @Inject
   public MilestoneRepository(SingleTable table, Queries queries) {
-    this.table = table.view(MilestoneItem.SCHEMA);
+    super(table, MilestoneItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<MilestoneItem> table() {
-    return table;
-  }
 
   /** A milestone of the tenant: one GetItem. */
   public Optional<MilestoneItem> find(TenantId tenant, String milestoneId) {

@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -9,26 +10,21 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** Reads sprints by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class SprintRepository {
+public final class SprintRepository extends ItemRepository<SprintItem> {
 
-  private final DynamoDbTable<SprintItem> table;
   private final Queries queries;
 
   @Inject
   public SprintRepository(SingleTable table, Queries queries) {
-    this.table = table.view(SprintItem.SCHEMA);
+    super(table, SprintItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<SprintItem> table() {
-    return table;
-  }
 
   /** A sprint of the tenant: one GetItem. */
   public Optional<SprintItem> find(TenantId tenant, String sprintId) {

@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
@@ -7,25 +8,20 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** Reads tasks by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class TaskRepository {
+public final class TaskRepository extends ItemRepository<TaskItem> {
 
   /** A task's human key: the project key (2-10 capitals or digits) and a number. */
   public static final Pattern TASK_KEY = Pattern.compile("^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,9}$");
 
-  private final DynamoDbTable<TaskItem> table;
 
   @Inject
   public TaskRepository(SingleTable table) {
-    this.table = table.view(TaskItem.SCHEMA);
+    super(table, TaskItem.SCHEMA);
   }
 
-  public DynamoDbTable<TaskItem> table() {
-    return table;
-  }
 
   /**
    * A live task, all of it, by id (one GetItem) or by key ({@code ENG-42}: the key row's GetItem

@@ -111,9 +111,9 @@ public final class AttachmentService {
     attachment.status = AttachmentItem.PENDING;
 
     AttachmentResponse view = AttachmentResponse.from(attachment);
-    WriteTransaction tx = transactions.begin()
-        .create(attachments.table(), attachment, () -> new IllegalStateException("attachment id collision"))
-        .requireLive(PmKeys.task(tenant, task.id), CommentService::taskNotFound);
+    WriteTransaction tx = transactions.begin();
+    attachments.create(tx, attachment, () -> new IllegalStateException("attachment id collision"));
+    tx.requireLive(PmKeys.task(tenant, task.id), CommentService::taskNotFound);
     activity.add(tx, tenant, task.id, caller.userId(), "attachment_added", null, null, attachment.filename, now);
     outbox.record(tx, tenant, actor, RESOURCE_TYPE + ".created", RESOURCE_TYPE, attachment.id, null, view);
     // The upload URL is part of the response an Idempotency-Key replays, not of the event.
@@ -191,8 +191,8 @@ public final class AttachmentService {
     attachment.status = AttachmentItem.AVAILABLE;
     attachment.version = readVersion + 1;
     attachment.updatedAt = Timestamps.now(clock);
-    WriteTransaction tx = transactions.begin()
-        .replace(attachments.table(), attachment, readVersion, AlreadyConfirmed::new);
+    WriteTransaction tx = transactions.begin();
+    attachments.replace(tx, attachment, readVersion, AlreadyConfirmed::new);
     outbox.record(tx, tenant, actor, RESOURCE_TYPE + ".updated", RESOURCE_TYPE, attachment.id, before,
         AttachmentResponse.from(attachment));
     try {

@@ -66,7 +66,7 @@ public final class BoardService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(boards.table(), BoardResponse::from, b -> b.id, TYPE);
+    this.resource = new Resource<>(boards, BoardResponse::from, b -> b.id, TYPE);
   }
 
   /**

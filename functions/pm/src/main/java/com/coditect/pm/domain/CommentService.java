@@ -55,7 +55,7 @@ public final class CommentService {
     this.markdown = markdown;
     this.writer = writer;
     this.clock = clock;
-    this.resource = new Resource<>(comments.table(), this::view, c -> c.id, "comment");
+    this.resource = new Resource<>(comments, this::view, c -> c.id, "comment");
   }
 
   /** The live comments of a live task, newest first: GetItem (the task) + Query. */

@@ -67,7 +67,7 @@ public final class MilestoneService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(milestones.table(), MilestoneResponse::from, m -> m.id, "milestone");
+    this.resource = new Resource<>(milestones, MilestoneResponse::from, m -> m.id, "milestone");
   }
 
   /**

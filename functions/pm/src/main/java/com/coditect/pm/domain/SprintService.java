@@ -80,7 +80,7 @@ public final class SprintService {
     this.transactions = transactions;
     this.outbox = outbox;
     this.sentinels = table.view(UniqueItem.SCHEMA);
-    this.resource = new Resource<>(sprints.table(), SprintResponse::from, s -> s.id, "sprint");
+    this.resource = new Resource<>(sprints, SprintResponse::from, s -> s.id, "sprint");
   }
 
   /**
@@ -189,9 +189,9 @@ public final class SprintService {
     SprintRepository.index(tenant, sprint);
     SprintResponse after = SprintResponse.from(sprint);
 
-    WriteTransaction tx = transactions.begin()
-        .replace(sprints.table(), sprint, readVersion, Preconditions.stale(ifMatch.isPresent()))
-        .releaseUnique(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId);
+    WriteTransaction tx = transactions.begin();
+    sprints.replace(tx, sprint, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    tx.releaseUnique(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId);
     if (target != null) {
       tx.require(PmKeys.sprint(tenant, target), openSprintOfProject(sprint.projectId), () ->
           UnprocessableException.forField(MOVE_TARGET, "must be a planned or active sprint of the same project"));

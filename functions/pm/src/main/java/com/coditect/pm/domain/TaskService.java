@@ -211,8 +211,8 @@ public final class TaskService {
     TaskResponse view = TaskResponse.from(task);
     WriteTransaction tx = transactions.begin();
     claimNumber(tx, counterKey, lastNumber, number);
-    tx.create(tasks.table(), task, () -> new IllegalStateException("task id collision"));
-    TaskRows.of(tenant, task).forEach(row -> tx.put(tasks.table(), row));
+    tasks.create(tx, task, () -> new IllegalStateException("task id collision"));
+    TaskRows.of(tenant, task).forEach(row -> tasks.put(tx, row));
     childLists.writeAnchors(tx, tenant, task.id);
     tx.requireLive(projectKey, () -> new NotFoundException("The project was not found."));
     checkReferences(tx, tenant, null, task);
@@ -301,7 +301,7 @@ public final class TaskService {
     }
     WriteTransaction tx = writeUpdate(tenant, actor, caller.userId(), before, task, ifMatch.isPresent(), Set.of(),
         chain, now);
-    placement.renumber(tx, tenant, tasks.table());
+    placement.renumber(tx, tenant, tasks);
     // writeUpdate checked its own parts; the renumbered ones join the same transaction.
     TaskWriteLimits.check(task, tx);
     commit(tx);
@@ -319,8 +319,8 @@ public final class TaskService {
       boolean ifMatchSent, Set<String> goneMilestones, List<TaskItem> chain, String now) {
     task.version = before.version + 1;
     task.updatedAt = now;
-    WriteTransaction tx = transactions.begin()
-        .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatchSent));
+    WriteTransaction tx = transactions.begin();
+    tasks.replace(tx, task, before.version, Preconditions.stale(ifMatchSent));
     replaceRows(tx, tenant, before, task);
     checkReferences(tx, tenant, before, task);
     requireChain(tx, tenant, chain);
@@ -501,7 +501,8 @@ public final class TaskService {
       TaskItem before = task.copy();
       task.ancestorIds = List.copyOf(parentPath);
       task.version = before.version + 1;
-      WriteTransaction tx = transactions.begin().replace(tasks.table(), task, before.version, Preconditions.stale(false));
+      WriteTransaction tx = transactions.begin();
+      tasks.replace(tx, task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
       tx.commit();
     }
@@ -556,8 +557,8 @@ public final class TaskService {
     task.deletedAt = now;
     task.updatedAt = now;
     task.version = before.version + 1;
-    WriteTransaction tx = transactions.begin()
-        .replace(tasks.table(), task, before.version, Preconditions.stale(ifMatch.isPresent()));
+    WriteTransaction tx = transactions.begin();
+    tasks.replace(tx, task, before.version, Preconditions.stale(ifMatch.isPresent()));
     replaceRows(tx, tenant, before, task);
     childLists.deleteAnchors(tx, tenant, task.id);
     adjustMilestones(tx, tenant, before, task);
@@ -588,8 +589,8 @@ public final class TaskService {
     task.updatedAt = now;
     task.version = before.version + 1;
     for (int attempt = 1; ; attempt++) {
-      WriteTransaction tx = transactions.begin()
-          .replace(tasks.table(), task, before.version, Preconditions.stale(false));
+      WriteTransaction tx = transactions.begin();
+      tasks.replace(tx, task, before.version, Preconditions.stale(false));
       replaceRows(tx, tenant, before, task);
       childLists.writeAnchors(tx, tenant, task.id);
       checkReferences(tx, tenant, before, task);
@@ -654,7 +655,7 @@ public final class TaskService {
         tx.delete(Key.builder().partitionValue(old.pk).sortValue(old.sk).build());
       }
     }
-    newRows.forEach(row -> tx.put(tasks.table(), row));
+    newRows.forEach(row -> tasks.put(tx, row));
   }
 
   /**
@@ -766,7 +767,7 @@ public final class TaskService {
      * its board row showed (a task changed meanwhile fails the move, 409), and its board row moved
      * to the new rank. A renumbering keeps the order, so it writes no history and no event.
      */
-    void renumber(WriteTransaction tx, TenantId tenant, DynamoDbTable<TaskItem> table) {
+    void renumber(WriteTransaction tx, TenantId tenant, TaskRepository tasks) {
       for (int i = 0; i < renumbered.size(); i++) {
         TaskItem row = renumbered.get(i);
         if (row.rank.equals(ranks.get(i))) {
@@ -785,7 +786,7 @@ public final class TaskService {
                 .expressionValues(Map.of(":read", AttributeValue.fromN(row.version.toString()))).build(),
             () -> new ConflictException("A task next to the new place changed meanwhile; try again."));
         tx.delete(Key.builder().partitionValue(row.pk).sortValue(row.sk).build());
-        tx.put(table, moved);
+        tasks.put(tx, moved);
       }
     }
   }

@@ -1,5 +1,6 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -9,24 +10,19 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** Reads projects by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class ProjectRepository {
+public final class ProjectRepository extends ItemRepository<ProjectItem> {
 
-  private final DynamoDbTable<ProjectItem> table;
   private final Queries queries;
 
   @Inject
   public ProjectRepository(SingleTable table, Queries queries) {
-    this.table = table.view(ProjectItem.SCHEMA);
+    super(table, ProjectItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<ProjectItem> table() {
-    return table;
-  }
 
   /** A live project: one GetItem. */
   public Optional<ProjectItem> findLive(TenantId tenant, String projectId) {

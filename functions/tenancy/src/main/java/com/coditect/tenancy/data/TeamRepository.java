@@ -1,15 +1,18 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -20,9 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Reads teams and memberships by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class TeamRepository {
+public final class TeamRepository extends ItemRepository<TeamItem> {
 
-  private final DynamoDbTable<TeamItem> teams;
   private final DynamoDbTable<TeamMemberItem> members;
   private final Queries queries;
   private final DynamoDbClient dynamoDb;
@@ -30,24 +32,27 @@ public final class TeamRepository {
 
   @Inject
   public TeamRepository(SingleTable table, Queries queries, DynamoDbClient dynamoDb) {
-    this.teams = table.view(TeamItem.SCHEMA);
+    super(table, TeamItem.SCHEMA);
     this.members = table.view(TeamMemberItem.SCHEMA);
     this.queries = queries;
     this.dynamoDb = dynamoDb;
     this.tableName = table.name();
   }
 
-  public DynamoDbTable<TeamItem> teams() {
-    return teams;
+  /** Adds a new membership; the transaction fails with {@code onExists} if the user is already a member. */
+  public void addMember(WriteTransaction tx, TeamMemberItem member, Supplier<? extends RuntimeException> onExists) {
+    tx.create(members, member, onExists);
   }
 
-  public DynamoDbTable<TeamMemberItem> members() {
-    return members;
+  /** Removes a membership; the transaction fails with {@code onMissing} if there is none. */
+  public void removeMember(WriteTransaction tx, TenantId tenant, String teamId, String userId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.deleteExisting(members, TenancyKeys.membership(tenant, teamId, userId), onMissing);
   }
 
   /** A live team: one GetItem. */
   public Optional<TeamItem> findLive(TenantId tenant, String teamId) {
-    return Optional.ofNullable(teams.getItem(TenancyKeys.team(tenant, teamId))).filter(t -> !t.isDeleted());
+    return Optional.ofNullable(table.getItem(TenancyKeys.team(tenant, teamId))).filter(t -> !t.isDeleted());
   }
 
   /**
@@ -99,7 +104,7 @@ public final class TeamRepository {
   /** The tenant's live teams, oldest first: one Query on GSI1. */
   public ResultPage<TeamItem> listByTenant(TenantId tenant, PageRequest page) {
     String partition = TenancyKeys.teams(tenant, false);
-    return queries.page(teams, TableItem.GSI1, UserRepository.keyEquals(partition), page, partition, false);
+    return queries.page(table, TableItem.GSI1, UserRepository.keyEquals(partition), page, partition, false);
   }
 
   /**

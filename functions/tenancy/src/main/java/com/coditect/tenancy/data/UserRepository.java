@@ -1,5 +1,6 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
@@ -9,26 +10,21 @@ import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** Reads users by the access patterns of docs/access-patterns.md. */
 @Singleton
-public final class UserRepository {
+public final class UserRepository extends ItemRepository<UserItem> {
 
-  private final DynamoDbTable<UserItem> table;
   private final Queries queries;
 
   @Inject
   public UserRepository(SingleTable table, Queries queries) {
-    this.table = table.view(UserItem.SCHEMA);
+    super(table, UserItem.SCHEMA);
     this.queries = queries;
   }
 
-  public DynamoDbTable<UserItem> table() {
-    return table;
-  }
 
   /** A live (not deleted) user: one GetItem. */
   public Optional<UserItem> findLive(TenantId tenant, String userId) {

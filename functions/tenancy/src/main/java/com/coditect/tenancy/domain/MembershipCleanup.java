@@ -9,7 +9,6 @@ import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.data.TeamMemberItem;
 import com.coditect.tenancy.data.TeamRepository;
-import com.coditect.tenancy.data.TenancyKeys;
 import com.coditect.tenancy.data.UserRepository;
 import java.util.Map;
 import javax.inject.Inject;
@@ -52,9 +51,8 @@ public final class MembershipCleanup {
     }
     int removed = 0;
     for (TeamMemberItem membership : teams.listMembershipsOfUser(tenant, userId)) {
-      WriteTransaction tx = transactions.begin()
-          .deleteExisting(teams.members(), TenancyKeys.membership(tenant, membership.teamId, userId),
-              () -> new NotFoundException("already removed"));
+      WriteTransaction tx = transactions.begin();
+      teams.removeMember(tx, tenant, membership.teamId, userId, () -> new NotFoundException("already removed"));
       outbox.record(tx, tenant, ACTOR, "team.member_removed", "team", membership.teamId,
           Map.of("member_user_id", new FieldChange(userId, null)));
       try {

@@ -42,7 +42,7 @@ public final class ProjectService {
     this.projects = projects;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(projects.table(), ProjectResponse::from, p -> p.id, "project");
+    this.resource = new Resource<>(projects, ProjectResponse::from, p -> p.id, "project");
   }
 
   public ResultPage<ProjectResponse> list(TenantId tenant, Optional<String> status, PageRequest page) {

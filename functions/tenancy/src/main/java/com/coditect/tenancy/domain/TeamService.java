@@ -51,7 +51,7 @@ public final class TeamService {
     this.outbox = outbox;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(teams.teams(), TeamResponse::from, t -> t.id, "team");
+    this.resource = new Resource<>(teams, TeamResponse::from, t -> t.id, "team");
   }
 
   public ResultPage<TeamResponse> list(TenantId tenant, PageRequest page) {
@@ -130,9 +130,8 @@ public final class TeamService {
         .requireLive(TenancyKeys.team(tenant, teamId), TeamService::notFound)
         // The user is named by the path: one that is not this tenant's is simply not found.
         .requireLive(TenancyKeys.user(tenant, userId),
-            () -> new NotFoundException("The user was not found."))
-        .create(teams.members(), member, () -> new ConflictException(
-            "The user was added to the team concurrently."));
+            () -> new NotFoundException("The user was not found."));
+    teams.addMember(tx, member, () -> new ConflictException("The user was added to the team concurrently."));
     outbox.record(tx, tenant, actor, "team.member_added", "team", teamId,
         Map.of("member_user_id", new FieldChange(null, userId)));
     tx.commit();
@@ -145,9 +144,8 @@ public final class TeamService {
    */
   public void removeMember(TenantId tenant, Actor actor, String teamId, String userId) {
     WriteTransaction tx = transactions.begin()
-        .requireLive(TenancyKeys.team(tenant, teamId), TeamService::notFound)
-        .deleteExisting(teams.members(), TenancyKeys.membership(tenant, teamId, userId),
-            () -> new NotFoundException("The user is not a member of this team."));
+        .requireLive(TenancyKeys.team(tenant, teamId), TeamService::notFound);
+    teams.removeMember(tx, tenant, teamId, userId, () -> new NotFoundException("The user is not a member of this team."));
     outbox.record(tx, tenant, actor, "team.member_removed", "team", teamId,
         Map.of("member_user_id", new FieldChange(userId, null)));
     tx.commit();

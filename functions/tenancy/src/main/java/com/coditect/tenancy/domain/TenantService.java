@@ -54,7 +54,7 @@ public final class TenantService {
     this.outbox = outbox;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(tenants.table(), TenantResponse::from, t -> t.id, "tenant");
+    this.resource = new Resource<>(tenants, TenantResponse::from, t -> t.id, "tenant");
   }
 
   /** One transaction: the tenant, its slug, its owner, the owner's email, and both events. */
@@ -91,11 +91,11 @@ public final class TenantService {
     tenant.gsi1sk = tenant.id;
 
     TenantResponse response = TenantResponse.from(tenant);
-    WriteTransaction tx = transactions.begin()
-        .create(tenants.table(), tenant, () -> new IllegalStateException("tenant id collision"))
-        .claimPlatformUnique(TenancyKeys.UNIQUE_TENANT_SLUG, slug, tenant.id, "slug")
-        .create(users.table(), owner, () -> new IllegalStateException("user id collision"))
-        .claimUnique(tenantId, TenancyKeys.UNIQUE_USER_EMAIL, owner.email, owner.id, "owner.email");
+    WriteTransaction tx = transactions.begin();
+    tenants.create(tx, tenant, () -> new IllegalStateException("tenant id collision"));
+    tx.claimPlatformUnique(TenancyKeys.UNIQUE_TENANT_SLUG, slug, tenant.id, "slug");
+    users.create(tx, owner, () -> new IllegalStateException("user id collision"));
+    tx.claimUnique(tenantId, TenancyKeys.UNIQUE_USER_EMAIL, owner.email, owner.id, "owner.email");
     outbox.record(tx, tenantId, actor, "tenant.created", "tenant", tenant.id, null, response);
     outbox.record(tx, tenantId, actor, "user.created", "user", owner.id, null, UserResponse.from(owner));
     Created<TenantResponse> created = new Created<>("/v1/tenant", response, tenant.version);

@@ -47,7 +47,7 @@ public final class UserService {
     this.users = users;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(users.table(), UserResponse::from, u -> u.id, "user");
+    this.resource = new Resource<>(users, UserResponse::from, u -> u.id, "user");
   }
 
   public ResultPage<UserResponse> list(TenantId tenant, Optional<String> status, PageRequest page) {
