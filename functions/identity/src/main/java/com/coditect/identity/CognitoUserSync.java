@@ -1,9 +1,11 @@
 package com.coditect.identity;
 
-import com.coditect.identity.PlatformUsers.PlatformUser;
+import com.coditect.identity.data.PlatformUser;
+import com.coditect.identity.data.PlatformUserRepository;
 import com.coditect.shared.config.CognitoConfig;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.tenancy.UserStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,11 +47,11 @@ public final class CognitoUserSync {
   static final String TENANT = "custom:tenant_id";
 
   private final CognitoIdentityProviderClient cognito;
-  private final PlatformUsers users;
+  private final PlatformUserRepository users;
   private final String pool;
 
   @Inject
-  CognitoUserSync(CognitoIdentityProviderClient cognito, PlatformUsers users, CognitoConfig config) {
+  CognitoUserSync(CognitoIdentityProviderClient cognito, PlatformUserRepository users, CognitoConfig config) {
     this.cognito = cognito;
     this.users = users;
     this.pool = config.userPoolId();
@@ -68,7 +70,7 @@ public final class CognitoUserSync {
   public void sync(TenantId tenant, String userId) {
     Optional<PlatformUser> user = users.find(tenant, userId);
     Optional<SignIn> signIn = signIn(userId);
-    if (user.isEmpty() || !user.get().maySignIn()) {
+    if (user.isEmpty() || !maySignIn(user.get())) {
       signIn.ifPresent(this::shutOut);
     } else if (signIn.isEmpty()) {
       create(user.get());
@@ -171,6 +173,11 @@ public final class CognitoUserSync {
       return false;
     }
     return users.find(tenant, userId).map(PlatformUser::deleted).orElse(true);
+  }
+
+  /** Invited and active users sign in; disabled and deleted ones never do. */
+  private static boolean maySignIn(PlatformUser user) {
+    return !user.deleted() && (user.status() == UserStatus.ACTIVE || user.status() == UserStatus.INVITED);
   }
 
   private Optional<SignIn> signIn(String userId) {

@@ -8,10 +8,10 @@ import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Caller;
 import com.coditect.tenancy.api.CreateProjectRequest;
+import com.coditect.tenancy.api.ProjectFilters;
 import com.coditect.tenancy.api.UpdateProjectRequest;
 import com.coditect.tenancy.domain.ProjectService;
 import dagger.Lazy;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -46,29 +46,26 @@ final class ProjectRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    Optional<String> status = request.choiceQueryParameter("status", UpdateProjectRequest.STATUSES);
-    return ApiResponse.ok(projects.get().list(caller.tenantId(), status, request.page()));
+    return ApiResponse.ok(projects.get().list(caller, ProjectFilters.from(request), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateProjectRequest body = CreateProjectRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> projects.get().create(caller.tenantId(),
-        caller.actor(), caller.principal(), body, claim));
+    return idempotency.create(request, caller, claim -> projects.get().create(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(projects.get().get(caller.tenantId(), request.uuidPathParameter("project_id")));
+    return ApiResponse.versioned(projects.get().get(caller, request.uuidPathParameter("project_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateProjectRequest body = UpdateProjectRequest.from(request.jsonBody());
-    return ApiResponse.versioned(projects.get().update(caller.tenantId(), caller.actor(), caller.principal(),
-        request.uuidPathParameter("project_id"), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(projects.get().update(caller, request.uuidPathParameter("project_id"),
+        request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    projects.get().delete(caller.tenantId(), caller.actor(), caller.principal(),
-        request.uuidPathParameter("project_id"), request.ifMatchVersion());
+    projects.get().delete(caller, request.uuidPathParameter("project_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 }

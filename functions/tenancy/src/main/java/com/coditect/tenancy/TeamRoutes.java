@@ -44,39 +44,36 @@ final class TeamRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(teams.get().list(caller.tenantId(), request.page()));
+    return ApiResponse.ok(teams.get().list(caller, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateTeamRequest body = CreateTeamRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> teams.get().create(caller.tenantId(),
-        caller.actor(), body, claim));
+    return idempotency.create(request, caller, claim -> teams.get().create(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(teams.get().get(caller.tenantId(), request.uuidPathParameter("team_id")));
+    return ApiResponse.versioned(teams.get().get(caller, request.uuidPathParameter("team_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateTeamRequest body = UpdateTeamRequest.from(request.jsonBody());
-    return ApiResponse.versioned(teams.get().update(caller.tenantId(), caller.actor(),
-        request.uuidPathParameter("team_id"), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(teams.get().update(caller, request.uuidPathParameter("team_id"),
+        request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    teams.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("team_id"),
-        request.ifMatchVersion());
+    teams.get().delete(caller, request.uuidPathParameter("team_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse addMember(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(teams.get().addMember(caller.tenantId(), caller.actor(),
-        request.uuidPathParameter("team_id"), request.uuidPathParameter("user_id")));
+    return ApiResponse.ok(teams.get().addMember(caller, request.uuidPathParameter("team_id"),
+        request.uuidPathParameter("user_id")));
   }
 
   private ApiResponse removeMember(ApiRequest request, Caller caller) {
-    teams.get().removeMember(caller.tenantId(), caller.actor(), request.uuidPathParameter("team_id"),
-        request.uuidPathParameter("user_id"));
+    teams.get().removeMember(caller, request.uuidPathParameter("team_id"), request.uuidPathParameter("user_id"));
     return ApiResponse.noContent();
   }
 }

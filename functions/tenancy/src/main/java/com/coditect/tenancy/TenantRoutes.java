@@ -45,17 +45,15 @@ final class TenantRoutes implements RouteGroup {
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateTenantRequest body = CreateTenantRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> tenants.get().create(caller.actor(), body,
-        claim));
+    return idempotency.create(request, caller, claim -> tenants.get().create(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(tenants.get().get(caller.tenantId()));
+    return ApiResponse.versioned(tenants.get().get(caller));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateTenantRequest body = UpdateTenantRequest.from(request.jsonBody());
-    return ApiResponse.versioned(tenants.get().update(caller.tenantId(), caller.actor(),
-        caller.role(), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(tenants.get().update(caller, request.ifMatchVersion(), body));
   }
 }

@@ -10,9 +10,9 @@ import com.coditect.shared.tenancy.Caller;
 import com.coditect.tenancy.api.CreateUserRequest;
 import com.coditect.tenancy.api.UpdateMeRequest;
 import com.coditect.tenancy.api.UpdateUserRequest;
+import com.coditect.tenancy.api.UserFilters;
 import com.coditect.tenancy.domain.UserService;
 import dagger.Lazy;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -52,39 +52,35 @@ final class UserRoutes implements RouteGroup {
   }
 
   private ApiResponse getMe(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(users.get().get(caller.tenantId(), caller.userId()));
+    return ApiResponse.versioned(users.get().get(caller, caller.userId()));
   }
 
   private ApiResponse updateMe(ApiRequest request, Caller caller) {
     UpdateMeRequest body = UpdateMeRequest.from(request.jsonBody());
-    return ApiResponse.versioned(users.get().updateMe(caller.tenantId(), caller.actor(),
-        caller.userId(), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(users.get().updateMe(caller, request.ifMatchVersion(), body));
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    Optional<String> status = request.choiceQueryParameter("status", UserService.STATUSES);
-    return ApiResponse.ok(users.get().list(caller.tenantId(), status, request.page()));
+    return ApiResponse.ok(users.get().list(caller, UserFilters.from(request), request.page()));
   }
 
   private ApiResponse invite(ApiRequest request, Caller caller) {
     CreateUserRequest body = CreateUserRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> users.get().invite(caller.tenantId(),
-        caller.actor(), caller.role(), body, claim));
+    return idempotency.create(request, caller, claim -> users.get().invite(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(users.get().get(caller.tenantId(), request.uuidPathParameter("user_id")));
+    return ApiResponse.versioned(users.get().get(caller, request.uuidPathParameter("user_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateUserRequest body = UpdateUserRequest.from(request.jsonBody());
-    return ApiResponse.versioned(users.get().update(caller.tenantId(), caller.actor(), caller.principal(),
-        request.uuidPathParameter("user_id"), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(users.get().update(caller, request.uuidPathParameter("user_id"),
+        request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    users.get().delete(caller.tenantId(), caller.actor(), caller.principal(),
-        request.uuidPathParameter("user_id"), request.ifMatchVersion());
+    users.get().delete(caller, request.uuidPathParameter("user_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 }

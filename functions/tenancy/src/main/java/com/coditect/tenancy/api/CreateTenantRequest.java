@@ -1,13 +1,14 @@
 package com.coditect.tenancy.api;
 
 import com.coditect.shared.json.JsonFields;
+import com.coditect.tenancy.model.TenantCompanySize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 
 /** {@code POST /v1/tenants}: a new tenant with its first owner. */
 public record CreateTenantRequest(
     String name, String slug, String ownerEmail, String ownerName, String phoneNumber,
-    String website, String industry, String companySize, String billingEmail, String taxId) {
+    String website, String industry, TenantCompanySize companySize, String billingEmail, String taxId) {
 
   static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
 
@@ -27,7 +28,7 @@ public record CreateTenantRequest(
     String phone = ProfileFields.phone(fields, "phone_number").orElse(null);
     String website = fields.optionalUrl("website");
     String industry = fields.optionalString("industry", ProfileFields.INDUSTRY_MAX);
-    String companySize = fields.optionalChoice("company_size", ProfileFields.COMPANY_SIZES);
+    TenantCompanySize companySize = fields.optionalChoice("company_size", TenantCompanySize.class);
     String billingEmail = fields.optionalEmail("billing_email");
     String taxId = fields.optionalString("tax_id", ProfileFields.TAX_ID_MAX);
     fields.finish();

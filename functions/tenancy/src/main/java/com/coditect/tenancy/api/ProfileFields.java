@@ -3,7 +3,6 @@ package com.coditect.tenancy.api;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,6 @@ final class ProfileFields {
   static final int INDUSTRY_MAX = 100;
   static final int TAX_ID_MAX = 100;
   static final int DESCRIPTION_MAX = 10_000;
-  static final List<String> COMPANY_SIZES = List.of("small", "medium", "large", "enterprise");
   static final Set<String> NOTIFICATION_CHANNELS = Set.of("email", "slack", "webhook");
   /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
   static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");

@@ -2,14 +2,12 @@ package com.coditect.tenancy.api;
 
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
+import com.coditect.tenancy.model.ProjectStatus;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 
 /** {@code PATCH /v1/projects/{project_id}}; the key is immutable and not accepted here. */
 public record UpdateProjectRequest(
-    Patch<String> name, Patch<String> description, Patch<String> status, Patch<String> ownerId) {
-
-  public static final List<String> STATUSES = List.of("active", "archived");
+    Patch<String> name, Patch<String> description, Patch<ProjectStatus> status, Patch<String> ownerId) {
 
   public static UpdateProjectRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
@@ -18,7 +16,7 @@ public record UpdateProjectRequest(
     var request = new UpdateProjectRequest(
         fields.patchString("name", ProfileFields.NAME_MAX, false),
         fields.patchString("description", ProfileFields.DESCRIPTION_MAX, true),
-        fields.patchChoice("status", STATUSES, false),
+        fields.patchChoice("status", ProjectStatus.class, false),
         fields.patchUuid("owner_id", false));
     fields.finish();
     return request;

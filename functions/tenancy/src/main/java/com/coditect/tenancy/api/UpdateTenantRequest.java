@@ -3,12 +3,13 @@ package com.coditect.tenancy.api;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import com.coditect.shared.tenancy.AuditRetention;
+import com.coditect.tenancy.model.TenantCompanySize;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code PATCH /v1/tenant}: absent fields stay as they are; null clears an optional one. */
 public record UpdateTenantRequest(
     Patch<String> name, Patch<String> phoneNumber, Patch<String> website, Patch<String> industry,
-    Patch<String> companySize, Patch<String> billingEmail, Patch<String> taxId, Patch<Integer> auditRetentionDays) {
+    Patch<TenantCompanySize> companySize, Patch<String> billingEmail, Patch<String> taxId, Patch<Integer> auditRetentionDays) {
 
   public static UpdateTenantRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
@@ -18,7 +19,7 @@ public record UpdateTenantRequest(
         ProfileFields.phone(fields, "phone_number"),
         fields.patchUrl("website", true),
         fields.patchString("industry", ProfileFields.INDUSTRY_MAX, true),
-        fields.patchChoice("company_size", ProfileFields.COMPANY_SIZES, true),
+        fields.patchChoice("company_size", TenantCompanySize.class, true),
         fields.patchEmail("billing_email", true),
         fields.patchString("tax_id", ProfileFields.TAX_ID_MAX, true),
         // A bound like the other fields' limits, so a 400 naming the field, as they get. Not

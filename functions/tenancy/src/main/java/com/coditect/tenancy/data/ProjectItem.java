@@ -1,7 +1,9 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.PlatformConverters;
+import com.coditect.tenancy.model.ProjectStatus;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -18,7 +20,7 @@ public final class ProjectItem extends TableItem {
   public String key;
   public String name;
   public String description;
-  public String status;
+  public ProjectStatus status;
   public String ownerId;
 
   public static final TableSchema<ProjectItem> SCHEMA =
@@ -30,7 +32,8 @@ public final class ProjectItem extends TableItem {
           .addAttribute(String.class, a -> a.name("key").getter(i -> i.key).setter((i, v) -> i.key = v))
           .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
           .addAttribute(String.class, a -> a.name("description").getter(i -> i.description).setter((i, v) -> i.description = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(ProjectStatus.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(ProjectStatus.class)))
           .addAttribute(String.class, a -> a.name("owner_id").getter(i -> i.ownerId).setter((i, v) -> i.ownerId = v))
           .build();
 }

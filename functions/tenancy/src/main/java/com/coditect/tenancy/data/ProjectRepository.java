@@ -6,12 +6,14 @@ import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.tenancy.model.ProjectStatus;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Reads projects by the access patterns of docs/access-patterns.md. */
+/** Reads projects by the access patterns of docs/access-patterns.md, and claims their unique keys. */
 @Singleton
 public final class ProjectRepository extends ItemRepository<ProjectItem> {
 
@@ -36,9 +38,26 @@ public final class ProjectRepository extends ItemRepository<ProjectItem> {
   }
 
   /** The tenant's live projects with a status: one Query on GSI2. */
-  public ResultPage<ProjectItem> listByStatus(TenantId tenant, String status, PageRequest page) {
+  public ResultPage<ProjectItem> listByStatus(TenantId tenant, ProjectStatus status, PageRequest page) {
     String partition = TenancyKeys.projectsWithStatus(tenant, status);
     return queries.page(table, TableItem.GSI2, UserRepository.keyEquals(partition), page, partition, false);
+  }
+
+  /**
+   * Claims the project's key ({@code ENG}) in its tenant; a clash is a 409 naming {@code key}. Never
+   * released, not even by a delete: task keys are built on it.
+   */
+  public void claimKey(WriteTransaction tx, TenantId tenant, String key, String projectId) {
+    tx.claimUnique(tenant, TenancyKeys.UNIQUE_PROJECT_KEY, key, projectId, "key");
+  }
+
+  /**
+   * Makes {@code project} a new project of the tenant: its key, type, first version, timestamps and list
+   * placement; called once its fields are set, as the status decides a list it is placed in.
+   */
+  public static void stampNew(TenantId tenant, ProjectItem project, String now) {
+    project.stampNew(TenancyKeys.project(tenant, project.id), ProjectItem.ENTITY, now);
+    index(tenant, project);
   }
 
   /** Sets the index keys that place a project in the live or deleted lists. */

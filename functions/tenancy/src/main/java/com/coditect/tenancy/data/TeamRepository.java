@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** Reads teams and memberships by the access patterns of docs/access-patterns.md. */
+/**
+ * Reads teams and memberships by the access patterns of docs/access-patterns.md, and the write
+ * parts of memberships, team names (unique per tenant) and checks that a team is live.
+ */
 @Singleton
 public final class TeamRepository extends ItemRepository<TeamItem> {
 
@@ -48,6 +51,21 @@ public final class TeamRepository extends ItemRepository<TeamItem> {
   public void removeMember(WriteTransaction tx, TenantId tenant, String teamId, String userId,
       Supplier<? extends RuntimeException> onMissing) {
     tx.deleteExisting(members, TenancyKeys.membership(tenant, teamId, userId), onMissing);
+  }
+
+  /** Adds a check that the team is live (exists, not deleted); the transaction fails with {@code onMissing} if not. */
+  public void requireLive(WriteTransaction tx, TenantId tenant, String teamId, Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(TenancyKeys.team(tenant, teamId), onMissing);
+  }
+
+  /** Claims a team name in the tenant (case-insensitive); a clash is a 409 naming {@code name}. */
+  public void claimName(WriteTransaction tx, TenantId tenant, String name, String teamId) {
+    tx.claimUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, name, teamId, "name");
+  }
+
+  /** Frees a name the team held (a rename, a delete). */
+  public void releaseName(WriteTransaction tx, TenantId tenant, String name) {
+    tx.releaseUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, name);
   }
 
   /** A live team: one GetItem. */
@@ -118,6 +136,30 @@ public final class TeamRepository extends ItemRepository<TeamItem> {
         .query(r -> r.queryConditional(UserRepository.keyEquals(partition)))
         .forEach(page -> found.addAll(page.items()));
     return found;
+  }
+
+  /** Makes {@code team} a new team of the tenant: its key, type, first version, timestamps and list placement. */
+  public static void stampNew(TenantId tenant, TeamItem team, String now) {
+    team.stampNew(TenancyKeys.team(tenant, team.id), TeamItem.ENTITY, now);
+    index(tenant, team);
+  }
+
+  /**
+   * A new membership of {@code userId} in {@code teamId}, placed in the partition of its team and in
+   * the list of the user's teams (GSI1).
+   */
+  public static TeamMemberItem newMembership(TenantId tenant, String teamId, String userId, String now) {
+    TeamMemberItem member = new TeamMemberItem();
+    var key = TenancyKeys.membership(tenant, teamId, userId);
+    member.pk = key.partitionKeyValue().s();
+    member.sk = key.sortKeyValue().orElseThrow().s();
+    member.entityType = TeamMemberItem.ENTITY;
+    member.teamId = teamId;
+    member.userId = userId;
+    member.gsi1pk = TenancyKeys.teamsOfUser(tenant, userId);
+    member.gsi1sk = teamId;
+    member.createdAt = now;
+    return member;
   }
 
   /** Sets the index keys that place a team in the live or deleted list. */

@@ -3,6 +3,8 @@ package com.coditect.tenancy.data;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.tenancy.UserStatus;
+import com.coditect.tenancy.model.ProjectStatus;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
@@ -46,8 +48,8 @@ public final class TenancyKeys {
     return collection(tenant, "USERS", deleted);
   }
 
-  public static String usersWithStatus(TenantId tenant, String status) {
-    return Keys.tenant(tenant).with("USERS").with("STATUS", status).build();
+  public static String usersWithStatus(TenantId tenant, UserStatus status) {
+    return Keys.tenant(tenant).with("USERS").with("STATUS", status.apiName()).build();
   }
 
   public static String teamPartition(TenantId tenant, String teamId) {
@@ -78,8 +80,8 @@ public final class TenancyKeys {
     return collection(tenant, "PROJECTS", deleted);
   }
 
-  public static String projectsWithStatus(TenantId tenant, String status) {
-    return Keys.tenant(tenant).with("PROJECTS").with("STATUS", status).build();
+  public static String projectsWithStatus(TenantId tenant, ProjectStatus status) {
+    return Keys.tenant(tenant).with("PROJECTS").with("STATUS", status.apiName()).build();
   }
 
   // Soft-deleted items move to a sibling collection, so live lists never page over them.

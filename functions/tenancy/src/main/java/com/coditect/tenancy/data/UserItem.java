@@ -1,6 +1,8 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.tenancy.UserStatus;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import com.coditect.shared.store.PlatformConverters;
@@ -20,7 +22,7 @@ public final class UserItem extends TableItem {
   public String email;
   public String name;
   public String role;
-  public String status;
+  public UserStatus status;
   public String phoneNumber;
   public String avatarUrl;
   public String timezone;
@@ -36,7 +38,8 @@ public final class UserItem extends TableItem {
           .addAttribute(String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v))
           .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
           .addAttribute(String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(UserStatus.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(UserStatus.class)))
           .addAttribute(String.class, a -> a.name("phone_number").getter(i -> i.phoneNumber).setter((i, v) -> i.phoneNumber = v))
           .addAttribute(String.class, a -> a.name("avatar_url").getter(i -> i.avatarUrl).setter((i, v) -> i.avatarUrl = v))
           .addAttribute(String.class, a -> a.name("timezone").getter(i -> i.timezone).setter((i, v) -> i.timezone = v))

@@ -6,14 +6,20 @@ import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.tenancy.UserStatus;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** Reads users by the access patterns of docs/access-patterns.md. */
+/**
+ * Reads users by the access patterns of docs/access-patterns.md, and the write parts that keep a
+ * user's email unique in its tenant and check that a user a write names is live.
+ */
 @Singleton
 public final class UserRepository extends ItemRepository<UserItem> {
 
@@ -47,9 +53,33 @@ public final class UserRepository extends ItemRepository<UserItem> {
   }
 
   /** The tenant's live users with a status: one Query on GSI2. */
-  public ResultPage<UserItem> listByStatus(TenantId tenant, String status, PageRequest page) {
+  public ResultPage<UserItem> listByStatus(TenantId tenant, UserStatus status, PageRequest page) {
     String partition = TenancyKeys.usersWithStatus(tenant, status);
     return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+  }
+
+  /** Adds a check that the user is live (exists, not deleted); the transaction fails with {@code onMissing} if not. */
+  public void requireLive(WriteTransaction tx, TenantId tenant, String userId, Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(TenancyKeys.user(tenant, userId), onMissing);
+  }
+
+  /** Claims {@code email} for the user in its tenant (case-insensitive); a clash is a 409 naming {@code field}. */
+  public void claimEmail(WriteTransaction tx, TenantId tenant, String email, String userId, String field) {
+    tx.claimUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, email, userId, field);
+  }
+
+  /** Frees the email a deleted user held, so it can be invited again. */
+  public void releaseEmail(WriteTransaction tx, TenantId tenant, String email) {
+    tx.releaseUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, email);
+  }
+
+  /**
+   * Makes {@code user} a new user of the tenant: its key, type, first version, timestamps and list
+   * placement; called once its fields are set, as the status decides a list it is placed in.
+   */
+  public static void stampNew(TenantId tenant, UserItem user, String now) {
+    user.stampNew(TenancyKeys.user(tenant, user.id), UserItem.ENTITY, now);
+    index(tenant, user);
   }
 
   /** Sets the index keys that place a user in the live or deleted lists. */

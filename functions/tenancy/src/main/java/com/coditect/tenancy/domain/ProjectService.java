@@ -5,7 +5,6 @@ import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
@@ -13,14 +12,16 @@ import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Versioned;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.api.CreateProjectRequest;
+import com.coditect.tenancy.api.ProjectFilters;
 import com.coditect.tenancy.api.ProjectResponse;
 import com.coditect.tenancy.api.UpdateProjectRequest;
 import com.coditect.tenancy.data.ProjectItem;
 import com.coditect.tenancy.data.ProjectRepository;
-import com.coditect.tenancy.data.TenancyKeys;
+import com.coditect.tenancy.data.UserRepository;
+import com.coditect.tenancy.model.ProjectStatus;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,54 +33,56 @@ import javax.inject.Singleton;
 public final class ProjectService {
 
   private final ProjectRepository projects;
+  private final UserRepository users;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Resource<ProjectItem, ProjectResponse> resource;
 
   @Inject
-  ProjectService(ProjectRepository projects, Clock clock,
-      VersionedWriter writer) {
+  ProjectService(ProjectRepository projects, UserRepository users, Clock clock, VersionedWriter writer) {
     this.projects = projects;
+    this.users = users;
     this.clock = clock;
     this.writer = writer;
     this.resource = new Resource<>(projects, ProjectResponse::from, p -> p.id, "project");
   }
 
-  public ResultPage<ProjectResponse> list(TenantId tenant, Optional<String> status, PageRequest page) {
-    var items = status.isPresent()
-        ? projects.listByStatus(tenant, status.get(), page)
+  public ResultPage<ProjectResponse> list(Caller caller, ProjectFilters filters, PageRequest page) {
+    TenantId tenant = caller.tenantId();
+    var items = filters.status().isPresent()
+        ? projects.listByStatus(tenant, filters.status().get(), page)
         : projects.listByTenant(tenant, page);
     return items.map(ProjectResponse::from);
   }
 
-  public Versioned<ProjectResponse> get(TenantId tenant, String projectId) {
-    ProjectItem project = projects.findLive(tenant, projectId).orElseThrow(ProjectService::notFound);
+  public Versioned<ProjectResponse> get(Caller caller, String projectId) {
+    ProjectItem project = projects.findLive(caller.tenantId(), projectId).orElseThrow(ProjectService::notFound);
     return new Versioned<>(ProjectResponse.from(project), project.version);
   }
 
   /** Owners, admins and members create projects; the owner must be a live user of the tenant. */
-  public Created<ProjectResponse> create(TenantId tenant, Actor actor, Principal caller,
-      CreateProjectRequest request, IdempotencyClaim claim) {
-    String now = Timestamps.now(clock);
+  public Created<ProjectResponse> create(Caller caller, CreateProjectRequest request, IdempotencyClaim claim) {
+    TenantId tenant = caller.tenantId();
     ProjectItem project = new ProjectItem();
     project.id = Ids.newId();
-    project.stampNew(TenancyKeys.project(tenant, project.id), ProjectItem.ENTITY, now);
     project.key = request.key();
     project.name = request.name();
     project.description = request.description();
-    project.status = "active";
+    project.status = ProjectStatus.ACTIVE;
     project.ownerId = request.ownerId() != null ? request.ownerId() : caller.userId();
-    ProjectRepository.index(tenant, project);
-    return writer.create(tenant, actor, resource, project, "/v1/projects/" + project.id, claim,
-        tx -> tx.claimUnique(tenant, TenancyKeys.UNIQUE_PROJECT_KEY, project.key, project.id, "key")
-            .requireLive(TenancyKeys.user(tenant, project.ownerId), ownerMissing()));
+    ProjectRepository.stampNew(tenant, project, Timestamps.now(clock));
+    return writer.create(tenant, caller.actor(), resource, project, "/v1/projects/" + project.id, claim, tx -> {
+      projects.claimKey(tx, tenant, project.key, project.id);
+      users.requireLive(tx, tenant, project.ownerId, ownerMissing());
+    });
   }
 
-  public Versioned<ProjectResponse> update(TenantId tenant, Actor actor, Principal caller, String projectId,
-      Optional<Long> ifMatch, UpdateProjectRequest request) {
+  public Versioned<ProjectResponse> update(Caller caller, String projectId, Optional<Long> ifMatch,
+      UpdateProjectRequest request) {
+    TenantId tenant = caller.tenantId();
     ProjectItem project = projects.findLive(tenant, projectId).orElseThrow(ProjectService::notFound);
     requireManager(caller, project);
-    return writer.update(tenant, actor, resource, project, ifMatch, "project.updated", p -> {
+    return writer.update(tenant, caller.actor(), resource, project, ifMatch, "project.updated", p -> {
       p.name = request.name().orElse(p.name);
       p.description = request.description().orElse(p.description);
       p.status = request.status().orElse(p.status);
@@ -87,22 +90,23 @@ public final class ProjectService {
       ProjectRepository.index(tenant, p);
     }, (before, tx) -> {
       if (!before.ownerId().equals(project.ownerId)) {
-        tx.requireLive(TenancyKeys.user(tenant, project.ownerId), ownerMissing());
+        users.requireLive(tx, tenant, project.ownerId, ownerMissing());
       }
     });
   }
 
   /** Soft delete; the key stays taken so that the project's task keys stay unambiguous. */
-  public void delete(TenantId tenant, Actor actor, Principal caller, String projectId, Optional<Long> ifMatch) {
+  public void delete(Caller caller, String projectId, Optional<Long> ifMatch) {
+    TenantId tenant = caller.tenantId();
     ProjectItem project = projects.findLive(tenant, projectId).orElseThrow(ProjectService::notFound);
     requireManager(caller, project);
-    writer.softDelete(tenant, actor, resource, project, ifMatch, "project.deleted",
+    writer.softDelete(tenant, caller.actor(), resource, project, ifMatch, "project.deleted",
         p -> ProjectRepository.index(tenant, p), tx -> { });
   }
 
   /** Admins manage every project; members only those they own (other roles never get here: the route table). */
-  private static void requireManager(Principal caller, ProjectItem project) {
-    if (!caller.tenantRole().isAdmin() && !caller.userId().equals(project.ownerId)) {
+  private static void requireManager(Caller caller, ProjectItem project) {
+    if (!caller.isAdmin() && !caller.userId().equals(project.ownerId)) {
       throw new ForbiddenException("Only the project's owner or an admin may change it.");
     }
   }

@@ -8,24 +8,25 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.AuditRetention;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.tenancy.UserStatus;
 import com.coditect.tenancy.api.CreateTenantRequest;
 import com.coditect.tenancy.api.TenantResponse;
 import com.coditect.tenancy.api.UpdateTenantRequest;
 import com.coditect.tenancy.api.UserResponse;
-import com.coditect.tenancy.data.TenancyKeys;
 import com.coditect.tenancy.data.TenantItem;
 import com.coditect.tenancy.data.TenantRepository;
 import com.coditect.tenancy.data.UserItem;
 import com.coditect.tenancy.data.UserRepository;
+import com.coditect.tenancy.model.TenantStatus;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class TenantService {
   }
 
   /** One transaction: the tenant, its slug, its owner, the owner's email, and both events. */
-  public Created<TenantResponse> create(Actor actor, CreateTenantRequest request, IdempotencyClaim claim) {
+  public Created<TenantResponse> create(Caller caller, CreateTenantRequest request, IdempotencyClaim claim) {
     TenantId tenantId = new TenantId(Ids.newId());
     String now = Timestamps.now(clock);
     String slug = request.slug() != null ? request.slug() : slugOf(request.name(), tenantId);
@@ -68,15 +69,15 @@ public final class TenantService {
     owner.email = request.ownerEmail();
     owner.name = request.ownerName();
     owner.role = Role.OWNER.apiName();
-    owner.status = "invited";
-    UserService.stamp(tenantId, owner, now);
+    owner.status = UserStatus.INVITED;
+    UserRepository.stampNew(tenantId, owner, now);
 
     TenantItem tenant = new TenantItem();
-    tenant.stampNew(TenancyKeys.tenant(tenantId), TenantItem.ENTITY, now);
+    TenantRepository.stampNew(tenantId, tenant, now);
     tenant.id = tenantId.value();
     tenant.name = request.name();
     tenant.slug = slug;
-    tenant.status = "active";
+    tenant.status = TenantStatus.ACTIVE;
     tenant.ownerUserId = owner.id;
     tenant.phoneNumber = request.phoneNumber();
     tenant.website = request.website();
@@ -86,16 +87,15 @@ public final class TenantService {
     tenant.taxId = request.taxId();
     // Written out, so the tenant item says how long its audit entries are kept.
     tenant.auditRetentionDays = AuditRetention.DEFAULT_DAYS;
-    // The platform's list of tenants (platform jobs page through it); ids are UUIDv7, so oldest first.
-    tenant.gsi1pk = CoreKeys.platformTenants();
-    tenant.gsi1sk = tenant.id;
 
     TenantResponse response = TenantResponse.from(tenant);
     WriteTransaction tx = transactions.begin();
     tenants.create(tx, tenant, () -> new IllegalStateException("tenant id collision"));
-    tx.claimPlatformUnique(TenancyKeys.UNIQUE_TENANT_SLUG, slug, tenant.id, "slug");
+    tenants.claimSlug(tx, slug, tenant.id);
     users.create(tx, owner, () -> new IllegalStateException("user id collision"));
-    tx.claimUnique(tenantId, TenancyKeys.UNIQUE_USER_EMAIL, owner.email, owner.id, "owner.email");
+    users.claimEmail(tx, tenantId, owner.email, owner.id, "owner.email");
+    // The platform administrator acts in no tenant: the events are the new tenant's.
+    Actor actor = caller.actor();
     outbox.record(tx, tenantId, actor, "tenant.created", "tenant", tenant.id, null, response);
     outbox.record(tx, tenantId, actor, "user.created", "user", owner.id, null, UserResponse.from(owner));
     Created<TenantResponse> created = new Created<>("/v1/tenant", response, tenant.version);
@@ -104,8 +104,8 @@ public final class TenantService {
     return created;
   }
 
-  public Versioned<TenantResponse> get(TenantId tenant) {
-    TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
+  public Versioned<TenantResponse> get(Caller caller) {
+    TenantItem item = tenants.find(caller.tenantId()).orElseThrow(TenantService::notFound);
     return new Versioned<>(TenantResponse.from(item), item.version);
   }
 
@@ -113,13 +113,13 @@ public final class TenantService {
    * Owners and admins change anything; the billing role only the billing contact fields (the
    * route table lets no other role through).
    */
-  public Versioned<TenantResponse> update(TenantId tenant, Actor actor, Role role, Optional<Long> ifMatch,
-      UpdateTenantRequest request) {
-    if (role == Role.BILLING && !request.onlyBillingFields()) {
+  public Versioned<TenantResponse> update(Caller caller, Optional<Long> ifMatch, UpdateTenantRequest request) {
+    if (caller.role() == Role.BILLING && !request.onlyBillingFields()) {
       throw new ForbiddenException("The billing role may change only billing_email and tax_id.");
     }
+    TenantId tenant = caller.tenantId();
     TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
-    return writer.update(tenant, actor, resource, item, ifMatch, "tenant.updated", t -> {
+    return writer.update(tenant, caller.actor(), resource, item, ifMatch, "tenant.updated", t -> {
       t.name = request.name().orElse(t.name);
       t.phoneNumber = request.phoneNumber().orElse(t.phoneNumber);
       t.website = request.website().orElse(t.website);

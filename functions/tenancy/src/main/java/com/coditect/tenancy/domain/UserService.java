@@ -5,7 +5,6 @@ import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
@@ -13,18 +12,18 @@ import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Versioned;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.tenancy.UserStatus;
 import com.coditect.tenancy.api.CreateUserRequest;
 import com.coditect.tenancy.api.UpdateMeRequest;
 import com.coditect.tenancy.api.UpdateUserRequest;
+import com.coditect.tenancy.api.UserFilters;
 import com.coditect.tenancy.api.UserResponse;
-import com.coditect.tenancy.data.TenancyKeys;
 import com.coditect.tenancy.data.UserItem;
 import com.coditect.tenancy.data.UserRepository;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,8 +33,6 @@ import javax.inject.Singleton;
 /** A tenant's users: invitations, profiles, roles, deactivation. */
 @Singleton
 public final class UserService {
-
-  public static final List<String> STATUSES = List.of("invited", "active", "disabled");
 
   private final UserRepository users;
   private final Clock clock;
@@ -50,22 +47,22 @@ public final class UserService {
     this.resource = new Resource<>(users, UserResponse::from, u -> u.id, "user");
   }
 
-  public ResultPage<UserResponse> list(TenantId tenant, Optional<String> status, PageRequest page) {
-    ResultPage<UserItem> items = status.isPresent()
-        ? users.listByStatus(tenant, status.get(), page)
+  public ResultPage<UserResponse> list(Caller caller, UserFilters filters, PageRequest page) {
+    TenantId tenant = caller.tenantId();
+    ResultPage<UserItem> items = filters.status().isPresent()
+        ? users.listByStatus(tenant, filters.status().get(), page)
         : users.listByTenant(tenant, page);
     return items.map(UserResponse::from);
   }
 
-  public Versioned<UserResponse> get(TenantId tenant, String userId) {
-    UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
+  public Versioned<UserResponse> get(Caller caller, String userId) {
+    UserItem user = users.findLive(caller.tenantId(), userId).orElseThrow(UserService::notFound);
     return new Versioned<>(UserResponse.from(user), user.version);
   }
 
   /** Invites a user; only an owner may invite another owner. */
-  public Created<UserResponse> invite(TenantId tenant, Actor actor, Role callerRole, CreateUserRequest request,
-      IdempotencyClaim claim) {
-    if (request.role() == Role.OWNER && callerRole != Role.OWNER) {
+  public Created<UserResponse> invite(Caller caller, CreateUserRequest request, IdempotencyClaim claim) {
+    if (request.role() == Role.OWNER && caller.role() != Role.OWNER) {
       throw new ForbiddenException("Only an owner may invite another owner.");
     }
     UserItem user = new UserItem();
@@ -73,17 +70,18 @@ public final class UserService {
     user.email = request.email();
     user.name = request.name();
     user.role = request.role().apiName();
-    user.status = "invited";
-    stamp(tenant, user, Timestamps.now(clock));
-    return writer.create(tenant, actor, resource, user, "/v1/users/" + user.id, claim,
-        tx -> tx.claimUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, user.email, user.id, "email"));
+    user.status = UserStatus.INVITED;
+    TenantId tenant = caller.tenantId();
+    UserRepository.stampNew(tenant, user, Timestamps.now(clock));
+    return writer.create(tenant, caller.actor(), resource, user, "/v1/users/" + user.id, claim,
+        tx -> users.claimEmail(tx, tenant, user.email, user.id, "email"));
   }
 
   /** The caller's own profile. */
-  public Versioned<UserResponse> updateMe(TenantId tenant, Actor actor, String userId, Optional<Long> ifMatch,
-      UpdateMeRequest request) {
-    UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
-    return writer.update(tenant, actor, resource, user, ifMatch, "user.updated", u -> {
+  public Versioned<UserResponse> updateMe(Caller caller, Optional<Long> ifMatch, UpdateMeRequest request) {
+    TenantId tenant = caller.tenantId();
+    UserItem user = users.findLive(tenant, caller.userId()).orElseThrow(UserService::notFound);
+    return writer.update(tenant, caller.actor(), resource, user, ifMatch, "user.updated", u -> {
       u.name = request.name().orElse(u.name);
       u.phoneNumber = request.phoneNumber().orElse(u.phoneNumber);
       u.avatarUrl = request.avatarUrl().orElse(u.avatarUrl);
@@ -103,8 +101,9 @@ public final class UserService {
    * An admin's change to a user. Nobody changes their own role or status (no self-lockout), and
    * only an owner may touch an owner or make someone one. Role changes emit {@code user.role_changed}.
    */
-  public Versioned<UserResponse> update(TenantId tenant, Actor actor, Principal caller, String userId,
-      Optional<Long> ifMatch, UpdateUserRequest request) {
+  public Versioned<UserResponse> update(Caller caller, String userId, Optional<Long> ifMatch,
+      UpdateUserRequest request) {
+    TenantId tenant = caller.tenantId();
     UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
     boolean roleOrStatus = request.role().isPresent() || request.status().isPresent();
     if (roleOrStatus && user.id.equals(caller.userId())) {
@@ -114,7 +113,7 @@ public final class UserService {
     requireOwnerForOwners(caller, user, request.role().orElse(null));
     String action = request.role().isPresent() && !request.role().value().equals(user.role)
         ? "user.role_changed" : "user.updated";
-    return writer.update(tenant, actor, resource, user, ifMatch, action, u -> {
+    return writer.update(tenant, caller.actor(), resource, user, ifMatch, action, u -> {
       u.name = request.name().orElse(u.name);
       u.role = request.role().orElse(u.role);
       u.status = request.status().orElse(u.status);
@@ -123,27 +122,22 @@ public final class UserService {
   }
 
   /** Soft delete: the user disappears from lists, can no longer act, and the email is free again. */
-  public void delete(TenantId tenant, Actor actor, Principal caller, String userId, Optional<Long> ifMatch) {
+  public void delete(Caller caller, String userId, Optional<Long> ifMatch) {
+    TenantId tenant = caller.tenantId();
     UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
     if (user.id.equals(caller.userId())) {
       throw UnprocessableException.forField("user_id", "you cannot delete yourself");
     }
     requireOwnerForOwners(caller, user, null);
-    writer.softDelete(tenant, actor, resource, user, ifMatch, "user.deleted", u -> {
-      u.status = "disabled";
+    writer.softDelete(tenant, caller.actor(), resource, user, ifMatch, "user.deleted", u -> {
+      u.status = UserStatus.DISABLED;
       UserRepository.index(tenant, u);
-    }, tx -> tx.releaseUnique(tenant, TenancyKeys.UNIQUE_USER_EMAIL, user.email));
+    }, tx -> users.releaseEmail(tx, tenant, user.email));
   }
 
-  /** Sets keys, type, first version, timestamps and list placement of a new user. */
-  static void stamp(TenantId tenant, UserItem user, String now) {
-    user.stampNew(TenancyKeys.user(tenant, user.id), UserItem.ENTITY, now);
-    UserRepository.index(tenant, user);
-  }
-
-  private static void requireOwnerForOwners(Principal caller, UserItem target, String newRole) {
+  private static void requireOwnerForOwners(Caller caller, UserItem target, String newRole) {
     boolean touchesOwner = Role.OWNER.apiName().equals(target.role) || Role.OWNER.apiName().equals(newRole);
-    if (touchesOwner && caller.tenantRole() != Role.OWNER) {
+    if (touchesOwner && caller.role() != Role.OWNER) {
       throw new ForbiddenException("Only an owner may change an owner or grant the owner role.");
     }
   }

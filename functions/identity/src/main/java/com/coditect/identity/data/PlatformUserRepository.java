@@ -1,8 +1,10 @@
-package com.coditect.identity;
+package com.coditect.identity.data;
 
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.shared.tenancy.UserStatus;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -12,13 +14,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The platform's record of a user as the tenancy function stores it ({@code PK=T#<tenant>#USER#<id>,
- * SK=USER}), read by the identity function to decide what the user pool must hold. One strongly
+ * Reads the platform's record of a user as the tenancy function stores it ({@code PK=T#<tenant>#USER#<id>,
+ * SK=USER}), for the identity function to decide what the user pool must hold. One strongly
  * consistent GetItem of the few attributes the pool mirrors: an event only says "look at this user
  * now", so the read must see every write that happened before the event was sent.
  */
 @Singleton
-public final class PlatformUsers {
+public final class PlatformUserRepository {
 
   private static final String PROJECTION = "email, #name, #role, #status, deleted_at";
   // name, role and status are DynamoDB reserved words.
@@ -28,7 +30,7 @@ public final class PlatformUsers {
   private final String tableName;
 
   @Inject
-  PlatformUsers(DynamoDbClient dynamoDb, AppConfig config) {
+  PlatformUserRepository(DynamoDbClient dynamoDb, AppConfig config) {
     this.dynamoDb = dynamoDb;
     this.tableName = config.tableName();
   }
@@ -44,22 +46,14 @@ public final class PlatformUsers {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
+    // A status this code does not know is read as none: such a user is not let in.
+    UserStatus status = Choice.fromApiName(UserStatus.class, text(item, "status")).orElse(null);
     return Optional.of(new PlatformUser(tenant, userId, text(item, "email"), text(item, "name"), text(item, "role"),
-        text(item, "status"), item.containsKey("deleted_at")));
+        status, item.containsKey("deleted_at")));
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null ? null : value.s();
-  }
-
-  /** What the pool mirrors of one platform user. */
-  public record PlatformUser(TenantId tenant, String id, String email, String name, String role, String status,
-      boolean deleted) {
-
-    /** Invited and active users sign in; disabled and deleted ones never do. */
-    public boolean maySignIn() {
-      return !deleted && ("active".equals(status) || "invited".equals(status));
-    }
   }
 }
