@@ -1,7 +1,7 @@
 package com.coditect.pm;
 
-import com.coditect.pm.api.BoardCreateRequest;
-import com.coditect.pm.api.BoardUpdateRequest;
+import com.coditect.pm.api.CreateBoardRequest;
+import com.coditect.pm.api.UpdateBoardRequest;
 import com.coditect.pm.domain.BoardService;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -53,7 +53,7 @@ final class BoardRoutes implements RouteGroup {
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    BoardCreateRequest body = BoardCreateRequest.from(request.jsonBody());
+    CreateBoardRequest body = CreateBoardRequest.from(request.jsonBody());
     return idempotency.create(request, caller,
         claim -> boards.get().create(caller.tenantId(), caller.actor(), projectId, body, claim));
   }
@@ -64,7 +64,7 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
-    BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
+    UpdateBoardRequest body = UpdateBoardRequest.from(request.jsonBody());
     return ApiResponse.versioned(boards.get().update(caller.tenantId(), caller.actor(),
         request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
   }

@@ -1,8 +1,8 @@
 package com.coditect.pm;
 
-import com.coditect.pm.api.MilestoneCreateRequest;
+import com.coditect.pm.api.CreateMilestoneRequest;
 import com.coditect.pm.api.MilestoneFields;
-import com.coditect.pm.api.MilestoneUpdateRequest;
+import com.coditect.pm.api.UpdateMilestoneRequest;
 import com.coditect.pm.domain.MilestoneService;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -51,7 +51,7 @@ final class MilestoneRoutes implements RouteGroup {
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    MilestoneCreateRequest body = MilestoneCreateRequest.from(request.jsonBody());
+    CreateMilestoneRequest body = CreateMilestoneRequest.from(request.jsonBody());
     return idempotency.create(request, caller, claim -> milestones.get().create(caller.tenantId(),
         caller.actor(), projectId, body, claim));
   }
@@ -62,7 +62,7 @@ final class MilestoneRoutes implements RouteGroup {
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String milestoneId = request.uuidPathParameter("milestone_id");
-    MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
+    UpdateMilestoneRequest body = UpdateMilestoneRequest.from(request.jsonBody());
     return ApiResponse.versioned(milestones.get().update(caller.tenantId(), caller.actor(), milestoneId,
         request.ifMatchVersion(), body));
   }

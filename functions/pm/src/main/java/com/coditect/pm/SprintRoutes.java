@@ -1,9 +1,9 @@
 package com.coditect.pm;
 
-import com.coditect.pm.api.SprintCompleteRequest;
-import com.coditect.pm.api.SprintCreateRequest;
+import com.coditect.pm.api.CompleteSprintRequest;
+import com.coditect.pm.api.CreateSprintRequest;
 import com.coditect.pm.api.SprintFields;
-import com.coditect.pm.api.SprintUpdateRequest;
+import com.coditect.pm.api.UpdateSprintRequest;
 import com.coditect.pm.domain.SprintService;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -54,7 +54,7 @@ final class SprintRoutes implements RouteGroup {
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    SprintCreateRequest body = SprintCreateRequest.from(request.jsonBody());
+    CreateSprintRequest body = CreateSprintRequest.from(request.jsonBody());
     return idempotency.create(request, caller, claim -> sprints.get().create(caller.tenantId(),
         caller.actor(), projectId, body, claim));
   }
@@ -65,7 +65,7 @@ final class SprintRoutes implements RouteGroup {
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String sprintId = request.uuidPathParameter("sprint_id");
-    SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
+    UpdateSprintRequest body = UpdateSprintRequest.from(request.jsonBody());
     return ApiResponse.versioned(sprints.get().update(caller.tenantId(), caller.actor(), sprintId,
         request.ifMatchVersion(), body));
   }
@@ -83,7 +83,7 @@ final class SprintRoutes implements RouteGroup {
 
   private ApiResponse complete(ApiRequest request, Caller caller) {
     String sprintId = request.uuidPathParameter("sprint_id");
-    SprintCompleteRequest body = SprintCompleteRequest.from(request);
+    CompleteSprintRequest body = CompleteSprintRequest.from(request);
     return ApiResponse.versioned(sprints.get().complete(caller.tenantId(), caller.actor(), sprintId,
         request.ifMatchVersion(), body));
   }

@@ -1,13 +1,13 @@
 package com.coditect.pm.domain;
 
 import com.coditect.pm.api.BoardColumnRequest;
-import com.coditect.pm.api.BoardColumnWithTasks;
-import com.coditect.pm.api.BoardCreateRequest;
+import com.coditect.pm.api.BoardColumnWithTasksResponse;
 import com.coditect.pm.api.BoardResponse;
-import com.coditect.pm.api.BoardUpdateRequest;
 import com.coditect.pm.api.BoardWithTasksResponse;
+import com.coditect.pm.api.CreateBoardRequest;
 import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.api.TaskSummary;
+import com.coditect.pm.api.UpdateBoardRequest;
 import com.coditect.pm.data.BoardColumn;
 import com.coditect.pm.data.BoardItem;
 import com.coditect.pm.data.BoardRepository;
@@ -101,15 +101,15 @@ public final class BoardService {
         tasksOfColumn.get(column).add(TaskSummary.from(row));
       }
     }
-    List<BoardColumnWithTasks> columns = board.columns.stream()
-        .map(column -> BoardColumnWithTasks.of(column, tasksOfColumn.get(column.id())))
+    List<BoardColumnWithTasksResponse> columns = board.columns.stream()
+        .map(column -> BoardColumnWithTasksResponse.of(column, tasksOfColumn.get(column.id())))
         .toList();
     return new Versioned<>(new BoardWithTasksResponse(board.id, board.projectId, board.name, board.boardType,
         columns, board.createdAt, board.updatedAt, rows.nextCursor()), board.version);
   }
 
   /** Creates a board in a live project of the tenant (else 404): one transaction. */
-  public Created<BoardResponse> create(TenantId tenant, Actor actor, String projectId, BoardCreateRequest request,
+  public Created<BoardResponse> create(TenantId tenant, Actor actor, String projectId, CreateBoardRequest request,
       IdempotencyClaim claim) {
     List<BoardColumn> columns = request.columns() == null
         ? BoardColumnRules.DEFAULT_KANBAN : BoardColumnRules.apply(request.columns());
@@ -128,7 +128,7 @@ public final class BoardService {
 
   /** Changes name, type or columns (the whole list): a GetItem, then one transaction. */
   public Versioned<BoardResponse> update(TenantId tenant, Actor actor, String boardId, Optional<Long> ifMatch,
-      BoardUpdateRequest request) {
+      UpdateBoardRequest request) {
     List<BoardColumn> columns = request.columns().isPresent() ? BoardColumnRules.apply(request.columns().value()) : null;
     BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
     return writer.update(tenant, actor, resource, board, ifMatch, TYPE + ".updated", b -> {

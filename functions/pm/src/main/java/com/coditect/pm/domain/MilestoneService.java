@@ -1,8 +1,8 @@
 package com.coditect.pm.domain;
 
-import com.coditect.pm.api.MilestoneCreateRequest;
+import com.coditect.pm.api.CreateMilestoneRequest;
 import com.coditect.pm.api.MilestoneResponse;
-import com.coditect.pm.api.MilestoneUpdateRequest;
+import com.coditect.pm.api.UpdateMilestoneRequest;
 import com.coditect.pm.data.MilestoneItem;
 import com.coditect.pm.data.MilestoneRepository;
 import com.coditect.pm.data.PmKeys;
@@ -92,7 +92,7 @@ public final class MilestoneService {
 
   /** A milestone of a live project with its title claimed in the project, counters at zero: one transaction. */
   public Created<MilestoneResponse> create(TenantId tenant, Actor actor, String projectId,
-      MilestoneCreateRequest request, IdempotencyClaim claim) {
+      CreateMilestoneRequest request, IdempotencyClaim claim) {
     String now = Timestamps.now(clock);
     MilestoneItem milestone = new MilestoneItem();
     milestone.id = Ids.newId();
@@ -118,7 +118,7 @@ public final class MilestoneService {
    * sentinel. A change that changes nothing writes nothing.
    */
   public Versioned<MilestoneResponse> update(TenantId tenant, Actor actor, String milestoneId, Optional<Long> ifMatch,
-      MilestoneUpdateRequest request) {
+      UpdateMilestoneRequest request) {
     MilestoneItem read = find(tenant, milestoneId);
     Preconditions.checkIfMatch(ifMatch, read.version);
     MilestoneResponse before = MilestoneResponse.from(read);

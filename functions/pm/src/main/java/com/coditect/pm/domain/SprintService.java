@@ -1,9 +1,9 @@
 package com.coditect.pm.domain;
 
-import com.coditect.pm.api.SprintCompleteRequest;
-import com.coditect.pm.api.SprintCreateRequest;
+import com.coditect.pm.api.CompleteSprintRequest;
+import com.coditect.pm.api.CreateSprintRequest;
 import com.coditect.pm.api.SprintResponse;
-import com.coditect.pm.api.SprintUpdateRequest;
+import com.coditect.pm.api.UpdateSprintRequest;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.ProjectLookup;
 import com.coditect.pm.data.SprintItem;
@@ -104,7 +104,7 @@ public final class SprintService {
   }
 
   /** A planned sprint in a live project, its name claimed in the project: one transaction. */
-  public Created<SprintResponse> create(TenantId tenant, Actor actor, String projectId, SprintCreateRequest request,
+  public Created<SprintResponse> create(TenantId tenant, Actor actor, String projectId, CreateSprintRequest request,
       IdempotencyClaim claim) {
     requireDateOrder(request.startDate(), request.endDate());
     SprintItem sprint = new SprintItem();
@@ -126,7 +126,7 @@ public final class SprintService {
 
   /** Name, goal and dates; {@code status} only from planned to cancelled. A rename moves the name's sentinel. */
   public Versioned<SprintResponse> update(TenantId tenant, Actor actor, String sprintId, Optional<Long> ifMatch,
-      SprintUpdateRequest request) {
+      UpdateSprintRequest request) {
     SprintItem sprint = find(tenant, sprintId);
     Preconditions.checkIfMatch(ifMatch, sprint.version);
     if (request.status().isPresent() && !request.status().value().equals(sprint.status)
@@ -168,7 +168,7 @@ public final class SprintService {
    * where the unfinished tasks go (null: the backlog), for the consumer that moves them.
    */
   public Versioned<SprintResponse> complete(TenantId tenant, Actor actor, String sprintId, Optional<Long> ifMatch,
-      SprintCompleteRequest request) {
+      CompleteSprintRequest request) {
     SprintItem sprint = find(tenant, sprintId);
     Preconditions.checkIfMatch(ifMatch, sprint.version);
     if (!ACTIVE.equals(sprint.status)) {

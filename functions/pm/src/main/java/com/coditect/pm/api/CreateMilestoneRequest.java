@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 
 /** {@code POST /v1/projects/{project_id}/milestones}; {@code status} defaults to {@code open}. */
-public record MilestoneCreateRequest(String title, String description, String status, LocalDate dueDate) {
+public record CreateMilestoneRequest(String title, String description, String status, LocalDate dueDate) {
 
-  public static MilestoneCreateRequest from(JsonNode body) {
+  public static CreateMilestoneRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     MilestoneFields.rejectProgress(fields);
     String status = fields.optionalChoice("status", MilestoneFields.STATUSES);
-    var request = new MilestoneCreateRequest(
+    var request = new CreateMilestoneRequest(
         fields.requiredString("title", MilestoneFields.TITLE_MAX),
         fields.optionalString("description", MilestoneFields.DESCRIPTION_MAX),
         status == null ? "open" : status,

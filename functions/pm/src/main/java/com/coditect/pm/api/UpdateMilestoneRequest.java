@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 
 /** {@code PATCH /v1/milestones/{milestone_id}}; description and due_date may be cleared with null. */
-public record MilestoneUpdateRequest(
+public record UpdateMilestoneRequest(
     Patch<String> title, Patch<String> description, Patch<String> status, Patch<LocalDate> dueDate) {
 
-  public static MilestoneUpdateRequest from(JsonNode body) {
+  public static UpdateMilestoneRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.requireAnyPresent();
     MilestoneFields.rejectProgress(fields);
-    var request = new MilestoneUpdateRequest(
+    var request = new UpdateMilestoneRequest(
         fields.patchString("title", MilestoneFields.TITLE_MAX, false),
         fields.patchString("description", MilestoneFields.DESCRIPTION_MAX, true),
         fields.patchChoice("status", MilestoneFields.STATUSES, false),

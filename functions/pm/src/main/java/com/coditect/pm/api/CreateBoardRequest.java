@@ -8,13 +8,13 @@ import java.util.List;
  * {@code POST /v1/projects/{project_id}/boards}. {@code board_type} defaults to kanban; without
  * {@code columns} (null here) the board gets the default kanban columns.
  */
-public record BoardCreateRequest(String name, String boardType, List<BoardColumnRequest> columns) {
+public record CreateBoardRequest(String name, String boardType, List<BoardColumnRequest> columns) {
 
   public static final List<String> BOARD_TYPES = List.of("kanban", "scrum", "custom");
   public static final String DEFAULT_BOARD_TYPE = "kanban";
   public static final int NAME_MAX = 255;
 
-  public static BoardCreateRequest from(JsonNode body) {
+  public static CreateBoardRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     String name = fields.requiredString("name", NAME_MAX);
     String boardType = DEFAULT_BOARD_TYPE;
@@ -28,6 +28,6 @@ public record BoardCreateRequest(String name, String boardType, List<BoardColumn
     List<BoardColumnRequest> columns = body.has(BoardColumnRequest.FIELD)
         ? BoardColumnRequest.readAll(fields, body) : null;
     fields.finish();
-    return new BoardCreateRequest(name, boardType, columns);
+    return new CreateBoardRequest(name, boardType, columns);
   }
 }
