@@ -47,31 +47,29 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(boards.get().list(caller.tenantId(), request.uuidPathParameter("project_id"),
-        request.page()));
+    return ApiResponse.ok(boards.get().list(caller, request.uuidPathParameter("project_id"), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     CreateBoardRequest body = CreateBoardRequest.from(request.jsonBody());
     return idempotency.create(request, caller,
-        claim -> boards.get().create(caller.tenantId(), caller.actor(), projectId, body, claim));
+        claim -> boards.get().create(caller, projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(boards.get().getWithTasks(caller.tenantId(), request.uuidPathParameter("board_id"),
+    return ApiResponse.versioned(boards.get().getWithTasks(caller, request.uuidPathParameter("board_id"),
         taskPage(request)));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateBoardRequest body = UpdateBoardRequest.from(request.jsonBody());
-    return ApiResponse.versioned(boards.get().update(caller.tenantId(), caller.actor(),
-        request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(boards.get().update(caller, request.uuidPathParameter("board_id"),
+        request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    boards.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("board_id"),
-        request.ifMatchVersion());
+    boards.get().delete(caller, request.uuidPathParameter("board_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 

@@ -1,5 +1,6 @@
 package com.coditect.pm.api;
 
+import com.coditect.pm.model.SprintStatus;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  */
 public record UpdateSprintRequest(
     Patch<String> name, Patch<String> goal, Patch<LocalDate> startDate, Patch<LocalDate> endDate,
-    Patch<String> status) {
+    Patch<SprintStatus> status) {
 
   public static UpdateSprintRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
@@ -21,7 +22,7 @@ public record UpdateSprintRequest(
         fields.patchString("goal", SprintFields.GOAL_MAX, true),
         fields.patchDate("start_date", false),
         fields.patchDate("end_date", false),
-        fields.patchChoice("status", SprintFields.STATUSES, false));
+        fields.patchChoice("status", SprintStatus.class, false));
     fields.finish();
     return request;
   }
