@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** {@code PATCH /v1/boards/{board_id}}: {@code columns}, when sent, replace the whole list. */
-public record UpdateBoardRequest(Patch<String> name, Patch<BoardType> boardType, Patch<List<BoardColumnRequest>> columns) {
+public record UpdateBoardRequest(
+    Patch<String> name, Patch<BoardType> boardType, Patch<List<BoardColumnRequest>> columns) {
 
   public static UpdateBoardRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);

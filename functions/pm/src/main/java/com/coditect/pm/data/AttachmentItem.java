@@ -51,7 +51,8 @@ public final class AttachmentItem extends TableItem {
               .setter((i, v) -> i.fileSizeBytes = v))
           .addAttribute(String.class, a -> a.name("mime_type").getter(i -> i.mimeType).setter((i, v) -> i.mimeType = v))
           .addAttribute(String.class, a -> a.name("sha256").getter(i -> i.sha256).setter((i, v) -> i.sha256 = v))
-          .addAttribute(AttachmentStatus.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v)
+          .addAttribute(AttachmentStatus.class, a -> a.name("status").getter(i -> i.status)
+              .setter((i, v) -> i.status = v)
               .attributeConverter(ChoiceConverter.of(AttachmentStatus.class)))
           .build();
 

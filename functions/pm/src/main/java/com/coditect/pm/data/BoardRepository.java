@@ -121,7 +121,8 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
   }
 
   /** Adds the removal of a board read at its version; {@code onStale} if it changed since. */
-  public void delete(WriteTransaction tx, TenantId tenant, BoardItem board, Supplier<? extends RuntimeException> onStale) {
+  public void delete(WriteTransaction tx, TenantId tenant, BoardItem board,
+      Supplier<? extends RuntimeException> onStale) {
     tx.deleteVersioned(PmKeys.board(tenant, board.id), board.version, onStale);
   }
 }

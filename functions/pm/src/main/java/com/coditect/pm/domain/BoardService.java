@@ -122,7 +122,8 @@ public final class BoardService {
     board.columns = columns;
     BoardRepository.index(tenant, board);
     return writer.create(tenant, caller.actor(), resource, board, "/v1/boards/" + board.id, claim,
-        tx -> boards.requireLiveProject(tx, tenant, projectId, () -> new NotFoundException("The project was not found.")));
+        tx -> boards.requireLiveProject(tx, tenant, projectId,
+            () -> new NotFoundException("The project was not found.")));
   }
 
   /** Changes name, type or columns (the whole list): a GetItem, then one transaction. */
