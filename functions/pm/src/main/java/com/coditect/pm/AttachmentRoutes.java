@@ -40,25 +40,24 @@ final class AttachmentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(attachments.get().list(caller.tenantId(), TaskRefs.of(request),
-        request.page()));
+    return ApiResponse.ok(attachments.get().list(caller, TaskRefs.of(request), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String taskRef = TaskRefs.of(request);
     CreateAttachmentRequest body = CreateAttachmentRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, caller, lookup -> attachments.get().create(caller.tenantId(),
-        caller.actor(), caller.principal(), taskRef, body, lookup));
+    return idempotency.createReadingRecord(request, caller, lookup -> attachments.get().create(caller, taskRef,
+        body, lookup));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(attachments.get().get(caller.tenantId(), caller.actor(),
-        TaskRefs.of(request), request.uuidPathParameter("attachment_id")));
+    return ApiResponse.versioned(attachments.get().get(caller, TaskRefs.of(request),
+        request.uuidPathParameter("attachment_id")));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    attachments.get().delete(caller.tenantId(), caller.actor(), caller.principal(), TaskRefs.of(request),
-        request.uuidPathParameter("attachment_id"), request.ifMatchVersion());
+    attachments.get().delete(caller, TaskRefs.of(request), request.uuidPathParameter("attachment_id"),
+        request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 }

@@ -1,7 +1,7 @@
 package com.coditect.pm;
 
-import com.coditect.pm.api.BoardCreateRequest;
-import com.coditect.pm.api.BoardUpdateRequest;
+import com.coditect.pm.api.CreateBoardRequest;
+import com.coditect.pm.api.UpdateBoardRequest;
 import com.coditect.pm.domain.BoardService;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -47,31 +47,29 @@ final class BoardRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(boards.get().list(caller.tenantId(), request.uuidPathParameter("project_id"),
-        request.page()));
+    return ApiResponse.ok(boards.get().list(caller, request.uuidPathParameter("project_id"), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    BoardCreateRequest body = BoardCreateRequest.from(request.jsonBody());
+    CreateBoardRequest body = CreateBoardRequest.from(request.jsonBody());
     return idempotency.create(request, caller,
-        claim -> boards.get().create(caller.tenantId(), caller.actor(), projectId, body, claim));
+        claim -> boards.get().create(caller, projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(boards.get().getWithTasks(caller.tenantId(), request.uuidPathParameter("board_id"),
+    return ApiResponse.versioned(boards.get().getWithTasks(caller, request.uuidPathParameter("board_id"),
         taskPage(request)));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
-    BoardUpdateRequest body = BoardUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(boards.get().update(caller.tenantId(), caller.actor(),
-        request.uuidPathParameter("board_id"), request.ifMatchVersion(), body));
+    UpdateBoardRequest body = UpdateBoardRequest.from(request.jsonBody());
+    return ApiResponse.versioned(boards.get().update(caller, request.uuidPathParameter("board_id"),
+        request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    boards.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("board_id"),
-        request.ifMatchVersion());
+    boards.get().delete(caller, request.uuidPathParameter("board_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 

@@ -41,25 +41,25 @@ final class CommentRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(comments.get().list(caller.tenantId(), TaskRefs.of(request), request.page()));
+    return ApiResponse.ok(comments.get().list(caller, TaskRefs.of(request), request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String taskRef = TaskRefs.of(request);
     CreateCommentRequest body = CreateCommentRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, caller, lookup -> comments.get().create(caller.tenantId(),
-        caller.actor(), caller.principal(), taskRef, body, lookup));
+    return idempotency.createReadingRecord(request, caller, lookup -> comments.get().create(caller, taskRef, body,
+        lookup));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     UpdateCommentRequest body = UpdateCommentRequest.from(request.jsonBody());
-    return ApiResponse.versioned(comments.get().update(caller.tenantId(), caller.actor(), caller.principal(),
-        TaskRefs.of(request), request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
+    return ApiResponse.versioned(comments.get().update(caller, TaskRefs.of(request),
+        request.uuidPathParameter("comment_id"), request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    comments.get().delete(caller.tenantId(), caller.actor(), caller.principal(), TaskRefs.of(request),
-        request.uuidPathParameter("comment_id"), request.ifMatchVersion());
+    comments.get().delete(caller, TaskRefs.of(request), request.uuidPathParameter("comment_id"),
+        request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 }

@@ -1,9 +1,11 @@
 package com.coditect.pm;
 
-import com.coditect.pm.api.MilestoneCreateRequest;
+import com.coditect.pm.api.CreateMilestoneRequest;
 import com.coditect.pm.api.MilestoneFields;
-import com.coditect.pm.api.MilestoneUpdateRequest;
+import com.coditect.pm.api.UpdateMilestoneRequest;
 import com.coditect.pm.domain.MilestoneService;
+import com.coditect.pm.model.MilestoneStatus;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -45,31 +47,29 @@ final class MilestoneRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    Optional<String> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES);
-    return ApiResponse.ok(milestones.get().list(caller.tenantId(), projectId, status, request.page()));
+    Optional<MilestoneStatus> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES)
+        .flatMap(value -> Choice.fromApiName(MilestoneStatus.class, value));
+    return ApiResponse.ok(milestones.get().list(caller, projectId, status, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    MilestoneCreateRequest body = MilestoneCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> milestones.get().create(caller.tenantId(),
-        caller.actor(), projectId, body, claim));
+    CreateMilestoneRequest body = CreateMilestoneRequest.from(request.jsonBody());
+    return idempotency.create(request, caller, claim -> milestones.get().create(caller, projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(milestones.get().get(caller.tenantId(), request.uuidPathParameter("milestone_id")));
+    return ApiResponse.versioned(milestones.get().get(caller, request.uuidPathParameter("milestone_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String milestoneId = request.uuidPathParameter("milestone_id");
-    MilestoneUpdateRequest body = MilestoneUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(milestones.get().update(caller.tenantId(), caller.actor(), milestoneId,
-        request.ifMatchVersion(), body));
+    UpdateMilestoneRequest body = UpdateMilestoneRequest.from(request.jsonBody());
+    return ApiResponse.versioned(milestones.get().update(caller, milestoneId, request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    milestones.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("milestone_id"),
-        request.ifMatchVersion());
+    milestones.get().delete(caller, request.uuidPathParameter("milestone_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 }

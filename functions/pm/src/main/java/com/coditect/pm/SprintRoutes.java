@@ -1,10 +1,12 @@
 package com.coditect.pm;
 
-import com.coditect.pm.api.SprintCompleteRequest;
-import com.coditect.pm.api.SprintCreateRequest;
+import com.coditect.pm.api.CompleteSprintRequest;
+import com.coditect.pm.api.CreateSprintRequest;
 import com.coditect.pm.api.SprintFields;
-import com.coditect.pm.api.SprintUpdateRequest;
+import com.coditect.pm.api.UpdateSprintRequest;
 import com.coditect.pm.domain.SprintService;
+import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -48,43 +50,40 @@ final class SprintRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    Optional<String> status = request.choiceQueryParameter("status", SprintFields.STATUSES);
-    return ApiResponse.ok(sprints.get().list(caller.tenantId(), projectId, status, request.page()));
+    Optional<SprintStatus> status = request.choiceQueryParameter("status", SprintFields.STATUSES)
+        .flatMap(value -> Choice.fromApiName(SprintStatus.class, value));
+    return ApiResponse.ok(sprints.get().list(caller, projectId, status, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    SprintCreateRequest body = SprintCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> sprints.get().create(caller.tenantId(),
-        caller.actor(), projectId, body, claim));
+    CreateSprintRequest body = CreateSprintRequest.from(request.jsonBody());
+    return idempotency.create(request, caller, claim -> sprints.get().create(caller, projectId, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(sprints.get().get(caller.tenantId(), request.uuidPathParameter("sprint_id")));
+    return ApiResponse.versioned(sprints.get().get(caller, request.uuidPathParameter("sprint_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String sprintId = request.uuidPathParameter("sprint_id");
-    SprintUpdateRequest body = SprintUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(sprints.get().update(caller.tenantId(), caller.actor(), sprintId,
-        request.ifMatchVersion(), body));
+    UpdateSprintRequest body = UpdateSprintRequest.from(request.jsonBody());
+    return ApiResponse.versioned(sprints.get().update(caller, sprintId, request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    sprints.get().delete(caller.tenantId(), caller.actor(), request.uuidPathParameter("sprint_id"),
-        request.ifMatchVersion());
+    sprints.get().delete(caller, request.uuidPathParameter("sprint_id"), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse start(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(sprints.get().start(caller.tenantId(), caller.actor(),
-        request.uuidPathParameter("sprint_id"), request.ifMatchVersion()));
+    return ApiResponse.versioned(sprints.get().start(caller, request.uuidPathParameter("sprint_id"),
+        request.ifMatchVersion()));
   }
 
   private ApiResponse complete(ApiRequest request, Caller caller) {
     String sprintId = request.uuidPathParameter("sprint_id");
-    SprintCompleteRequest body = SprintCompleteRequest.from(request);
-    return ApiResponse.versioned(sprints.get().complete(caller.tenantId(), caller.actor(), sprintId,
-        request.ifMatchVersion(), body));
+    CompleteSprintRequest body = CompleteSprintRequest.from(request);
+    return ApiResponse.versioned(sprints.get().complete(caller, sprintId, request.ifMatchVersion(), body));
   }
 }

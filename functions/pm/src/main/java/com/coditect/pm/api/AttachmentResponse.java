@@ -24,7 +24,7 @@ public record AttachmentResponse(
 
   public static AttachmentResponse from(AttachmentItem item) {
     return new AttachmentResponse(item.id, item.taskId, item.uploaderId, item.filename, item.filePath,
-        item.fileSizeBytes, item.mimeType, item.sha256, item.status, item.createdAt, null, null);
+        item.fileSizeBytes, item.mimeType, item.sha256, item.status.apiName(), item.createdAt, null, null);
   }
 
   public AttachmentResponse withUpload(PresignedRequest put) {

@@ -8,5 +8,5 @@ import java.util.List;
  * column's tasks to those it has.
  */
 public record BoardWithTasksResponse(
-    String id, String projectId, String name, String boardType, List<BoardColumnWithTasks> columns,
+    String id, String projectId, String name, String boardType, List<BoardColumnWithTasksResponse> columns,
     String createdAt, String updatedAt, String nextCursor) {}

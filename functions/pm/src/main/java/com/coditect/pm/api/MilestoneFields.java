@@ -1,5 +1,7 @@
 package com.coditect.pm.api;
 
+import com.coditect.pm.model.MilestoneStatus;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.json.JsonFields;
 import java.util.List;
 
@@ -8,7 +10,7 @@ public final class MilestoneFields {
 
   public static final int TITLE_MAX = 255;
   public static final int DESCRIPTION_MAX = 10_000;
-  public static final List<String> STATUSES = List.of("open", "in_progress", "completed", "cancelled");
+  public static final List<String> STATUSES = Choice.apiNames(MilestoneStatus.class);
 
   private MilestoneFields() {}
 

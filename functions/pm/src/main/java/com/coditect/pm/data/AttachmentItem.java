@@ -1,5 +1,7 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.AttachmentStatus;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -21,8 +23,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 public final class AttachmentItem extends TableItem {
 
   public static final String ENTITY = "TASK_ATTACHMENT";
-  public static final String PENDING = "pending";
-  public static final String AVAILABLE = "available";
 
   public String id;
   public String taskId;
@@ -34,7 +34,7 @@ public final class AttachmentItem extends TableItem {
   public String mimeType;
   /** The client's SHA-256 of the file, 64 lower-case hex digits. */
   public String sha256;
-  public String status;
+  public AttachmentStatus status;
 
   public static final TableSchema<AttachmentItem> SCHEMA =
       StaticTableSchema.builder(AttachmentItem.class)
@@ -51,10 +51,12 @@ public final class AttachmentItem extends TableItem {
               .setter((i, v) -> i.fileSizeBytes = v))
           .addAttribute(String.class, a -> a.name("mime_type").getter(i -> i.mimeType).setter((i, v) -> i.mimeType = v))
           .addAttribute(String.class, a -> a.name("sha256").getter(i -> i.sha256).setter((i, v) -> i.sha256 = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(AttachmentStatus.class, a -> a.name("status").getter(i -> i.status)
+              .setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(AttachmentStatus.class)))
           .build();
 
   public boolean isPending() {
-    return PENDING.equals(status);
+    return status == AttachmentStatus.PENDING;
   }
 }

@@ -4,12 +4,15 @@ import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 
-/** Reads task attachments by the access patterns of docs/access-patterns.md. */
+/** Reads task attachments by the access patterns of docs/access-patterns.md; the keys and checks of their writes. */
 @Singleton
 public final class AttachmentRepository extends ItemRepository<AttachmentItem> {
 
@@ -28,5 +31,27 @@ public final class AttachmentRepository extends ItemRepository<AttachmentItem> {
    */
   public Optional<ResultPage<AttachmentItem>> list(TenantId tenant, String taskId, PageRequest page) {
     return lists.newestFirst(table, tenant, taskId, PmKeys.ATTACHMENT, null, page);
+  }
+
+  /** The key of an attachment of a task, for the read that fetches it with its task. */
+  public static Key key(TenantId tenant, String taskId, String attachmentId) {
+    return PmKeys.attachment(tenant, taskId, attachmentId);
+  }
+
+  /** Gives a new attachment its key (in its task's partition) and entity type. */
+  public static void stampNew(TenantId tenant, AttachmentItem attachment, String now) {
+    attachment.stampNew(key(tenant, attachment.taskId, attachment.id), AttachmentItem.ENTITY, now);
+  }
+
+  /** Adds a check that the attachment's task exists and is not deleted; {@code onMissing} otherwise. */
+  public void requireLiveTask(WriteTransaction tx, TenantId tenant, String taskId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(PmKeys.task(tenant, taskId), onMissing);
+  }
+
+  /** Adds the removal of an attachment read at its version; {@code onStale} if it changed since. */
+  public void delete(WriteTransaction tx, TenantId tenant, AttachmentItem attachment,
+      Supplier<? extends RuntimeException> onStale) {
+    tx.deleteVersioned(key(tenant, attachment.taskId, attachment.id), attachment.version, onStale);
   }
 }

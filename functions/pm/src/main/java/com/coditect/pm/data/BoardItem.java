@@ -1,5 +1,7 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.BoardType;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class BoardItem extends TableItem {
   public String id;
   public String projectId;
   public String name;
-  public String boardType;
+  public BoardType boardType;
   /** Sorted by position; stored as one JSON string (see {@link BoardColumnsConverter}). */
   public List<BoardColumn> columns;
 
@@ -38,8 +40,8 @@ public final class BoardItem extends TableItem {
           .addAttribute(String.class, a -> a.name("project_id").getter(i -> i.projectId)
               .setter((i, v) -> i.projectId = v))
           .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
-          .addAttribute(String.class, a -> a.name("board_type").getter(i -> i.boardType)
-              .setter((i, v) -> i.boardType = v))
+          .addAttribute(BoardType.class, a -> a.name("board_type").getter(i -> i.boardType)
+              .setter((i, v) -> i.boardType = v).attributeConverter(ChoiceConverter.of(BoardType.class)))
           .addAttribute(BoardColumnsConverter.TYPE, a -> a.name("columns").getter(i -> i.columns)
               .setter((i, v) -> i.columns = v).attributeConverter(new BoardColumnsConverter()))
           .build();

@@ -1,11 +1,13 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -21,7 +24,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads boards, and the task rows a board shows, by the access patterns of docs/access-patterns.md. */
+/**
+ * Reads boards, and the task rows a board shows, by the access patterns of docs/access-patterns.md;
+ * and the write parts of a board.
+ */
 @Singleton
 public final class BoardRepository extends ItemRepository<BoardItem> {
 
@@ -97,9 +103,26 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
         .build();
   }
 
+  /** Gives a new board its key and entity type. */
+  public static void stampNew(TenantId tenant, BoardItem board, String now) {
+    board.stampNew(PmKeys.board(tenant, board.id), BoardItem.ENTITY, now);
+  }
+
   /** Sets the index keys that list a board under its project. */
   public static void index(TenantId tenant, BoardItem board) {
     board.gsi1pk = PmKeys.boardsOfProject(tenant, board.projectId);
     board.gsi1sk = board.id;
+  }
+
+  /** Adds a check that the board's project exists and is not deleted; {@code onMissing} otherwise. */
+  public void requireLiveProject(WriteTransaction tx, TenantId tenant, String projectId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.project(tenant, projectId), onMissing);
+  }
+
+  /** Adds the removal of a board read at its version; {@code onStale} if it changed since. */
+  public void delete(WriteTransaction tx, TenantId tenant, BoardItem board,
+      Supplier<? extends RuntimeException> onStale) {
+    tx.deleteVersioned(PmKeys.board(tenant, board.id), board.version, onStale);
   }
 }

@@ -4,13 +4,16 @@ import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 
-/** Reads task comments by the access patterns of docs/access-patterns.md. */
+/** Reads task comments by the access patterns of docs/access-patterns.md; the keys and checks of their writes. */
 @Singleton
 public final class CommentRepository extends ItemRepository<CommentItem> {
 
@@ -32,5 +35,21 @@ public final class CommentRepository extends ItemRepository<CommentItem> {
    */
   public Optional<ResultPage<CommentItem>> listLive(TenantId tenant, String taskId, PageRequest page) {
     return lists.newestFirst(table, tenant, taskId, PmKeys.COMMENT, LIVE, page);
+  }
+
+  /** The key of a comment of a task, for the read that fetches it with its task. */
+  public static Key key(TenantId tenant, String taskId, String commentId) {
+    return PmKeys.comment(tenant, taskId, commentId);
+  }
+
+  /** Gives a new comment its key (in its task's partition) and entity type. */
+  public static void stampNew(TenantId tenant, CommentItem comment, String now) {
+    comment.stampNew(key(tenant, comment.taskId, comment.id), CommentItem.ENTITY, now);
+  }
+
+  /** Adds a check that the comment's task exists and is not deleted; {@code onMissing} otherwise. */
+  public void requireLiveTask(WriteTransaction tx, TenantId tenant, String taskId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(PmKeys.task(tenant, taskId), onMissing);
   }
 }

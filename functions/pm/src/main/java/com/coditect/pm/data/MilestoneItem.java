@@ -1,5 +1,7 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.MilestoneStatus;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import java.util.Set;
@@ -30,7 +32,7 @@ public final class MilestoneItem extends TableItem {
   public String projectId;
   public String title;
   public String description;
-  public String status;
+  public MilestoneStatus status;
   /** {@code YYYY-MM-DD} or null. */
   public String dueDate;
   public String completedAt;
@@ -47,7 +49,8 @@ public final class MilestoneItem extends TableItem {
           .addAttribute(String.class, a -> a.name("title").getter(i -> i.title).setter((i, v) -> i.title = v))
           .addAttribute(String.class, a -> a.name("description").getter(i -> i.description)
               .setter((i, v) -> i.description = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(MilestoneStatus.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(MilestoneStatus.class)))
           .addAttribute(String.class, a -> a.name("due_date").getter(i -> i.dueDate).setter((i, v) -> i.dueDate = v))
           .addAttribute(String.class, a -> a.name("completed_at").getter(i -> i.completedAt)
               .setter((i, v) -> i.completedAt = v))

@@ -1,19 +1,35 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.MilestoneStatus;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads milestones by the access patterns of docs/access-patterns.md. */
+/**
+ * Reads milestones by the access patterns of docs/access-patterns.md, and the write parts of a
+ * milestone: its title as a sentinel, and the in-place update that leaves the task counters alone.
+ */
 @Singleton
 public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
 
@@ -38,9 +54,15 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
   }
 
   /** A project's milestones with a status, by due date: one Query on GSI2. */
-  public ResultPage<MilestoneItem> listByStatus(TenantId tenant, String projectId, String status, PageRequest page) {
-    String partition = PmKeys.milestonesWithStatus(tenant, projectId, status);
+  public ResultPage<MilestoneItem> listByStatus(TenantId tenant, String projectId, MilestoneStatus status,
+      PageRequest page) {
+    String partition = PmKeys.milestonesWithStatus(tenant, projectId, status.apiName());
     return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+  }
+
+  /** Gives a new milestone its key and entity type. */
+  public static void stampNew(TenantId tenant, MilestoneItem milestone, String now) {
+    milestone.stampNew(PmKeys.milestone(tenant, milestone.id), MilestoneItem.ENTITY, now);
   }
 
   /** Sets the index keys from the milestone's project, status and due date. */
@@ -48,8 +70,87 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
     String byDueDate = (milestone.dueDate == null ? PmKeys.NO_DUE_DATE : milestone.dueDate) + "#" + milestone.id;
     milestone.gsi1pk = PmKeys.milestonesOfProject(tenant, milestone.projectId);
     milestone.gsi1sk = byDueDate;
-    milestone.gsi2pk = PmKeys.milestonesWithStatus(tenant, milestone.projectId, milestone.status);
+    milestone.gsi2pk = PmKeys.milestonesWithStatus(tenant, milestone.projectId, milestone.status.apiName());
     milestone.gsi2sk = byDueDate;
+  }
+
+  /** Adds a check that the milestone's project exists and is not deleted; {@code onMissing} otherwise. */
+  public void requireLiveProject(WriteTransaction tx, TenantId tenant, String projectId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.project(tenant, projectId), onMissing);
+  }
+
+  /** Adds the claim of the milestone's title in its project (any case); a clash is a 409 naming {@code title}. */
+  public void claimTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone) {
+    tx.claimUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId, milestone.title),
+        milestone.id, "title");
+  }
+
+  /** Renaming releases the old title and claims the new; a change of case only keeps the same sentinel. */
+  public void moveTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone, String oldTitle) {
+    String oldValue = PmKeys.inProject(milestone.projectId, oldTitle);
+    String newValue = PmKeys.inProject(milestone.projectId, milestone.title);
+    if (!sameSentinel(tenant, oldValue, newValue)) {
+      tx.releaseUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, oldValue);
+      claimTitle(tx, tenant, milestone);
+    }
+  }
+
+  /** Adds the release of the milestone's title (a delete). */
+  public void releaseTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone) {
+    tx.releaseUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId, milestone.title));
+  }
+
+  /** Adds the hard delete of a milestone read at its version; {@code onStale} if it changed since. */
+  public void delete(WriteTransaction tx, TenantId tenant, MilestoneItem milestone,
+      Supplier<? extends RuntimeException> onStale) {
+    tx.deleteVersioned(PmKeys.milestone(tenant, milestone.id), milestone.version, onStale);
+  }
+
+  /**
+   * Adds one in-place update of {@code read}'s item: {@code SET} for each attribute whose value
+   * differs in {@code changed} (client fields, timestamps, version, index keys), {@code REMOVE} for
+   * each it no longer has, conditional on the version read. The task counters are never written,
+   * so an {@code ADD} by a task write between our read and this write is kept.
+   */
+  public void updateChanged(WriteTransaction tx, TenantId tenant, MilestoneItem read, MilestoneItem changed,
+      Supplier<? extends RuntimeException> onStale) {
+    Map<String, AttributeValue> old = MilestoneItem.SCHEMA.itemToMap(read, true);
+    Map<String, AttributeValue> now = MilestoneItem.SCHEMA.itemToMap(changed, true);
+    List<String> sets = new ArrayList<>();
+    List<String> removes = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    TreeSet<String> attributes = new TreeSet<>(old.keySet());
+    attributes.addAll(now.keySet());
+    for (String attribute : attributes) {
+      if (MilestoneItem.COUNTERS.contains(attribute) || Objects.equals(old.get(attribute), now.get(attribute))) {
+        continue;
+      }
+      // Every name is aliased: status and others are DynamoDB reserved words.
+      String alias = "#a" + names.size();
+      names.put(alias, attribute);
+      if (now.containsKey(attribute)) {
+        String placeholder = ":v" + values.size();
+        values.put(placeholder, now.get(attribute));
+        sets.add(alias + " = " + placeholder);
+      } else {
+        removes.add(alias);
+      }
+    }
+    String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    Expression sameVersion = Expression.builder()
+        .expression("version = :read_version")
+        .expressionValues(Map.of(":read_version", AttributeValue.fromN(Long.toString(read.version))))
+        .expressionNames(names)
+        .build();
+    tx.update(PmKeys.milestone(tenant, read.id), expression, values, sameVersion, onStale);
+  }
+
+  /** True when two titles share one sentinel (they differ only in case or surrounding space). */
+  private static boolean sameSentinel(TenantId tenant, String oldTitle, String newTitle) {
+    return UniqueItem.key(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, oldTitle).partitionKeyValue()
+        .equals(UniqueItem.key(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, newTitle).partitionKeyValue());
   }
 
   private static QueryConditional keyEquals(String partition) {

@@ -1,5 +1,7 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -24,7 +26,7 @@ public final class SprintItem extends TableItem {
   public String projectId;
   public String name;
   public String goal;
-  public String status;
+  public SprintStatus status;
   /** {@code YYYY-MM-DD}: ISO dates sort as strings, which the index sort keys rely on. */
   public String startDate;
   public String endDate;
@@ -39,7 +41,8 @@ public final class SprintItem extends TableItem {
           .addAttribute(String.class, a -> a.name("project_id").getter(i -> i.projectId).setter((i, v) -> i.projectId = v))
           .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
           .addAttribute(String.class, a -> a.name("goal").getter(i -> i.goal).setter((i, v) -> i.goal = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(SprintStatus.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(SprintStatus.class)))
           .addAttribute(String.class, a -> a.name("start_date").getter(i -> i.startDate).setter((i, v) -> i.startDate = v))
           .addAttribute(String.class, a -> a.name("end_date").getter(i -> i.endDate).setter((i, v) -> i.endDate = v))
           .addAttribute(String.class, a -> a.name("completed_at").getter(i -> i.completedAt)

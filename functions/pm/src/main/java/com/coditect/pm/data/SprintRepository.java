@@ -1,27 +1,44 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads sprints by the access patterns of docs/access-patterns.md. */
+/**
+ * Reads sprints by the access patterns of docs/access-patterns.md, and the write parts of a sprint's
+ * lifecycle: its name and the project's one active slot as sentinels, and the checks its writes need.
+ */
 @Singleton
 public final class SprintRepository extends ItemRepository<SprintItem> {
 
+  private static final Expression VALUE_IS_FREE =
+      Expression.builder().expression("attribute_not_exists(PK)").build();
+
+  private final DynamoDbTable<UniqueItem> sentinels;
   private final Queries queries;
 
   @Inject
   public SprintRepository(SingleTable table, Queries queries) {
     super(table, SprintItem.SCHEMA);
+    this.sentinels = table.view(UniqueItem.SCHEMA);
     this.queries = queries;
   }
 
@@ -38,9 +55,14 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
   }
 
   /** A project's sprints with a status, by start date: one Query on GSI2. */
-  public ResultPage<SprintItem> listByStatus(TenantId tenant, String projectId, String status, PageRequest page) {
-    String partition = PmKeys.sprintsWithStatus(tenant, projectId, status);
+  public ResultPage<SprintItem> listByStatus(TenantId tenant, String projectId, SprintStatus status, PageRequest page) {
+    String partition = PmKeys.sprintsWithStatus(tenant, projectId, status.apiName());
     return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+  }
+
+  /** Gives a new sprint its key and entity type. */
+  public static void stampNew(TenantId tenant, SprintItem sprint, String now) {
+    sprint.stampNew(PmKeys.sprint(tenant, sprint.id), SprintItem.ENTITY, now);
   }
 
   /** Sets the index keys from the sprint's project, status and start date. */
@@ -48,8 +70,86 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
     String byStartDate = sprint.startDate + "#" + sprint.id;
     sprint.gsi1pk = PmKeys.sprintsOfProject(tenant, sprint.projectId);
     sprint.gsi1sk = byStartDate;
-    sprint.gsi2pk = PmKeys.sprintsWithStatus(tenant, sprint.projectId, sprint.status);
+    sprint.gsi2pk = PmKeys.sprintsWithStatus(tenant, sprint.projectId, sprint.status.apiName());
     sprint.gsi2sk = byStartDate;
+  }
+
+  /** Adds a check that the sprint's project exists and is not deleted; {@code onMissing} otherwise. */
+  public void requireLiveProject(WriteTransaction tx, TenantId tenant, String projectId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.project(tenant, projectId), onMissing);
+  }
+
+  /** Adds the claim of the sprint's name in its project (any case); a clash is a 409 naming {@code name}. */
+  public void claimName(WriteTransaction tx, TenantId tenant, SprintItem sprint) {
+    tx.claimUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId, sprint.name), sprint.id,
+        "name");
+  }
+
+  /** Renaming releases the old name and claims the new; a change of case only keeps the same sentinel. */
+  public void moveName(WriteTransaction tx, TenantId tenant, SprintItem sprint, String oldName) {
+    String oldValue = PmKeys.inProject(sprint.projectId, oldName);
+    String newValue = PmKeys.inProject(sprint.projectId, sprint.name);
+    if (!sameSentinel(tenant, PmKeys.UNIQUE_SPRINT_NAME, oldValue, newValue)) {
+      tx.releaseUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, oldValue);
+      claimName(tx, tenant, sprint);
+    }
+  }
+
+  /** Adds the release of the sprint's name (a delete). */
+  public void releaseName(WriteTransaction tx, TenantId tenant, SprintItem sprint) {
+    tx.releaseUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId, sprint.name));
+  }
+
+  /**
+   * Adds the claim of the project's one active-sprint sentinel by {@code sprint}. Written here
+   * rather than with {@code claimUnique} because its clash needs its own error ({@code onTaken}),
+   * not "the status is already in use".
+   */
+  public void claimActiveSlot(WriteTransaction tx, TenantId tenant, SprintItem sprint,
+      Supplier<? extends RuntimeException> onTaken) {
+    var key = UniqueItem.key(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId);
+    UniqueItem sentinel = new UniqueItem();
+    sentinel.pk = key.partitionKeyValue().s();
+    sentinel.sk = UniqueItem.ENTITY;
+    sentinel.entityType = UniqueItem.ENTITY;
+    sentinel.ownerId = sprint.id;
+    tx.include(sentinels, sentinel, VALUE_IS_FREE, onTaken);
+  }
+
+  /** Adds the release of the project's active-sprint sentinel (the active sprint completes or goes). */
+  public void releaseActiveSlot(WriteTransaction tx, TenantId tenant, String projectId) {
+    tx.releaseUnique(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, projectId);
+  }
+
+  /**
+   * Adds a check that {@code sprintId} is a sprint of {@code projectId} that can still take tasks
+   * (planned or active); {@code onFailed} otherwise.
+   */
+  public void requireOpenInProject(WriteTransaction tx, TenantId tenant, String sprintId, String projectId,
+      Supplier<? extends RuntimeException> onFailed) {
+    tx.require(PmKeys.sprint(tenant, sprintId), openSprintOfProject(projectId), onFailed);
+  }
+
+  /** Adds the hard delete of a sprint read at its version; {@code onStale} if it changed since. */
+  public void delete(WriteTransaction tx, TenantId tenant, SprintItem sprint,
+      Supplier<? extends RuntimeException> onStale) {
+    tx.deleteVersioned(PmKeys.sprint(tenant, sprint.id), sprint.version, onStale);
+  }
+
+  /** True when two values share one sentinel (they differ only in case or surrounding space). */
+  private static boolean sameSentinel(TenantId tenant, String kind, String a, String b) {
+    return UniqueItem.key(tenant, kind, a).partitionKeyValue().equals(UniqueItem.key(tenant, kind, b).partitionKeyValue());
+  }
+
+  private static Expression openSprintOfProject(String projectId) {
+    return Expression.builder()
+        .expression("project_id = :project AND #status IN (:planned, :active)")
+        .expressionNames(Map.of("#status", "status"))
+        .expressionValues(Map.of(":project", AttributeValue.fromS(projectId),
+            ":planned", AttributeValue.fromS(SprintStatus.PLANNED.apiName()),
+            ":active", AttributeValue.fromS(SprintStatus.ACTIVE.apiName())))
+        .build();
   }
 
   private static QueryConditional keyEquals(String partition) {

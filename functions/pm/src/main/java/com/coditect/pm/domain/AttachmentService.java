@@ -5,10 +5,10 @@ import com.coditect.pm.api.CreateAttachmentRequest;
 import com.coditect.pm.data.AttachmentItem;
 import com.coditect.pm.data.AttachmentRepository;
 import com.coditect.pm.data.AttachmentStorage;
-import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.TaskChildReader;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
+import com.coditect.pm.model.AttachmentStatus;
 import com.coditect.shared.config.PmConfig;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
@@ -31,7 +31,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.util.List;
@@ -77,7 +77,8 @@ public final class AttachmentService {
   }
 
   /** A live task's attachments, pending ones included, newest first: GetItem (the task) + Query. */
-  public ResultPage<AttachmentResponse> list(TenantId tenant, String taskRef, PageRequest page) {
+  public ResultPage<AttachmentResponse> list(Caller caller, String taskRef, PageRequest page) {
+    TenantId tenant = caller.tenantId();
     String taskId = tasks.idOf(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
     return attachments.list(tenant, taskId, page).orElseThrow(CommentService::taskNotFound)
         .map(AttachmentResponse::from);
@@ -88,8 +89,9 @@ public final class AttachmentService {
    * transaction with the attachment, a check that the task is still live, its "attachment_added"
    * activity row and {@code attachment.created}. The upload URL is signed locally.
    */
-  public Created<AttachmentResponse> create(TenantId tenant, Actor actor, Principal caller, String taskRef,
-      CreateAttachmentRequest request, Idempotency.Lookup idempotency) {
+  public Created<AttachmentResponse> create(Caller caller, String taskRef, CreateAttachmentRequest request,
+      Idempotency.Lookup idempotency) {
+    TenantId tenant = caller.tenantId();
     if (request.fileSizeBytes() > maxBytes) {
       throw PayloadTooLargeException.forField("file_size_bytes", "must be at most " + maxBytes + " bytes");
     }
@@ -100,22 +102,22 @@ public final class AttachmentService {
     String now = Timestamps.now(clock);
     AttachmentItem attachment = new AttachmentItem();
     attachment.id = Ids.newId();
-    attachment.stampNew(PmKeys.attachment(tenant, task.id, attachment.id), AttachmentItem.ENTITY, now);
     attachment.taskId = task.id;
+    AttachmentRepository.stampNew(tenant, attachment, now);
     attachment.uploaderId = caller.userId();
     attachment.filename = request.filename();
     attachment.filePath = AttachmentStorage.objectKey(tenant, task.id, attachment.id);
     attachment.fileSizeBytes = request.fileSizeBytes();
     attachment.mimeType = request.mimeType();
     attachment.sha256 = request.sha256();
-    attachment.status = AttachmentItem.PENDING;
+    attachment.status = AttachmentStatus.PENDING;
 
     AttachmentResponse view = AttachmentResponse.from(attachment);
     WriteTransaction tx = transactions.begin();
     attachments.create(tx, attachment, () -> new IllegalStateException("attachment id collision"));
-    tx.requireLive(PmKeys.task(tenant, task.id), CommentService::taskNotFound);
+    attachments.requireLiveTask(tx, tenant, task.id, CommentService::taskNotFound);
     activity.add(tx, tenant, task.id, caller.userId(), "attachment_added", null, null, attachment.filename, now);
-    outbox.record(tx, tenant, actor, RESOURCE_TYPE + ".created", RESOURCE_TYPE, attachment.id, null, view);
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".created", RESOURCE_TYPE, attachment.id, null, view);
     // The upload URL is part of the response an Idempotency-Key replays, not of the event.
     Created<AttachmentResponse> created = new Created<>(location(attachment), view.withUpload(
         storage.presignUpload(attachment.filePath, attachment.mimeType, attachment.fileSizeBytes, attachment.sha256)),
@@ -130,10 +132,10 @@ public final class AttachmentService {
    * confirmed with one {@code HeadObject} and, when the object matches, one transaction marking it
    * available with {@code attachment.updated}.
    */
-  public Versioned<AttachmentResponse> get(TenantId tenant, Actor actor, String taskRef, String attachmentId) {
-    AttachmentItem attachment = find(tenant, taskRef, attachmentId);
+  public Versioned<AttachmentResponse> get(Caller caller, String taskRef, String attachmentId) {
+    AttachmentItem attachment = find(caller.tenantId(), taskRef, attachmentId);
     if (attachment.isPending()) {
-      confirmUpload(tenant, actor, attachment);
+      confirmUpload(caller.tenantId(), caller.actor(), attachment);
     }
     AttachmentResponse view = AttachmentResponse.from(attachment)
         .withDownload(storage.presignDownload(attachment.filePath, attachment.filename));
@@ -144,20 +146,19 @@ public final class AttachmentService {
    * Removes the record and the object: one read (task + attachment), one transaction with the
    * "attachment_removed" activity row and {@code attachment.deleted}, then one {@code DeleteObject}.
    */
-  public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, String attachmentId,
-      Optional<Long> ifMatch) {
+  public void delete(Caller caller, String taskRef, String attachmentId, Optional<Long> ifMatch) {
+    TenantId tenant = caller.tenantId();
     AttachmentItem attachment = find(tenant, taskRef, attachmentId);
-    if (!caller.tenantRole().isAdmin() && !caller.userId().equals(attachment.uploaderId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(attachment.uploaderId)) {
       throw new ForbiddenException("Only the attachment's uploader or an admin may remove it.");
     }
     Preconditions.checkIfMatch(ifMatch, attachment.version);
-    WriteTransaction tx = transactions.begin()
-        .deleteVersioned(PmKeys.attachment(tenant, attachment.taskId, attachment.id), attachment.version,
-            Preconditions.stale(ifMatch.isPresent()))
-        .requireLive(PmKeys.task(tenant, attachment.taskId), CommentService::taskNotFound);
+    WriteTransaction tx = transactions.begin();
+    attachments.delete(tx, tenant, attachment, Preconditions.stale(ifMatch.isPresent()));
+    attachments.requireLiveTask(tx, tenant, attachment.taskId, CommentService::taskNotFound);
     activity.add(tx, tenant, attachment.taskId, caller.userId(), "attachment_removed", null, attachment.filename, null,
         Timestamps.now(clock));
-    outbox.record(tx, tenant, actor, RESOURCE_TYPE + ".deleted", RESOURCE_TYPE, attachment.id,
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".deleted", RESOURCE_TYPE, attachment.id,
         AttachmentResponse.from(attachment), null);
     tx.commit();
     // After the commit: if this fails, an orphaned object costs storage but no record points at it;
@@ -188,7 +189,7 @@ public final class AttachmentService {
     }
     AttachmentResponse before = AttachmentResponse.from(attachment);
     long readVersion = attachment.version;
-    attachment.status = AttachmentItem.AVAILABLE;
+    attachment.status = AttachmentStatus.AVAILABLE;
     attachment.version = readVersion + 1;
     attachment.updatedAt = Timestamps.now(clock);
     WriteTransaction tx = transactions.begin();
@@ -204,7 +205,7 @@ public final class AttachmentService {
   }
 
   private AttachmentItem find(TenantId tenant, String taskRef, String attachmentId) {
-    var found = children.find(tenant, taskRef, taskId -> PmKeys.attachment(tenant, taskId, attachmentId),
+    var found = children.find(tenant, taskRef, taskId -> AttachmentRepository.key(tenant, taskId, attachmentId),
         AttachmentItem.SCHEMA).orElseThrow(CommentService::taskNotFound);
     return found.child().orElseThrow(() -> new NotFoundException("The attachment was not found."));
   }

@@ -1,27 +1,23 @@
 package com.coditect.pm.domain;
 
-import com.coditect.pm.api.BoardColumnRequest;
-import com.coditect.pm.api.BoardColumnWithTasks;
-import com.coditect.pm.api.BoardCreateRequest;
+import com.coditect.pm.api.BoardColumnWithTasksResponse;
 import com.coditect.pm.api.BoardResponse;
-import com.coditect.pm.api.BoardUpdateRequest;
 import com.coditect.pm.api.BoardWithTasksResponse;
+import com.coditect.pm.api.CreateBoardRequest;
 import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.api.TaskSummary;
+import com.coditect.pm.api.UpdateBoardRequest;
 import com.coditect.pm.data.BoardColumn;
 import com.coditect.pm.data.BoardItem;
 import com.coditect.pm.data.BoardRepository;
-import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.ProjectLookup;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.NotFoundException;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Preconditions;
@@ -30,6 +26,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,7 +70,8 @@ public final class BoardService {
    * A project's boards, oldest first: one Query. Only an empty first page costs a GetItem more, to
    * tell a project without boards from one that is not the tenant's (404).
    */
-  public ResultPage<BoardResponse> list(TenantId tenant, String projectId, PageRequest page) {
+  public ResultPage<BoardResponse> list(Caller caller, String projectId, PageRequest page) {
+    TenantId tenant = caller.tenantId();
     ResultPage<BoardItem> items = boards.listByProject(tenant, projectId, page);
     if (items.items().isEmpty() && page.cursor().isEmpty() && !projects.isLive(tenant, projectId)) {
       throw new NotFoundException("The project was not found.");
@@ -85,7 +83,8 @@ public final class BoardService {
    * A board with one page of its tasks in their columns: the board (GetItem), then its project's
    * board rows (one Query). Two calls, because which project's rows to read is only known from the board.
    */
-  public Versioned<BoardWithTasksResponse> getWithTasks(TenantId tenant, String boardId, PageRequest tasks) {
+  public Versioned<BoardWithTasksResponse> getWithTasks(Caller caller, String boardId, PageRequest tasks) {
+    TenantId tenant = caller.tenantId();
     BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
     ResultPage<TaskItem> rows = boards.taskRows(tenant, board, TaskFields.STATUSES, tasks);
     Map<String, String> columnOfStatus = new HashMap<>();
@@ -101,37 +100,38 @@ public final class BoardService {
         tasksOfColumn.get(column).add(TaskSummary.from(row));
       }
     }
-    List<BoardColumnWithTasks> columns = board.columns.stream()
-        .map(column -> BoardColumnWithTasks.of(column, tasksOfColumn.get(column.id())))
+    List<BoardColumnWithTasksResponse> columns = board.columns.stream()
+        .map(column -> BoardColumnWithTasksResponse.of(column, tasksOfColumn.get(column.id())))
         .toList();
-    return new Versioned<>(new BoardWithTasksResponse(board.id, board.projectId, board.name, board.boardType,
+    return new Versioned<>(new BoardWithTasksResponse(board.id, board.projectId, board.name, board.boardType.apiName(),
         columns, board.createdAt, board.updatedAt, rows.nextCursor()), board.version);
   }
 
   /** Creates a board in a live project of the tenant (else 404): one transaction. */
-  public Created<BoardResponse> create(TenantId tenant, Actor actor, String projectId, BoardCreateRequest request,
+  public Created<BoardResponse> create(Caller caller, String projectId, CreateBoardRequest request,
       IdempotencyClaim claim) {
+    TenantId tenant = caller.tenantId();
     List<BoardColumn> columns = request.columns() == null
         ? BoardColumnRules.DEFAULT_KANBAN : BoardColumnRules.apply(request.columns());
     BoardItem board = new BoardItem();
     board.id = Ids.newId();
-    board.stampNew(PmKeys.board(tenant, board.id), BoardItem.ENTITY, Timestamps.now(clock));
+    BoardRepository.stampNew(tenant, board, Timestamps.now(clock));
     board.projectId = projectId;
     board.name = request.name();
     board.boardType = request.boardType();
     board.columns = columns;
     BoardRepository.index(tenant, board);
-    return writer.create(tenant, actor, resource, board, "/v1/boards/" + board.id, claim,
-        tx -> tx.requireLive(CoreKeys.project(tenant, projectId),
+    return writer.create(tenant, caller.actor(), resource, board, "/v1/boards/" + board.id, claim,
+        tx -> boards.requireLiveProject(tx, tenant, projectId,
             () -> new NotFoundException("The project was not found.")));
   }
 
   /** Changes name, type or columns (the whole list): a GetItem, then one transaction. */
-  public Versioned<BoardResponse> update(TenantId tenant, Actor actor, String boardId, Optional<Long> ifMatch,
-      BoardUpdateRequest request) {
+  public Versioned<BoardResponse> update(Caller caller, String boardId, Optional<Long> ifMatch,
+      UpdateBoardRequest request) {
     List<BoardColumn> columns = request.columns().isPresent() ? BoardColumnRules.apply(request.columns().value()) : null;
-    BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
-    return writer.update(tenant, actor, resource, board, ifMatch, TYPE + ".updated", b -> {
+    BoardItem board = boards.find(caller.tenantId(), boardId).orElseThrow(BoardService::notFound);
+    return writer.update(caller.tenantId(), caller.actor(), resource, board, ifMatch, TYPE + ".updated", b -> {
       b.name = request.name().orElse(b.name);
       b.boardType = request.boardType().orElse(b.boardType);
       if (columns != null) {
@@ -145,12 +145,13 @@ public final class BoardService {
    * GetItem, then one transaction with the {@code board.deleted} event. The tasks stay: they
    * belong to the project, not to the board.
    */
-  public void delete(TenantId tenant, Actor actor, String boardId, Optional<Long> ifMatch) {
+  public void delete(Caller caller, String boardId, Optional<Long> ifMatch) {
+    TenantId tenant = caller.tenantId();
     BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
     Preconditions.checkIfMatch(ifMatch, board.version);
-    WriteTransaction tx = transactions.begin()
-        .deleteVersioned(PmKeys.board(tenant, boardId), board.version, Preconditions.stale(ifMatch.isPresent()));
-    outbox.record(tx, tenant, actor, TYPE + ".deleted", TYPE, board.id, BoardResponse.from(board), null);
+    WriteTransaction tx = transactions.begin();
+    boards.delete(tx, tenant, board, Preconditions.stale(ifMatch.isPresent()));
+    outbox.record(tx, tenant, caller.actor(), TYPE + ".deleted", TYPE, board.id, BoardResponse.from(board), null);
     tx.commit();
   }
 

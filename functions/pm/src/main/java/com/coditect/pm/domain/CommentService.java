@@ -5,7 +5,6 @@ import com.coditect.pm.api.CreateCommentRequest;
 import com.coditect.pm.api.UpdateCommentRequest;
 import com.coditect.pm.data.CommentItem;
 import com.coditect.pm.data.CommentRepository;
-import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.TaskChildReader;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
@@ -13,7 +12,6 @@ import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
@@ -22,7 +20,7 @@ import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Versioned;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.util.Optional;
@@ -59,7 +57,8 @@ public final class CommentService {
   }
 
   /** The live comments of a live task, newest first: GetItem (the task) + Query. */
-  public ResultPage<CommentResponse> list(TenantId tenant, String taskRef, PageRequest page) {
+  public ResultPage<CommentResponse> list(Caller caller, String taskRef, PageRequest page) {
+    TenantId tenant = caller.tenantId();
     String taskId = tasks.idOf(tenant, taskRef).orElseThrow(CommentService::taskNotFound);
     return comments.listLive(tenant, taskId, page).orElseThrow(CommentService::taskNotFound).map(this::view);
   }
@@ -68,8 +67,9 @@ public final class CommentService {
    * Adds a comment: GetItem (the task, for its id and a 404) + one transaction holding the comment,
    * a check that the task is still live, its "commented" activity row and {@code comment.created}.
    */
-  public Created<CommentResponse> create(TenantId tenant, Actor actor, Principal caller, String taskRef,
-      CreateCommentRequest request, Idempotency.Lookup idempotency) {
+  public Created<CommentResponse> create(Caller caller, String taskRef, CreateCommentRequest request,
+      Idempotency.Lookup idempotency) {
+    TenantId tenant = caller.tenantId();
     // The task and the Idempotency-Key's record in one read; a retried request ends with its first response.
     TaskChildReader.TaskAnd read = children.findWith(tenant, taskRef, idempotency.recordKey());
     IdempotencyClaim claim = idempotency.claim(read.other());
@@ -77,44 +77,46 @@ public final class CommentService {
     String now = Timestamps.now(clock);
     CommentItem comment = new CommentItem();
     comment.id = Ids.newId();
-    comment.stampNew(PmKeys.comment(tenant, task.id, comment.id), CommentItem.ENTITY, now);
     comment.taskId = task.id;
+    CommentRepository.stampNew(tenant, comment, now);
     comment.authorId = caller.userId();
     comment.content = request.content();
-    return writer.create(tenant, actor, resource, comment, location(comment), claim, tx -> {
-      tx.requireLive(PmKeys.task(tenant, task.id), CommentService::taskNotFound);
+    return writer.create(tenant, caller.actor(), resource, comment, location(comment), claim, tx -> {
+      comments.requireLiveTask(tx, tenant, task.id, CommentService::taskNotFound);
       activity.add(tx, tenant, task.id, caller.userId(), "commented", null, null, comment.id, now);
     });
   }
 
   /** Edits the content (created_at stays): one read (task + comment) + one transaction. */
-  public Versioned<CommentResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
-      String commentId, Optional<Long> ifMatch, UpdateCommentRequest request) {
+  public Versioned<CommentResponse> update(Caller caller, String taskRef, String commentId, Optional<Long> ifMatch,
+      UpdateCommentRequest request) {
+    TenantId tenant = caller.tenantId();
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
-    return writer.update(tenant, actor, resource, comment, ifMatch, "comment.updated",
+    return writer.update(tenant, caller.actor(), resource, comment, ifMatch, "comment.updated",
         c -> c.content = request.content(),
-        (before, tx) -> tx.requireLive(PmKeys.task(tenant, comment.taskId), CommentService::taskNotFound));
+        (before, tx) -> comments.requireLiveTask(tx, tenant, comment.taskId, CommentService::taskNotFound));
   }
 
   /** Soft delete: one read (task + comment) + one transaction with {@code comment.deleted}. */
-  public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, String commentId,
-      Optional<Long> ifMatch) {
+  public void delete(Caller caller, String taskRef, String commentId, Optional<Long> ifMatch) {
+    TenantId tenant = caller.tenantId();
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
-    writer.softDelete(tenant, actor, resource, comment, ifMatch, "comment.deleted", c -> { },
-        tx -> tx.requireLive(PmKeys.task(tenant, comment.taskId), CommentService::taskNotFound));
+    writer.softDelete(tenant, caller.actor(), resource, comment, ifMatch, "comment.deleted", c -> { },
+        tx -> comments.requireLiveTask(tx, tenant, comment.taskId, CommentService::taskNotFound));
   }
 
   private CommentItem findLive(TenantId tenant, String taskRef, String commentId) {
-    var found = children.find(tenant, taskRef, taskId -> PmKeys.comment(tenant, taskId, commentId), CommentItem.SCHEMA)
+    var found = children.find(tenant, taskRef, taskId -> CommentRepository.key(tenant, taskId, commentId),
+        CommentItem.SCHEMA)
         .orElseThrow(CommentService::taskNotFound);
     return found.child().filter(c -> !c.isDeleted()).orElseThrow(CommentService::commentNotFound);
   }
 
   /** Members change only their own words; owners and admins moderate every comment. */
-  private static void requireAuthorOrAdmin(Principal caller, CommentItem comment) {
-    if (!caller.tenantRole().isAdmin() && !caller.userId().equals(comment.authorId)) {
+  private static void requireAuthorOrAdmin(Caller caller, CommentItem comment) {
+    if (!caller.isAdmin() && !caller.userId().equals(comment.authorId)) {
       throw new ForbiddenException("Only the comment's author or an admin may change it.");
     }
   }

@@ -7,14 +7,14 @@ import com.coditect.shared.json.JsonFields;
  * {@code POST /v1/sprints/{sprint_id}/complete}: the body is optional. Unfinished tasks go to
  * {@code move_open_tasks_to_sprint_id}, or to the backlog when it is absent or null.
  */
-public record SprintCompleteRequest(String moveOpenTasksToSprintId) {
+public record CompleteSprintRequest(String moveOpenTasksToSprintId) {
 
-  public static SprintCompleteRequest from(ApiRequest request) {
+  public static CompleteSprintRequest from(ApiRequest request) {
     if (request.bodyText().isBlank()) {
-      return new SprintCompleteRequest(null);
+      return new CompleteSprintRequest(null);
     }
     JsonFields fields = JsonFields.of(request.jsonBody());
-    var body = new SprintCompleteRequest(fields.optionalUuid("move_open_tasks_to_sprint_id"));
+    var body = new CompleteSprintRequest(fields.optionalUuid("move_open_tasks_to_sprint_id"));
     fields.finish();
     return body;
   }

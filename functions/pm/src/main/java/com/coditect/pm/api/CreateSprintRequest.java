@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 
 /** {@code POST /v1/projects/{project_id}/sprints}; every sprint starts {@code planned}. */
-public record SprintCreateRequest(String name, String goal, LocalDate startDate, LocalDate endDate) {
+public record CreateSprintRequest(String name, String goal, LocalDate startDate, LocalDate endDate) {
 
-  public static SprintCreateRequest from(JsonNode body) {
+  public static CreateSprintRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.reject("status", "is not chosen at creation: a sprint starts planned and changes by start and complete");
-    var request = new SprintCreateRequest(
+    var request = new CreateSprintRequest(
         fields.requiredString("name", SprintFields.NAME_MAX),
         fields.optionalString("goal", SprintFields.GOAL_MAX),
         fields.requiredDate("start_date"),

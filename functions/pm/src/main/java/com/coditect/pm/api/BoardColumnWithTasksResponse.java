@@ -4,11 +4,11 @@ import com.coditect.pm.data.BoardColumn;
 import java.util.List;
 
 /** A column of {@code GET /v1/boards/{board_id}}: the column and this page's tasks in it, as lists show them. */
-public record BoardColumnWithTasks(
+public record BoardColumnWithTasksResponse(
     String id, String name, List<String> statusMapping, int position, List<TaskSummary> tasks) {
 
-  public static BoardColumnWithTasks of(BoardColumn column, List<TaskSummary> tasks) {
-    return new BoardColumnWithTasks(column.id(), column.name(), column.statusMapping(), column.position(),
+  public static BoardColumnWithTasksResponse of(BoardColumn column, List<TaskSummary> tasks) {
+    return new BoardColumnWithTasksResponse(column.id(), column.name(), column.statusMapping(), column.position(),
         List.copyOf(tasks));
   }
 }
