@@ -3,7 +3,7 @@ package com.coditect.local;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportData;
 import com.coditect.audit.domain.ReportFigures;
@@ -63,9 +63,9 @@ class ReportGeneratorJarIT {
       figures.add(action, "info", "{}");
     }
     figures.add("audit_review.updated", "info", "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
-    ChainVerification chain = intact
-        ? new ChainVerification(true, true, null, 1_235, 1L, 1_235L, 1_235L, false, null)
-        : new ChainVerification(false, false, new ChainVerification.FirstBreak(7, "altered"), 6, 1L, 6L, 1_235L,
+    ChainVerificationResponse chain = intact
+        ? new ChainVerificationResponse(true, true, null, 1_235, 1L, 1_235L, 1_235L, false, null)
+        : new ChainVerificationResponse(false, false, new ChainVerificationResponse.FirstBreak(7, "altered"), 6, 1L, 6L, 1_235L,
             false, null);
     return ComplianceReportData.build(type, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"),
         "2026-11-01T03:00:00.000Z", figures, chain, intact ? 1_235 : 6).toString();

@@ -2,7 +2,7 @@ package com.coditect.audit;
 
 import com.coditect.audit.api.AuditEntryResponse;
 import com.coditect.audit.api.AuditLogFilters;
-import com.coditect.audit.data.AuditLogQueries;
+import com.coditect.audit.data.AuditEntryRepository;
 import com.coditect.audit.domain.AuditVerifier;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -22,11 +22,11 @@ import javax.inject.Singleton;
 @Singleton
 final class AuditLogRoutes implements RouteGroup {
 
-  private final Lazy<AuditLogQueries> log;
+  private final Lazy<AuditEntryRepository> log;
   private final Lazy<AuditVerifier> verifier;
 
   @Inject
-  AuditLogRoutes(Lazy<AuditLogQueries> log, Lazy<AuditVerifier> verifier) {
+  AuditLogRoutes(Lazy<AuditEntryRepository> log, Lazy<AuditVerifier> verifier) {
     this.log = log;
     this.verifier = verifier;
   }

@@ -1,8 +1,8 @@
 package com.coditect.audit;
 
-import com.coditect.audit.api.AuditReviewCreateRequest;
+import com.coditect.audit.api.CreateAuditReviewRequest;
 import com.coditect.audit.api.AuditReviewFilters;
-import com.coditect.audit.api.AuditReviewUpdateRequest;
+import com.coditect.audit.api.UpdateAuditReviewRequest;
 import com.coditect.audit.domain.AuditReviewService;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -50,7 +50,7 @@ final class AuditReviewRoutes implements RouteGroup {
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
-    AuditReviewCreateRequest body = AuditReviewCreateRequest.from(request.jsonBody());
+    CreateAuditReviewRequest body = CreateAuditReviewRequest.from(request.jsonBody());
     return idempotency.create(request, caller, claim -> reviews.get().create(caller.tenantId(),
         caller.actor(), body, claim));
   }
@@ -61,7 +61,7 @@ final class AuditReviewRoutes implements RouteGroup {
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String reviewId = request.uuidPathParameter("review_id");
-    AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
+    UpdateAuditReviewRequest body = UpdateAuditReviewRequest.from(request.jsonBody());
     return ApiResponse.versioned(reviews.get().update(caller.tenantId(), caller.actor(), caller.role(),
         reviewId, request.ifMatchVersion(), body));
   }

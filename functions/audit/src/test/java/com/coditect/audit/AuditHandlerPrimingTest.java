@@ -2,7 +2,7 @@ package com.coditect.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.audit.data.AuditLogQueries;
+import com.coditect.audit.data.AuditEntryRepository;
 import com.coditect.audit.domain.AuditReviewService;
 import com.coditect.audit.domain.AuditVerifier;
 import com.coditect.audit.domain.ComplianceReportService;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The audit API builds no service at init, and every service when SnapStart primes it. */
 class AuditHandlerPrimingTest {
 
-  private final CountingLazy<AuditLogQueries> log = new CountingLazy<>(null);
+  private final CountingLazy<AuditEntryRepository> log = new CountingLazy<>(null);
   private final CountingLazy<AuditVerifier> verifier = new CountingLazy<>(null);
   private final CountingLazy<AuditReviewService> reviews = new CountingLazy<>(null);
   private final CountingLazy<ComplianceReportService> reports = new CountingLazy<>(null);

@@ -1,9 +1,9 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.api.AuditReviewCreateRequest;
+import com.coditect.audit.api.CreateAuditReviewRequest;
 import com.coditect.audit.api.AuditReviewFilters;
 import com.coditect.audit.api.AuditReviewResponse;
-import com.coditect.audit.api.AuditReviewUpdateRequest;
+import com.coditect.audit.api.UpdateAuditReviewRequest;
 import com.coditect.audit.data.AuditReviewItem;
 import com.coditect.audit.data.AuditReviewRepository;
 import com.coditect.audit.data.ReviewKeys;
@@ -83,7 +83,7 @@ public final class AuditReviewService {
    * the caller is a live user of the tenant (the reviewer reference), the event and the
    * idempotency record.
    */
-  public Created<AuditReviewResponse> create(TenantId tenant, Actor actor, AuditReviewCreateRequest request,
+  public Created<AuditReviewResponse> create(TenantId tenant, Actor actor, CreateAuditReviewRequest request,
       IdempotencyClaim claim) {
     requireScopeOrder(request.scopeStartDate(), request.scopeEndDate());
     AuditReviewItem review = new AuditReviewItem();
@@ -110,7 +110,7 @@ public final class AuditReviewService {
    * answers 200 rather than 422.
    */
   public Versioned<AuditReviewResponse> update(TenantId tenant, Actor actor, Role role, String reviewId,
-      Optional<Long> ifMatch, AuditReviewUpdateRequest request) {
+      Optional<Long> ifMatch, UpdateAuditReviewRequest request) {
     AuditReviewItem read = find(tenant, reviewId);
     if (!role.isAdmin() && !actor.userId().equals(read.reviewerId)) {
       throw new ForbiddenException("Only the review's reviewer, an owner or an admin may change it.");

@@ -1,7 +1,7 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.api.ChainVerification;
-import com.coditect.audit.api.ChainVerification.FirstBreak;
+import com.coditect.audit.api.ChainVerificationResponse;
+import com.coditect.audit.api.ChainVerificationResponse.FirstBreak;
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.shared.store.CursorCodec;
@@ -44,7 +44,7 @@ public final class AuditVerifier {
   }
 
   /** One page of at most {@code limit} entries, continuing from {@code cursor} when given. */
-  public ChainVerification verifyPage(TenantId tenant, Optional<String> cursor, int limit) {
+  public ChainVerificationResponse verifyPage(TenantId tenant, Optional<String> cursor, int limit) {
     String scope = tenant.value() + "#audit-verify";
     long now = clock.instant().getEpochSecond();
     QueryRequest.Builder query = QueryRequest.builder().tableName(table.name())
@@ -100,7 +100,7 @@ public final class AuditVerifier {
       }
       Optional<ChainWalk.Break> broken = walk.next(entry);
       if (broken.isPresent()) {
-        return new ChainVerification(false, false, FirstBreak.of(broken.get()), walk.checked(), fromSeq,
+        return new ChainVerificationResponse(false, false, FirstBreak.of(broken.get()), walk.checked(), fromSeq,
             lastChecked(walk, fromSeq), null, expiredBefore, null);
       }
       lastSeq = entry.seq;
@@ -109,13 +109,13 @@ public final class AuditVerifier {
     Long toSeq = fromSeq == null ? null : lastSeq;
     if (head == null) {
       if (page.hasLastEvaluatedKey() && page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty()) {
-        return new ChainVerification(true, false, null, checked, fromSeq, toSeq, null, expiredBefore,
+        return new ChainVerificationResponse(true, false, null, checked, fromSeq, toSeq, null, expiredBefore,
             cursors.encode(scope, state(tenant, lastSeq, walk)));
       }
       // No head: a tenant with no entries, or a chain whose head was removed.
       if (walk == null) {
         return lastSeq == 0
-            ? new ChainVerification(true, true, null, 0, null, null, null, false, null)
+            ? new ChainVerificationResponse(true, true, null, 0, null, null, null, false, null)
             : broken(lastSeq + 1, ChainWalk.Reason.MISSING, 0, null, null, null, false);
       }
       return broken(walk.nextSeq(), ChainWalk.Reason.MISSING, checked, fromSeq, toSeq, null, expiredBefore);
@@ -123,7 +123,7 @@ public final class AuditVerifier {
     long headSeq = Long.parseLong(head.get("seq").n());
     if (headSeq == lastSeq && walk != null) {
       return head.get("chain_hash").s().equals(walk.hash())
-          ? new ChainVerification(true, true, null, checked, fromSeq, toSeq, headSeq, expiredBefore, null)
+          ? new ChainVerificationResponse(true, true, null, checked, fromSeq, toSeq, headSeq, expiredBefore, null)
           : broken(headSeq, ChainWalk.Reason.ALTERED, checked, fromSeq, toSeq, headSeq, expiredBefore);
     }
     if (headSeq < lastSeq) {
@@ -133,7 +133,7 @@ public final class AuditVerifier {
     if (fromSeq != null) {
       // The head moved on while this page was read: the entries it chained are committed, so the
       // next page sees them.
-      return new ChainVerification(true, false, null, checked, fromSeq, toSeq, headSeq, expiredBefore,
+      return new ChainVerificationResponse(true, false, null, checked, fromSeq, toSeq, headSeq, expiredBefore,
           cursors.encode(scope, state(tenant, lastSeq, walk)));
     }
     if (walk != null) {
@@ -145,12 +145,12 @@ public final class AuditVerifier {
     long newestTtl = Long.parseLong(head.get("newest_entry_ttl").n());
     return newestTtl > now
         ? broken(headSeq, ChainWalk.Reason.DELETED_BEFORE_EXPIRY, 0, null, null, headSeq, false)
-        : new ChainVerification(true, true, null, 0, null, null, headSeq, headSeq > 0, null);
+        : new ChainVerificationResponse(true, true, null, 0, null, null, headSeq, headSeq > 0, null);
   }
 
-  private static ChainVerification broken(long seq, ChainWalk.Reason reason, long checked, Long fromSeq, Long toSeq,
+  private static ChainVerificationResponse broken(long seq, ChainWalk.Reason reason, long checked, Long fromSeq, Long toSeq,
       Long headSeq, boolean expiredBefore) {
-    return new ChainVerification(false, false, FirstBreak.of(new ChainWalk.Break(seq, reason)), checked, fromSeq,
+    return new ChainVerificationResponse(false, false, FirstBreak.of(new ChainWalk.Break(seq, reason)), checked, fromSeq,
         toSeq, headSeq, expiredBefore, null);
   }
 

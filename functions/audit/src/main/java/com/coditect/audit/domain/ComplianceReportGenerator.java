@@ -1,11 +1,11 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.audit.data.AuditPeriodScan;
 import com.coditect.audit.data.ComplianceReportItem;
 import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
-import com.coditect.audit.data.ReportStorage;
+import com.coditect.audit.data.ComplianceReportStorage;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
@@ -43,14 +43,14 @@ public final class ComplianceReportGenerator {
   private final ComplianceReportRepository reports;
   private final AuditPeriodScan scan;
   private final AuditVerifier verifier;
-  private final ReportStorage storage;
+  private final ComplianceReportStorage storage;
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
 
   @Inject
   ComplianceReportGenerator(ComplianceReportRepository reports, AuditPeriodScan scan, AuditVerifier verifier,
-      ReportStorage storage, Transactions transactions, Outbox outbox, Clock clock) {
+      ComplianceReportStorage storage, Transactions transactions, Outbox outbox, Clock clock) {
     this.reports = reports;
     this.scan = scan;
     this.verifier = verifier;
@@ -94,7 +94,7 @@ public final class ComplianceReportGenerator {
 
     // The chain is verified whole, not just the period: a period's entries are only as
     // trustworthy as every link before them.
-    ChainVerification page = verifier.verifyPage(tenant, Optional.empty(), AuditVerifier.MAX_PAGE);
+    ChainVerificationResponse page = verifier.verifyPage(tenant, Optional.empty(), AuditVerifier.MAX_PAGE);
     long checked = page.entriesChecked();
     while (page.nextCursor() != null) {
       page = verifier.verifyPage(tenant, Optional.of(page.nextCursor()), AuditVerifier.MAX_PAGE);

@@ -8,7 +8,7 @@ import java.util.Locale;
  * the chain head, so {@code intact && complete} is the whole chain verified; otherwise
  * {@code next_cursor} continues where this page stopped (null once a break is found).
  */
-public record ChainVerification(
+public record ChainVerificationResponse(
     boolean intact, boolean complete, FirstBreak firstBreak, long entriesChecked, Long verifiedFromSeq,
     Long verifiedToSeq, Long headSeq, boolean earlierEntriesExpired, String nextCursor) {
 

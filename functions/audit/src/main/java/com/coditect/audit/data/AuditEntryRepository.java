@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * expression.
  */
 @Singleton
-public final class AuditLogQueries {
+public final class AuditEntryRepository {
 
   /** Sorts after every {@code #<seq>} suffix, so {@code to} includes its own millisecond. */
   private static final String AFTER_SEQ = "#~";
@@ -39,7 +39,7 @@ public final class AuditLogQueries {
   private final Clock clock;
 
   @Inject
-  AuditLogQueries(SingleTable table, Queries queries, Clock clock) {
+  AuditEntryRepository(SingleTable table, Queries queries, Clock clock) {
     this.table = table.view(AuditEntryItem.SCHEMA);
     this.queries = queries;
     this.clock = clock;

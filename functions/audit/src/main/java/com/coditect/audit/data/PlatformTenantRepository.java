@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * one Query per page, for platform jobs only (no request path reads across tenants).
  */
 @Singleton
-public final class PlatformTenants {
+public final class PlatformTenantRepository {
 
   static final int PAGE_SIZE = 100;
 
@@ -26,7 +26,7 @@ public final class PlatformTenants {
   private final SingleTable table;
 
   @Inject
-  PlatformTenants(SingleTable table) {
+  PlatformTenantRepository(SingleTable table) {
     this.table = table;
   }
 

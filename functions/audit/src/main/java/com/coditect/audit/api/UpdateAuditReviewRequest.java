@@ -9,15 +9,15 @@ import java.time.LocalDate;
  * {@code PATCH /v1/audit-reviews/{review_id}}: findings and recommendations (null clears them), the
  * type, the scope, and the status. Which changes a review still takes is a rule of the service.
  */
-public record AuditReviewUpdateRequest(
+public record UpdateAuditReviewRequest(
     Patch<String> reviewType, Patch<LocalDate> scopeStartDate, Patch<LocalDate> scopeEndDate, Patch<String> status,
     Patch<String> findings, Patch<String> recommendations) {
 
-  public static AuditReviewUpdateRequest from(JsonNode body) {
+  public static UpdateAuditReviewRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.requireAnyPresent();
     fields.reject("reviewer_id", "cannot be changed: the reviewer is who created the review");
-    var request = new AuditReviewUpdateRequest(
+    var request = new UpdateAuditReviewRequest(
         fields.patchChoice("review_type", AuditReviewFields.REVIEW_TYPES, false),
         fields.patchDate("scope_start_date", false),
         fields.patchDate("scope_end_date", false),

@@ -9,12 +9,12 @@ import javax.inject.Singleton;
  * writes them; the API hands out presigned GETs.
  */
 @Singleton
-public final class ReportStorage {
+public final class ComplianceReportStorage {
 
   private final DocumentsBucket bucket;
 
   @Inject
-  ReportStorage(DocumentsBucket bucket) {
+  ComplianceReportStorage(DocumentsBucket bucket) {
     this.bucket = bucket;
   }
 

@@ -8,14 +8,14 @@ import java.time.LocalDate;
  * {@code POST /v1/audit-reviews}. The reviewer is the caller and every review starts
  * {@code in_progress}, so neither can be sent.
  */
-public record AuditReviewCreateRequest(
+public record CreateAuditReviewRequest(
     String reviewType, LocalDate scopeStartDate, LocalDate scopeEndDate, String findings, String recommendations) {
 
-  public static AuditReviewCreateRequest from(JsonNode body) {
+  public static CreateAuditReviewRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.reject("reviewer_id", "is the caller and cannot be chosen");
     fields.reject("status", "is not chosen at creation: a review starts in_progress");
-    var request = new AuditReviewCreateRequest(
+    var request = new CreateAuditReviewRequest(
         fields.requiredChoice("review_type", AuditReviewFields.REVIEW_TYPES),
         fields.requiredDate("scope_start_date"),
         fields.requiredDate("scope_end_date"),
