@@ -1,48 +1,97 @@
 package com.coditect.audit.data;
 
 import com.coditect.audit.api.AuditLogFilters;
+import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Pages of the audit log, newest first, one Query each. The most selective filter picks the list
- * (resource type and id, then user, action, severity, else the by-time index); {@code from}/{@code to} are a
- * range of its sort key; the other filters and "not past retention" narrow it with a filter
- * expression.
+ * The audit entries: their append (the entry and its list rows), the pages of the audit log and the
+ * scan of a report's period.
+ *
+ * <p>Pages of the audit log are newest first, one Query each. The most selective filter picks the
+ * list (resource type and id, then user, action, severity, else the by-time index);
+ * {@code from}/{@code to} are a range of its sort key; the other filters and "not past retention"
+ * narrow it with a filter expression.
  */
 @Singleton
-public final class AuditEntryRepository {
+public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
 
   /** Sorts after every {@code #<seq>} suffix, so {@code to} includes its own millisecond. */
   private static final String AFTER_SEQ = "#~";
+  /** Bounds one period page's memory: a page is at most this many entries of a few small attributes. */
+  static final int PERIOD_PAGE_SIZE = 500;
 
-  private final DynamoDbTable<AuditEntryItem> table;
+  /** What a report needs of one entry of its period. */
+  @FunctionalInterface
+  public interface PeriodVisitor {
+    void entry(String action, String severity, String changes);
+  }
+
+  private final SingleTable singleTable;
   private final Queries queries;
   private final Clock clock;
 
   @Inject
   AuditEntryRepository(SingleTable table, Queries queries, Clock clock) {
-    this.table = table.view(AuditEntryItem.SCHEMA);
+    super(table, AuditEntryItem.SCHEMA);
+    this.singleTable = table;
     this.queries = queries;
     this.clock = clock;
+  }
+
+  /**
+   * Adds {@code entry} at its seq in the tenant's chain, on the by-time index, with a full copy on
+   * each list it belongs to; the transaction fails with {@code onTaken} if its seq is taken.
+   */
+  public void append(WriteTransaction tx, TenantId tenant, AuditEntryItem entry,
+      Supplier<? extends RuntimeException> onTaken) {
+    var key = AuditKeys.entry(tenant, entry.seq);
+    entry.pk = key.partitionKeyValue().s();
+    entry.sk = key.sortKeyValue().orElseThrow().s();
+    entry.entityType = AuditKeys.ENTRY;
+    String order = AuditKeys.timeOrder(entry.createdAt, entry.seq);
+    entry.gsi1pk = AuditKeys.byTime(tenant);
+    entry.gsi1sk = order;
+    create(tx, entry, onTaken);
+    for (String list : lists(tenant, entry)) {
+      put(tx, entry.rowAt(list, order));
+    }
+  }
+
+  private static List<String> lists(TenantId tenant, AuditEntryItem entry) {
+    List<String> lists = new ArrayList<>();
+    lists.add(AuditKeys.byAction(tenant, entry.action));
+    lists.add(AuditKeys.bySeverity(tenant, entry.severity));
+    if (entry.userId != null) {
+      lists.add(AuditKeys.byUser(tenant, entry.userId));
+    }
+    if (entry.resourceType != null && entry.resourceId != null) {
+      lists.add(AuditKeys.byResource(tenant, entry.resourceType, entry.resourceId));
+    }
+    return lists;
   }
 
   public ResultPage<AuditEntryItem> list(TenantId tenant, AuditLogFilters filters, PageRequest page) {
@@ -79,6 +128,50 @@ public final class AuditEntryRepository {
     narrowing.notExpired(clock.instant().getEpochSecond());
     return queries.page(table, index, range(partition, filters), narrowing.expression(), page,
         tenant.value() + "#audit-logs#" + filters.describe(), true);
+  }
+
+  /**
+   * Streams a period's entries page by page from the by-time list (GSI1, oldest first), handing
+   * each to {@code visitor} and keeping none: memory holds one page, whatever the period's size.
+   * Only the attributes a report counts are read back. Visits every entry created from
+   * {@code start} 00:00Z up to (not including) the day after {@code end}, leaving out entries past
+   * their retention as the log does. Returns the pages read.
+   */
+  public int forEachInPeriod(TenantId tenant, LocalDate start, LocalDate end, PeriodVisitor visitor) {
+    // The by-time sort key is <created_at>#<seq>: every entry of the last day sorts below the next
+    // day's midnight, and the first day's midnight sorts below its entries.
+    String from = start + "T00:00:00.000Z";
+    String until = end.plusDays(1) + "T00:00:00.000Z";
+    QueryRequest.Builder query = QueryRequest.builder().tableName(singleTable.name()).indexName(TableItem.GSI1)
+        .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :until")
+        .filterExpression("#ttl > :now")
+        .projectionExpression("#action, severity, changes")
+        .expressionAttributeNames(Map.of("#ttl", "ttl", "#action", "action"))
+        .expressionAttributeValues(Map.of(
+            ":pk", AttributeValue.fromS(AuditKeys.byTime(tenant)),
+            ":from", AttributeValue.fromS(from),
+            ":until", AttributeValue.fromS(until),
+            ":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond()))))
+        .limit(PERIOD_PAGE_SIZE);
+    Map<String, AttributeValue> startKey = null;
+    int pages = 0;
+    do {
+      if (startKey != null) {
+        query.exclusiveStartKey(startKey);
+      }
+      QueryResponse page = singleTable.lowLevel().query(query.build());
+      pages++;
+      for (Map<String, AttributeValue> item : page.items()) {
+        visitor.entry(text(item, "action"), text(item, "severity"), text(item, "changes"));
+      }
+      startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    return pages;
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
   }
 
   private static QueryConditional range(String partition, AuditLogFilters filters) {

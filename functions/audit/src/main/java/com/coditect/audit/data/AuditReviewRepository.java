@@ -1,18 +1,21 @@
 package com.coditect.audit.data;
 
 import com.coditect.audit.api.AuditReviewFilters;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -66,6 +69,20 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
     Expression filter = conditions.isEmpty() ? null : Expression.builder()
         .expression(String.join(" AND ", conditions)).expressionNames(names).expressionValues(values).build();
     return queries.page(table, TableItem.GSI1, keyEquals(ReviewKeys.reviews(tenant)), filter, page, scope, true);
+  }
+
+  /**
+   * Adds to {@code tx} a check that {@code userId}, who is to conduct a review, is a live user of
+   * the tenant; the transaction fails with {@code onMissing} otherwise.
+   */
+  public void requireLiveReviewer(WriteTransaction tx, TenantId tenant, String userId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.user(tenant, userId), onMissing);
+  }
+
+  /** Makes {@code review} a new review of the tenant at {@code now} (its key; index keys by {@link #index}). */
+  public static void stampNew(TenantId tenant, AuditReviewItem review, String now) {
+    review.stampNew(ReviewKeys.review(tenant, review.id), ReviewKeys.ENTITY, now);
   }
 
   /** Sets the index keys from the review's creation time, reviewer and status. */

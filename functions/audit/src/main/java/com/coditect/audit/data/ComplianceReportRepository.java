@@ -10,6 +10,8 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,6 +92,54 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
         Expression.builder().expression("report_id = :report")
             .expressionValues(Map.of(":report", AttributeValue.fromS(reportId))).build(),
         onTakenOver);
+  }
+
+  /**
+   * Adds to {@code tx} the claim of the tenant's {@code month} of {@code reportType} for
+   * {@code reportId}, so that the schedule requests one report per tenant, framework and month; a
+   * second claim fails the transaction with a 409 naming {@code period_start}.
+   */
+  public void claimMonthly(WriteTransaction tx, TenantId tenant, String reportType, YearMonth month, String reportId) {
+    tx.claimUnique(tenant, ComplianceReportKeys.UNIQUE_MONTHLY,
+        ComplianceReportKeys.monthly(reportType, month.toString()), reportId, "period_start");
+  }
+
+  /**
+   * Adds to {@code tx} the move of {@code report} (read at its version) out of {@code generating}
+   * to {@code status} at {@code now}: with its figures and file when {@code data} is given, with a
+   * reason when {@code reason} is. The transaction fails with {@code onFinishedElsewhere} if the
+   * report left {@code generating} or changed since it was read. An in-place update, so that a
+   * redelivery finishing the same report cannot overwrite what another wrote.
+   */
+  public void finishGenerating(WriteTransaction tx, TenantId tenant, ComplianceReportItem report, String generating,
+      String status, String now, String data, String filePath, String reason,
+      Supplier<? extends RuntimeException> onFinishedElsewhere) {
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    values.put(":status", AttributeValue.fromS(status));
+    values.put(":now", AttributeValue.fromS(now));
+    values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
+    StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
+    if (data != null) {
+      values.put(":data", AttributeValue.fromS(data));
+      values.put(":path", AttributeValue.fromS(filePath));
+      update.append(", report_data = :data, file_path = :path, completed_at = :now");
+    }
+    if (reason != null) {
+      values.put(":reason", AttributeValue.fromS(reason));
+      update.append(", failure_reason = :reason");
+    }
+    Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
+        .expressionNames(Map.of("#status", "status"))
+        .expressionValues(Map.of(":generating", AttributeValue.fromS(generating),
+            ":read", AttributeValue.fromN(Long.toString(report.version))))
+        .build();
+    tx.update(ComplianceReportKeys.report(tenant, report.id), update.toString(), values, stillGenerating,
+        onFinishedElsewhere);
+  }
+
+  /** Makes {@code report} a new report of the tenant at {@code now} (its key; index keys by {@link #index}). */
+  public static void stampNew(TenantId tenant, ComplianceReportItem report, String now) {
+    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, now);
   }
 
   /** Sets the index keys: both lists sort by id, which is creation order. */

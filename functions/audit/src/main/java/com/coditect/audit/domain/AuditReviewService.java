@@ -6,7 +6,6 @@ import com.coditect.audit.api.AuditReviewResponse;
 import com.coditect.audit.api.UpdateAuditReviewRequest;
 import com.coditect.audit.data.AuditReviewItem;
 import com.coditect.audit.data.AuditReviewRepository;
-import com.coditect.audit.data.ReviewKeys;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
@@ -17,7 +16,6 @@ import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.json.Patch;
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Preconditions;
@@ -88,7 +86,7 @@ public final class AuditReviewService {
     requireScopeOrder(request.scopeStartDate(), request.scopeEndDate());
     AuditReviewItem review = new AuditReviewItem();
     review.id = Ids.newId();
-    review.stampNew(ReviewKeys.review(tenant, review.id), ReviewKeys.ENTITY, Timestamps.now(clock));
+    AuditReviewRepository.stampNew(tenant, review, Timestamps.now(clock));
     review.reviewerId = actor.userId();
     review.reviewType = request.reviewType();
     review.scopeStartDate = request.scopeStartDate().toString();
@@ -98,7 +96,7 @@ public final class AuditReviewService {
     review.recommendations = request.recommendations();
     AuditReviewRepository.index(tenant, review);
     return writer.create(tenant, actor, resource, review, "/v1/audit-reviews/" + review.id, claim,
-        tx -> tx.requireLive(CoreKeys.user(tenant, actor.userId()), AuditReviewService::reviewerNotLive));
+        tx -> reviews.requireLiveReviewer(tx, tenant, actor.userId(), AuditReviewService::reviewerNotLive));
   }
 
   /**

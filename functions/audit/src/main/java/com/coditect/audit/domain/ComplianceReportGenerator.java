@@ -1,9 +1,8 @@
 package com.coditect.audit.domain;
 
 import com.coditect.audit.api.ChainVerificationResponse;
-import com.coditect.audit.data.AuditPeriodScan;
+import com.coditect.audit.data.AuditEntryRepository;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.audit.data.ComplianceReportStorage;
 import com.coditect.shared.events.Actor;
@@ -22,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Generates a requested compliance report: counts the period's audit entries page by page,
@@ -41,7 +38,7 @@ public final class ComplianceReportGenerator {
   public enum Outcome { COMPLETED, FAILED, SKIPPED }
 
   private final ComplianceReportRepository reports;
-  private final AuditPeriodScan scan;
+  private final AuditEntryRepository entries;
   private final AuditVerifier verifier;
   private final ComplianceReportStorage storage;
   private final Transactions transactions;
@@ -49,10 +46,10 @@ public final class ComplianceReportGenerator {
   private final Clock clock;
 
   @Inject
-  ComplianceReportGenerator(ComplianceReportRepository reports, AuditPeriodScan scan, AuditVerifier verifier,
+  ComplianceReportGenerator(ComplianceReportRepository reports, AuditEntryRepository entries, AuditVerifier verifier,
       ComplianceReportStorage storage, Transactions transactions, Outbox outbox, Clock clock) {
     this.reports = reports;
-    this.scan = scan;
+    this.entries = entries;
     this.verifier = verifier;
     this.storage = storage;
     this.transactions = transactions;
@@ -67,11 +64,11 @@ public final class ComplianceReportGenerator {
     }
     ComplianceReportItem report = found.get();
     ObjectNode data;
-    String key = ComplianceReportKeys.objectKey(tenant, reportId);
+    String key;
     try {
       data = figuresOf(tenant, report);
       byte[] pdf = ReportPdf.render(new ReportPdf.Header(reportId, tenant.value(), report.generatedBy), data);
-      storage.putPdf(key, pdf);
+      key = storage.putPdf(tenant, reportId, pdf);
     } catch (RuntimeException e) {
       // The request cannot succeed by retrying the same code on the same data (a bug, a PDF that
       // cannot be drawn); transient AWS errors are retried by the SDK first. The reason names the
@@ -90,7 +87,7 @@ public final class ComplianceReportGenerator {
     LocalDate start = LocalDate.parse(report.periodStart);
     LocalDate end = LocalDate.parse(report.periodEnd);
     ReportFigures figures = new ReportFigures();
-    scan.forEach(tenant, start, end, figures::add);
+    entries.forEachInPeriod(tenant, start, end, figures::add);
 
     // The chain is verified whole, not just the period: a period's entries are only as
     // trustworthy as every link before them.
@@ -126,28 +123,9 @@ public final class ComplianceReportGenerator {
 
   private WriteTransaction finishing(TenantId tenant, ComplianceReportItem report, String status, String data,
       String key, String reason, boolean releaseInFlight) {
-    String now = Timestamps.now(clock);
-    Map<String, AttributeValue> values = new LinkedHashMap<>();
-    values.put(":status", AttributeValue.fromS(status));
-    values.put(":now", AttributeValue.fromS(now));
-    values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
-    StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
-    if (data != null) {
-      values.put(":data", AttributeValue.fromS(data));
-      values.put(":path", AttributeValue.fromS(key));
-      update.append(", report_data = :data, file_path = :path, completed_at = :now");
-    }
-    if (reason != null) {
-      values.put(":reason", AttributeValue.fromS(reason));
-      update.append(", failure_reason = :reason");
-    }
-    Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
-        .expressionNames(Map.of("#status", "status"))
-        .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportService.GENERATING),
-            ":read", AttributeValue.fromN(Long.toString(report.version))))
-        .build();
-    WriteTransaction tx = transactions.begin().update(ComplianceReportKeys.report(tenant, report.id),
-        update.toString(), values, stillGenerating, FinishedElsewhere::new);
+    WriteTransaction tx = transactions.begin();
+    reports.finishGenerating(tx, tenant, report, ComplianceReportService.GENERATING, status, Timestamps.now(clock),
+        data, key, reason, FinishedElsewhere::new);
     Map<String, FieldChange> changes = new LinkedHashMap<>();
     changes.put("status", new FieldChange(ComplianceReportService.GENERATING, status));
     if (key != null) {

@@ -3,7 +3,6 @@ package com.coditect.audit.domain;
 import com.coditect.audit.api.ComplianceReportResponse;
 import com.coditect.audit.api.CreateComplianceReportRequest;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
@@ -123,8 +122,7 @@ public final class ComplianceReportService {
     for (String type : ComplianceFrameworks.TYPES) {
       ComplianceReportItem report = newReport(tenant, type, month.atDay(1), month.atEndOfMonth(), null);
       write(tx, tenant, actor, report, ComplianceReportResponse.of(report));
-      tx.claimUnique(tenant, ComplianceReportKeys.UNIQUE_MONTHLY,
-          ComplianceReportKeys.monthly(type, month.toString()), report.id, "period_start");
+      reports.claimMonthly(tx, tenant, type, month, report.id);
     }
     try {
       tx.commit();
@@ -165,7 +163,7 @@ public final class ComplianceReportService {
   private ComplianceReportItem newReport(TenantId tenant, String type, LocalDate start, LocalDate end, String userId) {
     ComplianceReportItem report = new ComplianceReportItem();
     report.id = Ids.newId();
-    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, Timestamps.now(clock));
+    ComplianceReportRepository.stampNew(tenant, report, Timestamps.now(clock));
     report.reportType = type;
     report.periodStart = start.toString();
     report.periodEnd = end.toString();
