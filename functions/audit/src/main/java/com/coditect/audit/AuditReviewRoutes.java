@@ -46,25 +46,22 @@ final class AuditReviewRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     AuditReviewFilters filters = AuditReviewFilters.from(request);
-    return ApiResponse.ok(reviews.get().list(caller.tenantId(), filters, request.page()));
+    return ApiResponse.ok(reviews.get().list(caller, filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateAuditReviewRequest body = CreateAuditReviewRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> reviews.get().create(caller.tenantId(),
-        caller.actor(), body, claim));
+    return idempotency.create(request, caller, claim -> reviews.get().create(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(reviews.get().get(caller.tenantId(), request.uuidPathParameter("review_id")));
+    return ApiResponse.versioned(reviews.get().get(caller, request.uuidPathParameter("review_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String reviewId = request.uuidPathParameter("review_id");
     UpdateAuditReviewRequest body = UpdateAuditReviewRequest.from(request.jsonBody());
-    return ApiResponse.versioned(reviews.get().update(caller.tenantId(), caller.actor(), caller.role(),
-        reviewId, request.ifMatchVersion(), body));
+    return ApiResponse.versioned(reviews.get().update(caller, reviewId,
+        request.ifMatchVersion(), body));
   }
-
-  /** 200 with the body and its ETag. */
 }

@@ -11,7 +11,6 @@ import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
@@ -24,7 +23,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
-import com.coditect.shared.tenancy.Role;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,12 +66,12 @@ public final class AuditReviewService {
   }
 
   /** The tenant's reviews, newest first, optionally of one reviewer and/or status: one Query. */
-  public ResultPage<AuditReviewResponse> list(TenantId tenant, AuditReviewFilters filters, PageRequest page) {
-    return reviews.list(tenant, filters, page).map(AuditReviewResponse::from);
+  public ResultPage<AuditReviewResponse> list(Caller caller, AuditReviewFilters filters, PageRequest page) {
+    return reviews.list(caller.tenantId(), filters, page).map(AuditReviewResponse::from);
   }
 
-  public Versioned<AuditReviewResponse> get(TenantId tenant, String reviewId) {
-    AuditReviewItem review = find(tenant, reviewId);
+  public Versioned<AuditReviewResponse> get(Caller caller, String reviewId) {
+    AuditReviewItem review = find(caller.tenantId(), reviewId);
     return new Versioned<>(AuditReviewResponse.from(review), review.version);
   }
 
@@ -81,13 +80,13 @@ public final class AuditReviewService {
    * the caller is a live user of the tenant (the reviewer reference), the event and the
    * idempotency record.
    */
-  public Created<AuditReviewResponse> create(TenantId tenant, Actor actor, CreateAuditReviewRequest request,
-      IdempotencyClaim claim) {
+  public Created<AuditReviewResponse> create(Caller caller, CreateAuditReviewRequest request, IdempotencyClaim claim) {
+    TenantId tenant = caller.tenantId();
     requireScopeOrder(request.scopeStartDate(), request.scopeEndDate());
     AuditReviewItem review = new AuditReviewItem();
     review.id = Ids.newId();
     AuditReviewRepository.stampNew(tenant, review, Timestamps.now(clock));
-    review.reviewerId = actor.userId();
+    review.reviewerId = caller.userId();
     review.reviewType = request.reviewType();
     review.scopeStartDate = request.scopeStartDate().toString();
     review.scopeEndDate = request.scopeEndDate().toString();
@@ -95,8 +94,8 @@ public final class AuditReviewService {
     review.findings = request.findings();
     review.recommendations = request.recommendations();
     AuditReviewRepository.index(tenant, review);
-    return writer.create(tenant, actor, resource, review, "/v1/audit-reviews/" + review.id, claim,
-        tx -> reviews.requireLiveReviewer(tx, tenant, actor.userId(), AuditReviewService::reviewerNotLive));
+    return writer.create(tenant, caller.actor(), resource, review, "/v1/audit-reviews/" + review.id, claim,
+        tx -> reviews.requireLiveReviewer(tx, tenant, caller.userId(), AuditReviewService::reviewerNotLive));
   }
 
   /**
@@ -107,10 +106,11 @@ public final class AuditReviewService {
    * change that changes nothing writes nothing, also on a closed review, so a retried completion
    * answers 200 rather than 422.
    */
-  public Versioned<AuditReviewResponse> update(TenantId tenant, Actor actor, Role role, String reviewId,
-      Optional<Long> ifMatch, UpdateAuditReviewRequest request) {
+  public Versioned<AuditReviewResponse> update(Caller caller, String reviewId, Optional<Long> ifMatch,
+      UpdateAuditReviewRequest request) {
+    TenantId tenant = caller.tenantId();
     AuditReviewItem read = find(tenant, reviewId);
-    if (!role.isAdmin() && !actor.userId().equals(read.reviewerId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(read.reviewerId)) {
       throw new ForbiddenException("Only the review's reviewer, an owner or an admin may change it.");
     }
     Preconditions.checkIfMatch(ifMatch, read.version);
@@ -158,7 +158,7 @@ public final class AuditReviewService {
 
     WriteTransaction tx = transactions.begin();
     reviews.replace(tx, changed, read.version, Preconditions.stale(ifMatch.isPresent()));
-    outbox.record(tx, tenant, actor, RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
     tx.commit();
     return new Versioned<>(after, changed.version);
   }

@@ -20,6 +20,7 @@ import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.net.URI;
 import java.time.Clock;
@@ -83,8 +84,9 @@ public final class ComplianceReportService {
    * 429 (checked in the same transaction that writes the report, so two requests cannot both pass):
    * generations are heavy, and one tenant must not take the generator's capacity from the others.
    */
-  public Created<ComplianceReportResponse> request(TenantId tenant, Actor actor, String userId,
-      CreateComplianceReportRequest request, IdempotencyClaim claim) {
+  public Created<ComplianceReportResponse> request(Caller caller, CreateComplianceReportRequest request,
+      IdempotencyClaim claim) {
+    TenantId tenant = caller.tenantId();
     LocalDate start = request.periodStart();
     LocalDate end = request.periodEnd();
     if (end.isBefore(start)) {
@@ -96,9 +98,9 @@ public final class ComplianceReportService {
     if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_PERIOD_DAYS) {
       throw UnprocessableException.forField("period_end", "the period may span at most " + MAX_PERIOD_DAYS + " days");
     }
-    ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, userId);
+    ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, caller.userId());
     ComplianceReportResponse response = ComplianceReportResponse.of(report);
-    WriteTransaction tx = write(tenant, actor, report, response);
+    WriteTransaction tx = write(tenant, caller.actor(), report, response);
     reports.claimInFlight(tx, tenant, report.id, clock.instant(), clock.instant().plus(IN_FLIGHT_LAPSES_AFTER),
         () -> new TooManyRequestsException("A compliance report of this tenant is being generated; request the next "
             + "one once it is completed or failed.", RETRY_AFTER_SECONDS));
@@ -134,20 +136,20 @@ public final class ComplianceReportService {
     }
   }
 
-  public ResultPage<ComplianceReportResponse> list(TenantId tenant, Optional<String> reportType, PageRequest page) {
-    return reports.list(tenant, reportType, page).map(ComplianceReportResponse::of);
+  public ResultPage<ComplianceReportResponse> list(Caller caller, Optional<String> reportType, PageRequest page) {
+    return reports.list(caller.tenantId(), reportType, page).map(ComplianceReportResponse::of);
   }
 
-  public ComplianceReportResponse get(TenantId tenant, String reportId) {
-    return ComplianceReportResponse.of(find(tenant, reportId));
+  public ComplianceReportResponse get(Caller caller, String reportId) {
+    return ComplianceReportResponse.of(find(caller.tenantId(), reportId));
   }
 
   /**
    * A short-lived URL of a completed report's PDF. A report still generating, or failed, has no
    * file yet: 409 naming {@code status}, so a client can tell "not ready" from "no such report".
    */
-  public URI fileUrl(TenantId tenant, String reportId) {
-    ComplianceReportItem report = find(tenant, reportId);
+  public URI fileUrl(Caller caller, String reportId) {
+    ComplianceReportItem report = find(caller.tenantId(), reportId);
     if (!COMPLETED.equals(report.status) || report.filePath == null) {
       throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
           List.of(new FieldError("status", "is " + report.status + ", not completed")));
