@@ -7,6 +7,8 @@ import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.audit.domain.AuditChain;
 import com.coditect.audit.domain.Severity;
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
 import com.coditect.bench.fresh.ComplianceReportRun;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
@@ -198,10 +200,10 @@ final class ReportBench {
     report.id = Ids.newId();
     report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY,
         Timestamps.format(Instant.now()));
-    report.reportType = "soc2";
+    report.reportType = ComplianceReportType.SOC2;
     report.periodStart = start.toString();
     report.periodEnd = end.toString();
-    report.status = "generating";
+    report.status = ComplianceReportStatus.GENERATING;
     ComplianceReportRepository.index(tenant, report);
     env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(ComplianceReportItem.SCHEMA.itemToMap(report, true)));
     return report.id;

@@ -1,8 +1,9 @@
 package com.coditect.audit;
 
 import com.coditect.audit.api.CreateComplianceReportRequest;
-import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportService;
+import com.coditect.audit.model.ComplianceReportType;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -45,7 +46,8 @@ final class ComplianceReportRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
+    var type = request.choiceQueryParameter("report_type", Choice.apiNames(ComplianceReportType.class))
+        .flatMap(value -> Choice.fromApiName(ComplianceReportType.class, value));
     return ApiResponse.ok(reports.get().list(caller, type, request.page()));
   }
 

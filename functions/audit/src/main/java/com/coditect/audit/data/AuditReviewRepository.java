@@ -64,7 +64,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
       // status is a DynamoDB reserved word, hence the alias.
       conditions.add("#status = :status");
       names.put("#status", "status");
-      values.put(":status", AttributeValue.fromS(status));
+      values.put(":status", AttributeValue.fromS(status.apiName()));
     });
     Expression filter = conditions.isEmpty() ? null : Expression.builder()
         .expression(String.join(" AND ", conditions)).expressionNames(names).expressionValues(values).build();

@@ -1,5 +1,6 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.ComplianceReportType;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -29,13 +30,13 @@ public final class ComplianceReportKeys {
   }
 
   /** GSI2: the tenant's reports of one framework by creation. */
-  public static String reportsOfType(TenantId tenant, String reportType) {
-    return Keys.tenant(tenant).with("COMPLIANCE_REPORTS").with("TYPE", reportType).build();
+  public static String reportsOfType(TenantId tenant, ComplianceReportType reportType) {
+    return Keys.tenant(tenant).with("COMPLIANCE_REPORTS").with("TYPE", reportType.apiName()).build();
   }
 
   /** The sentinel's value: framework and month, e.g. {@code soc2/2026-10}. */
-  public static String monthly(String reportType, String yearMonth) {
-    return reportType + "/" + yearMonth;
+  public static String monthly(ComplianceReportType reportType, String yearMonth) {
+    return reportType.apiName() + "/" + yearMonth;
   }
 
   /** Where the report's PDF lives in the documents bucket, under the tenant's prefix. */

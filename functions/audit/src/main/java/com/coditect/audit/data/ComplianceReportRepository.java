@@ -1,5 +1,7 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -52,7 +54,8 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
   }
 
   /** The tenant's reports, newest first, optionally of one type: one Query on GSI1 or GSI2. */
-  public ResultPage<ComplianceReportItem> list(TenantId tenant, Optional<String> reportType, PageRequest page) {
+  public ResultPage<ComplianceReportItem> list(TenantId tenant, Optional<ComplianceReportType> reportType,
+      PageRequest page) {
     if (reportType.isPresent()) {
       String partition = ComplianceReportKeys.reportsOfType(tenant, reportType.get());
       return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, true);
@@ -99,7 +102,8 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
    * {@code reportId}, so that the schedule requests one report per tenant, framework and month; a
    * second claim fails the transaction with a 409 naming {@code period_start}.
    */
-  public void claimMonthly(WriteTransaction tx, TenantId tenant, String reportType, YearMonth month, String reportId) {
+  public void claimMonthly(WriteTransaction tx, TenantId tenant, ComplianceReportType reportType, YearMonth month,
+      String reportId) {
     tx.claimUnique(tenant, ComplianceReportKeys.UNIQUE_MONTHLY,
         ComplianceReportKeys.monthly(reportType, month.toString()), reportId, "period_start");
   }
@@ -111,11 +115,11 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
    * report left {@code generating} or changed since it was read. An in-place update, so that a
    * redelivery finishing the same report cannot overwrite what another wrote.
    */
-  public void finishGenerating(WriteTransaction tx, TenantId tenant, ComplianceReportItem report, String generating,
-      String status, String now, String data, String filePath, String reason,
+  public void finishGenerating(WriteTransaction tx, TenantId tenant, ComplianceReportItem report,
+      ComplianceReportStatus status, String now, String data, String filePath, String reason,
       Supplier<? extends RuntimeException> onFinishedElsewhere) {
     Map<String, AttributeValue> values = new LinkedHashMap<>();
-    values.put(":status", AttributeValue.fromS(status));
+    values.put(":status", AttributeValue.fromS(status.apiName()));
     values.put(":now", AttributeValue.fromS(now));
     values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
     StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
@@ -130,7 +134,7 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
     }
     Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
         .expressionNames(Map.of("#status", "status"))
-        .expressionValues(Map.of(":generating", AttributeValue.fromS(generating),
+        .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportStatus.GENERATING.apiName()),
             ":read", AttributeValue.fromN(Long.toString(report.version))))
         .build();
     tx.update(ComplianceReportKeys.report(tenant, report.id), update.toString(), values, stillGenerating,

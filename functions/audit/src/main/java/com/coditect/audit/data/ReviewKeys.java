@@ -1,5 +1,6 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.AuditReviewStatus;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -28,8 +29,8 @@ public final class ReviewKeys {
   }
 
   /** GSI2 partition: one reviewer's reviews with one status. */
-  public static String reviewsOf(TenantId tenant, String reviewerId, String status) {
-    return Keys.tenant(tenant).with("USER", reviewerId).with("AUDIT_REVIEWS", status).build();
+  public static String reviewsOf(TenantId tenant, String reviewerId, AuditReviewStatus status) {
+    return Keys.tenant(tenant).with("USER", reviewerId).with("AUDIT_REVIEWS", status.apiName()).build();
   }
 
   /** Sort key of both lists: creation time, then the id for reviews of one millisecond. */

@@ -6,6 +6,8 @@ import com.coditect.audit.api.AuditReviewResponse;
 import com.coditect.audit.api.UpdateAuditReviewRequest;
 import com.coditect.audit.data.AuditReviewItem;
 import com.coditect.audit.data.AuditReviewRepository;
+import com.coditect.audit.model.AuditReviewStatus;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
@@ -42,9 +44,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class AuditReviewService {
 
-  public static final String IN_PROGRESS = "in_progress";
-  public static final String COMPLETED = "completed";
-  public static final String CANCELLED = "cancelled";
   static final String RESOURCE_TYPE = "audit_review";
 
   private final AuditReviewRepository reviews;
@@ -90,7 +89,7 @@ public final class AuditReviewService {
     review.reviewType = request.reviewType();
     review.scopeStartDate = request.scopeStartDate().toString();
     review.scopeEndDate = request.scopeEndDate().toString();
-    review.status = IN_PROGRESS;
+    review.status = AuditReviewStatus.IN_PROGRESS;
     review.findings = request.findings();
     review.recommendations = request.recommendations();
     AuditReviewRepository.index(tenant, review);
@@ -119,8 +118,8 @@ public final class AuditReviewService {
     Patch<String> end = request.scopeEndDate().map(LocalDate::toString);
     // Status first: on a closed review, reopening it is the change worth naming.
     List<FieldPatch> patches = List.of(
-        new FieldPatch("status", request.status(), read.status),
-        new FieldPatch("review_type", request.reviewType(), read.reviewType),
+        new FieldPatch("status", request.status().map(Choice::apiName), read.status.apiName()),
+        new FieldPatch("review_type", request.reviewType().map(Choice::apiName), read.reviewType.apiName()),
         new FieldPatch("scope_start_date", start, read.scopeStartDate),
         new FieldPatch("scope_end_date", end, read.scopeEndDate),
         new FieldPatch("findings", request.findings(), read.findings),
@@ -130,9 +129,9 @@ public final class AuditReviewService {
     if (firstChange.isEmpty()) {
       return new Versioned<>(before, read.version);
     }
-    if (!IN_PROGRESS.equals(read.status)) {
-      throw UnprocessableException.forField(firstChange.get().name(), "cannot change: the review is " + read.status
-          + ", and a completed or cancelled review is final");
+    if (read.status != AuditReviewStatus.IN_PROGRESS) {
+      throw UnprocessableException.forField(firstChange.get().name(), "cannot change: the review is "
+          + read.status.apiName() + ", and a completed or cancelled review is final");
     }
 
     AuditReviewItem changed = read.copy();
@@ -147,14 +146,14 @@ public final class AuditReviewService {
     // Written here rather than by VersionedWriter.update, which stamps updated_at itself: completing
     // must give completed_at and updated_at the same instant.
     String now = Timestamps.now(clock);
-    if (COMPLETED.equals(changed.status)) {
+    if (changed.status == AuditReviewStatus.COMPLETED) {
       changed.completedAt = now;
     }
     changed.updatedAt = now;
     changed.version = read.version + 1;
     AuditReviewRepository.index(tenant, changed);
     AuditReviewResponse after = AuditReviewResponse.from(changed);
-    String action = changed.status.equals(read.status) ? "updated" : changed.status;
+    String action = changed.status == read.status ? "updated" : changed.status.apiName();
 
     WriteTransaction tx = transactions.begin();
     reviews.replace(tx, changed, read.version, Preconditions.stale(ifMatch.isPresent()));

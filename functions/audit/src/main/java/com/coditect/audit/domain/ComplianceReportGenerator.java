@@ -5,6 +5,7 @@ import com.coditect.audit.data.AuditEntryRepository;
 import com.coditect.audit.data.ComplianceReportItem;
 import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.audit.data.ComplianceReportStorage;
+import com.coditect.audit.model.ComplianceReportStatus;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
@@ -59,7 +60,7 @@ public final class ComplianceReportGenerator {
 
   public Outcome generate(TenantId tenant, String reportId) {
     Optional<ComplianceReportItem> found = reports.find(tenant, reportId, true);
-    if (found.isEmpty() || !ComplianceReportService.GENERATING.equals(found.get().status)) {
+    if (found.isEmpty() || found.get().status != ComplianceReportStatus.GENERATING) {
       return Outcome.SKIPPED;
     }
     ComplianceReportItem report = found.get();
@@ -74,11 +75,11 @@ public final class ComplianceReportGenerator {
       // cannot be drawn); transient AWS errors are retried by the SDK first. The reason names the
       // kind of failure only: internals stay in the log.
       LOG.error("compliance report generation failed", e, "report_id", reportId);
-      finish(tenant, report, ComplianceReportService.FAILED, null, null,
+      finish(tenant, report, ComplianceReportStatus.FAILED, null, null,
           "The report could not be generated (" + e.getClass().getSimpleName() + "). Request it again.");
       return Outcome.FAILED;
     }
-    finish(tenant, report, ComplianceReportService.COMPLETED, data.toString(), key, null);
+    finish(tenant, report, ComplianceReportStatus.COMPLETED, data.toString(), key, null);
     return Outcome.COMPLETED;
   }
 
@@ -97,7 +98,7 @@ public final class ComplianceReportGenerator {
       page = verifier.verifyPage(tenant, Optional.of(page.nextCursor()), AuditVerifier.MAX_PAGE);
       checked += page.entriesChecked();
     }
-    return ComplianceReportData.build(report.reportType, start, end, Timestamps.now(clock), figures, page, checked);
+    return ComplianceReportData.build(report.reportType.apiName(), start, end, Timestamps.now(clock), figures, page, checked);
   }
 
   /**
@@ -107,8 +108,8 @@ public final class ComplianceReportGenerator {
    * the tenant may request the next one as soon as this one reads completed or failed; if its claim
    * had lapsed and another report holds it now, the report is finished without touching that.
    */
-  private void finish(TenantId tenant, ComplianceReportItem report, String status, String data, String key,
-      String reason) {
+  private void finish(TenantId tenant, ComplianceReportItem report, ComplianceReportStatus status, String data,
+      String key, String reason) {
     boolean heldInFlight = report.generatedBy != null;
     try {
       try {
@@ -121,17 +122,17 @@ public final class ComplianceReportGenerator {
     }
   }
 
-  private WriteTransaction finishing(TenantId tenant, ComplianceReportItem report, String status, String data,
-      String key, String reason, boolean releaseInFlight) {
+  private WriteTransaction finishing(TenantId tenant, ComplianceReportItem report, ComplianceReportStatus status,
+      String data, String key, String reason, boolean releaseInFlight) {
     WriteTransaction tx = transactions.begin();
-    reports.finishGenerating(tx, tenant, report, ComplianceReportService.GENERATING, status, Timestamps.now(clock),
-        data, key, reason, FinishedElsewhere::new);
+    reports.finishGenerating(tx, tenant, report, status, Timestamps.now(clock), data, key, reason,
+        FinishedElsewhere::new);
     Map<String, FieldChange> changes = new LinkedHashMap<>();
-    changes.put("status", new FieldChange(ComplianceReportService.GENERATING, status));
+    changes.put("status", new FieldChange(ComplianceReportStatus.GENERATING.apiName(), status.apiName()));
     if (key != null) {
       changes.put("file_path", new FieldChange(null, key));
     }
-    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status, "compliance_report", report.id, changes);
+    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status.apiName(), "compliance_report", report.id, changes);
     if (releaseInFlight) {
       reports.releaseInFlight(tx, tenant, report.id, InFlightTakenOver::new);
     }

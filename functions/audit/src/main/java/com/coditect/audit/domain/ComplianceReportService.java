@@ -4,6 +4,8 @@ import com.coditect.audit.api.ComplianceReportResponse;
 import com.coditect.audit.api.CreateComplianceReportRequest;
 import com.coditect.audit.data.ComplianceReportItem;
 import com.coditect.audit.data.ComplianceReportRepository;
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.NotFoundException;
@@ -45,9 +47,6 @@ public final class ComplianceReportService {
   /** How long a report's download link works. */
   public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(5);
 
-  public static final String GENERATING = "generating";
-  public static final String COMPLETED = "completed";
-  public static final String FAILED = "failed";
   public static final String REQUESTED_EVENT = "compliance_report.requested";
   /** A year and a day: an annual report of a leap year fits, and a generation stays within its timeout. */
   static final long MAX_PERIOD_DAYS = 366;
@@ -121,7 +120,7 @@ public final class ComplianceReportService {
    */
   public boolean requestMonthly(TenantId tenant, Actor actor, YearMonth month) {
     WriteTransaction tx = transactions.begin();
-    for (String type : ComplianceFrameworks.TYPES) {
+    for (ComplianceReportType type : ComplianceReportType.values()) {
       ComplianceReportItem report = newReport(tenant, type, month.atDay(1), month.atEndOfMonth(), null);
       write(tx, tenant, actor, report, ComplianceReportResponse.of(report));
       reports.claimMonthly(tx, tenant, type, month, report.id);
@@ -136,7 +135,8 @@ public final class ComplianceReportService {
     }
   }
 
-  public ResultPage<ComplianceReportResponse> list(Caller caller, Optional<String> reportType, PageRequest page) {
+  public ResultPage<ComplianceReportResponse> list(Caller caller, Optional<ComplianceReportType> reportType,
+      PageRequest page) {
     return reports.list(caller.tenantId(), reportType, page).map(ComplianceReportResponse::of);
   }
 
@@ -150,9 +150,10 @@ public final class ComplianceReportService {
    */
   public URI fileUrl(Caller caller, String reportId) {
     ComplianceReportItem report = find(caller.tenantId(), reportId);
-    if (!COMPLETED.equals(report.status) || report.filePath == null) {
-      throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
-          List.of(new FieldError("status", "is " + report.status + ", not completed")));
+    if (report.status != ComplianceReportStatus.COMPLETED || report.filePath == null) {
+      String status = report.status.apiName();
+      throw new ConflictException("The report is " + status + "; its PDF exists once it is completed.",
+          List.of(new FieldError("status", "is " + status + ", not completed")));
     }
     return downloads.presignGet(report.filePath, DOWNLOAD_URL_LIFETIME).url();
   }
@@ -162,14 +163,14 @@ public final class ComplianceReportService {
         () -> NotFoundException.forField("report_id", "no such compliance report"));
   }
 
-  private ComplianceReportItem newReport(TenantId tenant, String type, LocalDate start, LocalDate end, String userId) {
+  private ComplianceReportItem newReport(TenantId tenant, ComplianceReportType type, LocalDate start, LocalDate end, String userId) {
     ComplianceReportItem report = new ComplianceReportItem();
     report.id = Ids.newId();
     ComplianceReportRepository.stampNew(tenant, report, Timestamps.now(clock));
     report.reportType = type;
     report.periodStart = start.toString();
     report.periodEnd = end.toString();
-    report.status = GENERATING;
+    report.status = ComplianceReportStatus.GENERATING;
     report.generatedBy = userId;
     ComplianceReportRepository.index(tenant, report);
     return report;

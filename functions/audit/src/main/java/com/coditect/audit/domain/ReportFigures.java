@@ -1,5 +1,6 @@
 package com.coditect.audit.domain;
 
+import com.coditect.audit.model.AuditReviewStatus;
 import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class ReportFigures {
       reviewsCompleted++;
     } else if (action.equals("audit_review.updated") && changes != null) {
       JsonNode status = Json.readTree(changes).path("status").path("new");
-      if ("completed".equals(status.asText(null))) {
+      if (AuditReviewStatus.COMPLETED.apiName().equals(status.asText(null))) {
         reviewsCompleted++;
       }
     }
