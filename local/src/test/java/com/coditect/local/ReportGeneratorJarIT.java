@@ -7,6 +7,7 @@ import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportData;
 import com.coditect.audit.domain.ReportFigures;
+import com.coditect.audit.model.Severity;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.PdfText;
 import com.coditect.testing.ProjectFiles;
@@ -60,9 +61,9 @@ class ReportGeneratorJarIT {
         "audit_review.created"};
     for (int i = 0; i < 1_234; i++) {
       String action = actions[i % actions.length];
-      figures.add(action, "info", "{}");
+      figures.add(action, Severity.INFO, "{}");
     }
-    figures.add("audit_review.updated", "info", "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
+    figures.add("audit_review.updated", Severity.INFO, "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
     ChainVerificationResponse chain = intact
         ? new ChainVerificationResponse(true, true, null, 1_235, 1L, 1_235L, 1_235L, false, null)
         : new ChainVerificationResponse(false, false, new ChainVerificationResponse.FirstBreak(7, "altered"), 6, 1L, 6L, 1_235L,

@@ -9,7 +9,8 @@ import java.util.Optional;
 public record AuditReviewFilters(Optional<AuditReviewStatus> status, Optional<String> reviewerId) {
 
   public static AuditReviewFilters from(ApiRequest request) {
-    Optional<AuditReviewStatus> status = request.choiceQueryParameter("status", Choice.apiNames(AuditReviewStatus.class))
+    Optional<AuditReviewStatus> status = request
+        .choiceQueryParameter("status", Choice.apiNames(AuditReviewStatus.class))
         .flatMap(value -> Choice.fromApiName(AuditReviewStatus.class, value));
     return new AuditReviewFilters(status, request.uuidQueryParameter("reviewer_id"));
   }

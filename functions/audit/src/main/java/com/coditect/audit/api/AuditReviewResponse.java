@@ -9,6 +9,7 @@ public record AuditReviewResponse(
 
   public static AuditReviewResponse from(AuditReviewItem item) {
     return new AuditReviewResponse(item.id, item.reviewerId, item.reviewType.apiName(), item.scopeStartDate,
-        item.scopeEndDate, item.status.apiName(), item.findings, item.recommendations, item.createdAt, item.updatedAt, item.completedAt);
+        item.scopeEndDate, item.status.apiName(), item.findings, item.recommendations, item.createdAt, item.updatedAt,
+        item.completedAt);
   }
 }

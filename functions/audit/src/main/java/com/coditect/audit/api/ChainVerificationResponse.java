@@ -1,7 +1,6 @@
 package com.coditect.audit.api;
 
 import com.coditect.audit.domain.ChainWalk;
-import java.util.Locale;
 
 /**
  * What one page of {@code GET /v1/audit-logs/verify} found. {@code complete} means the walk reached
@@ -15,7 +14,7 @@ public record ChainVerificationResponse(
   /** The first broken link: its seq and why ({@code altered}, {@code unlinked}, {@code missing}). */
   public record FirstBreak(long seq, String reason) {
     public static FirstBreak of(ChainWalk.Break broken) {
-      return new FirstBreak(broken.seq(), broken.reason().name().toLowerCase(Locale.ROOT));
+      return new FirstBreak(broken.seq(), broken.reason().apiName());
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.coditect.audit.data;
 
 import com.coditect.audit.api.AuditLogFilters;
+import com.coditect.audit.model.Severity;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -43,11 +45,13 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
   private static final String AFTER_SEQ = "#~";
   /** Bounds one period page's memory: a page is at most this many entries of a few small attributes. */
   static final int PERIOD_PAGE_SIZE = 500;
+  /** Reads a projected severity as the item's schema does. */
+  private static final ChoiceConverter<Severity> SEVERITY = ChoiceConverter.of(Severity.class);
 
   /** What a report needs of one entry of its period. */
   @FunctionalInterface
   public interface PeriodVisitor {
-    void entry(String action, String severity, String changes);
+    void entry(String action, Severity severity, String changes);
   }
 
   private final SingleTable singleTable;
@@ -84,7 +88,7 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
   private static List<String> lists(TenantId tenant, AuditEntryItem entry) {
     List<String> lists = new ArrayList<>();
     lists.add(AuditKeys.byAction(tenant, entry.action));
-    lists.add(AuditKeys.bySeverity(tenant, entry.severity));
+    lists.add(AuditKeys.bySeverity(tenant, entry.severity.apiName()));
     if (entry.userId != null) {
       lists.add(AuditKeys.byUser(tenant, entry.userId));
     }
@@ -112,7 +116,7 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
       partition = AuditKeys.byAction(tenant, filters.action().get());
       keyed = Set.of("action");
     } else if (filters.severity().isPresent()) {
-      partition = AuditKeys.bySeverity(tenant, filters.severity().get());
+      partition = AuditKeys.bySeverity(tenant, filters.severity().get().apiName());
       keyed = Set.of("severity");
     } else {
       index = TableItem.GSI1;
@@ -122,7 +126,7 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
     Narrowing narrowing = new Narrowing(keyed);
     filters.userId().ifPresent(user -> narrowing.equal("user_id", user));
     filters.action().ifPresent(action -> narrowing.equal("action", action));
-    filters.severity().ifPresent(severity -> narrowing.equal("severity", severity));
+    filters.severity().ifPresent(severity -> narrowing.equal("severity", severity.apiName()));
     filters.resourceType().ifPresent(type -> narrowing.equal("resource_type", type));
     filters.resourceId().ifPresent(id -> narrowing.equal("resource_id", id));
     narrowing.notExpired(clock.instant().getEpochSecond());
@@ -162,7 +166,9 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
       QueryResponse page = singleTable.lowLevel().query(query.build());
       pages++;
       for (Map<String, AttributeValue> item : page.items()) {
-        visitor.entry(text(item, "action"), text(item, "severity"), text(item, "changes"));
+        AttributeValue severity = item.get("severity");
+        visitor.entry(text(item, "action"), severity == null ? null : SEVERITY.transformTo(severity),
+            text(item, "changes"));
       }
       startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (startKey != null);

@@ -5,6 +5,7 @@ import com.coditect.audit.data.AuditChainRepository.ChainHead;
 import com.coditect.audit.data.AuditChainRepository.ChainTip;
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditEntryRepository;
+import com.coditect.audit.model.Severity;
 import com.coditect.shared.config.AuditConfig;
 import com.coditect.shared.config.Secrets;
 import com.coditect.shared.error.ConflictException;

@@ -7,6 +7,7 @@ import com.coditect.audit.data.AuditChainRepository.ChainHead;
 import com.coditect.audit.data.AuditChainRepository.ChainPage;
 import com.coditect.audit.data.AuditChainRepository.ChainPosition;
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.model.ChainBreakReason;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class AuditVerifier {
           // the last of them has expired, and this entry names its expiry (chained, so it
           // cannot be changed without breaking the chain).
           if (entry.prevTtl == null || entry.prevTtl > now) {
-            return broken(entry.seq - 1, ChainWalk.Reason.DELETED_BEFORE_EXPIRY, 0, null, null, null, false);
+            return broken(entry.seq - 1, ChainBreakReason.DELETED_BEFORE_EXPIRY, 0, null, null, null, false);
           }
           expiredBefore = true;
         }
@@ -94,20 +95,20 @@ public final class AuditVerifier {
       if (walk == null) {
         return lastSeq == 0
             ? new ChainVerificationResponse(true, true, null, 0, null, null, null, false, null)
-            : broken(lastSeq + 1, ChainWalk.Reason.MISSING, 0, null, null, null, false);
+            : broken(lastSeq + 1, ChainBreakReason.MISSING, 0, null, null, null, false);
       }
-      return broken(walk.nextSeq(), ChainWalk.Reason.MISSING, checked, fromSeq, toSeq, null, expiredBefore);
+      return broken(walk.nextSeq(), ChainBreakReason.MISSING, checked, fromSeq, toSeq, null, expiredBefore);
     }
     ChainHead head = page.head().get();
     long headSeq = head.seq();
     if (headSeq == lastSeq && walk != null) {
       return head.chainHash().equals(walk.hash())
           ? new ChainVerificationResponse(true, true, null, checked, fromSeq, toSeq, headSeq, expiredBefore, null)
-          : broken(headSeq, ChainWalk.Reason.ALTERED, checked, fromSeq, toSeq, headSeq, expiredBefore);
+          : broken(headSeq, ChainBreakReason.ALTERED, checked, fromSeq, toSeq, headSeq, expiredBefore);
     }
     if (headSeq < lastSeq) {
       // Entries beyond the head were never chained by it.
-      return broken(headSeq + 1, ChainWalk.Reason.UNLINKED, checked, fromSeq, toSeq, headSeq, expiredBefore);
+      return broken(headSeq + 1, ChainBreakReason.UNLINKED, checked, fromSeq, toSeq, headSeq, expiredBefore);
     }
     if (fromSeq != null) {
       // The head moved on while this page was read: the entries it chained are committed, so the
@@ -118,19 +119,19 @@ public final class AuditVerifier {
     if (walk != null) {
       // A continued walk found nothing after its cursor although the head had moved past it when
       // the previous page ended: the entries in between are gone.
-      return broken(lastSeq + 1, ChainWalk.Reason.MISSING, 0, null, null, headSeq, false);
+      return broken(lastSeq + 1, ChainBreakReason.MISSING, 0, null, null, headSeq, false);
     }
     // No retained entry, only the head: every entry expired, unless the newest could not have yet.
     long newestTtl = head.newestEntryTtl();
     return newestTtl > now
-        ? broken(headSeq, ChainWalk.Reason.DELETED_BEFORE_EXPIRY, 0, null, null, headSeq, false)
+        ? broken(headSeq, ChainBreakReason.DELETED_BEFORE_EXPIRY, 0, null, null, headSeq, false)
         : new ChainVerificationResponse(true, true, null, 0, null, null, headSeq, headSeq > 0, null);
   }
 
-  private static ChainVerificationResponse broken(long seq, ChainWalk.Reason reason, long checked, Long fromSeq, Long toSeq,
-      Long headSeq, boolean expiredBefore) {
-    return new ChainVerificationResponse(false, false, FirstBreak.of(new ChainWalk.Break(seq, reason)), checked, fromSeq,
-        toSeq, headSeq, expiredBefore, null);
+  private static ChainVerificationResponse broken(long seq, ChainBreakReason reason, long checked, Long fromSeq,
+      Long toSeq, Long headSeq, boolean expiredBefore) {
+    return new ChainVerificationResponse(false, false, FirstBreak.of(new ChainWalk.Break(seq, reason)), checked,
+        fromSeq, toSeq, headSeq, expiredBefore, null);
   }
 
   private static Long lastChecked(ChainWalk walk, Long fromSeq) {

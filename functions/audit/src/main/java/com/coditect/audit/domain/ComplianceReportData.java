@@ -33,7 +33,7 @@ public final class ComplianceReportData {
     ObjectNode named = data.putObject("figures");
     figures.named().forEach(named::put);
     ObjectNode severities = data.putObject("entries_by_severity");
-    figures.bySeverity().forEach(severities::put);
+    figures.bySeverity().forEach((severity, count) -> severities.put(severity.apiName(), count));
     ArrayNode top = data.putArray("top_actions");
     figures.topActions(TOP_ACTIONS).forEach(entry -> top.addObject().put("action", entry.getKey())
         .put("count", entry.getValue()));

@@ -98,7 +98,8 @@ public final class ComplianceReportGenerator {
       page = verifier.verifyPage(tenant, Optional.of(page.nextCursor()), AuditVerifier.MAX_PAGE);
       checked += page.entriesChecked();
     }
-    return ComplianceReportData.build(report.reportType.apiName(), start, end, Timestamps.now(clock), figures, page, checked);
+    return ComplianceReportData.build(report.reportType.apiName(), start, end, Timestamps.now(clock), figures, page,
+        checked);
   }
 
   /**

@@ -163,7 +163,8 @@ public final class ComplianceReportService {
         () -> NotFoundException.forField("report_id", "no such compliance report"));
   }
 
-  private ComplianceReportItem newReport(TenantId tenant, ComplianceReportType type, LocalDate start, LocalDate end, String userId) {
+  private ComplianceReportItem newReport(TenantId tenant, ComplianceReportType type, LocalDate start, LocalDate end,
+      String userId) {
     ComplianceReportItem report = new ComplianceReportItem();
     report.id = Ids.newId();
     ComplianceReportRepository.stampNew(tenant, report, Timestamps.now(clock));

@@ -3,6 +3,7 @@ package com.coditect.audit.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.audit.model.Severity;
 import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.testing.PdfText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
