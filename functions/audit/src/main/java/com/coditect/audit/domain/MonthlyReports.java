@@ -38,7 +38,7 @@ public final class MonthlyReports {
     YearMonth month = YearMonth.from(firedAt.atZone(ZoneOffset.UTC)).minusMonths(1);
     long[] requested = new long[2];
     long listed = tenants.forEach(tenant -> {
-      if (!"active".equals(tenant.status())) {
+      if (!tenant.isActive()) {
         return;
       }
       if (reports.requestMonthly(new TenantId(tenant.id()), SCHEDULE, month)) {
