@@ -3,7 +3,6 @@ package com.coditect.bench;
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.audit.domain.AuditChain;
 import com.coditect.audit.model.ComplianceReportStatus;
@@ -198,7 +197,7 @@ final class ReportBench {
   private String report(TenantId tenant, LocalDate start, LocalDate end) {
     ComplianceReportItem report = new ComplianceReportItem();
     report.id = Ids.newId();
-    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY,
+    report.stampNew(AuditKeys.report(tenant, report.id), ComplianceReportItem.ENTITY,
         Timestamps.format(Instant.now()));
     report.reportType = ComplianceReportType.SOC2;
     report.periodStart = start.toString();
@@ -242,7 +241,7 @@ final class ReportBench {
       String[] pair = part.split("=");
       figures.put(pair[0], Long.parseLong(pair[1]));
     }
-    var key = ComplianceReportKeys.report(tenant, reportId);
+    var key = AuditKeys.report(tenant, reportId);
     Map<String, AttributeValue> report = env.dynamoDb().getItem(b -> b.tableName(env.tableName())
         .key(Map.of("PK", key.partitionKeyValue(), "SK", key.sortKeyValue().orElseThrow())).consistentRead(true)).item();
     if (!"completed".equals(report.get("status").s())) {

@@ -38,7 +38,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
 
   /** A review of the tenant: one GetItem. */
   public Optional<AuditReviewItem> find(TenantId tenant, String reviewId) {
-    return Optional.ofNullable(table.getItem(ReviewKeys.review(tenant, reviewId)));
+    return Optional.ofNullable(table.getItem(AuditKeys.review(tenant, reviewId)));
   }
 
   /**
@@ -49,7 +49,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
   public ResultPage<AuditReviewItem> list(TenantId tenant, AuditReviewFilters filters, PageRequest page) {
     String scope = tenant.value() + "#audit-reviews#" + filters.describe();
     if (filters.reviewerId().isPresent() && filters.status().isPresent()) {
-      String partition = ReviewKeys.reviewsOf(tenant, filters.reviewerId().get(), filters.status().get());
+      String partition = AuditKeys.reviewsOf(tenant, filters.reviewerId().get(), filters.status().get());
       return queries.page(table, TableItem.GSI2, keyEquals(partition), page, scope, true);
     }
     List<String> conditions = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
     });
     Expression filter = conditions.isEmpty() ? null : Expression.builder()
         .expression(String.join(" AND ", conditions)).expressionNames(names).expressionValues(values).build();
-    return queries.page(table, TableItem.GSI1, keyEquals(ReviewKeys.reviews(tenant)), filter, page, scope, true);
+    return queries.page(table, TableItem.GSI1, keyEquals(AuditKeys.reviews(tenant)), filter, page, scope, true);
   }
 
   /**
@@ -82,19 +82,19 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
 
   /** Makes {@code review} a new review of the tenant at {@code now} (its key; index keys by {@link #index}). */
   public static void stampNew(TenantId tenant, AuditReviewItem review, String now) {
-    review.stampNew(ReviewKeys.review(tenant, review.id), ReviewKeys.ENTITY, now);
+    review.stampNew(AuditKeys.review(tenant, review.id), AuditKeys.REVIEW, now);
   }
 
   /** Sets the index keys from the review's creation time, reviewer and status. */
   public static void index(TenantId tenant, AuditReviewItem review) {
-    String byCreation = ReviewKeys.byCreation(review.createdAt, review.id);
-    review.gsi1pk = ReviewKeys.reviews(tenant);
+    String byCreation = AuditKeys.byCreation(review.createdAt, review.id);
+    review.gsi1pk = AuditKeys.reviews(tenant);
     review.gsi1sk = byCreation;
     if (review.reviewerId == null) {
       review.gsi2pk = null;
       review.gsi2sk = null;
     } else {
-      review.gsi2pk = ReviewKeys.reviewsOf(tenant, review.reviewerId, review.status);
+      review.gsi2pk = AuditKeys.reviewsOf(tenant, review.reviewerId, review.status);
       review.gsi2sk = byCreation;
     }
   }

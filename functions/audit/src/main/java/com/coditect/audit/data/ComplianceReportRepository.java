@@ -49,7 +49,7 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
 
   /** One GetItem. The generator reads consistently: it decides on the status it reads. */
   public Optional<ComplianceReportItem> find(TenantId tenant, String reportId, boolean consistent) {
-    return Optional.ofNullable(table.getItem(get -> get.key(ComplianceReportKeys.report(tenant, reportId))
+    return Optional.ofNullable(table.getItem(get -> get.key(AuditKeys.report(tenant, reportId))
         .consistentRead(consistent)));
   }
 
@@ -57,10 +57,10 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
   public ResultPage<ComplianceReportItem> list(TenantId tenant, Optional<ComplianceReportType> reportType,
       PageRequest page) {
     if (reportType.isPresent()) {
-      String partition = ComplianceReportKeys.reportsOfType(tenant, reportType.get());
+      String partition = AuditKeys.reportsOfType(tenant, reportType.get());
       return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, true);
     }
-    String partition = ComplianceReportKeys.reports(tenant);
+    String partition = AuditKeys.reports(tenant);
     return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, true);
   }
 
@@ -71,7 +71,7 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
   public void claimInFlight(WriteTransaction tx, TenantId tenant, String reportId, Instant now, Instant lapsesAt,
       Supplier<? extends RuntimeException> onBusy) {
     ReportInFlightItem claim = new ReportInFlightItem();
-    Key key = ComplianceReportKeys.inFlight(tenant);
+    Key key = AuditKeys.reportInFlight(tenant);
     claim.pk = key.partitionKeyValue().s();
     claim.sk = key.sortKeyValue().orElseThrow().s();
     claim.entityType = ReportInFlightItem.ENTITY;
@@ -91,7 +91,7 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
    */
   public void releaseInFlight(WriteTransaction tx, TenantId tenant, String reportId,
       Supplier<? extends RuntimeException> onTakenOver) {
-    tx.update(ComplianceReportKeys.inFlight(tenant), "REMOVE report_id", Map.of(),
+    tx.update(AuditKeys.reportInFlight(tenant), "REMOVE report_id", Map.of(),
         Expression.builder().expression("report_id = :report")
             .expressionValues(Map.of(":report", AttributeValue.fromS(reportId))).build(),
         onTakenOver);
@@ -104,8 +104,8 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
    */
   public void claimMonthly(WriteTransaction tx, TenantId tenant, ComplianceReportType reportType, YearMonth month,
       String reportId) {
-    tx.claimUnique(tenant, ComplianceReportKeys.UNIQUE_MONTHLY,
-        ComplianceReportKeys.monthly(reportType, month.toString()), reportId, "period_start");
+    tx.claimUnique(tenant, AuditKeys.UNIQUE_MONTHLY,
+        AuditKeys.monthly(reportType, month.toString()), reportId, "period_start");
   }
 
   /**
@@ -137,20 +137,20 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
         .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportStatus.GENERATING.apiName()),
             ":read", AttributeValue.fromN(Long.toString(report.version))))
         .build();
-    tx.update(ComplianceReportKeys.report(tenant, report.id), update.toString(), values, stillGenerating,
+    tx.update(AuditKeys.report(tenant, report.id), update.toString(), values, stillGenerating,
         onFinishedElsewhere);
   }
 
   /** Makes {@code report} a new report of the tenant at {@code now} (its key; index keys by {@link #index}). */
   public static void stampNew(TenantId tenant, ComplianceReportItem report, String now) {
-    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, now);
+    report.stampNew(AuditKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, now);
   }
 
   /** Sets the index keys: both lists sort by id, which is creation order. */
   public static void index(TenantId tenant, ComplianceReportItem report) {
-    report.gsi1pk = ComplianceReportKeys.reports(tenant);
+    report.gsi1pk = AuditKeys.reports(tenant);
     report.gsi1sk = report.id;
-    report.gsi2pk = ComplianceReportKeys.reportsOfType(tenant, report.reportType);
+    report.gsi2pk = AuditKeys.reportsOfType(tenant, report.reportType);
     report.gsi2sk = report.id;
   }
 

@@ -24,7 +24,7 @@ public final class ComplianceReportStorage {
    * redelivered request) replaces it.
    */
   public String putPdf(TenantId tenant, String reportId, byte[] pdf) {
-    String key = ComplianceReportKeys.objectKey(tenant, reportId);
+    String key = AuditKeys.reportObject(tenant, reportId);
     bucket.put(key, "application/pdf", "inline; filename=\"" + key.substring(key.lastIndexOf('/') + 1) + "\"", pdf);
     return key;
   }
