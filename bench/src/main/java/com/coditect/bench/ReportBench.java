@@ -3,10 +3,11 @@ package com.coditect.bench;
 import com.coditect.audit.data.AuditEntryItem;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
 import com.coditect.audit.domain.AuditChain;
-import com.coditect.audit.domain.Severity;
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
+import com.coditect.audit.model.Severity;
 import com.coditect.bench.fresh.ComplianceReportRun;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
@@ -196,12 +197,12 @@ final class ReportBench {
   private String report(TenantId tenant, LocalDate start, LocalDate end) {
     ComplianceReportItem report = new ComplianceReportItem();
     report.id = Ids.newId();
-    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY,
+    report.stampNew(AuditKeys.report(tenant, report.id), ComplianceReportItem.ENTITY,
         Timestamps.format(Instant.now()));
-    report.reportType = "soc2";
+    report.reportType = ComplianceReportType.SOC2;
     report.periodStart = start.toString();
     report.periodEnd = end.toString();
-    report.status = "generating";
+    report.status = ComplianceReportStatus.GENERATING;
     ComplianceReportRepository.index(tenant, report);
     env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(ComplianceReportItem.SCHEMA.itemToMap(report, true)));
     return report.id;
@@ -240,7 +241,7 @@ final class ReportBench {
       String[] pair = part.split("=");
       figures.put(pair[0], Long.parseLong(pair[1]));
     }
-    var key = ComplianceReportKeys.report(tenant, reportId);
+    var key = AuditKeys.report(tenant, reportId);
     Map<String, AttributeValue> report = env.dynamoDb().getItem(b -> b.tableName(env.tableName())
         .key(Map.of("PK", key.partitionKeyValue(), "SK", key.sortKeyValue().orElseThrow())).consistentRead(true)).item();
     if (!"completed".equals(report.get("status").s())) {

@@ -67,7 +67,7 @@ class AuditEndToEndIT {
     assertEquals(entries.size(), new HashSet<>(entries.stream().map(entry -> entry.eventId).toList()).size(),
         "one entry per event");
     assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(acme.id())), entries));
-    assertTrue(entries.stream().anyMatch(entry -> "task.deleted".equals(entry.action) && "warning".equals(entry.severity)));
+    assertTrue(entries.stream().anyMatch(entry -> "task.deleted".equals(entry.action) && "warning".equals(entry.severity.apiName())));
   }
 
   @Test

@@ -3,10 +3,11 @@ package com.coditect.local;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportData;
 import com.coditect.audit.domain.ReportFigures;
+import com.coditect.audit.model.Severity;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.PdfText;
 import com.coditect.testing.ProjectFiles;
@@ -60,12 +61,12 @@ class ReportGeneratorJarIT {
         "audit_review.created"};
     for (int i = 0; i < 1_234; i++) {
       String action = actions[i % actions.length];
-      figures.add(action, "info", "{}");
+      figures.add(action, Severity.INFO, "{}");
     }
-    figures.add("audit_review.updated", "info", "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
-    ChainVerification chain = intact
-        ? new ChainVerification(true, true, null, 1_235, 1L, 1_235L, 1_235L, false, null)
-        : new ChainVerification(false, false, new ChainVerification.FirstBreak(7, "altered"), 6, 1L, 6L, 1_235L,
+    figures.add("audit_review.updated", Severity.INFO, "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
+    ChainVerificationResponse chain = intact
+        ? new ChainVerificationResponse(true, true, null, 1_235, 1L, 1_235L, 1_235L, false, null)
+        : new ChainVerificationResponse(false, false, new ChainVerificationResponse.FirstBreak(7, "altered"), 6, 1L, 6L, 1_235L,
             false, null);
     return ComplianceReportData.build(type, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"),
         "2026-11-01T03:00:00.000Z", figures, chain, intact ? 1_235 : 6).toString();

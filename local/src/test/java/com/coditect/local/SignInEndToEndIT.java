@@ -60,7 +60,7 @@ class SignInEndToEndIT {
     assertEquals(acme.ownerId(), login.userId);
     assertEquals("user", login.resourceType);
     assertEquals(acme.ownerId(), login.resourceId);
-    assertEquals("info", login.severity);
+    assertEquals("info", login.severity.apiName());
     assertTrue(login.metadata.contains("coditect.identity"), login.metadata);
 
     List<JsonNode> onTheBus = logins.drain(Duration.ofSeconds(2));

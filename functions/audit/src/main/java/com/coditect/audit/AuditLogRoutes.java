@@ -1,8 +1,7 @@
 package com.coditect.audit;
 
-import com.coditect.audit.api.AuditEntryResponse;
 import com.coditect.audit.api.AuditLogFilters;
-import com.coditect.audit.data.AuditLogQueries;
+import com.coditect.audit.domain.AuditLogService;
 import com.coditect.audit.domain.AuditVerifier;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -22,19 +21,16 @@ import javax.inject.Singleton;
 @Singleton
 final class AuditLogRoutes implements RouteGroup {
 
-  private final Lazy<AuditLogQueries> log;
-  private final Lazy<AuditVerifier> verifier;
+  private final Lazy<AuditLogService> log;
 
   @Inject
-  AuditLogRoutes(Lazy<AuditLogQueries> log, Lazy<AuditVerifier> verifier) {
+  AuditLogRoutes(Lazy<AuditLogService> log) {
     this.log = log;
-    this.verifier = verifier;
   }
 
   @Override
   public void prime() {
     log.get();
-    verifier.get();
   }
 
   @Override
@@ -45,13 +41,13 @@ final class AuditLogRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     AuditLogFilters filters = AuditLogFilters.from(request);
-    return ApiResponse.ok(log.get().list(caller.tenantId(), filters, request.page()).map(AuditEntryResponse::of));
+    return ApiResponse.ok(log.get().list(caller, filters, request.page()));
   }
 
   private ApiResponse verify(ApiRequest request, Caller caller) {
     // Verify pages are larger than list pages: they return a summary, not the entries.
     PageRequest page = PageRequest.of(request.queryParameter("limit"), request.queryParameter("cursor"),
         AuditVerifier.MAX_PAGE, AuditVerifier.MAX_PAGE);
-    return ApiResponse.ok(verifier.get().verifyPage(caller.tenantId(), page.cursor(), page.limit()));
+    return ApiResponse.ok(log.get().verify(caller, page.cursor(), page.limit()));
   }
 }

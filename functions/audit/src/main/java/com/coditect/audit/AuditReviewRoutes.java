@@ -1,8 +1,8 @@
 package com.coditect.audit;
 
-import com.coditect.audit.api.AuditReviewCreateRequest;
+import com.coditect.audit.api.CreateAuditReviewRequest;
 import com.coditect.audit.api.AuditReviewFilters;
-import com.coditect.audit.api.AuditReviewUpdateRequest;
+import com.coditect.audit.api.UpdateAuditReviewRequest;
 import com.coditect.audit.domain.AuditReviewService;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
@@ -46,25 +46,22 @@ final class AuditReviewRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     AuditReviewFilters filters = AuditReviewFilters.from(request);
-    return ApiResponse.ok(reviews.get().list(caller.tenantId(), filters, request.page()));
+    return ApiResponse.ok(reviews.get().list(caller, filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
-    AuditReviewCreateRequest body = AuditReviewCreateRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> reviews.get().create(caller.tenantId(),
-        caller.actor(), body, claim));
+    CreateAuditReviewRequest body = CreateAuditReviewRequest.from(request.jsonBody());
+    return idempotency.create(request, caller, claim -> reviews.get().create(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(reviews.get().get(caller.tenantId(), request.uuidPathParameter("review_id")));
+    return ApiResponse.versioned(reviews.get().get(caller, request.uuidPathParameter("review_id")));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String reviewId = request.uuidPathParameter("review_id");
-    AuditReviewUpdateRequest body = AuditReviewUpdateRequest.from(request.jsonBody());
-    return ApiResponse.versioned(reviews.get().update(caller.tenantId(), caller.actor(), caller.role(),
-        reviewId, request.ifMatchVersion(), body));
+    UpdateAuditReviewRequest body = UpdateAuditReviewRequest.from(request.jsonBody());
+    return ApiResponse.versioned(reviews.get().update(caller, reviewId,
+        request.ifMatchVersion(), body));
   }
-
-  /** 200 with the body and its ETag. */
 }

@@ -1,8 +1,9 @@
 package com.coditect.audit;
 
 import com.coditect.audit.api.CreateComplianceReportRequest;
-import com.coditect.audit.domain.ComplianceFrameworks;
 import com.coditect.audit.domain.ComplianceReportService;
+import com.coditect.audit.model.ComplianceReportType;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -45,23 +46,23 @@ final class ComplianceReportRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    var type = request.choiceQueryParameter("report_type", ComplianceFrameworks.TYPES);
-    return ApiResponse.ok(reports.get().list(caller.tenantId(), type, request.page()));
+    var type = request.choiceQueryParameter("report_type", Choice.apiNames(ComplianceReportType.class))
+        .flatMap(value -> Choice.fromApiName(ComplianceReportType.class, value));
+    return ApiResponse.ok(reports.get().list(caller, type, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateComplianceReportRequest body = CreateComplianceReportRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> reports.get().request(caller.tenantId(),
-        caller.actor(), caller.userId(), body, claim));
+    return idempotency.create(request, caller, claim -> reports.get().request(caller, body, claim));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(reports.get().get(caller.tenantId(), request.uuidPathParameter("report_id")));
+    return ApiResponse.ok(reports.get().get(caller, request.uuidPathParameter("report_id")));
   }
 
   /** 302 to a presigned GET of the PDF, valid five minutes. */
   private ApiResponse file(ApiRequest request, Caller caller) {
-    String url = reports.get().fileUrl(caller.tenantId(), request.uuidPathParameter("report_id")).toString();
+    String url = reports.get().fileUrl(caller, request.uuidPathParameter("report_id")).toString();
     return new ApiResponse(302, Map.of("Location", url, "Cache-Control", "no-store"), null);
   }
 }

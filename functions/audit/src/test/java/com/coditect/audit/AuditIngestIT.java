@@ -79,7 +79,7 @@ class AuditIngestIT {
     assertEquals("PATCH", entry.requestMethod);
     assertEquals("203.0.113.7", entry.ipAddress);
     assertNotEquals(entry.ipAddress, entry.ipPseudonym);
-    assertEquals("info", entry.severity);
+    assertEquals("info", entry.severity.apiName());
     assertTrue(entry.changes.contains("\"status\""), entry.changes);
     assertTrue(entry.metadata.contains("coditect.pm"), entry.metadata);
     assertEquals(AuditChain.genesis(new TenantId(tenant)), entry.prevHash);
@@ -190,7 +190,7 @@ class AuditIngestIT {
     handler.handleRequest(event(tenant, "task.deleted", "task", Ids.newId()), null);
     handler.handleRequest(event(tenant, "user.role_changed", "user", Ids.newId()), null);
     handler.handleRequest(event(tenant, "tenant.deleted", "tenant", tenant), null);
-    List<String> severities = entries(tenant).stream().map(entry -> entry.severity).toList();
+    List<String> severities = entries(tenant).stream().map(entry -> entry.severity.apiName()).toList();
     assertEquals(List.of("warning", "warning", "critical"), severities);
   }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.audit.AuditApi.Tenant;
+import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.domain.ComplianceReportGenerator.Outcome;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
@@ -305,14 +305,14 @@ class ComplianceReportRoutesIT {
   /** The tenant's report in flight, as the table holds it. */
   private Map<String, AttributeValue> inFlight(Tenant tenant) {
     return api.env.dynamoDb().getItem(b -> b.tableName(api.env.tableName()).consistentRead(true)
-        .key(ComplianceReportKeys.inFlight(new TenantId(tenant.id())).primaryKeyMap(ComplianceReportItem.SCHEMA)))
+        .key(AuditKeys.reportInFlight(new TenantId(tenant.id())).primaryKeyMap(ComplianceReportItem.SCHEMA)))
         .item();
   }
 
   /** Moves the claim's lapse into the past, as the passing of a quarter of an hour would. */
   private void lapse(Tenant tenant) {
     api.env.dynamoDb().updateItem(b -> b.tableName(api.env.tableName())
-        .key(ComplianceReportKeys.inFlight(new TenantId(tenant.id())).primaryKeyMap(ComplianceReportItem.SCHEMA))
+        .key(AuditKeys.reportInFlight(new TenantId(tenant.id())).primaryKeyMap(ComplianceReportItem.SCHEMA))
         .updateExpression("SET #ttl = :past").expressionAttributeNames(Map.of("#ttl", "ttl"))
         .expressionAttributeValues(Map.of(":past", AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 - 1)))));
   }

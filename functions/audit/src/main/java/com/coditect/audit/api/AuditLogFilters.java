@@ -1,6 +1,7 @@
 package com.coditect.audit.api;
 
-import com.coditect.audit.domain.Severity;
+import com.coditect.audit.model.Severity;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.store.Timestamps;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public record AuditLogFilters(
     Optional<String> userId, Optional<String> action, Optional<String> resourceType, Optional<String> resourceId,
-    Optional<String> severity, Optional<Instant> from, Optional<Instant> to) {
+    Optional<Severity> severity, Optional<Instant> from, Optional<Instant> to) {
 
   /** Spec: action, resource_type are CharField(100); resource_id CharField(255). */
   private static final int NAME_LENGTH = 100;
@@ -26,7 +27,8 @@ public record AuditLogFilters(
         request.queryParameter("resource_type").map(value -> text("resource_type", value, NAME_LENGTH));
     Optional<String> resourceId =
         request.queryParameter("resource_id").map(value -> text("resource_id", value, RESOURCE_ID_LENGTH));
-    Optional<String> severity = request.choiceQueryParameter("severity", Severity.ALL);
+    Optional<Severity> severity = request.choiceQueryParameter("severity", Choice.apiNames(Severity.class))
+        .flatMap(value -> Choice.fromApiName(Severity.class, value));
     Optional<Instant> from = request.queryParameter("from").map(value -> instant("from", value));
     Optional<Instant> to = request.queryParameter("to").map(value -> instant("to", value));
     return new AuditLogFilters(userId, action, resourceType, resourceId, severity, from, to);
@@ -35,7 +37,8 @@ public record AuditLogFilters(
   /** Every filter and its value, for binding a cursor to the filters it was made with. */
   public String describe() {
     return String.join("|", userId.orElse(""), action.orElse(""), resourceType.orElse(""), resourceId.orElse(""),
-        severity.orElse(""), from.map(Instant::toString).orElse(""), to.map(Instant::toString).orElse(""));
+        severity.map(Choice::apiName).orElse(""), from.map(Instant::toString).orElse(""),
+        to.map(Instant::toString).orElse(""));
   }
 
   private static String text(String field, String value, int maxLength) {

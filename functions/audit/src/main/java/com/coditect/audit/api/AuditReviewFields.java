@@ -1,12 +1,10 @@
 package com.coditect.audit.api;
 
-import java.util.List;
-
-/** The spec's choices for audit reviews (Domain 4.2) and the limits this API sets on its text. */
+/**
+ * The limits this API sets on an audit review's text (its choice lists are {@code AuditReviewType}
+ * and {@code AuditReviewStatus}).
+ */
 public final class AuditReviewFields {
-
-  public static final List<String> REVIEW_TYPES = List.of("security", "compliance", "access", "data");
-  public static final List<String> STATUSES = List.of("in_progress", "completed", "cancelled");
 
   /**
    * The spec's findings and recommendations are unbounded text; every change's event carries the

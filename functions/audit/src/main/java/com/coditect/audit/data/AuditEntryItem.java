@@ -1,5 +1,7 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.Severity;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -30,7 +32,7 @@ public final class AuditEntryItem extends TableItem {
   public String changes;
   /** JSON text: the event's source and anything else it carried. */
   public String metadata;
-  public String severity;
+  public Severity severity;
   public String prevHash;
   public String hash;
   /**
@@ -65,7 +67,8 @@ public final class AuditEntryItem extends TableItem {
               .setter((i, v) -> i.requestPath = v))
           .addAttribute(String.class, a -> a.name("changes").getter(i -> i.changes).setter((i, v) -> i.changes = v))
           .addAttribute(String.class, a -> a.name("metadata").getter(i -> i.metadata).setter((i, v) -> i.metadata = v))
-          .addAttribute(String.class, a -> a.name("severity").getter(i -> i.severity).setter((i, v) -> i.severity = v))
+          .addAttribute(Severity.class, a -> a.name("severity").getter(i -> i.severity).setter((i, v) -> i.severity = v)
+              .attributeConverter(ChoiceConverter.of(Severity.class)))
           .addAttribute(String.class, a -> a.name("prev_hash").getter(i -> i.prevHash).setter((i, v) -> i.prevHash = v))
           .addAttribute(String.class, a -> a.name("hash").getter(i -> i.hash).setter((i, v) -> i.hash = v))
           .addAttribute(Long.class, a -> a.name("prev_ttl").getter(i -> i.prevTtl).setter((i, v) -> i.prevTtl = v))

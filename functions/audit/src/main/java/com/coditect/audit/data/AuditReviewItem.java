@@ -1,5 +1,8 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.AuditReviewStatus;
+import com.coditect.audit.model.AuditReviewType;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -23,11 +26,11 @@ public final class AuditReviewItem extends TableItem {
    * reviewer is on no reviewer list (GSI2).
    */
   public String reviewerId;
-  public String reviewType;
+  public AuditReviewType reviewType;
   /** {@code YYYY-MM-DD}. */
   public String scopeStartDate;
   public String scopeEndDate;
-  public String status;
+  public AuditReviewStatus status;
   public String findings;
   public String recommendations;
   public String completedAt;
@@ -40,13 +43,15 @@ public final class AuditReviewItem extends TableItem {
           .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))
           .addAttribute(String.class, a -> a.name("reviewer_id").getter(i -> i.reviewerId)
               .setter((i, v) -> i.reviewerId = v))
-          .addAttribute(String.class, a -> a.name("review_type").getter(i -> i.reviewType)
-              .setter((i, v) -> i.reviewType = v))
+          .addAttribute(AuditReviewType.class, a -> a.name("review_type").getter(i -> i.reviewType)
+              .setter((i, v) -> i.reviewType = v).attributeConverter(ChoiceConverter.of(AuditReviewType.class)))
           .addAttribute(String.class, a -> a.name("scope_start_date").getter(i -> i.scopeStartDate)
               .setter((i, v) -> i.scopeStartDate = v))
           .addAttribute(String.class, a -> a.name("scope_end_date").getter(i -> i.scopeEndDate)
               .setter((i, v) -> i.scopeEndDate = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(AuditReviewStatus.class, a -> a.name("status").getter(i -> i.status)
+              .setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(AuditReviewStatus.class)))
           .addAttribute(String.class, a -> a.name("findings").getter(i -> i.findings).setter((i, v) -> i.findings = v))
           .addAttribute(String.class, a -> a.name("recommendations").getter(i -> i.recommendations)
               .setter((i, v) -> i.recommendations = v))

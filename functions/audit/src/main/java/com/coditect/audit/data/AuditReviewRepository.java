@@ -1,18 +1,21 @@
 package com.coditect.audit.data;
 
 import com.coditect.audit.api.AuditReviewFilters;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -35,7 +38,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
 
   /** A review of the tenant: one GetItem. */
   public Optional<AuditReviewItem> find(TenantId tenant, String reviewId) {
-    return Optional.ofNullable(table.getItem(ReviewKeys.review(tenant, reviewId)));
+    return Optional.ofNullable(table.getItem(AuditKeys.review(tenant, reviewId)));
   }
 
   /**
@@ -46,7 +49,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
   public ResultPage<AuditReviewItem> list(TenantId tenant, AuditReviewFilters filters, PageRequest page) {
     String scope = tenant.value() + "#audit-reviews#" + filters.describe();
     if (filters.reviewerId().isPresent() && filters.status().isPresent()) {
-      String partition = ReviewKeys.reviewsOf(tenant, filters.reviewerId().get(), filters.status().get());
+      String partition = AuditKeys.reviewsOf(tenant, filters.reviewerId().get(), filters.status().get());
       return queries.page(table, TableItem.GSI2, keyEquals(partition), page, scope, true);
     }
     List<String> conditions = new ArrayList<>();
@@ -61,23 +64,37 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
       // status is a DynamoDB reserved word, hence the alias.
       conditions.add("#status = :status");
       names.put("#status", "status");
-      values.put(":status", AttributeValue.fromS(status));
+      values.put(":status", AttributeValue.fromS(status.apiName()));
     });
     Expression filter = conditions.isEmpty() ? null : Expression.builder()
         .expression(String.join(" AND ", conditions)).expressionNames(names).expressionValues(values).build();
-    return queries.page(table, TableItem.GSI1, keyEquals(ReviewKeys.reviews(tenant)), filter, page, scope, true);
+    return queries.page(table, TableItem.GSI1, keyEquals(AuditKeys.reviews(tenant)), filter, page, scope, true);
+  }
+
+  /**
+   * Adds to {@code tx} a check that {@code userId}, who is to conduct a review, is a live user of
+   * the tenant; the transaction fails with {@code onMissing} otherwise.
+   */
+  public void requireLiveReviewer(WriteTransaction tx, TenantId tenant, String userId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.user(tenant, userId), onMissing);
+  }
+
+  /** Makes {@code review} a new review of the tenant at {@code now} (its key; index keys by {@link #index}). */
+  public static void stampNew(TenantId tenant, AuditReviewItem review, String now) {
+    review.stampNew(AuditKeys.review(tenant, review.id), AuditKeys.REVIEW, now);
   }
 
   /** Sets the index keys from the review's creation time, reviewer and status. */
   public static void index(TenantId tenant, AuditReviewItem review) {
-    String byCreation = ReviewKeys.byCreation(review.createdAt, review.id);
-    review.gsi1pk = ReviewKeys.reviews(tenant);
+    String byCreation = AuditKeys.byCreation(review.createdAt, review.id);
+    review.gsi1pk = AuditKeys.reviews(tenant);
     review.gsi1sk = byCreation;
     if (review.reviewerId == null) {
       review.gsi2pk = null;
       review.gsi2sk = null;
     } else {
-      review.gsi2pk = ReviewKeys.reviewsOf(tenant, review.reviewerId, review.status);
+      review.gsi2pk = AuditKeys.reviewsOf(tenant, review.reviewerId, review.status);
       review.gsi2sk = byCreation;
     }
   }

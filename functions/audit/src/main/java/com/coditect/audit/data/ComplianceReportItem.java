@@ -1,5 +1,8 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -23,11 +26,11 @@ public final class ComplianceReportItem extends TableItem {
   public static final String ENTITY = "COMPLIANCE_REPORT";
 
   public String id;
-  public String reportType;
+  public ComplianceReportType reportType;
   /** ISO dates, YYYY-MM-DD. */
   public String periodStart;
   public String periodEnd;
-  public String status;
+  public ComplianceReportStatus status;
   /** JSON text: the figures, the controls and the chain's verification (see ComplianceReportData). */
   public String reportData;
   public String filePath;
@@ -42,13 +45,14 @@ public final class ComplianceReportItem extends TableItem {
           .newItemSupplier(ComplianceReportItem::new)
           .extend(BASE_SCHEMA)
           .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))
-          .addAttribute(String.class, a -> a.name("report_type").getter(i -> i.reportType)
-              .setter((i, v) -> i.reportType = v))
+          .addAttribute(ComplianceReportType.class, a -> a.name("report_type").getter(i -> i.reportType)
+              .setter((i, v) -> i.reportType = v).attributeConverter(ChoiceConverter.of(ComplianceReportType.class)))
           .addAttribute(String.class, a -> a.name("period_start").getter(i -> i.periodStart)
               .setter((i, v) -> i.periodStart = v))
           .addAttribute(String.class, a -> a.name("period_end").getter(i -> i.periodEnd)
               .setter((i, v) -> i.periodEnd = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+          .addAttribute(ComplianceReportStatus.class, a -> a.name("status").getter(i -> i.status)
+              .setter((i, v) -> i.status = v).attributeConverter(ChoiceConverter.of(ComplianceReportStatus.class)))
           .addAttribute(String.class, a -> a.name("report_data").getter(i -> i.reportData)
               .setter((i, v) -> i.reportData = v))
           .addAttribute(String.class, a -> a.name("file_path").getter(i -> i.filePath)

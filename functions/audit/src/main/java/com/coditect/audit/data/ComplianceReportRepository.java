@@ -1,5 +1,7 @@
 package com.coditect.audit.data;
 
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -10,6 +12,8 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,17 +49,18 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
 
   /** One GetItem. The generator reads consistently: it decides on the status it reads. */
   public Optional<ComplianceReportItem> find(TenantId tenant, String reportId, boolean consistent) {
-    return Optional.ofNullable(table.getItem(get -> get.key(ComplianceReportKeys.report(tenant, reportId))
+    return Optional.ofNullable(table.getItem(get -> get.key(AuditKeys.report(tenant, reportId))
         .consistentRead(consistent)));
   }
 
   /** The tenant's reports, newest first, optionally of one type: one Query on GSI1 or GSI2. */
-  public ResultPage<ComplianceReportItem> list(TenantId tenant, Optional<String> reportType, PageRequest page) {
+  public ResultPage<ComplianceReportItem> list(TenantId tenant, Optional<ComplianceReportType> reportType,
+      PageRequest page) {
     if (reportType.isPresent()) {
-      String partition = ComplianceReportKeys.reportsOfType(tenant, reportType.get());
+      String partition = AuditKeys.reportsOfType(tenant, reportType.get());
       return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, true);
     }
-    String partition = ComplianceReportKeys.reports(tenant);
+    String partition = AuditKeys.reports(tenant);
     return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, true);
   }
 
@@ -66,7 +71,7 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
   public void claimInFlight(WriteTransaction tx, TenantId tenant, String reportId, Instant now, Instant lapsesAt,
       Supplier<? extends RuntimeException> onBusy) {
     ReportInFlightItem claim = new ReportInFlightItem();
-    Key key = ComplianceReportKeys.inFlight(tenant);
+    Key key = AuditKeys.reportInFlight(tenant);
     claim.pk = key.partitionKeyValue().s();
     claim.sk = key.sortKeyValue().orElseThrow().s();
     claim.entityType = ReportInFlightItem.ENTITY;
@@ -86,17 +91,66 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
    */
   public void releaseInFlight(WriteTransaction tx, TenantId tenant, String reportId,
       Supplier<? extends RuntimeException> onTakenOver) {
-    tx.update(ComplianceReportKeys.inFlight(tenant), "REMOVE report_id", Map.of(),
+    tx.update(AuditKeys.reportInFlight(tenant), "REMOVE report_id", Map.of(),
         Expression.builder().expression("report_id = :report")
             .expressionValues(Map.of(":report", AttributeValue.fromS(reportId))).build(),
         onTakenOver);
   }
 
+  /**
+   * Adds to {@code tx} the claim of the tenant's {@code month} of {@code reportType} for
+   * {@code reportId}, so that the schedule requests one report per tenant, framework and month; a
+   * second claim fails the transaction with a 409 naming {@code period_start}.
+   */
+  public void claimMonthly(WriteTransaction tx, TenantId tenant, ComplianceReportType reportType, YearMonth month,
+      String reportId) {
+    tx.claimUnique(tenant, AuditKeys.UNIQUE_MONTHLY,
+        AuditKeys.monthly(reportType, month.toString()), reportId, "period_start");
+  }
+
+  /**
+   * Adds to {@code tx} the move of {@code report} (read at its version) out of {@code generating}
+   * to {@code status} at {@code now}: with its figures and file when {@code data} is given, with a
+   * reason when {@code reason} is. The transaction fails with {@code onFinishedElsewhere} if the
+   * report left {@code generating} or changed since it was read. An in-place update, so that a
+   * redelivery finishing the same report cannot overwrite what another wrote.
+   */
+  public void finishGenerating(WriteTransaction tx, TenantId tenant, ComplianceReportItem report,
+      ComplianceReportStatus status, String now, String data, String filePath, String reason,
+      Supplier<? extends RuntimeException> onFinishedElsewhere) {
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    values.put(":status", AttributeValue.fromS(status.apiName()));
+    values.put(":now", AttributeValue.fromS(now));
+    values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
+    StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
+    if (data != null) {
+      values.put(":data", AttributeValue.fromS(data));
+      values.put(":path", AttributeValue.fromS(filePath));
+      update.append(", report_data = :data, file_path = :path, completed_at = :now");
+    }
+    if (reason != null) {
+      values.put(":reason", AttributeValue.fromS(reason));
+      update.append(", failure_reason = :reason");
+    }
+    Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
+        .expressionNames(Map.of("#status", "status"))
+        .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportStatus.GENERATING.apiName()),
+            ":read", AttributeValue.fromN(Long.toString(report.version))))
+        .build();
+    tx.update(AuditKeys.report(tenant, report.id), update.toString(), values, stillGenerating,
+        onFinishedElsewhere);
+  }
+
+  /** Makes {@code report} a new report of the tenant at {@code now} (its key; index keys by {@link #index}). */
+  public static void stampNew(TenantId tenant, ComplianceReportItem report, String now) {
+    report.stampNew(AuditKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, now);
+  }
+
   /** Sets the index keys: both lists sort by id, which is creation order. */
   public static void index(TenantId tenant, ComplianceReportItem report) {
-    report.gsi1pk = ComplianceReportKeys.reports(tenant);
+    report.gsi1pk = AuditKeys.reports(tenant);
     report.gsi1sk = report.id;
-    report.gsi2pk = ComplianceReportKeys.reportsOfType(tenant, report.reportType);
+    report.gsi2pk = AuditKeys.reportsOfType(tenant, report.reportType);
     report.gsi2sk = report.id;
   }
 

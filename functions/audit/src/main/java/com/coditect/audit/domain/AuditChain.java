@@ -50,7 +50,8 @@ public final class AuditChain {
     chained.put("request_path", entry.requestPath);
     chained.set("changes", readTree(entry.changes));
     chained.set("metadata", readTree(entry.metadata));
-    chained.put("severity", entry.severity);
+    // Its API spelling, as the entry stores it.
+    chained.put("severity", entry.severity == null ? null : entry.severity.apiName());
     // The expiries are chained so that verify can prove which removals retention allowed.
     chained.put("ttl", entry.ttl);
     chained.put("prev_ttl", entry.prevTtl);

@@ -1,23 +1,22 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.api.AuditReviewCreateRequest;
+import com.coditect.audit.api.CreateAuditReviewRequest;
 import com.coditect.audit.api.AuditReviewFilters;
 import com.coditect.audit.api.AuditReviewResponse;
-import com.coditect.audit.api.AuditReviewUpdateRequest;
+import com.coditect.audit.api.UpdateAuditReviewRequest;
 import com.coditect.audit.data.AuditReviewItem;
 import com.coditect.audit.data.AuditReviewRepository;
-import com.coditect.audit.data.ReviewKeys;
+import com.coditect.audit.model.AuditReviewStatus;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
-import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.json.Patch;
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Preconditions;
@@ -26,7 +25,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
-import com.coditect.shared.tenancy.Role;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,9 +44,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class AuditReviewService {
 
-  public static final String IN_PROGRESS = "in_progress";
-  public static final String COMPLETED = "completed";
-  public static final String CANCELLED = "cancelled";
   static final String RESOURCE_TYPE = "audit_review";
 
   private final AuditReviewRepository reviews;
@@ -69,12 +65,12 @@ public final class AuditReviewService {
   }
 
   /** The tenant's reviews, newest first, optionally of one reviewer and/or status: one Query. */
-  public ResultPage<AuditReviewResponse> list(TenantId tenant, AuditReviewFilters filters, PageRequest page) {
-    return reviews.list(tenant, filters, page).map(AuditReviewResponse::from);
+  public ResultPage<AuditReviewResponse> list(Caller caller, AuditReviewFilters filters, PageRequest page) {
+    return reviews.list(caller.tenantId(), filters, page).map(AuditReviewResponse::from);
   }
 
-  public Versioned<AuditReviewResponse> get(TenantId tenant, String reviewId) {
-    AuditReviewItem review = find(tenant, reviewId);
+  public Versioned<AuditReviewResponse> get(Caller caller, String reviewId) {
+    AuditReviewItem review = find(caller.tenantId(), reviewId);
     return new Versioned<>(AuditReviewResponse.from(review), review.version);
   }
 
@@ -83,22 +79,22 @@ public final class AuditReviewService {
    * the caller is a live user of the tenant (the reviewer reference), the event and the
    * idempotency record.
    */
-  public Created<AuditReviewResponse> create(TenantId tenant, Actor actor, AuditReviewCreateRequest request,
-      IdempotencyClaim claim) {
+  public Created<AuditReviewResponse> create(Caller caller, CreateAuditReviewRequest request, IdempotencyClaim claim) {
+    TenantId tenant = caller.tenantId();
     requireScopeOrder(request.scopeStartDate(), request.scopeEndDate());
     AuditReviewItem review = new AuditReviewItem();
     review.id = Ids.newId();
-    review.stampNew(ReviewKeys.review(tenant, review.id), ReviewKeys.ENTITY, Timestamps.now(clock));
-    review.reviewerId = actor.userId();
+    AuditReviewRepository.stampNew(tenant, review, Timestamps.now(clock));
+    review.reviewerId = caller.userId();
     review.reviewType = request.reviewType();
     review.scopeStartDate = request.scopeStartDate().toString();
     review.scopeEndDate = request.scopeEndDate().toString();
-    review.status = IN_PROGRESS;
+    review.status = AuditReviewStatus.IN_PROGRESS;
     review.findings = request.findings();
     review.recommendations = request.recommendations();
     AuditReviewRepository.index(tenant, review);
-    return writer.create(tenant, actor, resource, review, "/v1/audit-reviews/" + review.id, claim,
-        tx -> tx.requireLive(CoreKeys.user(tenant, actor.userId()), AuditReviewService::reviewerNotLive));
+    return writer.create(tenant, caller.actor(), resource, review, "/v1/audit-reviews/" + review.id, claim,
+        tx -> reviews.requireLiveReviewer(tx, tenant, caller.userId(), AuditReviewService::reviewerNotLive));
   }
 
   /**
@@ -109,10 +105,11 @@ public final class AuditReviewService {
    * change that changes nothing writes nothing, also on a closed review, so a retried completion
    * answers 200 rather than 422.
    */
-  public Versioned<AuditReviewResponse> update(TenantId tenant, Actor actor, Role role, String reviewId,
-      Optional<Long> ifMatch, AuditReviewUpdateRequest request) {
+  public Versioned<AuditReviewResponse> update(Caller caller, String reviewId, Optional<Long> ifMatch,
+      UpdateAuditReviewRequest request) {
+    TenantId tenant = caller.tenantId();
     AuditReviewItem read = find(tenant, reviewId);
-    if (!role.isAdmin() && !actor.userId().equals(read.reviewerId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(read.reviewerId)) {
       throw new ForbiddenException("Only the review's reviewer, an owner or an admin may change it.");
     }
     Preconditions.checkIfMatch(ifMatch, read.version);
@@ -121,8 +118,8 @@ public final class AuditReviewService {
     Patch<String> end = request.scopeEndDate().map(LocalDate::toString);
     // Status first: on a closed review, reopening it is the change worth naming.
     List<FieldPatch> patches = List.of(
-        new FieldPatch("status", request.status(), read.status),
-        new FieldPatch("review_type", request.reviewType(), read.reviewType),
+        new FieldPatch("status", request.status().map(Choice::apiName), read.status.apiName()),
+        new FieldPatch("review_type", request.reviewType().map(Choice::apiName), read.reviewType.apiName()),
         new FieldPatch("scope_start_date", start, read.scopeStartDate),
         new FieldPatch("scope_end_date", end, read.scopeEndDate),
         new FieldPatch("findings", request.findings(), read.findings),
@@ -132,9 +129,9 @@ public final class AuditReviewService {
     if (firstChange.isEmpty()) {
       return new Versioned<>(before, read.version);
     }
-    if (!IN_PROGRESS.equals(read.status)) {
-      throw UnprocessableException.forField(firstChange.get().name(), "cannot change: the review is " + read.status
-          + ", and a completed or cancelled review is final");
+    if (read.status != AuditReviewStatus.IN_PROGRESS) {
+      throw UnprocessableException.forField(firstChange.get().name(), "cannot change: the review is "
+          + read.status.apiName() + ", and a completed or cancelled review is final");
     }
 
     AuditReviewItem changed = read.copy();
@@ -149,18 +146,18 @@ public final class AuditReviewService {
     // Written here rather than by VersionedWriter.update, which stamps updated_at itself: completing
     // must give completed_at and updated_at the same instant.
     String now = Timestamps.now(clock);
-    if (COMPLETED.equals(changed.status)) {
+    if (changed.status == AuditReviewStatus.COMPLETED) {
       changed.completedAt = now;
     }
     changed.updatedAt = now;
     changed.version = read.version + 1;
     AuditReviewRepository.index(tenant, changed);
     AuditReviewResponse after = AuditReviewResponse.from(changed);
-    String action = changed.status.equals(read.status) ? "updated" : changed.status;
+    String action = changed.status == read.status ? "updated" : changed.status.apiName();
 
     WriteTransaction tx = transactions.begin();
     reviews.replace(tx, changed, read.version, Preconditions.stale(ifMatch.isPresent()));
-    outbox.record(tx, tenant, actor, RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
     tx.commit();
     return new Versioned<>(after, changed.version);
   }

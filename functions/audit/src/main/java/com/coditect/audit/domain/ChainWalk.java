@@ -1,6 +1,7 @@
 package com.coditect.audit.domain;
 
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.model.ChainBreakReason;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,24 +12,8 @@ import java.util.Optional;
  */
 public final class ChainWalk {
 
-  /** Why a link is broken. */
-  public enum Reason {
-    /** An entry's content no longer hashes to its stored hash. */
-    ALTERED,
-    /** An entry names another predecessor (hash or expiry) than the one before it. */
-    UNLINKED,
-    /** An entry is missing (a gap in seq, or the chain ends before its head). */
-    MISSING,
-    /**
-     * Entries are gone although the chain proves their retention had not run out: the first
-     * retained entry names a predecessor's expiry still to come, or none is left while the newest
-     * cannot have expired.
-     */
-    DELETED_BEFORE_EXPIRY
-  }
-
   /** The first broken link: the seq where the chain stops matching, and why. */
-  public record Break(long seq, Reason reason) {}
+  public record Break(long seq, ChainBreakReason reason) {}
 
   private String hash;
   private Long ttl;
@@ -49,13 +34,13 @@ public final class ChainWalk {
   /** Checks the next entry; empty while the chain holds. */
   public Optional<Break> next(AuditEntryItem entry) {
     if (entry.seq != nextSeq) {
-      return Optional.of(new Break(nextSeq, Reason.MISSING));
+      return Optional.of(new Break(nextSeq, ChainBreakReason.MISSING));
     }
     if (!hash.equals(entry.prevHash) || !Objects.equals(ttl, entry.prevTtl)) {
-      return Optional.of(new Break(entry.seq, Reason.UNLINKED));
+      return Optional.of(new Break(entry.seq, ChainBreakReason.UNLINKED));
     }
     if (!AuditChain.hash(hash, entry).equals(entry.hash)) {
-      return Optional.of(new Break(entry.seq, Reason.ALTERED));
+      return Optional.of(new Break(entry.seq, ChainBreakReason.ALTERED));
     }
     hash = entry.hash;
     ttl = entry.ttl;

@@ -1,5 +1,7 @@
 package com.coditect.audit.domain;
 
+import com.coditect.audit.model.ComplianceReportType;
+import com.coditect.shared.domain.Choice;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,12 +16,13 @@ import java.util.Set;
  */
 public final class ComplianceFrameworks {
 
-  public static final String GDPR = "gdpr";
-  public static final String HIPAA = "hipaa";
-  public static final String SOC2 = "soc2";
-  public static final String ISO27001 = "iso27001";
-  /** The spec's choice list. */
-  public static final List<String> TYPES = List.of(GDPR, HIPAA, SOC2, ISO27001);
+  /** Every framework as the API and the report's data spell it, in the spec's order. */
+  public static final List<String> TYPES = Choice.apiNames(ComplianceReportType.class);
+  // The tables below are keyed by that spelling, the framework of a report's data.
+  private static final String GDPR = ComplianceReportType.GDPR.apiName();
+  private static final String HIPAA = ComplianceReportType.HIPAA.apiName();
+  private static final String SOC2 = ComplianceReportType.SOC2.apiName();
+  private static final String ISO27001 = ComplianceReportType.ISO27001.apiName();
 
   /** Figures that are not counters of the period: the whole chain's verification. */
   public static final String CHAIN_INTACT = "chain_intact";

@@ -1,6 +1,6 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.audit.domain.ComplianceFrameworks.Control;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +23,7 @@ public final class ComplianceReportData {
    * @param chainEntriesChecked entries verified over every page
    */
   public static ObjectNode build(String reportType, LocalDate start, LocalDate end, String generatedAt,
-      ReportFigures figures, ChainVerification verification, long chainEntriesChecked) {
+      ReportFigures figures, ChainVerificationResponse verification, long chainEntriesChecked) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("framework", reportType);
     data.put("framework_name", ComplianceFrameworks.name(reportType));
@@ -33,7 +33,7 @@ public final class ComplianceReportData {
     ObjectNode named = data.putObject("figures");
     figures.named().forEach(named::put);
     ObjectNode severities = data.putObject("entries_by_severity");
-    figures.bySeverity().forEach(severities::put);
+    figures.bySeverity().forEach((severity, count) -> severities.put(severity.apiName(), count));
     ArrayNode top = data.putArray("top_actions");
     figures.topActions(TOP_ACTIONS).forEach(entry -> top.addObject().put("action", entry.getKey())
         .put("count", entry.getValue()));
@@ -104,7 +104,7 @@ public final class ComplianceReportData {
 
   /** The summary's sentences, the same in report_data and at the head of the PDF. */
   static String summaryText(String reportType, LocalDate start, LocalDate end, ReportFigures figures, boolean intact,
-      long checked, ChainVerification verification) {
+      long checked, ChainVerificationResponse verification) {
     Map<String, Long> values = figures.named();
     String chain = intact
         ? "The audit chain verified intact over " + checked + " entries."

@@ -1,11 +1,11 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.api.ChainVerification;
-import com.coditect.audit.data.AuditPeriodScan;
+import com.coditect.audit.api.ChainVerificationResponse;
+import com.coditect.audit.data.AuditEntryRepository;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
-import com.coditect.audit.data.ReportStorage;
+import com.coditect.audit.data.ComplianceReportStorage;
+import com.coditect.audit.model.ComplianceReportStatus;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Generates a requested compliance report: counts the period's audit entries page by page,
@@ -41,18 +39,18 @@ public final class ComplianceReportGenerator {
   public enum Outcome { COMPLETED, FAILED, SKIPPED }
 
   private final ComplianceReportRepository reports;
-  private final AuditPeriodScan scan;
+  private final AuditEntryRepository entries;
   private final AuditVerifier verifier;
-  private final ReportStorage storage;
+  private final ComplianceReportStorage storage;
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
 
   @Inject
-  ComplianceReportGenerator(ComplianceReportRepository reports, AuditPeriodScan scan, AuditVerifier verifier,
-      ReportStorage storage, Transactions transactions, Outbox outbox, Clock clock) {
+  ComplianceReportGenerator(ComplianceReportRepository reports, AuditEntryRepository entries, AuditVerifier verifier,
+      ComplianceReportStorage storage, Transactions transactions, Outbox outbox, Clock clock) {
     this.reports = reports;
-    this.scan = scan;
+    this.entries = entries;
     this.verifier = verifier;
     this.storage = storage;
     this.transactions = transactions;
@@ -62,26 +60,26 @@ public final class ComplianceReportGenerator {
 
   public Outcome generate(TenantId tenant, String reportId) {
     Optional<ComplianceReportItem> found = reports.find(tenant, reportId, true);
-    if (found.isEmpty() || !ComplianceReportService.GENERATING.equals(found.get().status)) {
+    if (found.isEmpty() || found.get().status != ComplianceReportStatus.GENERATING) {
       return Outcome.SKIPPED;
     }
     ComplianceReportItem report = found.get();
     ObjectNode data;
-    String key = ComplianceReportKeys.objectKey(tenant, reportId);
+    String key;
     try {
       data = figuresOf(tenant, report);
       byte[] pdf = ReportPdf.render(new ReportPdf.Header(reportId, tenant.value(), report.generatedBy), data);
-      storage.putPdf(key, pdf);
+      key = storage.putPdf(tenant, reportId, pdf);
     } catch (RuntimeException e) {
       // The request cannot succeed by retrying the same code on the same data (a bug, a PDF that
       // cannot be drawn); transient AWS errors are retried by the SDK first. The reason names the
       // kind of failure only: internals stay in the log.
       LOG.error("compliance report generation failed", e, "report_id", reportId);
-      finish(tenant, report, ComplianceReportService.FAILED, null, null,
+      finish(tenant, report, ComplianceReportStatus.FAILED, null, null,
           "The report could not be generated (" + e.getClass().getSimpleName() + "). Request it again.");
       return Outcome.FAILED;
     }
-    finish(tenant, report, ComplianceReportService.COMPLETED, data.toString(), key, null);
+    finish(tenant, report, ComplianceReportStatus.COMPLETED, data.toString(), key, null);
     return Outcome.COMPLETED;
   }
 
@@ -90,17 +88,18 @@ public final class ComplianceReportGenerator {
     LocalDate start = LocalDate.parse(report.periodStart);
     LocalDate end = LocalDate.parse(report.periodEnd);
     ReportFigures figures = new ReportFigures();
-    scan.forEach(tenant, start, end, figures::add);
+    entries.forEachInPeriod(tenant, start, end, figures::add);
 
     // The chain is verified whole, not just the period: a period's entries are only as
     // trustworthy as every link before them.
-    ChainVerification page = verifier.verifyPage(tenant, Optional.empty(), AuditVerifier.MAX_PAGE);
+    ChainVerificationResponse page = verifier.verifyPage(tenant, Optional.empty(), AuditVerifier.MAX_PAGE);
     long checked = page.entriesChecked();
     while (page.nextCursor() != null) {
       page = verifier.verifyPage(tenant, Optional.of(page.nextCursor()), AuditVerifier.MAX_PAGE);
       checked += page.entriesChecked();
     }
-    return ComplianceReportData.build(report.reportType, start, end, Timestamps.now(clock), figures, page, checked);
+    return ComplianceReportData.build(report.reportType.apiName(), start, end, Timestamps.now(clock), figures, page,
+        checked);
   }
 
   /**
@@ -110,8 +109,8 @@ public final class ComplianceReportGenerator {
    * the tenant may request the next one as soon as this one reads completed or failed; if its claim
    * had lapsed and another report holds it now, the report is finished without touching that.
    */
-  private void finish(TenantId tenant, ComplianceReportItem report, String status, String data, String key,
-      String reason) {
+  private void finish(TenantId tenant, ComplianceReportItem report, ComplianceReportStatus status, String data,
+      String key, String reason) {
     boolean heldInFlight = report.generatedBy != null;
     try {
       try {
@@ -124,36 +123,17 @@ public final class ComplianceReportGenerator {
     }
   }
 
-  private WriteTransaction finishing(TenantId tenant, ComplianceReportItem report, String status, String data,
-      String key, String reason, boolean releaseInFlight) {
-    String now = Timestamps.now(clock);
-    Map<String, AttributeValue> values = new LinkedHashMap<>();
-    values.put(":status", AttributeValue.fromS(status));
-    values.put(":now", AttributeValue.fromS(now));
-    values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
-    StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
-    if (data != null) {
-      values.put(":data", AttributeValue.fromS(data));
-      values.put(":path", AttributeValue.fromS(key));
-      update.append(", report_data = :data, file_path = :path, completed_at = :now");
-    }
-    if (reason != null) {
-      values.put(":reason", AttributeValue.fromS(reason));
-      update.append(", failure_reason = :reason");
-    }
-    Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
-        .expressionNames(Map.of("#status", "status"))
-        .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportService.GENERATING),
-            ":read", AttributeValue.fromN(Long.toString(report.version))))
-        .build();
-    WriteTransaction tx = transactions.begin().update(ComplianceReportKeys.report(tenant, report.id),
-        update.toString(), values, stillGenerating, FinishedElsewhere::new);
+  private WriteTransaction finishing(TenantId tenant, ComplianceReportItem report, ComplianceReportStatus status,
+      String data, String key, String reason, boolean releaseInFlight) {
+    WriteTransaction tx = transactions.begin();
+    reports.finishGenerating(tx, tenant, report, status, Timestamps.now(clock), data, key, reason,
+        FinishedElsewhere::new);
     Map<String, FieldChange> changes = new LinkedHashMap<>();
-    changes.put("status", new FieldChange(ComplianceReportService.GENERATING, status));
+    changes.put("status", new FieldChange(ComplianceReportStatus.GENERATING.apiName(), status.apiName()));
     if (key != null) {
       changes.put("file_path", new FieldChange(null, key));
     }
-    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status, "compliance_report", report.id, changes);
+    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status.apiName(), "compliance_report", report.id, changes);
     if (releaseInFlight) {
       reports.releaseInFlight(tx, tenant, report.id, InFlightTakenOver::new);
     }

@@ -3,8 +3,9 @@ package com.coditect.audit.domain;
 import com.coditect.audit.api.ComplianceReportResponse;
 import com.coditect.audit.api.CreateComplianceReportRequest;
 import com.coditect.audit.data.ComplianceReportItem;
-import com.coditect.audit.data.ComplianceReportKeys;
 import com.coditect.audit.data.ComplianceReportRepository;
+import com.coditect.audit.model.ComplianceReportStatus;
+import com.coditect.audit.model.ComplianceReportType;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.NotFoundException;
@@ -21,6 +22,7 @@ import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.net.URI;
 import java.time.Clock;
@@ -45,9 +47,6 @@ public final class ComplianceReportService {
   /** How long a report's download link works. */
   public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(5);
 
-  public static final String GENERATING = "generating";
-  public static final String COMPLETED = "completed";
-  public static final String FAILED = "failed";
   public static final String REQUESTED_EVENT = "compliance_report.requested";
   /** A year and a day: an annual report of a leap year fits, and a generation stays within its timeout. */
   static final long MAX_PERIOD_DAYS = 366;
@@ -84,8 +83,9 @@ public final class ComplianceReportService {
    * 429 (checked in the same transaction that writes the report, so two requests cannot both pass):
    * generations are heavy, and one tenant must not take the generator's capacity from the others.
    */
-  public Created<ComplianceReportResponse> request(TenantId tenant, Actor actor, String userId,
-      CreateComplianceReportRequest request, IdempotencyClaim claim) {
+  public Created<ComplianceReportResponse> request(Caller caller, CreateComplianceReportRequest request,
+      IdempotencyClaim claim) {
+    TenantId tenant = caller.tenantId();
     LocalDate start = request.periodStart();
     LocalDate end = request.periodEnd();
     if (end.isBefore(start)) {
@@ -97,9 +97,9 @@ public final class ComplianceReportService {
     if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_PERIOD_DAYS) {
       throw UnprocessableException.forField("period_end", "the period may span at most " + MAX_PERIOD_DAYS + " days");
     }
-    ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, userId);
+    ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, caller.userId());
     ComplianceReportResponse response = ComplianceReportResponse.of(report);
-    WriteTransaction tx = write(tenant, actor, report, response);
+    WriteTransaction tx = write(tenant, caller.actor(), report, response);
     reports.claimInFlight(tx, tenant, report.id, clock.instant(), clock.instant().plus(IN_FLIGHT_LAPSES_AFTER),
         () -> new TooManyRequestsException("A compliance report of this tenant is being generated; request the next "
             + "one once it is completed or failed.", RETRY_AFTER_SECONDS));
@@ -120,11 +120,10 @@ public final class ComplianceReportService {
    */
   public boolean requestMonthly(TenantId tenant, Actor actor, YearMonth month) {
     WriteTransaction tx = transactions.begin();
-    for (String type : ComplianceFrameworks.TYPES) {
+    for (ComplianceReportType type : ComplianceReportType.values()) {
       ComplianceReportItem report = newReport(tenant, type, month.atDay(1), month.atEndOfMonth(), null);
       write(tx, tenant, actor, report, ComplianceReportResponse.of(report));
-      tx.claimUnique(tenant, ComplianceReportKeys.UNIQUE_MONTHLY,
-          ComplianceReportKeys.monthly(type, month.toString()), report.id, "period_start");
+      reports.claimMonthly(tx, tenant, type, month, report.id);
     }
     try {
       tx.commit();
@@ -136,23 +135,25 @@ public final class ComplianceReportService {
     }
   }
 
-  public ResultPage<ComplianceReportResponse> list(TenantId tenant, Optional<String> reportType, PageRequest page) {
-    return reports.list(tenant, reportType, page).map(ComplianceReportResponse::of);
+  public ResultPage<ComplianceReportResponse> list(Caller caller, Optional<ComplianceReportType> reportType,
+      PageRequest page) {
+    return reports.list(caller.tenantId(), reportType, page).map(ComplianceReportResponse::of);
   }
 
-  public ComplianceReportResponse get(TenantId tenant, String reportId) {
-    return ComplianceReportResponse.of(find(tenant, reportId));
+  public ComplianceReportResponse get(Caller caller, String reportId) {
+    return ComplianceReportResponse.of(find(caller.tenantId(), reportId));
   }
 
   /**
    * A short-lived URL of a completed report's PDF. A report still generating, or failed, has no
    * file yet: 409 naming {@code status}, so a client can tell "not ready" from "no such report".
    */
-  public URI fileUrl(TenantId tenant, String reportId) {
-    ComplianceReportItem report = find(tenant, reportId);
-    if (!COMPLETED.equals(report.status) || report.filePath == null) {
-      throw new ConflictException("The report is " + report.status + "; its PDF exists once it is completed.",
-          List.of(new FieldError("status", "is " + report.status + ", not completed")));
+  public URI fileUrl(Caller caller, String reportId) {
+    ComplianceReportItem report = find(caller.tenantId(), reportId);
+    if (report.status != ComplianceReportStatus.COMPLETED || report.filePath == null) {
+      String status = report.status.apiName();
+      throw new ConflictException("The report is " + status + "; its PDF exists once it is completed.",
+          List.of(new FieldError("status", "is " + status + ", not completed")));
     }
     return downloads.presignGet(report.filePath, DOWNLOAD_URL_LIFETIME).url();
   }
@@ -162,14 +163,15 @@ public final class ComplianceReportService {
         () -> NotFoundException.forField("report_id", "no such compliance report"));
   }
 
-  private ComplianceReportItem newReport(TenantId tenant, String type, LocalDate start, LocalDate end, String userId) {
+  private ComplianceReportItem newReport(TenantId tenant, ComplianceReportType type, LocalDate start, LocalDate end,
+      String userId) {
     ComplianceReportItem report = new ComplianceReportItem();
     report.id = Ids.newId();
-    report.stampNew(ComplianceReportKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, Timestamps.now(clock));
+    ComplianceReportRepository.stampNew(tenant, report, Timestamps.now(clock));
     report.reportType = type;
     report.periodStart = start.toString();
     report.periodEnd = end.toString();
-    report.status = GENERATING;
+    report.status = ComplianceReportStatus.GENERATING;
     report.generatedBy = userId;
     ComplianceReportRepository.index(tenant, report);
     return report;

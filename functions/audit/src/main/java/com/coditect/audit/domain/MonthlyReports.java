@@ -1,6 +1,6 @@
 package com.coditect.audit.domain;
 
-import com.coditect.audit.data.PlatformTenants;
+import com.coditect.audit.data.PlatformTenantRepository;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
@@ -21,11 +21,11 @@ public final class MonthlyReports {
   private static final Log LOG = Log.forClass(MonthlyReports.class);
   private static final Actor SCHEDULE = Actor.system("compliance-schedule");
 
-  private final PlatformTenants tenants;
+  private final PlatformTenantRepository tenants;
   private final ComplianceReportService reports;
 
   @Inject
-  MonthlyReports(PlatformTenants tenants, ComplianceReportService reports) {
+  MonthlyReports(PlatformTenantRepository tenants, ComplianceReportService reports) {
     this.tenants = tenants;
     this.reports = reports;
   }
@@ -38,7 +38,7 @@ public final class MonthlyReports {
     YearMonth month = YearMonth.from(firedAt.atZone(ZoneOffset.UTC)).minusMonths(1);
     long[] requested = new long[2];
     long listed = tenants.forEach(tenant -> {
-      if (!"active".equals(tenant.status())) {
+      if (!tenant.isActive()) {
         return;
       }
       if (reports.requestMonthly(new TenantId(tenant.id()), SCHEDULE, month)) {

@@ -1,5 +1,7 @@
 package com.coditect.audit.domain;
 
+import com.coditect.audit.model.AuditReviewStatus;
+import com.coditect.audit.model.Severity;
 import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ public final class ReportFigures {
   private static final Set<String> EXPORTS = Set.of("share.created", "share.accessed");
 
   private long entries;
-  private final Map<String, Long> bySeverity = new LinkedHashMap<>();
+  private final Map<Severity, Long> bySeverity = new LinkedHashMap<>();
   private long signIns;
   private long failedSignIns;
   private long usersProvisioned;
@@ -43,14 +45,16 @@ public final class ReportFigures {
   private final Map<String, Long> byAction = new HashMap<>();
 
   public ReportFigures() {
-    Severity.ALL.forEach(severity -> bySeverity.put(severity, 0L));
+    for (Severity severity : Severity.values()) {
+      bySeverity.put(severity, 0L);
+    }
   }
 
   /**
    * Counts one entry. {@code changes} is the entry's JSON text; it is parsed only for the few
    * actions whose meaning depends on it (an audit review's status change).
    */
-  public void add(String action, String severity, String changes) {
+  public void add(String action, Severity severity, String changes) {
     entries++;
     bySeverity.merge(severity == null ? Severity.of(action) : severity, 1L, Long::sum);
     if (byAction.containsKey(action) || byAction.size() < MAX_ACTIONS) {
@@ -70,7 +74,7 @@ public final class ReportFigures {
     if (action.contains("permission")) {
       permissionChanges++;
     }
-    if (PRIVILEGED.contains(action) || action.startsWith("tenant.") || Severity.CRITICAL.equals(severity)) {
+    if (PRIVILEGED.contains(action) || action.startsWith("tenant.") || severity == Severity.CRITICAL) {
       privilegedActions++;
     }
     if (action.endsWith(".deleted") || action.endsWith(".removed") || action.endsWith("_removed")) {
@@ -99,7 +103,7 @@ public final class ReportFigures {
       reviewsCompleted++;
     } else if (action.equals("audit_review.updated") && changes != null) {
       JsonNode status = Json.readTree(changes).path("status").path("new");
-      if ("completed".equals(status.asText(null))) {
+      if (AuditReviewStatus.COMPLETED.apiName().equals(status.asText(null))) {
         reviewsCompleted++;
       }
     }
@@ -133,7 +137,7 @@ public final class ReportFigures {
     return figures;
   }
 
-  public Map<String, Long> bySeverity() {
+  public Map<Severity, Long> bySeverity() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(bySeverity));
   }
 

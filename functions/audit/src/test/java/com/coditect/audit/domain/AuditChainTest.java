@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.model.Severity;
 import com.coditect.shared.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -80,7 +81,7 @@ class AuditChainTest {
     changes.put("changes", e -> e.changes = "{\"a\":{\"new\":3,\"old\":1},\"b\":[3,1]}");
     changes.put("changes removed", e -> e.changes = null);
     changes.put("metadata", e -> e.metadata = "{\"source\":\"coditect.tenancy\"}");
-    changes.put("severity", e -> e.severity = "critical");
+    changes.put("severity", e -> e.severity = Severity.CRITICAL);
     changes.put("ttl", e -> e.ttl = 1795000001L);
     changes.put("prev_ttl", e -> e.prevTtl = 1794999999L);
     String prev = AuditChain.genesis(ACME);
@@ -192,7 +193,7 @@ class AuditChainTest {
     entry.requestPath = "/v1/tasks/task-1";
     entry.changes = "{\"a\":{\"new\":2,\"old\":1},\"b\":[3,1]}";
     entry.metadata = "{\"occurred_at\":\"2026-11-25T09:59:59.000Z\",\"source\":\"coditect.pm\"}";
-    entry.severity = "info";
+    entry.severity = Severity.INFO;
     entry.ttl = 1795000000L;
     entry.prevTtl = null;
     change.accept(entry);

@@ -2,6 +2,7 @@ package com.coditect.audit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.coditect.audit.model.Severity;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,8 @@ class ReportFiguresTest {
     figures.add("team.member_removed", Severity.of("team.member_removed"), "{}");
     figures.add("tenant.deleted", Severity.of("tenant.deleted"), "{}");
     figures.add("document.exported", Severity.of("document.exported"), "{}");
-    figures.add("audit_review.updated", "info", "{\"status\":{\"old\":\"in_progress\",\"new\":\"cancelled\"}}");
-    figures.add("audit_review.updated", "info", "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
+    figures.add("audit_review.updated", Severity.INFO, "{\"status\":{\"old\":\"in_progress\",\"new\":\"cancelled\"}}");
+    figures.add("audit_review.updated", Severity.INFO, "{\"status\":{\"old\":\"in_progress\",\"new\":\"completed\"}}");
 
     Map<String, Long> named = figures.named();
     assertEquals(6, named.get("entries_total"));
@@ -32,9 +33,9 @@ class ReportFiguresTest {
   void distinctActionsBeyondTheBoundAreCountedTogether() {
     ReportFigures figures = new ReportFigures();
     for (int i = 0; i < ReportFigures.MAX_ACTIONS + 10; i++) {
-      figures.add("custom.action_" + i, "info", null);
+      figures.add("custom.action_" + i, Severity.INFO, null);
     }
-    figures.add("custom.action_0", "info", null);
+    figures.add("custom.action_0", Severity.INFO, null);
     assertEquals(ReportFigures.MAX_ACTIONS + 11, figures.entries());
     assertEquals(ReportFigures.OTHER_ACTIONS, figures.topActions(1).get(0).getKey());
     assertEquals(10, figures.topActions(1).get(0).getValue());

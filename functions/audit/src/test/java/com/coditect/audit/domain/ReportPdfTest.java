@@ -3,7 +3,8 @@ package com.coditect.audit.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.audit.api.ChainVerification;
+import com.coditect.audit.model.Severity;
+import com.coditect.audit.api.ChainVerificationResponse;
 import com.coditect.testing.PdfText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.pdf.BaseFont;
@@ -24,7 +25,7 @@ class ReportPdfTest {
     figures.add("user.role_changed", Severity.of("user.role_changed"), "{}");
     figures.add("document.exported", Severity.of("document.exported"), "{}");
     ObjectNode data = ComplianceReportData.build("soc2", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"),
-        "2026-11-01T03:00:00.000Z", figures, new ChainVerification(true, true, null, 9, 1L, 9L, 9L, false, null), 9);
+        "2026-11-01T03:00:00.000Z", figures, new ChainVerificationResponse(true, true, null, 9, 1L, 9L, 9L, false, null), 9);
 
     String text = PdfText.read(ReportPdf.render(new ReportPdf.Header("r1", "t1", "u1"), data)).text();
 

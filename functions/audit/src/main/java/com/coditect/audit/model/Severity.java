@@ -1,27 +1,22 @@
-package com.coditect.audit.domain;
+package com.coditect.audit.model;
 
-import java.util.List;
+import com.coditect.shared.domain.Choice;
 import java.util.Set;
 
 /**
- * The severity of an audited action (spec: info, warning, error, critical). Deletions, removals
- * and changes of roles or permissions are never just information.
+ * The severity of an audited action (spec: info, warning, error, critical), mildest first.
+ * Deletions, removals and changes of roles or permissions are never just information.
  */
-public final class Severity {
-
-  public static final String INFO = "info";
-  public static final String WARNING = "warning";
-  public static final String ERROR = "error";
-  public static final String CRITICAL = "critical";
-  /** The spec's choice list, mildest first. */
-  public static final List<String> ALL = List.of(INFO, WARNING, ERROR, CRITICAL);
+public enum Severity implements Choice {
+  INFO,
+  WARNING,
+  ERROR,
+  CRITICAL;
 
   private static final Set<String> CRITICAL_ACTIONS = Set.of("tenant.deleted", "user.platform_admin_changed");
   private static final Set<String> ERROR_ACTIONS = Set.of("user.login_failed", "webhook.signature_failed");
 
-  private Severity() {}
-
-  public static String of(String action) {
+  public static Severity of(String action) {
     if (CRITICAL_ACTIONS.contains(action)) {
       return CRITICAL;
     }

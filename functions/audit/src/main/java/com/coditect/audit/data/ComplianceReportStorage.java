@@ -1,6 +1,7 @@
 package com.coditect.audit.data;
 
 import com.coditect.shared.files.DocumentsBucket;
+import com.coditect.shared.tenancy.TenantId;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -9,17 +10,22 @@ import javax.inject.Singleton;
  * writes them; the API hands out presigned GETs.
  */
 @Singleton
-public final class ReportStorage {
+public final class ComplianceReportStorage {
 
   private final DocumentsBucket bucket;
 
   @Inject
-  ReportStorage(DocumentsBucket bucket) {
+  ComplianceReportStorage(DocumentsBucket bucket) {
     this.bucket = bucket;
   }
 
-  /** Stores a PDF; writing the same key again (a redelivered request) replaces it. */
-  public void putPdf(String key, byte[] pdf) {
+  /**
+   * Stores the report's PDF under the tenant's prefix and returns its key; writing it again (a
+   * redelivered request) replaces it.
+   */
+  public String putPdf(TenantId tenant, String reportId, byte[] pdf) {
+    String key = AuditKeys.reportObject(tenant, reportId);
     bucket.put(key, "application/pdf", "inline; filename=\"" + key.substring(key.lastIndexOf('/') + 1) + "\"", pdf);
+    return key;
   }
 }

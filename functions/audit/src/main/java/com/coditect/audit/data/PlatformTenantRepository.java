@@ -16,17 +16,29 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * one Query per page, for platform jobs only (no request path reads across tenants).
  */
 @Singleton
-public final class PlatformTenants {
+public final class PlatformTenantRepository {
 
   static final int PAGE_SIZE = 100;
 
+  /**
+   * How tenancy stores the status of a tenant in use. Tenancy owns the tenant's choice list; the
+   * audit function depends on the shared kernel only, so it reads this one spelling here.
+   */
+  private static final String ACTIVE = "active";
+
   /** A tenant of the list: its id and status. */
-  public record ListedTenant(String id, String status) {}
+  public record ListedTenant(String id, String status) {
+
+    /** A tenant in use (not suspended, not being deleted). */
+    public boolean isActive() {
+      return ACTIVE.equals(status);
+    }
+  }
 
   private final SingleTable table;
 
   @Inject
-  PlatformTenants(SingleTable table) {
+  PlatformTenantRepository(SingleTable table) {
     this.table = table;
   }
 
