@@ -37,7 +37,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
 import com.coditect.shared.store.WriteTransaction;
-import com.coditect.shared.tenancy.Principal;
+import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -100,7 +100,8 @@ public final class TaskService {
   // ------------------------------------------------------------------------------------------
   // reads
 
-  public Versioned<TaskResponse> get(TenantId tenant, String taskRef) {
+  public Versioned<TaskResponse> get(Caller caller, String taskRef) {
+    TenantId tenant = caller.tenantId();
     TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound);
     return new Versioned<>(TaskResponse.from(task), task.version);
   }
@@ -109,8 +110,9 @@ public final class TaskService {
    * A page of a project's tasks: one Query. Only an empty first page costs a GetItem more, to tell
    * a project with no such tasks (200, empty) from one that is not the tenant's (404).
    */
-  public ResultPage<TaskSummary> listInProject(TenantId tenant, String projectId, TaskFilters filters,
+  public ResultPage<TaskSummary> listInProject(Caller caller, String projectId, TaskFilters filters,
       PageRequest page) {
+    TenantId tenant = caller.tenantId();
     ResultPage<TaskItem> items = queries.inProject(tenant, projectId, filters, page);
     if (items.items().isEmpty() && page.cursor().isEmpty() && !projects.isLive(tenant, projectId)) {
       throw new NotFoundException("The project was not found.");
@@ -119,15 +121,16 @@ public final class TaskService {
   }
 
   /** A page of the tenant's tasks across projects (an assignee's, or by status): one Query. */
-  public ResultPage<TaskSummary> listAcrossProjects(TenantId tenant, TaskFilters filters, PageRequest page) {
-    return queries.acrossProjects(tenant, filters, page).map(TaskSummary::from);
+  public ResultPage<TaskSummary> listAcrossProjects(Caller caller, TaskFilters filters, PageRequest page) {
+    return queries.acrossProjects(caller.tenantId(), filters, page).map(TaskSummary::from);
   }
 
   /**
    * A page of a task's history, newest first: one Query by id (a key costs a GetItem first); 404
    * for a task that is unknown or deleted (see {@link TaskChildLists}).
    */
-  public ResultPage<ActivityResponse> activity(TenantId tenant, String taskRef, PageRequest page) {
+  public ResultPage<ActivityResponse> activity(Caller caller, String taskRef, PageRequest page) {
+    TenantId tenant = caller.tenantId();
     String taskId = tasks.idOf(tenant, taskRef).orElseThrow(TaskService::notFound);
     return childLists.newestFirst(activityRows, tenant, taskId, PmKeys.ACTIVITY, null, page)
         .orElseThrow(TaskService::notFound).map(ActivityResponse::from);
@@ -141,11 +144,11 @@ public final class TaskService {
    * parent, the Idempotency-Key's record) and one transaction, which also moves the counter on only
    * if no one else did.
    */
-  public Created<TaskResponse> create(TenantId tenant, Actor actor, Principal caller, String projectId,
-      CreateTaskRequest request, Idempotency.Lookup idempotency) {
+  public Created<TaskResponse> create(Caller caller, String projectId, CreateTaskRequest request,
+      Idempotency.Lookup idempotency) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return tryCreate(tenant, actor, caller, projectId, request, idempotency);
+        return tryCreate(caller, projectId, request, idempotency);
       } catch (CounterMoved e) {
         if (attempt == CREATE_ATTEMPTS) {
           throw new ConflictException("Many tasks were being created in this project at once; try again.");
@@ -154,8 +157,10 @@ public final class TaskService {
     }
   }
 
-  private Created<TaskResponse> tryCreate(TenantId tenant, Actor actor, Principal caller, String projectId,
-      CreateTaskRequest request, Idempotency.Lookup idempotency) {
+  private Created<TaskResponse> tryCreate(Caller caller, String projectId, CreateTaskRequest request,
+      Idempotency.Lookup idempotency) {
+    TenantId tenant = caller.tenantId();
+    Actor actor = caller.actor();
     Key projectKey = CoreKeys.project(tenant, projectId);
     Key counterKey = PmKeys.taskCounter(tenant, projectId);
     List<Key> wanted = new ArrayList<>(List.of(projectKey, counterKey));
@@ -248,8 +253,10 @@ public final class TaskService {
    * crowded board spot a Query of the tasks after it ({@link #place}). A PATCH that changes nothing
    * writes nothing.
    */
-  public Versioned<TaskResponse> update(TenantId tenant, Actor actor, Principal caller, String taskRef,
-      Optional<Long> ifMatch, UpdateTaskRequest request) {
+  public Versioned<TaskResponse> update(Caller caller, String taskRef, Optional<Long> ifMatch,
+      UpdateTaskRequest request) {
+    TenantId tenant = caller.tenantId();
+    Actor actor = caller.actor();
     Key taskKey = PmKeys.task(tenant, tasks.idOf(tenant, taskRef).orElseThrow(TaskService::notFound));
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
     String newParentId = request.parentTaskId().isPresent() ? request.parentTaskId().value() : null;
@@ -548,7 +555,9 @@ public final class TaskService {
   // delete and restore
 
   /** Soft delete: the task leaves every list and board; its history and comments stay. */
-  public void delete(TenantId tenant, Actor actor, Principal caller, String taskRef, Optional<Long> ifMatch) {
+  public void delete(Caller caller, String taskRef, Optional<Long> ifMatch) {
+    TenantId tenant = caller.tenantId();
+    Actor actor = caller.actor();
     TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).asEntity(tenant);
     requireReporterOrAdmin(caller, task);
     Preconditions.checkIfMatch(ifMatch, task.version);
@@ -573,7 +582,9 @@ public final class TaskService {
    * Undoes a soft delete. A reference that went away meanwhile (a deleted sprint, milestone,
    * parent or assignee) is let go, as its deletion did for the live tasks; each costs one retry.
    */
-  public Versioned<TaskResponse> restore(TenantId tenant, Actor actor, Principal caller, String taskRef) {
+  public Versioned<TaskResponse> restore(Caller caller, String taskRef) {
+    TenantId tenant = caller.tenantId();
+    Actor actor = caller.actor();
     if (TaskRepository.isKey(taskRef)) {
       // A deleted task keeps no key row: its key resolves only while it lives.
       throw notFound();
@@ -622,8 +633,8 @@ public final class TaskService {
     }
   }
 
-  private static void requireReporterOrAdmin(Principal caller, TaskItem task) {
-    if (!caller.tenantRole().isAdmin() && !caller.userId().equals(task.reporterId)) {
+  private static void requireReporterOrAdmin(Caller caller, TaskItem task) {
+    if (!caller.isAdmin() && !caller.userId().equals(task.reporterId)) {
       throw new ForbiddenException("Only the task's reporter or an admin may delete or restore it.");
     }
   }
