@@ -17,8 +17,8 @@ public record TaskSummary(
     String createdAt, String updatedAt) {
 
   public static TaskSummary from(TaskItem task) {
-    return new TaskSummary(task.id, task.key, task.projectId, task.title, task.taskType, task.status, task.priority,
-        task.assigneeId, task.reporterId, task.sprintId, task.milestoneId, task.parentTaskId, task.storyPoints,
+    return new TaskSummary(task.id, task.key, task.projectId, task.title, TaskFields.apiName(task.taskType),
+        TaskFields.apiName(task.status), TaskFields.apiName(task.priority), task.assigneeId, task.reporterId, task.sprintId, task.milestoneId, task.parentTaskId, task.storyPoints,
         task.dueDate, task.startedAt, task.completedAt, task.tags == null ? List.of() : task.tags, task.rank,
         task.createdAt, task.updatedAt);
   }

@@ -3,11 +3,15 @@ package com.coditect.pm.data;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The sprint, milestone or user an event names, as the table holds it now. PM's event consumer
  * decides from these, never from the event's changes or arrival order, so each is one strongly
  * consistent GetItem (it must see every write made before the event was sent) of only the
- * attributes that decide.
+ * attributes that decide. A task write checks the sprint and the user it names in its transaction.
  */
 @Singleton
 public final class ReferenceLookup {
@@ -42,6 +46,32 @@ public final class ReferenceLookup {
   public boolean userIsGone(TenantId tenant, String userId) {
     Map<String, AttributeValue> item = read(CoreKeys.user(tenant, userId), "PK, deleted_at");
     return item == null || item.containsKey("deleted_at");
+  }
+
+  /** Checks, in a write, that the user is a live user of the tenant; fails with {@code onMissing}. */
+  public void requireLiveUser(WriteTransaction tx, TenantId tenant, String userId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.user(tenant, userId), onMissing);
+  }
+
+  /**
+   * Checks, in a write, that the sprint is one of {@code projectId} with one of {@code statuses}
+   * (the open ones); fails with {@code onFailed}.
+   */
+  public void requireSprintOf(WriteTransaction tx, TenantId tenant, String sprintId, String projectId,
+      List<String> statuses, Supplier<? extends RuntimeException> onFailed) {
+    Map<String, AttributeValue> values = new java.util.LinkedHashMap<>();
+    values.put(":project", AttributeValue.fromS(projectId));
+    StringBuilder anyStatus = new StringBuilder();
+    for (int i = 0; i < statuses.size(); i++) {
+      anyStatus.append(i == 0 ? "" : " OR ").append("#status = :status").append(i);
+      values.put(":status" + i, AttributeValue.fromS(statuses.get(i)));
+    }
+    tx.require(PmKeys.sprint(tenant, sprintId), Expression.builder()
+        .expression("attribute_exists(PK) AND project_id = :project AND (" + anyStatus + ")")
+        .expressionNames(Map.of("#status", "status"))
+        .expressionValues(values)
+        .build(), onFailed);
   }
 
   private Map<String, AttributeValue> read(Key key, String projection) {

@@ -95,7 +95,7 @@ public final class BoardService {
       tasksOfColumn.put(column.id(), new ArrayList<>());
     }
     for (TaskItem row : rows.items()) {
-      String column = columnOfStatus.get(row.status);
+      String column = columnOfStatus.get(row.status.apiName());
       // Rows arrive by status, then rank: each column keeps that order.
       if (column != null) {
         tasksOfColumn.get(column).add(TaskSummary.from(row));
