@@ -1,11 +1,12 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public final class ReferenceLookup {
 
+  private static final ChoiceConverter<SprintStatus> SPRINT_STATUS = ChoiceConverter.of(SprintStatus.class);
+
   private final SingleTable table;
 
   @Inject
@@ -32,9 +35,9 @@ public final class ReferenceLookup {
   }
 
   /** The sprint's status; empty once the sprint is deleted (sprints are hard-deleted). */
-  public Optional<String> sprintStatus(TenantId tenant, String sprintId) {
+  public Optional<SprintStatus> sprintStatus(TenantId tenant, String sprintId) {
     Map<String, AttributeValue> item = read(PmKeys.sprint(tenant, sprintId), "PK, #status");
-    return item == null ? Optional.empty() : Optional.ofNullable(item.get("status")).map(AttributeValue::s);
+    return item == null ? Optional.empty() : Optional.ofNullable(item.get("status")).map(SPRINT_STATUS::transformTo);
   }
 
   /** False once the milestone is deleted (milestones are hard-deleted). */
@@ -55,22 +58,17 @@ public final class ReferenceLookup {
   }
 
   /**
-   * Checks, in a write, that the sprint is one of {@code projectId} with one of {@code statuses}
-   * (the open ones); fails with {@code onFailed}.
+   * Checks, in a write, that the sprint is one of {@code projectId} that can still take tasks
+   * (planned or active); fails with {@code onFailed}.
    */
-  public void requireSprintOf(WriteTransaction tx, TenantId tenant, String sprintId, String projectId,
-      List<String> statuses, Supplier<? extends RuntimeException> onFailed) {
-    Map<String, AttributeValue> values = new java.util.LinkedHashMap<>();
-    values.put(":project", AttributeValue.fromS(projectId));
-    StringBuilder anyStatus = new StringBuilder();
-    for (int i = 0; i < statuses.size(); i++) {
-      anyStatus.append(i == 0 ? "" : " OR ").append("#status = :status").append(i);
-      values.put(":status" + i, AttributeValue.fromS(statuses.get(i)));
-    }
+  public void requireOpenSprint(WriteTransaction tx, TenantId tenant, String sprintId, String projectId,
+      Supplier<? extends RuntimeException> onFailed) {
     tx.require(PmKeys.sprint(tenant, sprintId), Expression.builder()
-        .expression("attribute_exists(PK) AND project_id = :project AND (" + anyStatus + ")")
+        .expression("attribute_exists(PK) AND project_id = :project AND (#status = :planned OR #status = :active)")
         .expressionNames(Map.of("#status", "status"))
-        .expressionValues(values)
+        .expressionValues(Map.of(":project", AttributeValue.fromS(projectId),
+            ":planned", SPRINT_STATUS.transformFrom(SprintStatus.PLANNED),
+            ":active", SPRINT_STATUS.transformFrom(SprintStatus.ACTIVE)))
         .build(), onFailed);
   }
 

@@ -3,6 +3,7 @@ package com.coditect.pm.domain;
 import com.coditect.pm.data.ReferenceLookup;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
+import com.coditect.pm.model.SprintStatus;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.store.Preconditions;
@@ -62,11 +63,11 @@ public final class TaskFollowUps {
    * Otherwise nothing.
    */
   public int sprintCompleted(TenantId tenant, String sprintId, String nextSprintId) {
-    Optional<String> status = references.sprintStatus(tenant, sprintId);
-    if (status.isEmpty() || SprintService.CANCELLED.equals(status.get())) {
+    Optional<SprintStatus> status = references.sprintStatus(tenant, sprintId);
+    if (status.isEmpty() || status.get() == SprintStatus.CANCELLED) {
       return releaseSprint(tenant, sprintId);
     }
-    if (!SprintService.COMPLETED.equals(status.get())) {
+    if (status.get() != SprintStatus.COMPLETED) {
       return 0;
     }
     int moved = 0;
@@ -84,8 +85,8 @@ public final class TaskFollowUps {
    * sprint, e.g. a stray one) nothing.
    */
   public int sprintClosed(TenantId tenant, String sprintId) {
-    Optional<String> status = references.sprintStatus(tenant, sprintId);
-    if (status.isPresent() && !SprintService.CANCELLED.equals(status.get())) {
+    Optional<SprintStatus> status = references.sprintStatus(tenant, sprintId);
+    if (status.isPresent() && status.get() != SprintStatus.CANCELLED) {
       return 0;
     }
     return releaseSprint(tenant, sprintId);

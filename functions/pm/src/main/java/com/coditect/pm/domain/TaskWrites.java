@@ -32,9 +32,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class TaskWrites {
 
-  /** The sprint statuses a task may be put in: planned or active, not completed or cancelled. */
-  private static final List<String> OPEN_SPRINT_STATUSES = List.of(SprintService.PLANNED, SprintService.ACTIVE);
-
   private final TaskRepository tasks;
   private final ReferenceLookup references;
   private final MilestoneRepository milestones;
@@ -103,7 +100,7 @@ public final class TaskWrites {
           ReferenceGone.of("assignee_id", "is not a user of this tenant"));
     }
     if (after.sprintId != null && (!wasLive || !after.sprintId.equals(before.sprintId))) {
-      references.requireSprintOf(tx, tenant, after.sprintId, after.projectId, OPEN_SPRINT_STATUSES,
+      references.requireOpenSprint(tx, tenant, after.sprintId, after.projectId,
           ReferenceGone.of("sprint_id", "is not a planned or active sprint of this project"));
     }
     // A PATCH that moves the task checks its new parent with the chain above it (requireChain):
