@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A task, and also each of its list rows and its key row under another key ({@code entity_type}
- * {@code TASK_ROW}). A row carries what a list shows ({@code TaskSummary}): everything but the
+ * {@code TASK_ROW}). A row carries what a list shows ({@code TaskSummaryResponse}): everything but the
  * description, the custom fields and the ancestor path, so a page of any task list is complete in
  * one Query while a task write does not copy its longest values into each of its rows; only the
  * task's own item has everything. The board rank is on the task and its board row only (the board

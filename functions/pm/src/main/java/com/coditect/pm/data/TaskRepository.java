@@ -115,7 +115,7 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
    * parent if one is named, and the record of the request's {@code Idempotency-Key} if it has one.
    */
   public CreateReads readForCreate(TenantId tenant, String projectId, String parentTaskId, Optional<Key> recordKey) {
-    Key projectKey = ProjectLookup.key(tenant, projectId);
+    Key projectKey = ProjectRepository.key(tenant, projectId);
     Key counterKey = PmKeys.taskCounter(tenant, projectId);
     List<Key> wanted = new ArrayList<>(List.of(projectKey, counterKey));
     if (parentTaskId != null) {

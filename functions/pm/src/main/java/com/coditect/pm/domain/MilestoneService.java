@@ -6,7 +6,7 @@ import com.coditect.pm.api.MilestoneUpdateRequest;
 import com.coditect.pm.data.MilestoneItem;
 import com.coditect.pm.data.MilestoneRepository;
 import com.coditect.pm.data.PmKeys;
-import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.ProjectRepository;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
 import com.coditect.shared.error.NotFoundException;
@@ -51,7 +51,7 @@ public final class MilestoneService {
   public static final String COMPLETED = "completed";
 
   private final MilestoneRepository milestones;
-  private final ProjectLookup projects;
+  private final ProjectRepository projects;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Transactions transactions;
@@ -59,7 +59,7 @@ public final class MilestoneService {
   private final Resource<MilestoneItem, MilestoneResponse> resource;
 
   @Inject
-  MilestoneService(MilestoneRepository milestones, ProjectLookup projects, Clock clock, VersionedWriter writer, Transactions transactions,
+  MilestoneService(MilestoneRepository milestones, ProjectRepository projects, Clock clock, VersionedWriter writer, Transactions transactions,
       Outbox outbox) {
     this.milestones = milestones;
     this.projects = projects;

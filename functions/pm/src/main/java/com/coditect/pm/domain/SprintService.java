@@ -5,7 +5,7 @@ import com.coditect.pm.api.SprintCreateRequest;
 import com.coditect.pm.api.SprintResponse;
 import com.coditect.pm.api.SprintUpdateRequest;
 import com.coditect.pm.data.PmKeys;
-import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.ProjectRepository;
 import com.coditect.pm.data.SprintItem;
 import com.coditect.pm.data.SprintRepository;
 import com.coditect.shared.domain.Resource;
@@ -62,7 +62,7 @@ public final class SprintService {
       Expression.builder().expression("attribute_not_exists(PK)").build();
 
   private final SprintRepository sprints;
-  private final ProjectLookup projects;
+  private final ProjectRepository projects;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Transactions transactions;
@@ -71,7 +71,7 @@ public final class SprintService {
   private final Resource<SprintItem, SprintResponse> resource;
 
   @Inject
-  SprintService(SprintRepository sprints, ProjectLookup projects, Clock clock, VersionedWriter writer, Transactions transactions,
+  SprintService(SprintRepository sprints, ProjectRepository projects, Clock clock, VersionedWriter writer, Transactions transactions,
       Outbox outbox, SingleTable table) {
     this.sprints = sprints;
     this.projects = projects;

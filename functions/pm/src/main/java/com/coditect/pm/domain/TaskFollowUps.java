@@ -1,6 +1,6 @@
 package com.coditect.pm.domain;
 
-import com.coditect.pm.data.ReferenceLookup;
+import com.coditect.pm.data.TaskReferenceRepository;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.model.SprintStatus;
@@ -29,7 +29,7 @@ import javax.inject.Singleton;
  * own transaction, so the work has no size limit): a completed sprint hands its open tasks on, a
  * deleted or cancelled sprint, a deleted milestone or user lets its tasks go, a moved task's
  * subtasks get their new paths. An event only says which sprint, milestone, user or task to look
- * at: what is done is decided by that item as the table holds it now ({@link ReferenceLookup}),
+ * at: what is done is decided by that item as the table holds it now ({@link TaskReferenceRepository}),
  * never by the event's changes or the order events arrive in. Each step is idempotent, so events
  * delivered late, twice or in reverse end where the in-order ones do. A change is written as a
  * user's PATCH is ({@link TaskWrites}), with no user.
@@ -40,13 +40,13 @@ public final class TaskFollowUps {
   private static final Actor SYSTEM = Actor.system("pm-events");
 
   private final TaskRepository tasks;
-  private final ReferenceLookup references;
+  private final TaskReferenceRepository references;
   private final TaskWrites writes;
   private final Transactions transactions;
   private final Clock clock;
 
   @Inject
-  TaskFollowUps(TaskRepository tasks, ReferenceLookup references, TaskWrites writes, Transactions transactions,
+  TaskFollowUps(TaskRepository tasks, TaskReferenceRepository references, TaskWrites writes, Transactions transactions,
       Clock clock) {
     this.tasks = tasks;
     this.references = references;

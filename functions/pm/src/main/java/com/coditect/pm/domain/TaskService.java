@@ -4,10 +4,10 @@ import com.coditect.pm.api.ActivityResponse;
 import com.coditect.pm.api.CreateTaskRequest;
 import com.coditect.pm.api.TaskFilters;
 import com.coditect.pm.api.TaskResponse;
-import com.coditect.pm.api.TaskSummary;
+import com.coditect.pm.api.TaskSummaryResponse;
 import com.coditect.pm.api.UpdateTaskRequest;
 import com.coditect.pm.data.ActivityRepository;
-import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.ProjectRepository;
 import com.coditect.pm.data.TaskChildLists;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
@@ -55,7 +55,7 @@ import javax.inject.Singleton;
 public final class TaskService {
 
   private final TaskRepository tasks;
-  private final ProjectLookup projects;
+  private final ProjectRepository projects;
   private final TaskChildLists childLists;
   private final ActivityRepository history;
   private final TaskWrites writes;
@@ -65,7 +65,7 @@ public final class TaskService {
   private final Clock clock;
 
   @Inject
-  TaskService(TaskRepository tasks, ProjectLookup projects, TaskChildLists childLists, ActivityRepository history,
+  TaskService(TaskRepository tasks, ProjectRepository projects, TaskChildLists childLists, ActivityRepository history,
       TaskWrites writes, Transactions transactions, Outbox outbox, ActivityLog activity, Clock clock) {
     this.tasks = tasks;
     this.projects = projects;
@@ -90,19 +90,19 @@ public final class TaskService {
    * A page of a project's tasks: one Query. Only an empty first page costs a GetItem more, to tell
    * a project with no such tasks (200, empty) from one that is not the tenant's (404).
    */
-  public ResultPage<TaskSummary> listInProject(Caller caller, String projectId, TaskFilters filters,
+  public ResultPage<TaskSummaryResponse> listInProject(Caller caller, String projectId, TaskFilters filters,
       PageRequest page) {
     TenantId tenant = caller.tenantId();
     ResultPage<TaskItem> items = tasks.inProject(tenant, projectId, filters, page);
     if (items.items().isEmpty() && page.cursor().isEmpty() && !projects.isLive(tenant, projectId)) {
       throw new NotFoundException("The project was not found.");
     }
-    return items.map(TaskSummary::from);
+    return items.map(TaskSummaryResponse::from);
   }
 
   /** A page of the tenant's tasks across projects (an assignee's, or by status): one Query. */
-  public ResultPage<TaskSummary> listAcrossProjects(Caller caller, TaskFilters filters, PageRequest page) {
-    return tasks.acrossProjects(caller.tenantId(), filters, page).map(TaskSummary::from);
+  public ResultPage<TaskSummaryResponse> listAcrossProjects(Caller caller, TaskFilters filters, PageRequest page) {
+    return tasks.acrossProjects(caller.tenantId(), filters, page).map(TaskSummaryResponse::from);
   }
 
   /**

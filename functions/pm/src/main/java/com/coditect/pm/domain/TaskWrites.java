@@ -2,7 +2,7 @@ package com.coditect.pm.domain;
 
 import com.coditect.pm.api.TaskResponse;
 import com.coditect.pm.data.MilestoneRepository;
-import com.coditect.pm.data.ReferenceLookup;
+import com.coditect.pm.data.TaskReferenceRepository;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.model.TaskStatus;
@@ -33,14 +33,14 @@ import javax.inject.Singleton;
 public final class TaskWrites {
 
   private final TaskRepository tasks;
-  private final ReferenceLookup references;
+  private final TaskReferenceRepository references;
   private final MilestoneRepository milestones;
   private final Transactions transactions;
   private final Outbox outbox;
   private final ActivityLog activity;
 
   @Inject
-  TaskWrites(TaskRepository tasks, ReferenceLookup references, MilestoneRepository milestones,
+  TaskWrites(TaskRepository tasks, TaskReferenceRepository references, MilestoneRepository milestones,
       Transactions transactions, Outbox outbox, ActivityLog activity) {
     this.tasks = tasks;
     this.references = references;

@@ -23,14 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attributes that decide. A task write checks the sprint and the user it names in its transaction.
  */
 @Singleton
-public final class ReferenceLookup {
+public final class TaskReferenceRepository {
 
   private static final ChoiceConverter<SprintStatus> SPRINT_STATUS = ChoiceConverter.of(SprintStatus.class);
 
   private final SingleTable table;
 
   @Inject
-  public ReferenceLookup(SingleTable table) {
+  public TaskReferenceRepository(SingleTable table) {
     this.table = table;
   }
 

@@ -17,12 +17,12 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * its transaction that the project still lives.
  */
 @Singleton
-public final class ProjectLookup {
+public final class ProjectRepository {
 
   private final SingleTable table;
 
   @Inject
-  public ProjectLookup(SingleTable table) {
+  public ProjectRepository(SingleTable table) {
     this.table = table;
   }
 
