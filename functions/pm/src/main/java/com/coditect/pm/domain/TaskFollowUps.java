@@ -29,8 +29,8 @@ import javax.inject.Singleton;
  * own transaction, so the work has no size limit): a completed sprint hands its open tasks on, a
  * deleted or cancelled sprint, a deleted milestone or user lets its tasks go, a moved task's
  * subtasks get their new paths. An event only says which sprint, milestone, user or task to look
- * at: what is done is decided by that item as the table holds it now ({@link TaskReferenceRepository}),
- * never by the event's changes or the order events arrive in. Each step is idempotent, so events
+ * at: what is done is decided by that item as the table holds it now
+ * ({@link TaskReferenceRepository}), never by the event's changes or the order events arrive in. Each step is idempotent, so events
  * delivered late, twice or in reverse end where the in-order ones do. A change is written as a
  * user's PATCH is ({@link TaskWrites}), with no user.
  */
