@@ -49,44 +49,41 @@ final class TaskRoutes implements RouteGroup {
   private ApiResponse listInProject(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     TaskFilters filters = TaskFilters.ofProjectList(request);
-    return ApiResponse.ok(tasks.get().listInProject(caller.tenantId(), projectId, filters, request.page()));
+    return ApiResponse.ok(tasks.get().listInProject(caller, projectId, filters, request.page()));
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
     CreateTaskRequest body = CreateTaskRequest.from(request.jsonBody());
-    return idempotency.createReadingRecord(request, caller, lookup -> tasks.get().create(caller.tenantId(),
-        caller.actor(), caller.principal(), projectId, body, lookup));
+    return idempotency.createReadingRecord(request, caller, lookup -> tasks.get().create(caller, projectId, body,
+        lookup));
   }
 
   private ApiResponse listAcrossProjects(ApiRequest request, Caller caller) {
     TaskFilters filters = TaskFilters.ofTenantList(request, caller.userId());
-    return ApiResponse.ok(tasks.get().listAcrossProjects(caller.tenantId(), filters, request.page()));
+    return ApiResponse.ok(tasks.get().listAcrossProjects(caller, filters, request.page()));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(tasks.get().get(caller.tenantId(), TaskRefs.of(request)));
+    return ApiResponse.versioned(tasks.get().get(caller, TaskRefs.of(request)));
   }
 
   private ApiResponse update(ApiRequest request, Caller caller) {
     String taskRef = TaskRefs.of(request);
     UpdateTaskRequest body = UpdateTaskRequest.from(request.jsonBody());
-    return ApiResponse.versioned(tasks.get().update(caller.tenantId(), caller.actor(), caller.principal(), taskRef,
-        request.ifMatchVersion(), body));
+    return ApiResponse.versioned(tasks.get().update(caller, taskRef, request.ifMatchVersion(), body));
   }
 
   private ApiResponse delete(ApiRequest request, Caller caller) {
-    tasks.get().delete(caller.tenantId(), caller.actor(), caller.principal(), TaskRefs.of(request),
-        request.ifMatchVersion());
+    tasks.get().delete(caller, TaskRefs.of(request), request.ifMatchVersion());
     return ApiResponse.noContent();
   }
 
   private ApiResponse restore(ApiRequest request, Caller caller) {
-    return ApiResponse.versioned(tasks.get().restore(caller.tenantId(), caller.actor(), caller.principal(),
-        TaskRefs.of(request)));
+    return ApiResponse.versioned(tasks.get().restore(caller, TaskRefs.of(request)));
   }
 
   private ApiResponse activity(ApiRequest request, Caller caller) {
-    return ApiResponse.ok(tasks.get().activity(caller.tenantId(), TaskRefs.of(request), request.page()));
+    return ApiResponse.ok(tasks.get().activity(caller, TaskRefs.of(request), request.page()));
   }
 }

@@ -715,9 +715,10 @@ class BoardRoutesIT {
     task.number = Long.parseLong(key.substring(key.indexOf('-') + 1));
     task.projectId = projectId;
     task.title = "Task " + key;
-    task.taskType = "task";
-    task.status = status;
-    task.priority = "medium";
+    task.taskType = com.coditect.pm.model.TaskType.TASK;
+    task.status = com.coditect.shared.domain.Choice.fromApiName(com.coditect.pm.model.TaskStatus.class, status)
+        .orElseThrow();
+    task.priority = com.coditect.pm.model.TaskPriority.MEDIUM;
     task.reporterId = tenant.ownerId();
     task.tags = List.of("seeded");
     task.customFields = "{\"estimate\":3}";

@@ -8,6 +8,9 @@ import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRows;
+import com.coditect.pm.model.TaskPriority;
+import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
 import com.coditect.pm.domain.Ranks;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
@@ -67,9 +70,9 @@ class TaskListScaleIT {
       task.number = (long) i + 1;
       task.projectId = acme.projectId();
       task.title = "Task " + i;
-      task.taskType = TaskFields.TYPES.get(i % TaskFields.TYPES.size());
-      task.status = TaskFields.STATUSES.get(i % TaskFields.STATUSES.size());
-      task.priority = TaskFields.PRIORITIES.get(i % TaskFields.PRIORITIES.size());
+      task.taskType = TaskType.values()[i % TaskType.values().length];
+      task.status = TaskStatus.values()[i % TaskStatus.values().length];
+      task.priority = TaskPriority.values()[i % TaskPriority.values().length];
       task.assigneeId = i % 4 == 3 ? null : assignees.get(i % 3);
       task.sprintId = i % 5 == 4 ? null : sprints.get(i % 3);
       task.dueDate = i % 7 == 6 ? null : FIRST_DUE.plus(i % 100, ChronoUnit.DAYS).toString().replace("Z", ".000Z");
@@ -100,7 +103,7 @@ class TaskListScaleIT {
   @Test
   void byStatus() {
     for (String status : TaskFields.STATUSES) {
-      assertPagesHoldExactly(Map.of("status", status), task -> status.equals(task.status));
+      assertPagesHoldExactly(Map.of("status", status), task -> status.equals(task.status.apiName()));
     }
   }
 
@@ -136,7 +139,7 @@ class TaskListScaleIT {
   @Test
   void aCombinationNarrowsTheFirstFiltersPartition() {
     assertPagesHoldExactly(Map.of("status", "todo", "assignee_id", assignees.get(1)),
-        task -> "todo".equals(task.status) && assignees.get(1).equals(task.assigneeId));
+        task -> "todo".equals(task.status.apiName()) && assignees.get(1).equals(task.assigneeId));
   }
 
   /** Pages through with the largest page size: each page one Query, together exactly the expected tasks. */

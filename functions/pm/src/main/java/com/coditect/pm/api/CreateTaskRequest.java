@@ -1,5 +1,8 @@
 package com.coditect.pm.api;
 
+import com.coditect.pm.model.TaskPriority;
+import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
 import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +13,7 @@ import java.util.List;
  * medium. The reporter is the caller; the key and timestamps are the server's.
  */
 public record CreateTaskRequest(
-    String title, String description, String taskType, String status, String priority, String assigneeId,
+    String title, String description, TaskType taskType, TaskStatus status, TaskPriority priority, String assigneeId,
     String sprintId, String milestoneId, String parentTaskId, Integer storyPoints, String dueDate, List<String> tags,
     ObjectNode customFields) {
 
@@ -18,9 +21,9 @@ public record CreateTaskRequest(
     JsonFields fields = JsonFields.of(body);
     String title = fields.requiredString("title", TaskFields.TITLE_MAX);
     String description = fields.optionalString("description", TaskFields.DESCRIPTION_MAX);
-    String type = fields.optionalChoice("task_type", TaskFields.TYPES);
-    String status = fields.optionalChoice("status", TaskFields.STATUSES);
-    String priority = fields.optionalChoice("priority", TaskFields.PRIORITIES);
+    TaskType type = fields.optionalChoice("task_type", TaskType.class);
+    TaskStatus status = fields.optionalChoice("status", TaskStatus.class);
+    TaskPriority priority = fields.optionalChoice("priority", TaskPriority.class);
     String assignee = fields.optionalUuid("assignee_id");
     String sprint = fields.optionalUuid("sprint_id");
     String milestone = fields.optionalUuid("milestone_id");
@@ -35,8 +38,9 @@ public record CreateTaskRequest(
       fields.reject(serverField, "is set by the server");
     }
     fields.finish();
-    return new CreateTaskRequest(title, description, type == null ? "task" : type,
-        status == null ? "backlog" : status, priority == null ? "medium" : priority, assignee, sprint, milestone,
+    return new CreateTaskRequest(title, description, type == null ? TaskType.TASK : type,
+        status == null ? TaskStatus.BACKLOG : status, priority == null ? TaskPriority.MEDIUM : priority, assignee,
+        sprint, milestone,
         parent, points, due, TaskFields.normalisedTags(tags), custom);
   }
 }

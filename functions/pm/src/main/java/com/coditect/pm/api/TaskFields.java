@@ -1,5 +1,9 @@
 package com.coditect.pm.api;
 
+import com.coditect.pm.model.TaskPriority;
+import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +14,10 @@ import java.util.regex.Pattern;
 /** Choices and limits of task fields (spec Domain 1.1), shared by the create and update bodies. */
 public final class TaskFields {
 
-  public static final List<String> TYPES = List.of("task", "bug", "feature", "epic");
-  public static final List<String> STATUSES = List.of("backlog", "todo", "in_progress", "in_review", "done", "cancelled");
-  public static final List<String> PRIORITIES = List.of("low", "medium", "high", "urgent");
+  /** The spellings of the choice lists (their enums in {@code model/}), for query filters and board columns. */
+  public static final List<String> TYPES = Choice.apiNames(TaskType.class);
+  public static final List<String> STATUSES = Choice.apiNames(TaskStatus.class);
+  public static final List<String> PRIORITIES = Choice.apiNames(TaskPriority.class);
   public static final int TITLE_MAX = 500;
   public static final int DESCRIPTION_MAX = 50_000;
   public static final int STORY_POINTS_MAX = 1000;
@@ -26,6 +31,11 @@ public final class TaskFields {
   public static final int CUSTOM_FIELDS_MAX_BYTES = 4096;
 
   private TaskFields() {}
+
+  /** How a response spells a choice (null stays null). */
+  static String apiName(Choice value) {
+    return value == null ? null : value.apiName();
+  }
 
   static List<String> normalisedTags(List<String> tags) {
     return tags == null ? null : tags.stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList();

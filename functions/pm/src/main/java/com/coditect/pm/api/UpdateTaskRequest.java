@@ -1,5 +1,8 @@
 package com.coditect.pm.api;
 
+import com.coditect.pm.model.TaskPriority;
+import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +15,8 @@ import java.util.List;
  * tasks of the same project (either may be left out at an end of the column).
  */
 public record UpdateTaskRequest(
-    Patch<String> title, Patch<String> description, Patch<String> taskType, Patch<String> status,
-    Patch<String> priority, Patch<String> assigneeId, Patch<String> sprintId, Patch<String> milestoneId,
+    Patch<String> title, Patch<String> description, Patch<TaskType> taskType, Patch<TaskStatus> status,
+    Patch<TaskPriority> priority, Patch<String> assigneeId, Patch<String> sprintId, Patch<String> milestoneId,
     Patch<String> parentTaskId, Patch<Integer> storyPoints, Patch<String> dueDate, Patch<List<String>> tags,
     Patch<ObjectNode> customFields, String rankAfterTaskId, String rankBeforeTaskId) {
 
@@ -23,9 +26,9 @@ public record UpdateTaskRequest(
     var request = new UpdateTaskRequest(
         fields.patchString("title", TaskFields.TITLE_MAX, false),
         fields.patchString("description", TaskFields.DESCRIPTION_MAX, true),
-        fields.patchChoice("task_type", TaskFields.TYPES, false),
-        fields.patchChoice("status", TaskFields.STATUSES, false),
-        fields.patchChoice("priority", TaskFields.PRIORITIES, false),
+        fields.patchChoice("task_type", TaskType.class, false),
+        fields.patchChoice("status", TaskStatus.class, false),
+        fields.patchChoice("priority", TaskPriority.class, false),
         fields.patchUuid("assignee_id", true),
         fields.patchUuid("sprint_id", true),
         fields.patchUuid("milestone_id", true),

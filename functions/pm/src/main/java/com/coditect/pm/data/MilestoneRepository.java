@@ -156,4 +156,25 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
   private static QueryConditional keyEquals(String partition) {
     return QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build());
   }
+
+  /**
+   * Adds {@code total} and {@code done} (either may be negative or zero) to the milestone's task
+   * counters, with {@code ADD} so that concurrent task writes never lose each other's counts;
+   * fails with {@code onGone} unless the milestone exists and is one of {@code projectId}.
+   */
+  public void addTaskCounts(com.coditect.shared.store.WriteTransaction tx, TenantId tenant, String milestoneId,
+      String projectId, long total, long done, java.util.function.Supplier<? extends RuntimeException> onGone) {
+    // Fully qualified names keep this addition apart from the imports the milestone work changes.
+    var condition = software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
+        .expression("attribute_exists(PK) AND project_id = :project")
+        .expressionValues(java.util.Map.of(":project",
+            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(projectId)))
+        .build();
+    tx.update(PmKeys.milestone(tenant, milestoneId), "ADD task_total :total, task_done :done",
+        java.util.Map.of(":total", count(total), ":done", count(done)), condition, onGone);
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.model.AttributeValue count(long n) {
+    return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(n));
+  }
 }

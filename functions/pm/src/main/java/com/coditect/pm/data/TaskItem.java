@@ -1,16 +1,24 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.TaskPriority;
+import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
+import com.coditect.shared.store.ChoiceConverter;
+import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A task, and also each of its list rows and its key row under another key ({@code entity_type}
- * {@code TASK_ROW}). A row carries what a list shows ({@code TaskSummary}): everything but the
+ * {@code TASK_ROW}). A row carries what a list shows ({@code TaskSummaryResponse}): everything but the
  * description, the custom fields and the ancestor path, so a page of any task list is complete in
  * one Query while a task write does not copy its longest values into each of its rows; only the
  * task's own item has everything. The board rank is on the task and its board row only (the board
@@ -29,9 +37,9 @@ public final class TaskItem extends TableItem {
   public String projectId;
   public String title;
   public String description;
-  public String taskType;
-  public String status;
-  public String priority;
+  public TaskType taskType;
+  public TaskStatus status;
+  public TaskPriority priority;
   public String assigneeId;
   public String reporterId;
   public String sprintId;
@@ -61,9 +69,12 @@ public final class TaskItem extends TableItem {
           .addAttribute(String.class, a -> a.name("title").getter(i -> i.title).setter((i, v) -> i.title = v))
           .addAttribute(String.class, a -> a.name("description").getter(i -> i.description)
               .setter((i, v) -> i.description = v))
-          .addAttribute(String.class, a -> a.name("task_type").getter(i -> i.taskType).setter((i, v) -> i.taskType = v))
-          .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
-          .addAttribute(String.class, a -> a.name("priority").getter(i -> i.priority).setter((i, v) -> i.priority = v))
+          .addAttribute(TaskType.class, a -> a.name("task_type").getter(i -> i.taskType).setter((i, v) -> i.taskType = v)
+              .attributeConverter(ChoiceConverter.of(TaskType.class)))
+          .addAttribute(TaskStatus.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v)
+              .attributeConverter(ChoiceConverter.of(TaskStatus.class)))
+          .addAttribute(TaskPriority.class, a -> a.name("priority").getter(i -> i.priority)
+              .setter((i, v) -> i.priority = v).attributeConverter(ChoiceConverter.of(TaskPriority.class)))
           .addAttribute(String.class, a -> a.name("assignee_id").getter(i -> i.assigneeId)
               .setter((i, v) -> i.assigneeId = v))
           .addAttribute(String.class, a -> a.name("reporter_id").getter(i -> i.reporterId)
@@ -114,7 +125,7 @@ public final class TaskItem extends TableItem {
 
   /** Where the board row sorts in the project's board partition: by status, then rank. */
   public String boardSortKey() {
-    return status + "#" + rank + "#" + id;
+    return status.apiName() + "#" + rank + "#" + id;
   }
 
   /** True for a row (a list row or the key row), which lacks what only the task itself carries. */
@@ -135,6 +146,25 @@ public final class TaskItem extends TableItem {
     sk = key.sortKeyValue().orElseThrow().s();
     entityType = ENTITY;
     return this;
+  }
+
+  /** Stamps a new task (its key from its id, entity type, version 1, creation time). */
+  public void stampNew(TenantId tenant, String now) {
+    stampNew(PmKeys.task(tenant, id), ENTITY, now);
+  }
+
+  /**
+   * What each of {@code attributes} weighs in this task's item as DynamoDB counts it ({@link
+   * ItemSize}; 0 when unset), in the order asked.
+   */
+  public Map<String, Long> attributeBytes(List<String> attributes) {
+    Map<String, AttributeValue> item = SCHEMA.itemToMap(this, true);
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    for (String attribute : attributes) {
+      AttributeValue value = item.get(attribute);
+      bytes.put(attribute, value == null ? 0 : ItemSize.attribute(attribute, value));
+    }
+    return bytes;
   }
 
   /** A field-by-field copy (lists are immutable, so sharing them is safe). */

@@ -25,10 +25,10 @@ public final class TaskRows {
     var keyRow = PmKeys.taskKeyRow(tenant, task.key);
     rows.add(task.rowAt(keyRow.partitionKeyValue().s(), keyRow.sortKeyValue().orElseThrow().s()));
     rows.add(task.rowAt(PmKeys.projectTasks(tenant, project, false), id));
-    rows.add(task.rowAt(PmKeys.tasksByStatus(tenant, project, task.status), id));
-    rows.add(task.rowAt(PmKeys.tasksByType(tenant, project, task.taskType), id));
-    rows.add(task.rowAt(PmKeys.tasksByPriority(tenant, project, task.priority), id));
-    rows.add(task.rowAt(PmKeys.tasksWithStatus(tenant, task.status), due + "#" + id));
+    rows.add(task.rowAt(PmKeys.tasksByStatus(tenant, project, task.status.apiName()), id));
+    rows.add(task.rowAt(PmKeys.tasksByType(tenant, project, task.taskType.apiName()), id));
+    rows.add(task.rowAt(PmKeys.tasksByPriority(tenant, project, task.priority.apiName()), id));
+    rows.add(task.rowAt(PmKeys.tasksWithStatus(tenant, task.status.apiName()), due + "#" + id));
     rows.add(task.boardRowAt(PmKeys.boardRows(tenant, project)));
     if (task.dueDate != null) {
       rows.add(task.rowAt(PmKeys.tasksByDueDate(tenant, project), task.dueDate + "#" + id));

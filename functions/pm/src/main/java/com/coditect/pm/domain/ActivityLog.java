@@ -1,26 +1,24 @@
 package com.coditect.pm.domain;
 
 import com.coditect.pm.data.ActivityItem;
-import com.coditect.pm.data.PmKeys;
+import com.coditect.pm.data.ActivityRepository;
 import com.coditect.shared.events.LongText;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.Ids;
-import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /** Adds task-history rows to the transaction of the change they describe. */
 @Singleton
 public final class ActivityLog {
 
-  private final DynamoDbTable<ActivityItem> table;
+  private final ActivityRepository rows;
 
   @Inject
-  public ActivityLog(SingleTable table) {
-    this.table = table.view(ActivityItem.SCHEMA);
+  public ActivityLog(ActivityRepository rows) {
+    this.rows = rows;
   }
 
   /**
@@ -34,12 +32,6 @@ public final class ActivityLog {
       String field, Object oldValue, Object newValue, String now) {
     ActivityItem row = new ActivityItem();
     row.id = Ids.newId();
-    var key = PmKeys.activity(tenant, taskId, row.id);
-    row.pk = key.partitionKeyValue().s();
-    row.sk = key.sortKeyValue().orElseThrow().s();
-    row.entityType = ActivityItem.ENTITY;
-    row.gsi1pk = userId == null ? null : PmKeys.activityOfUser(tenant, userId);
-    row.gsi1sk = userId == null ? null : row.id;
     row.createdAt = now;
     row.taskId = taskId;
     row.userId = userId;
@@ -47,7 +39,7 @@ public final class ActivityLog {
     row.fieldChanged = field;
     row.oldValue = json(oldValue);
     row.newValue = json(newValue);
-    tx.put(table, row);
+    rows.append(tx, tenant, row);
   }
 
   private static String json(Object value) {

@@ -2,6 +2,7 @@ package com.coditect.pm.domain;
 
 import com.coditect.pm.api.BoardColumnRequest;
 import com.coditect.pm.data.BoardColumn;
+import com.coditect.pm.model.TaskStatus;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.UnprocessableException;
 import java.util.ArrayList;
@@ -22,10 +23,10 @@ final class BoardColumnRules {
 
   /** What a board gets when created without columns: one column per active status. */
   static final List<BoardColumn> DEFAULT_KANBAN = List.of(
-      new BoardColumn("todo", "To do", List.of("todo"), 0),
-      new BoardColumn("in_progress", "In progress", List.of("in_progress"), 1),
-      new BoardColumn("in_review", "In review", List.of("in_review"), 2),
-      new BoardColumn("done", "Done", List.of("done"), 3));
+      columnOf(TaskStatus.TODO, "To do", 0),
+      columnOf(TaskStatus.IN_PROGRESS, "In progress", 1),
+      columnOf(TaskStatus.IN_REVIEW, "In review", 2),
+      columnOf(TaskStatus.DONE, "Done", 3));
 
   private static final String FALLBACK_ID = "column";
 
@@ -90,5 +91,10 @@ final class BoardColumnRules {
       id = base.substring(0, Math.min(base.length(), BoardColumnRequest.ID_MAX - suffix.length())) + suffix;
     }
     return id;
+  }
+
+  /** A default column: named after the one status it shows, with that status's spelling as its id. */
+  private static BoardColumn columnOf(TaskStatus status, String name, int position) {
+    return new BoardColumn(status.apiName(), name, List.of(status.apiName()), position);
   }
 }

@@ -5,12 +5,12 @@ import com.coditect.pm.api.BoardResponse;
 import com.coditect.pm.api.BoardWithTasksResponse;
 import com.coditect.pm.api.CreateBoardRequest;
 import com.coditect.pm.api.TaskFields;
-import com.coditect.pm.api.TaskSummary;
+import com.coditect.pm.api.TaskSummaryResponse;
 import com.coditect.pm.api.UpdateBoardRequest;
 import com.coditect.pm.data.BoardColumn;
 import com.coditect.pm.data.BoardItem;
 import com.coditect.pm.data.BoardRepository;
-import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.ProjectRepository;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
@@ -48,7 +48,7 @@ public final class BoardService {
   private static final String TYPE = "board";
 
   private final BoardRepository boards;
-  private final ProjectLookup projects;
+  private final ProjectRepository projects;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Transactions transactions;
@@ -56,7 +56,7 @@ public final class BoardService {
   private final Resource<BoardItem, BoardResponse> resource;
 
   @Inject
-  BoardService(BoardRepository boards, ProjectLookup projects, Clock clock, VersionedWriter writer, Transactions transactions, Outbox outbox) {
+  BoardService(BoardRepository boards, ProjectRepository projects, Clock clock, VersionedWriter writer, Transactions transactions, Outbox outbox) {
     this.boards = boards;
     this.projects = projects;
     this.clock = clock;
@@ -88,16 +88,16 @@ public final class BoardService {
     BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
     ResultPage<TaskItem> rows = boards.taskRows(tenant, board, TaskFields.STATUSES, tasks);
     Map<String, String> columnOfStatus = new HashMap<>();
-    Map<String, List<TaskSummary>> tasksOfColumn = new LinkedHashMap<>();
+    Map<String, List<TaskSummaryResponse>> tasksOfColumn = new LinkedHashMap<>();
     for (BoardColumn column : board.columns) {
       column.statusMapping().forEach(status -> columnOfStatus.put(status, column.id()));
       tasksOfColumn.put(column.id(), new ArrayList<>());
     }
     for (TaskItem row : rows.items()) {
-      String column = columnOfStatus.get(row.status);
+      String column = columnOfStatus.get(row.status.apiName());
       // Rows arrive by status, then rank: each column keeps that order.
       if (column != null) {
-        tasksOfColumn.get(column).add(TaskSummary.from(row));
+        tasksOfColumn.get(column).add(TaskSummaryResponse.from(row));
       }
     }
     List<BoardColumnWithTasksResponse> columns = board.columns.stream()

@@ -5,7 +5,7 @@ import com.coditect.pm.api.MilestoneResponse;
 import com.coditect.pm.api.UpdateMilestoneRequest;
 import com.coditect.pm.data.MilestoneItem;
 import com.coditect.pm.data.MilestoneRepository;
-import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.ProjectRepository;
 import com.coditect.pm.model.MilestoneStatus;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
@@ -38,7 +38,7 @@ import javax.inject.Singleton;
 public final class MilestoneService {
 
   private final MilestoneRepository milestones;
-  private final ProjectLookup projects;
+  private final ProjectRepository projects;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Transactions transactions;
@@ -46,7 +46,7 @@ public final class MilestoneService {
   private final Resource<MilestoneItem, MilestoneResponse> resource;
 
   @Inject
-  MilestoneService(MilestoneRepository milestones, ProjectLookup projects, Clock clock, VersionedWriter writer, Transactions transactions,
+  MilestoneService(MilestoneRepository milestones, ProjectRepository projects, Clock clock, VersionedWriter writer, Transactions transactions,
       Outbox outbox) {
     this.milestones = milestones;
     this.projects = projects;

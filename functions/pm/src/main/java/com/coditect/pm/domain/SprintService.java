@@ -4,7 +4,7 @@ import com.coditect.pm.api.CompleteSprintRequest;
 import com.coditect.pm.api.CreateSprintRequest;
 import com.coditect.pm.api.SprintResponse;
 import com.coditect.pm.api.UpdateSprintRequest;
-import com.coditect.pm.data.ProjectLookup;
+import com.coditect.pm.data.ProjectRepository;
 import com.coditect.pm.data.SprintItem;
 import com.coditect.pm.data.SprintRepository;
 import com.coditect.pm.model.SprintStatus;
@@ -46,13 +46,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class SprintService {
 
-  // The spellings TaskFollowUps compares a sprint's stored status with, until it reads SprintStatus itself.
-  public static final String COMPLETED = SprintStatus.COMPLETED.apiName();
-  public static final String CANCELLED = SprintStatus.CANCELLED.apiName();
   static final String MOVE_TARGET = "move_open_tasks_to_sprint_id";
 
   private final SprintRepository sprints;
-  private final ProjectLookup projects;
+  private final ProjectRepository projects;
   private final Clock clock;
   private final VersionedWriter writer;
   private final Transactions transactions;
@@ -60,7 +57,7 @@ public final class SprintService {
   private final Resource<SprintItem, SprintResponse> resource;
 
   @Inject
-  SprintService(SprintRepository sprints, ProjectLookup projects, Clock clock, VersionedWriter writer, Transactions transactions,
+  SprintService(SprintRepository sprints, ProjectRepository projects, Clock clock, VersionedWriter writer, Transactions transactions,
       Outbox outbox) {
     this.sprints = sprints;
     this.projects = projects;

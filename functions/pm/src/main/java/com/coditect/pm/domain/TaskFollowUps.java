@@ -1,11 +1,17 @@
 package com.coditect.pm.domain;
 
-import com.coditect.pm.data.PmKeys;
-import com.coditect.pm.data.ReferenceLookup;
+import com.coditect.pm.data.TaskReferenceRepository;
 import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.data.TaskRepository;
+import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.events.Actor;
-import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.Preconditions;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.Transactions;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,37 +19,40 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 /**
  * What follows, for tasks, from events of other resources, off the request path (each task is its
  * own transaction, so the work has no size limit): a completed sprint hands its open tasks on, a
  * deleted or cancelled sprint, a deleted milestone or user lets its tasks go, a moved task's
  * subtasks get their new paths. An event only says which sprint, milestone, user or task to look
- * at: what is done is decided by that item as the table holds it now ({@link ReferenceLookup}),
- * never by the event's changes or the order events arrive in. Each step is idempotent, so events
- * delivered late, twice or in reverse end where the in-order ones do.
+ * at: what is done is decided by that item as the table holds it now
+ * ({@link TaskReferenceRepository}), never by the event's changes or the order events arrive in. Each step is idempotent, so events
+ * delivered late, twice or in reverse end where the in-order ones do. A change is written as a
+ * user's PATCH is ({@link TaskWrites}), with no user.
  */
 @Singleton
 public final class TaskFollowUps {
 
   private static final Actor SYSTEM = Actor.system("pm-events");
-  private static final List<String> FINISHED = List.of("done", "cancelled");
 
-  private final TaskService tasks;
-  private final ReferenceLookup references;
-  private final DynamoDbTable<TaskItem> table;
+  private final TaskRepository tasks;
+  private final TaskReferenceRepository references;
+  private final TaskWrites writes;
+  private final Transactions transactions;
+  private final Clock clock;
 
   @Inject
-  TaskFollowUps(TaskService tasks, ReferenceLookup references, SingleTable table) {
+  TaskFollowUps(TaskRepository tasks, TaskReferenceRepository references, TaskWrites writes, Transactions transactions,
+      Clock clock) {
     this.tasks = tasks;
     this.references = references;
-    this.table = table.view(TaskItem.SCHEMA);
+    this.writes = writes;
+    this.transactions = transactions;
+    this.clock = clock;
   }
 
   /**
@@ -54,16 +63,16 @@ public final class TaskFollowUps {
    * Otherwise nothing.
    */
   public int sprintCompleted(TenantId tenant, String sprintId, String nextSprintId) {
-    Optional<String> status = references.sprintStatus(tenant, sprintId);
-    if (status.isEmpty() || SprintService.CANCELLED.equals(status.get())) {
+    Optional<SprintStatus> status = references.sprintStatus(tenant, sprintId);
+    if (status.isEmpty() || status.get() == SprintStatus.CANCELLED) {
       return releaseSprint(tenant, sprintId);
     }
-    if (!SprintService.COMPLETED.equals(status.get())) {
+    if (status.get() != SprintStatus.COMPLETED) {
       return 0;
     }
     int moved = 0;
-    for (TaskItem row : rowsOf(PmKeys.tasksOfSprint(tenant, sprintId))) {
-      if (!FINISHED.contains(row.status) && tasks.moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, nextSprintId)) {
+    for (TaskItem row : tasks.rowsOfSprint(tenant, sprintId)) {
+      if (!row.status.isFinished() && moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, nextSprintId)) {
         moved++;
       }
     }
@@ -76,8 +85,8 @@ public final class TaskFollowUps {
    * sprint, e.g. a stray one) nothing.
    */
   public int sprintClosed(TenantId tenant, String sprintId) {
-    Optional<String> status = references.sprintStatus(tenant, sprintId);
-    if (status.isPresent() && !SprintService.CANCELLED.equals(status.get())) {
+    Optional<SprintStatus> status = references.sprintStatus(tenant, sprintId);
+    if (status.isPresent() && status.get() != SprintStatus.CANCELLED) {
       return 0;
     }
     return releaseSprint(tenant, sprintId);
@@ -85,8 +94,8 @@ public final class TaskFollowUps {
 
   private int releaseSprint(TenantId tenant, String sprintId) {
     int moved = 0;
-    for (TaskItem row : rowsOf(PmKeys.tasksOfSprint(tenant, sprintId))) {
-      if (tasks.moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, null)) {
+    for (TaskItem row : tasks.rowsOfSprint(tenant, sprintId)) {
+      if (moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, null)) {
         moved++;
       }
     }
@@ -99,8 +108,8 @@ public final class TaskFollowUps {
       return 0;
     }
     int detached = 0;
-    for (TaskItem row : rowsOf(PmKeys.tasksOfMilestone(tenant, milestoneId))) {
-      if (tasks.detachFromMilestone(tenant, SYSTEM, row.id, milestoneId)) {
+    for (TaskItem row : tasks.rowsOfMilestone(tenant, milestoneId)) {
+      if (detachFromMilestone(tenant, SYSTEM, row.id, milestoneId)) {
         detached++;
       }
     }
@@ -116,8 +125,8 @@ public final class TaskFollowUps {
       return 0;
     }
     int unassigned = 0;
-    for (TaskItem row : rowsOf(PmKeys.tasksOfAssignee(tenant, userId))) {
-      if (tasks.unassign(tenant, SYSTEM, row.id, userId)) {
+    for (TaskItem row : tasks.rowsOfAssignee(tenant, userId)) {
+      if (unassign(tenant, SYSTEM, row.id, userId)) {
         unassigned++;
       }
     }
@@ -133,17 +142,17 @@ public final class TaskFollowUps {
     int refreshed = 0;
     Set<String> visited = new HashSet<>();
     Deque<TaskItem> parents = new ArrayDeque<>();
-    tasks.refreshAncestors(tenant, taskId, null).ifPresent(parents::add);
+    refreshAncestors(tenant, taskId, null).ifPresent(parents::add);
     visited.add(taskId);
     while (!parents.isEmpty()) {
       TaskItem parent = parents.poll();
       List<String> path = new ArrayList<>(parent.ancestorIds == null ? List.of() : parent.ancestorIds);
       path.add(parent.id);
-      for (TaskItem child : rowsOf(PmKeys.subtasks(tenant, parent.id))) {
+      for (TaskItem child : tasks.rowsOfSubtasks(tenant, parent.id)) {
         if (!visited.add(child.id)) {
           continue;
         }
-        var refreshedChild = tasks.refreshAncestors(tenant, child.id, path);
+        var refreshedChild = refreshAncestors(tenant, child.id, path);
         if (refreshedChild.isPresent()) {
           refreshed++;
           parents.add(refreshedChild.get());
@@ -153,13 +162,85 @@ public final class TaskFollowUps {
     return refreshed;
   }
 
-  /** Every row of a list partition, page by page (rows are read before any is changed). */
-  private List<TaskItem> rowsOf(String partition) {
-    List<TaskItem> rows = new ArrayList<>();
-    table.query(QueryEnhancedRequest.builder()
-            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
-            .build())
-        .items().forEach(rows::add);
-    return rows;
+  // ------------------------------------------------------------------------------------------
+  // the changes, one task each
+
+  /**
+   * Takes a live task out of a completed or deleted sprint: into {@code toSprintId}, or the backlog
+   * (null) if that is null or no longer open. False when the task had already left the sprint (a
+   * redelivered event changes nothing).
+   */
+  boolean moveOutOfSprint(TenantId tenant, Actor actor, String taskId, String fromSprintId, String toSprintId) {
+    return systemChange(tenant, actor, taskId, task -> fromSprintId.equals(task.sprintId),
+        task -> task.sprintId = toSprintId, task -> task.sprintId = null, Set.of());
+  }
+
+  /** Clears a deleted milestone from a live task (its counters are gone with it). */
+  boolean detachFromMilestone(TenantId tenant, Actor actor, String taskId, String milestoneId) {
+    return systemChange(tenant, actor, taskId, task -> milestoneId.equals(task.milestoneId),
+        task -> task.milestoneId = null, null, Set.of(milestoneId));
+  }
+
+  /** Unassigns a live task from a deleted user. */
+  boolean unassign(TenantId tenant, Actor actor, String taskId, String userId) {
+    return systemChange(tenant, actor, taskId, task -> userId.equals(task.assigneeId),
+        task -> task.assigneeId = null, null, Set.of());
+  }
+
+  /**
+   * Sets a live task's ancestor path to {@code parentPath} (its parent's path and the parent) if it
+   * differs: a task moved under another parent changes the paths of all its subtasks, which the
+   * consumer walks level by level. Returns the task as now stored (empty if gone).
+   */
+  Optional<TaskItem> refreshAncestors(TenantId tenant, String taskId, List<String> parentPath) {
+    TaskItem task = tasks.findAny(tenant, taskId).filter(t -> !t.isDeleted()).orElse(null);
+    if (task == null) {
+      return Optional.empty();
+    }
+    // null: the moved task itself, whose own path its PATCH already set.
+    if (parentPath != null && !parentPath.equals(task.ancestorIds)) {
+      TaskItem before = task.copy();
+      task.ancestorIds = List.copyOf(parentPath);
+      task.version = before.version + 1;
+      WriteTransaction tx = transactions.begin();
+      tasks.replace(tx, task, before.version, Preconditions.stale(false));
+      tasks.replaceRows(tx, tenant, before, task);
+      tx.commit();
+    }
+    return Optional.of(task);
+  }
+
+  /**
+   * One change by the platform to a live task, if {@code applies}: written like a user's PATCH
+   * (rows, counters, history with no user, event). If a reference fails its check, {@code
+   * fallback} (if any) is applied once and the write tried again; a concurrent writer makes it read
+   * again. Both are attempts of {@link RetryPolicy}.
+   */
+  private boolean systemChange(TenantId tenant, Actor actor, String taskId, Predicate<TaskItem> applies,
+      Consumer<TaskItem> change, Consumer<TaskItem> fallback, Set<String> goneMilestones) {
+    boolean[] fallenBack = {false};
+    return RetryPolicy.run(RuntimeException.class, () -> {
+      TaskItem task = tasks.findAny(tenant, taskId).filter(t -> !t.isDeleted()).orElse(null);
+      if (task == null || !applies.test(task)) {
+        return false;
+      }
+      TaskItem before = task.copy();
+      change.accept(task);
+      if (fallenBack[0]) {
+        fallback.accept(task);
+      }
+      writes.update(tenant, actor, null, before, task, false, goneMilestones, List.of(), Timestamps.now(clock))
+          .commit();
+      return true;
+    }, failure -> {
+      if (failure instanceof ReferenceGone gone) {
+        if (fallenBack[0] || fallback == null) {
+          throw gone.asError();
+        }
+        fallenBack[0] = true;
+      } else if (!(failure instanceof ConflictException)) {
+        throw failure;
+      }
+    }, failure -> failure instanceof ReferenceGone gone ? gone.asError() : failure);
   }
 }

@@ -5,8 +5,8 @@ import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.store.WriteTransaction;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Keeps a task write inside what DynamoDB accepts: no item over 400 KB, no transaction over 4 MB
@@ -54,12 +54,12 @@ final class TaskWriteLimits {
 
   /** The client field whose attribute weighs most in the task item (description when none is set). */
   static String heaviestField(TaskItem task) {
-    Map<String, AttributeValue> item = TaskItem.SCHEMA.itemToMap(task, true);
+    // The task item measures itself (data/); which field the client can shrink is this rule's.
+    Map<String, Long> weights = task.attributeBytes(List.copyOf(FIELDS.keySet()));
     String heaviest = "description";
     long most = -1;
     for (Map.Entry<String, String> field : FIELDS.entrySet()) {
-      AttributeValue value = item.get(field.getKey());
-      long bytes = value == null ? 0 : ItemSize.attribute(field.getKey(), value);
+      long bytes = weights.get(field.getKey());
       if (bytes > most) {
         most = bytes;
         heaviest = field.getValue();

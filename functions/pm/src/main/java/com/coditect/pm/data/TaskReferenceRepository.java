@@ -1,13 +1,18 @@
 package com.coditect.pm.data;
 
+import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.store.ChoiceConverter;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,22 +20,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The sprint, milestone or user an event names, as the table holds it now. PM's event consumer
  * decides from these, never from the event's changes or arrival order, so each is one strongly
  * consistent GetItem (it must see every write made before the event was sent) of only the
- * attributes that decide.
+ * attributes that decide. A task write checks the sprint and the user it names in its transaction.
  */
 @Singleton
-public final class ReferenceLookup {
+public final class TaskReferenceRepository {
+
+  private static final ChoiceConverter<SprintStatus> SPRINT_STATUS = ChoiceConverter.of(SprintStatus.class);
 
   private final SingleTable table;
 
   @Inject
-  public ReferenceLookup(SingleTable table) {
+  public TaskReferenceRepository(SingleTable table) {
     this.table = table;
   }
 
   /** The sprint's status; empty once the sprint is deleted (sprints are hard-deleted). */
-  public Optional<String> sprintStatus(TenantId tenant, String sprintId) {
+  public Optional<SprintStatus> sprintStatus(TenantId tenant, String sprintId) {
     Map<String, AttributeValue> item = read(PmKeys.sprint(tenant, sprintId), "PK, #status");
-    return item == null ? Optional.empty() : Optional.ofNullable(item.get("status")).map(AttributeValue::s);
+    return item == null ? Optional.empty() : Optional.ofNullable(item.get("status")).map(SPRINT_STATUS::transformTo);
   }
 
   /** False once the milestone is deleted (milestones are hard-deleted). */
@@ -42,6 +49,27 @@ public final class ReferenceLookup {
   public boolean userIsGone(TenantId tenant, String userId) {
     Map<String, AttributeValue> item = read(CoreKeys.user(tenant, userId), "PK, deleted_at");
     return item == null || item.containsKey("deleted_at");
+  }
+
+  /** Checks, in a write, that the user is a live user of the tenant; fails with {@code onMissing}. */
+  public void requireLiveUser(WriteTransaction tx, TenantId tenant, String userId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(CoreKeys.user(tenant, userId), onMissing);
+  }
+
+  /**
+   * Checks, in a write, that the sprint is one of {@code projectId} that can still take tasks
+   * (planned or active); fails with {@code onFailed}.
+   */
+  public void requireOpenSprint(WriteTransaction tx, TenantId tenant, String sprintId, String projectId,
+      Supplier<? extends RuntimeException> onFailed) {
+    tx.require(PmKeys.sprint(tenant, sprintId), Expression.builder()
+        .expression("attribute_exists(PK) AND project_id = :project AND (#status = :planned OR #status = :active)")
+        .expressionNames(Map.of("#status", "status"))
+        .expressionValues(Map.of(":project", AttributeValue.fromS(projectId),
+            ":planned", SPRINT_STATUS.transformFrom(SprintStatus.PLANNED),
+            ":active", SPRINT_STATUS.transformFrom(SprintStatus.ACTIVE)))
+        .build(), onFailed);
   }
 
   private Map<String, AttributeValue> read(Key key, String projection) {

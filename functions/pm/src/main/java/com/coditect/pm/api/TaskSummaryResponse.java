@@ -10,15 +10,15 @@ import java.util.List;
  * than this so that a task write does not copy a long description into each of them. The rank is
  * board order: a board column's tasks have it, other lists show null.
  */
-public record TaskSummary(
+public record TaskSummaryResponse(
     String id, String key, String projectId, String title, String taskType, String status, String priority,
     String assigneeId, String reporterId, String sprintId, String milestoneId, String parentTaskId,
     Integer storyPoints, String dueDate, String startedAt, String completedAt, List<String> tags, String rank,
     String createdAt, String updatedAt) {
 
-  public static TaskSummary from(TaskItem task) {
-    return new TaskSummary(task.id, task.key, task.projectId, task.title, task.taskType, task.status, task.priority,
-        task.assigneeId, task.reporterId, task.sprintId, task.milestoneId, task.parentTaskId, task.storyPoints,
+  public static TaskSummaryResponse from(TaskItem task) {
+    return new TaskSummaryResponse(task.id, task.key, task.projectId, task.title, TaskFields.apiName(task.taskType),
+        TaskFields.apiName(task.status), TaskFields.apiName(task.priority), task.assigneeId, task.reporterId, task.sprintId, task.milestoneId, task.parentTaskId, task.storyPoints,
         task.dueDate, task.startedAt, task.completedAt, task.tags == null ? List.of() : task.tags, task.rank,
         task.createdAt, task.updatedAt);
   }
