@@ -5,7 +5,7 @@ import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.DomainEvent.RequestInfo;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.Ids;
-import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.OutboxRepository;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /**
  * Adds a change's event to the change's own transaction as an outbox item, so the event exists
@@ -25,16 +24,13 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 @Singleton
 public final class Outbox {
 
-  private static final Expression NEW_EVENT =
-      Expression.builder().expression("attribute_not_exists(PK)").build();
-
-  private final SingleTable table;
+  private final OutboxRepository items;
   private final Clock clock;
   private final EventSource source;
 
   @Inject
-  public Outbox(SingleTable table, Clock clock, EventSource source) {
-    this.table = table;
+  public Outbox(OutboxRepository items, Clock clock, EventSource source) {
+    this.items = items;
     this.clock = clock;
     this.source = source;
   }
@@ -57,8 +53,7 @@ public final class Outbox {
         new RequestInfo(actor.method(), actor.path()),
         action, resourceType, resourceId, slimmed(changes), Timestamps.now(clock));
     String detail = JsonText.write(event);
-    tx.include(table.view(OutboxItem.SCHEMA), OutboxItem.of(tenant, event, detail, clock.instant().getEpochSecond()),
-        NEW_EVENT, null);
+    items.add(tx, tenant, event, detail, clock.instant().getEpochSecond());
     return event;
   }
 

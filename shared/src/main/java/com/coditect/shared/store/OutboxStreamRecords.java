@@ -1,7 +1,6 @@
 package com.coditect.shared.store;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.coditect.shared.events.OutboxItem;
 import com.coditect.shared.events.OutboxRecord;
 import java.time.Instant;
 import java.util.Date;
