@@ -9,6 +9,7 @@ import com.coditect.shared.store.OutboxRepository;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import dagger.Lazy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,12 +25,16 @@ import javax.inject.Singleton;
 @Singleton
 public final class Outbox {
 
-  private final OutboxRepository items;
+  /**
+   * Lazy: the outbox item's schema is built on the first event recorded, as before it had a
+   * repository, not whenever a service (a read's, too) is built.
+   */
+  private final Lazy<OutboxRepository> items;
   private final Clock clock;
   private final EventSource source;
 
   @Inject
-  public Outbox(OutboxRepository items, Clock clock, EventSource source) {
+  public Outbox(Lazy<OutboxRepository> items, Clock clock, EventSource source) {
     this.items = items;
     this.clock = clock;
     this.source = source;
@@ -53,7 +58,7 @@ public final class Outbox {
         new RequestInfo(actor.method(), actor.path()),
         action, resourceType, resourceId, slimmed(changes), Timestamps.now(clock));
     String detail = JsonText.write(event);
-    items.add(tx, tenant, event, detail, clock.instant().getEpochSecond());
+    items.get().add(tx, tenant, event, detail, clock.instant().getEpochSecond());
     return event;
   }
 
