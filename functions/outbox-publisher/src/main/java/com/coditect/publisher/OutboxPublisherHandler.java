@@ -4,15 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.OutboxPublisher;
 import com.coditect.shared.events.OutboxRecord;
-import java.time.Instant;
+import com.coditect.shared.store.OutboxStreamRecords;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The table-stream trigger: puts each outbox item on the bus ({@link OutboxPublisher}). What the
@@ -36,15 +33,8 @@ public final class OutboxPublisherHandler implements RequestHandler<DynamodbEven
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     List<OutboxRecord> records = new ArrayList<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-      Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-      String entityType = text(image, "entity_type");
       // The event source mapping filters too; checking again keeps a misconfigured filter harmless.
-      if (OutboxRecord.isOutboxInsert(record.getEventName(), entityType)) {
-        Date created = record.getDynamodb().getApproximateCreationDateTime();
-        records.add(new OutboxRecord(record.getDynamodb().getSequenceNumber(),
-            created == null ? null : Instant.ofEpochMilli(created.getTime()), OutboxRecord.tenantOfKey(text(image, "PK")),
-            text(image, "event_id"), text(image, "source"), text(image, "detail_type"), text(image, "detail")));
-      }
+      OutboxStreamRecords.fromLambda(record).ifPresent(records::add);
     }
     OutboxPublisher.Outcome outcome = publisher.publish(records);
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -52,10 +42,5 @@ public final class OutboxPublisherHandler implements RequestHandler<DynamodbEven
       failures.add(new StreamsEventResponse.BatchItemFailure(outcome.unsent().get(0).position()));
     }
     return new StreamsEventResponse(failures);
-  }
-
-  private static String text(Map<String, AttributeValue> image, String name) {
-    AttributeValue value = image == null ? null : image.get(name);
-    return value == null ? null : value.getS();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.events.OutboxRecord;
 import com.coditect.shared.events.ParkedEvents;
+import com.coditect.shared.store.ParkedEventRepository;
 import com.coditect.testing.CloudTemplate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ class OutboxTemplateTest {
       actions.stream().filter(action -> action.startsWith("dynamodb:")).forEach(dynamoDbActions::add);
       if (actions.contains("dynamodb:PutItem")) {
         List<String> keys = leadingKeys(statement, "ForAllValues:StringLike");
-        String parkedKey = ParkedEvents.key(EVENT).get("PK").s();
+        String parkedKey = ParkedEventRepository.key(EVENT).get("PK").s();
         assertTrue(keys.stream().anyMatch(glob -> matches(glob, parkedKey)), keys + " must allow " + parkedKey);
         for (String other : List.of("T#" + TENANT + "#OUTBOX#e", "T#" + TENANT + "#AUDIT", "T#" + TENANT + "#TASK#t",
             "PLATFORM#PARKED_EVENTS")) {
@@ -55,7 +56,7 @@ class OutboxTemplateTest {
       if (actions.contains("dynamodb:DeleteItem")) {
         assertEquals(List.of("dynamodb:DeleteItem"), actions);
         List<String> keys = leadingKeys(statement, "ForAllValues:StringLike");
-        assertTrue(keys.stream().anyMatch(glob -> matches(glob, ParkedEvents.key(EVENT).get("PK").s())));
+        assertTrue(keys.stream().anyMatch(glob -> matches(glob, ParkedEventRepository.key(EVENT).get("PK").s())));
         assertFalse(keys.stream().anyMatch(glob -> matches(glob, "T#" + TENANT + "#OUTBOX#e")));
       }
       if (actions.contains("dynamodb:Query")) {
@@ -76,7 +77,7 @@ class OutboxTemplateTest {
     assertEquals(-1, ((Number) stream.get("MaximumRetryAttempts")).intValue(), "an outage delays, never drops");
     String filter = String.valueOf(stream.get("FilterCriteria"));
     assertTrue(filter.contains("\"OUTBOX\""), filter);
-    assertFalse(filter.contains(ParkedEvents.ENTITY), "a parked item is not published by itself");
+    assertFalse(filter.contains(ParkedEventRepository.ENTITY), "a parked item is not published by itself");
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.TaskItem;
-import com.coditect.shared.events.OutboxItem;
+import com.coditect.shared.store.OutboxItem;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.WriteUnitMeter;

@@ -5,16 +5,16 @@ import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.DomainEvent.RequestInfo;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.Ids;
-import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.OutboxRepository;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import dagger.Lazy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /**
  * Adds a change's event to the change's own transaction as an outbox item, so the event exists
@@ -25,16 +25,17 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 @Singleton
 public final class Outbox {
 
-  private static final Expression NEW_EVENT =
-      Expression.builder().expression("attribute_not_exists(PK)").build();
-
-  private final SingleTable table;
+  /**
+   * Lazy: the outbox item's schema is built on the first event recorded, as before it had a
+   * repository, not whenever a service (a read's, too) is built.
+   */
+  private final Lazy<OutboxRepository> items;
   private final Clock clock;
   private final EventSource source;
 
   @Inject
-  public Outbox(SingleTable table, Clock clock, EventSource source) {
-    this.table = table;
+  public Outbox(Lazy<OutboxRepository> items, Clock clock, EventSource source) {
+    this.items = items;
     this.clock = clock;
     this.source = source;
   }
@@ -57,8 +58,7 @@ public final class Outbox {
         new RequestInfo(actor.method(), actor.path()),
         action, resourceType, resourceId, slimmed(changes), Timestamps.now(clock));
     String detail = JsonText.write(event);
-    tx.include(table.view(OutboxItem.SCHEMA), OutboxItem.of(tenant, event, detail, clock.instant().getEpochSecond()),
-        NEW_EVENT, null);
+    items.get().add(tx, tenant, event, detail, clock.instant().getEpochSecond());
     return event;
   }
 

@@ -14,24 +14,4 @@ import java.time.Instant;
  *     the item's key is not an outbox key
  */
 public record OutboxRecord(String position, Instant createdAt, String tenantId, String eventId, String source,
-    String detailType, String detail) {
-
-  /** The stream filter in template.yaml, applied again here so local runs see the same records. */
-  public static boolean isOutboxInsert(String eventName, String entityType) {
-    return "INSERT".equals(eventName) && OutboxItem.ENTITY.equals(entityType);
-  }
-
-  /**
-   * The tenant of an outbox item's {@code PK} ({@code T#<tenant>#OUTBOX#<event_id>}, see
-   * {@link OutboxItem}), or null if it is not one. Read here rather than through OutboxItem: the
-   * publisher's jar has no Enhanced client, which loading an item class would need.
-   */
-  public static String tenantOfKey(String pk) {
-    String[] segments = pk == null ? new String[0] : pk.split("#", -1);
-    if (segments.length != 4 || !segments[0].equals("T") || !segments[2].equals(OutboxItem.ENTITY)
-        || segments[1].isEmpty()) {
-      return null;
-    }
-    return segments[1];
-  }
-}
+    String detailType, String detail) {}

@@ -2,11 +2,10 @@ package com.coditect.shared.events;
 
 import com.coditect.shared.events.BusSender.Sent;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.store.ParkedEventRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -41,10 +40,10 @@ public final class OutboxRedrive {
   public Result redrive(int maxEvents) {
     List<OutboxRecord> redriven = new ArrayList<>();
     List<OutboxRecord> stillParked = new ArrayList<>();
-    Map<String, AttributeValue> next = null;
+    ParkedEventRepository.PageStart next = null;
     boolean busUnavailable = false;
     do {
-      ParkedEvents.Page page = parked.page(PAGE_SIZE, next);
+      ParkedEventRepository.Page page = parked.page(PAGE_SIZE, next);
       next = page.next();
       for (Sent sent : sender.send(page.events())) {
         if (sent.status() == BusSender.Status.ACCEPTED) {

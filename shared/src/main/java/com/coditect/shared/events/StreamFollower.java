@@ -1,16 +1,12 @@
 package com.coditect.shared.events;
 
+import com.coditect.shared.store.TableStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -27,10 +23,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class StreamFollower {
 
-  private final DynamoDbClient dynamoDb;
-  private final DynamoDbStreamsClient streams;
+  private final TableStream stream;
   private final OutboxPublisher publisher;
-  private final String tableName;
   /** Last sequence number handled per shard; a shard without one is read from its start. */
   private final Map<String, String> checkpoints = new HashMap<>();
   private final Map<String, Integer> backlog = new HashMap<>();
@@ -48,20 +42,18 @@ public final class StreamFollower {
    */
   public StreamFollower(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, OutboxPublisher publisher,
       String tableName, Consumer<List<OutboxRecord>> onPublished) {
-    this.dynamoDb = dynamoDb;
-    this.streams = streams;
+    this.stream = new TableStream(dynamoDb, streams, tableName);
     this.publisher = publisher;
-    this.tableName = tableName;
     this.onPublished = onPublished;
   }
 
   /** Skips what the stream already holds: only changes made from now on are published. */
   public void startAtLatest() {
-    streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
-    for (Shard shard : shards()) {
-      List<Record> records;
-      while (!(records = read(shard.shardId())).isEmpty()) {
-        checkpoints.put(shard.shardId(), records.get(records.size() - 1).dynamodb().sequenceNumber());
+    streamArn = stream.latestArn();
+    for (String shardId : stream.shardIds(streamArn)) {
+      List<TableStream.Change> changes;
+      while (!(changes = read(shardId)).isEmpty()) {
+        checkpoints.put(shardId, changes.get(changes.size() - 1).sequenceNumber());
       }
     }
   }
@@ -69,24 +61,25 @@ public final class StreamFollower {
   /** Reads what is new on every shard and publishes it; returns how many events the bus took. */
   public int poll() {
     if (streamArn == null) {
-      streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+      streamArn = stream.latestArn();
     }
     int published = 0;
-    for (Shard shard : shards()) {
-      String shardId = shard.shardId();
-      List<Record> records = read(shardId);
-      if (records.isEmpty()) {
+    for (String shardId : stream.shardIds(streamArn)) {
+      List<TableStream.Change> changes = read(shardId);
+      if (changes.isEmpty()) {
         continue;
       }
       List<OutboxRecord> outbox = new ArrayList<>();
-      for (Record record : records) {
-        toOutboxRecord(record).ifPresent(outbox::add);
+      for (TableStream.Change change : changes) {
+        if (change.outbox() != null) {
+          outbox.add(change.outbox());
+        }
       }
       OutboxPublisher.Outcome outcome = publisher.publish(outbox);
       published += outcome.published().size();
       onPublished.accept(outcome.published());
       backlog.put(shardId, outcome.unsent().size());
-      checkpoint(shardId, records, outcome.unsent().isEmpty() ? null : outcome.unsent().get(0).position());
+      checkpoint(shardId, changes, outcome.unsent().isEmpty() ? null : outcome.unsent().get(0).position());
     }
     return published;
   }
@@ -97,10 +90,10 @@ public final class StreamFollower {
   }
 
   /** Advances past every record before the first unpublished one (or past all of them). */
-  private void checkpoint(String shardId, List<Record> records, String firstUnpublished) {
+  private void checkpoint(String shardId, List<TableStream.Change> changes, String firstUnpublished) {
     String last = checkpoints.get(shardId);
-    for (Record record : records) {
-      String sequence = record.dynamodb().sequenceNumber();
+    for (TableStream.Change change : changes) {
+      String sequence = change.sequenceNumber();
       if (sequence.equals(firstUnpublished)) {
         break;
       }
@@ -111,36 +104,7 @@ public final class StreamFollower {
     }
   }
 
-  private List<Record> read(String shardId) {
-    String after = checkpoints.get(shardId);
-    String iterator = streams.getShardIterator(r -> {
-      r.streamArn(streamArn).shardId(shardId);
-      if (after == null) {
-        r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-      } else {
-        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-      }
-    }).shardIterator();
-    return streams.getRecords(r -> r.shardIterator(iterator)).records();
-  }
-
-  private List<Shard> shards() {
-    return streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards();
-  }
-
-  private static Optional<OutboxRecord> toOutboxRecord(Record record) {
-    Map<String, AttributeValue> image = record.dynamodb().newImage();
-    String entityType = image == null || image.get("entity_type") == null ? null : image.get("entity_type").s();
-    if (!OutboxRecord.isOutboxInsert(record.eventNameAsString(), entityType)) {
-      return Optional.empty();
-    }
-    return Optional.of(new OutboxRecord(record.dynamodb().sequenceNumber(),
-        record.dynamodb().approximateCreationDateTime(), OutboxRecord.tenantOfKey(text(image, "PK")),
-        text(image, "event_id"), text(image, "source"), text(image, "detail_type"), text(image, "detail")));
-  }
-
-  private static String text(Map<String, AttributeValue> image, String name) {
-    AttributeValue value = image.get(name);
-    return value == null ? null : value.s();
+  private List<TableStream.Change> read(String shardId) {
+    return stream.readAfter(streamArn, shardId, checkpoints.get(shardId));
   }
 }

@@ -3,11 +3,12 @@ package com.coditect.shared.http;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.Json;
-import com.coditect.shared.store.Keys;
-import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Principal;
+import dagger.Lazy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,12 +38,16 @@ public final class Idempotency {
   /** 1 to 255 visible ASCII characters (a UUID, say): the OpenAPI document's IdempotencyKey pattern. */
   private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}$");
 
-  private final SingleTable table;
+  /**
+   * Lazy: route groups hold this from the function's init, and only a request with a key needs the
+   * records (and their item schema).
+   */
+  private final Lazy<IdempotencyRecordRepository> records;
   private final Clock clock;
 
   @Inject
-  public Idempotency(SingleTable table, Clock clock) {
-    this.table = table;
+  public Idempotency(Lazy<IdempotencyRecordRepository> records, Clock clock) {
+    this.records = records;
     this.clock = clock;
   }
 
@@ -52,7 +57,7 @@ public final class Idempotency {
     if (lookup.recordKey().isEmpty()) {
       return create.apply(IdempotencyClaim.none()).toResponse();
     }
-    IdempotencyItem previous = table.view(IdempotencyItem.SCHEMA).getItem(lookup.recordKey().get());
+    IdempotencyItem previous = records.get().find(lookup.recordKey().get());
     Optional<ApiResponse> replay = lookup.replay(previous);
     if (replay.isPresent()) {
       return replay.get();
@@ -62,7 +67,7 @@ public final class Idempotency {
 
   /**
    * As {@link #create}, for a create that reads before it writes: it reads the record named by
-   * {@link Lookup#recordKey()} in its own BatchGetItem and passes it to {@link Lookup#claim(Map)},
+   * {@link Lookup#recordKey()} in its own BatchGetItem and passes it to {@link Lookup#claim(IdempotencyItem)},
    * which replays the first response instead of creating again. Saves the record's GetItem.
    */
   public ApiResponse createReadingRecord(ApiRequest request, Caller caller, Function<Lookup, Created<?>> create) {
@@ -82,39 +87,51 @@ public final class Idempotency {
     if (!KEY.matcher(key.get()).matches()) {
       throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
     }
-    String pk = partitionKey(caller.principal(), key.get());
+    Key recordKey = recordKey(caller.principal(), key.get());
     String requestHash = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());
-    return new Lookup(pk, requestHash);
+    return new Lookup(recordKey, requestHash);
   }
 
   /** One request's {@code Idempotency-Key}: where its record would be, and what it must match. */
   public final class Lookup {
-    private final String pk;
+    private final Key recordKey;
     private final String requestHash;
 
-    private Lookup(String pk, String requestHash) {
-      this.pk = pk;
+    private Lookup(Key recordKey, String requestHash) {
+      this.recordKey = recordKey;
       this.requestHash = requestHash;
     }
 
     /** The record's key; empty when the request has no {@code Idempotency-Key}. */
     public Optional<Key> recordKey() {
-      return Optional.ofNullable(pk).map(p -> Key.builder().partitionValue(p).sortValue(IdempotencyItem.ENTITY).build());
+      return Optional.ofNullable(recordKey);
     }
 
     /**
      * The claim for a create, given the record as read ({@code null}: none): a record of the same
      * request ends the create with its first response; of another request, a 422.
      */
-    public IdempotencyClaim claim(Map<String, AttributeValue> record) {
-      if (pk == null) {
+    public IdempotencyClaim claim(IdempotencyItem record) {
+      if (recordKey == null) {
         return IdempotencyClaim.none();
       }
-      Optional<ApiResponse> replay = replay(record == null ? null : IdempotencyItem.SCHEMA.mapToItem(record));
+      Optional<ApiResponse> replay = replay(record);
       if (replay.isPresent()) {
         throw new Replay(replay.get());
       }
       return claim();
+    }
+
+    /**
+     * As {@link #claim(IdempotencyItem)}, given the record as the create's own read returned it.
+     *
+     * @deprecated the storage form belongs to {@code data/}: read the record there with
+     *     {@link IdempotencyRecordRepository#fromRead} and pass the item. Kept until PM's creates
+     *     (TaskService, CommentService, AttachmentService) do so.
+     */
+    @Deprecated
+    public IdempotencyClaim claim(Map<String, AttributeValue> record) {
+      return claim(IdempotencyRecordRepository.fromRead(record));
     }
 
     private Optional<ApiResponse> replay(IdempotencyItem previous) {
@@ -130,13 +147,9 @@ public final class Idempotency {
     }
 
     private IdempotencyClaim claim() {
-      IdempotencyItem template = new IdempotencyItem();
-      template.pk = pk;
-      template.sk = IdempotencyItem.ENTITY;
-      template.requestHash = requestHash;
-      template.createdAt = Timestamps.now(clock);
+      String createdAt = Timestamps.now(clock);
       long now = clock.instant().getEpochSecond();
-      return new IdempotencyClaim(table, template, now, now + TTL_SECONDS);
+      return new IdempotencyClaim(records.get(), recordKey, requestHash, createdAt, now, now + TTL_SECONDS);
     }
   }
 
@@ -159,10 +172,8 @@ public final class Idempotency {
   }
 
   // Keys are scoped to the caller: another user's key never replays someone else's response.
-  private static String partitionKey(Principal principal, String key) {
-    String digest = sha256(principal.userId() + "\n" + key);
-    Keys start = principal.tenant() == null ? Keys.platform() : Keys.tenant(principal.tenant());
-    return start.with("IDEMPOTENCY", digest).build();
+  private static Key recordKey(Principal principal, String key) {
+    return IdempotencyRecordRepository.key(principal.tenant(), sha256(principal.userId() + "\n" + key));
   }
 
   private static String sha256(String text) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.json.Json;
+import com.coditect.shared.store.OutboxRepository;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
@@ -56,7 +57,8 @@ class OutboxTest {
   private final SingleTable table = new SingleTable(
       DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), dynamoDb,
       new AppConfig("us-east-1", "coditect-test", "bucket", "bus", "key", Optional.empty()));
-  private final Outbox outbox = new Outbox(table,
+  private final OutboxRepository items = new OutboxRepository(table);
+  private final Outbox outbox = new Outbox(() -> items,
       Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), EventSource.domain("pm"));
 
   /** The event as the outbox item holds it (the detail the publisher puts on the bus). */

@@ -15,6 +15,8 @@ import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
@@ -61,6 +63,7 @@ class IdempotencyTest {
   private final SingleTable table = new SingleTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(),
       dynamoDb, new AppConfig("us-east-1", "idempotency-test", "", "coditect", "cursor-key", Optional.empty()));
   private final Transactions transactions = new Transactions(table);
+  private final IdempotencyRecordRepository records = new IdempotencyRecordRepository(table);
   private int creates;
 
   @Test
@@ -190,7 +193,7 @@ class IdempotencyTest {
   void aCreateThatReadsTheRecordItselfHasNothingToReadWithoutAKey() {
     ApiResponse created = at(NOW).createReadingRecord(post(PATH, null, BODY), ALICE, lookup -> {
       assertEquals(Optional.empty(), lookup.recordKey());
-      IdempotencyClaim claim = lookup.claim(null);
+      IdempotencyClaim claim = lookup.claim((IdempotencyItem) null);
       assertSame(IdempotencyClaim.none(), claim);
       return createTask(claim);
     });
@@ -201,7 +204,7 @@ class IdempotencyTest {
   // ---------------------------------------------------------------- helpers
 
   private Idempotency at(Instant now) {
-    return new Idempotency(table, Clock.fixed(now, ZoneOffset.UTC));
+    return new Idempotency(() -> records, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   /** A create service: makes a task and commits the claim with it, as every create does. */
@@ -220,7 +223,7 @@ class IdempotencyTest {
           "PK", key.partitionKeyValue(), "SK", key.sortKeyValue().orElseThrow())));
       record = read.hasItem() ? read.item() : null;
     }
-    return createTask(lookup.claim(record));
+    return createTask(lookup.claim(IdempotencyRecordRepository.fromRead(record)));
   }
 
   private Created<?> commit(IdempotencyClaim claim, Created<?> created) {

@@ -1,15 +1,13 @@
-package com.coditect.shared.events;
+package com.coditect.shared.store;
 
-import com.coditect.shared.store.Keys;
-import com.coditect.shared.store.TableItem;
+import com.coditect.shared.events.DomainEvent;
 import com.coditect.shared.tenancy.TenantId;
-import com.coditect.shared.store.PlatformConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * An event waiting for the stream publisher, written in the same transaction as its change. The
- * table's stream carries it to the bus; its short ttl then removes it.
+ * An event waiting for the stream publisher, written in the same transaction as its change
+ * ({@link OutboxRepository}). The table's stream carries it to the bus; its short ttl then removes it.
  *
  * <pre>
  * PK                               SK       entity_type   attributes

@@ -1,13 +1,12 @@
-package com.coditect.shared.http;
+package com.coditect.shared.store;
 
-import com.coditect.shared.store.TableItem;
-import com.coditect.shared.store.PlatformConverters;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The first response to a creating POST sent with an {@code Idempotency-Key}, written in the
- * create's own transaction and kept for a day.
+ * create's own transaction and kept for a day ({@link IdempotencyRecordRepository}).
  *
  * <pre>
  * PK                                                 SK           serves
@@ -36,4 +35,20 @@ public final class IdempotencyItem extends TableItem {
           .addAttribute(String.class, a -> a.name("etag").getter(i -> i.etag).setter((i, v) -> i.etag = v))
           .addAttribute(String.class, a -> a.name("body").getter(i -> i.body).setter((i, v) -> i.body = v))
           .build();
+
+  /**
+   * A record at {@code key} of the request whose hash is {@code requestHash}, first seen at
+   * {@code createdAt} and kept until {@code ttl} (epoch seconds); the response is filled in by the
+   * create that claims it.
+   */
+  public static IdempotencyItem of(Key key, String requestHash, String createdAt, long ttl) {
+    IdempotencyItem item = new IdempotencyItem();
+    item.pk = key.partitionKeyValue().s();
+    item.sk = key.sortKeyValue().orElseThrow().s();
+    item.entityType = ENTITY;
+    item.requestHash = requestHash;
+    item.createdAt = createdAt;
+    item.ttl = ttl;
+    return item;
+  }
 }
