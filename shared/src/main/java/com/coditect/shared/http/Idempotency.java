@@ -14,14 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code Idempotency-Key} for creating POSTs: the same key with the same body replays the first
@@ -122,17 +120,6 @@ public final class Idempotency {
       return claim();
     }
 
-    /**
-     * As {@link #claim(IdempotencyItem)}, given the record as the create's own read returned it.
-     *
-     * @deprecated the storage form belongs to {@code data/}: read the record there with
-     *     {@link IdempotencyRecordRepository#fromRead} and pass the item. Kept until PM's creates
-     *     (TaskService, CommentService, AttachmentService) do so.
-     */
-    @Deprecated
-    public IdempotencyClaim claim(Map<String, AttributeValue> record) {
-      return claim(IdempotencyRecordRepository.fromRead(record));
-    }
 
     private Optional<ApiResponse> replay(IdempotencyItem previous) {
       long now = clock.instant().getEpochSecond();

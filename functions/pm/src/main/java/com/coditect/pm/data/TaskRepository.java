@@ -2,6 +2,8 @@ package com.coditect.pm.data;
 
 import com.coditect.pm.api.TaskFilters;
 import com.coditect.pm.model.TaskStatus;
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -127,7 +129,8 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
         .map(item -> item.get("key").s());
     Long lastNumber = found.raw(counterKey).map(item -> Long.parseLong(item.get("last_number").n())).orElse(null);
     Optional<TaskItem> parent = parentTaskId == null ? Optional.empty() : found.task(PmKeys.task(tenant, parentTaskId));
-    return new CreateReads(liveProjectKey, lastNumber, parent, recordKey.flatMap(found::raw).orElse(null));
+    return new CreateReads(liveProjectKey, lastNumber, parent,
+        IdempotencyRecordRepository.fromRead(recordKey.flatMap(found::raw).orElse(null)));
   }
 
   /**
@@ -136,7 +139,7 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
    * read (null: none), for {@code Idempotency.Lookup.claim}.
    */
   public record CreateReads(Optional<String> projectKey, Long lastNumber, Optional<TaskItem> parent,
-      Map<String, AttributeValue> idempotencyRecord) {}
+      IdempotencyItem idempotencyRecord) {}
 
   // ------------------------------------------------------------------------------------------
   // lists

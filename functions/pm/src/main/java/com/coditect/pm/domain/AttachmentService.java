@@ -5,7 +5,7 @@ import com.coditect.pm.api.CreateAttachmentRequest;
 import com.coditect.pm.data.AttachmentItem;
 import com.coditect.pm.data.AttachmentRepository;
 import com.coditect.pm.data.AttachmentStorage;
-import com.coditect.pm.data.TaskChildReader;
+import com.coditect.pm.data.TaskChildRepository;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.model.AttachmentStatus;
@@ -53,7 +53,7 @@ public final class AttachmentService {
 
   private final TaskRepository tasks;
   private final AttachmentRepository attachments;
-  private final TaskChildReader children;
+  private final TaskChildRepository children;
   private final AttachmentStorage storage;
   private final ActivityLog activity;
   private final Transactions transactions;
@@ -62,7 +62,7 @@ public final class AttachmentService {
   private final long maxBytes;
 
   @Inject
-  AttachmentService(TaskRepository tasks, AttachmentRepository attachments, TaskChildReader children,
+  AttachmentService(TaskRepository tasks, AttachmentRepository attachments, TaskChildRepository children,
       AttachmentStorage storage, ActivityLog activity, Transactions transactions, Outbox outbox, Clock clock,
       PmConfig config) {
     this.tasks = tasks;
@@ -96,8 +96,8 @@ public final class AttachmentService {
       throw PayloadTooLargeException.forField("file_size_bytes", "must be at most " + maxBytes + " bytes");
     }
     // The task and the Idempotency-Key's record in one read; a retried request ends with its first response.
-    TaskChildReader.TaskAnd read = children.findWith(tenant, taskRef, idempotency.recordKey());
-    IdempotencyClaim claim = idempotency.claim(read.other());
+    TaskChildRepository.TaskAndRecord read = children.findWithRecord(tenant, taskRef, idempotency.recordKey());
+    IdempotencyClaim claim = idempotency.claim(read.idempotencyRecord());
     TaskItem task = read.task().orElseThrow(CommentService::taskNotFound);
     String now = Timestamps.now(clock);
     AttachmentItem attachment = new AttachmentItem();

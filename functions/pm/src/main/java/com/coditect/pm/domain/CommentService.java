@@ -5,7 +5,7 @@ import com.coditect.pm.api.CreateCommentRequest;
 import com.coditect.pm.api.UpdateCommentRequest;
 import com.coditect.pm.data.CommentItem;
 import com.coditect.pm.data.CommentRepository;
-import com.coditect.pm.data.TaskChildReader;
+import com.coditect.pm.data.TaskChildRepository;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.shared.domain.Resource;
@@ -36,7 +36,7 @@ public final class CommentService {
 
   private final TaskRepository tasks;
   private final CommentRepository comments;
-  private final TaskChildReader children;
+  private final TaskChildRepository children;
   private final ActivityLog activity;
   private final MarkdownRenderer markdown;
   private final VersionedWriter writer;
@@ -44,7 +44,7 @@ public final class CommentService {
   private final Resource<CommentItem, CommentResponse> resource;
 
   @Inject
-  CommentService(TaskRepository tasks, CommentRepository comments, TaskChildReader children, ActivityLog activity,
+  CommentService(TaskRepository tasks, CommentRepository comments, TaskChildRepository children, ActivityLog activity,
       MarkdownRenderer markdown, VersionedWriter writer, Clock clock) {
     this.tasks = tasks;
     this.comments = comments;
@@ -71,8 +71,8 @@ public final class CommentService {
       Idempotency.Lookup idempotency) {
     TenantId tenant = caller.tenantId();
     // The task and the Idempotency-Key's record in one read; a retried request ends with its first response.
-    TaskChildReader.TaskAnd read = children.findWith(tenant, taskRef, idempotency.recordKey());
-    IdempotencyClaim claim = idempotency.claim(read.other());
+    TaskChildRepository.TaskAndRecord read = children.findWithRecord(tenant, taskRef, idempotency.recordKey());
+    IdempotencyClaim claim = idempotency.claim(read.idempotencyRecord());
     TaskItem task = read.task().orElseThrow(CommentService::taskNotFound);
     String now = Timestamps.now(clock);
     CommentItem comment = new CommentItem();

@@ -1,18 +1,18 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads a task together with what a request about one of its children needs, so that a child of a
@@ -26,14 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The task comes as a row when named by key (without its description and custom fields).
  */
 @Singleton
-public final class TaskChildReader {
+public final class TaskChildRepository {
 
   private final SingleTable table;
   private final TaskRepository tasks;
   private final BatchReads reads;
 
   @Inject
-  public TaskChildReader(SingleTable table, TaskRepository tasks, BatchReads reads) {
+  public TaskChildRepository(SingleTable table, TaskRepository tasks, BatchReads reads) {
     this.table = table;
     this.tasks = tasks;
     this.reads = reads;
@@ -42,8 +42,8 @@ public final class TaskChildReader {
   /** A live task and, if it exists, its child. */
   public record TaskChild<C>(TaskItem task, Optional<C> child) {}
 
-  /** A task (empty if unknown or deleted) and another item read with it (null if absent). */
-  public record TaskAnd(Optional<TaskItem> task, Map<String, AttributeValue> other) {}
+  /** A task (empty if unknown or deleted) and the idempotency record read with it (null if absent). */
+  public record TaskAndRecord(Optional<TaskItem> task, IdempotencyItem idempotencyRecord) {}
 
   /**
    * The live task {@code taskRef} names (a valid id or key) with its child at
@@ -62,12 +62,16 @@ public final class TaskChildReader {
         .map(task -> new TaskChild<>(task, found.raw(key).map(childSchema::mapToItem)));
   }
 
-  /** The live task {@code taskRef} names, and the item at {@code other} (if any): one BatchGetItem. */
-  public TaskAnd findWith(TenantId tenant, String taskRef, Optional<Key> other) {
+  /**
+   * The live task {@code taskRef} names, and the idempotency record at {@code recordKey} (if any):
+   * one BatchGetItem.
+   */
+  public TaskAndRecord findWithRecord(TenantId tenant, String taskRef, Optional<Key> recordKey) {
     Key taskKey = TaskRepository.readKey(tenant, taskRef);
     List<Key> wanted = new ArrayList<>(List.of(taskKey));
-    other.ifPresent(wanted::add);
+    recordKey.ifPresent(wanted::add);
     BatchReads.Found found = reads.get(wanted);
-    return new TaskAnd(found.task(taskKey).filter(task -> !task.isDeleted()), other.flatMap(found::raw).orElse(null));
+    return new TaskAndRecord(found.task(taskKey).filter(task -> !task.isDeleted()),
+        IdempotencyRecordRepository.fromRead(recordKey.flatMap(found::raw).orElse(null)));
   }
 }

@@ -1,0 +1,109 @@
+package com.coditect.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.coditect.testing.ProjectFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape docs/architecture.md sets for every domain, checked over the production sources of
+ * {@code shared/} and {@code functions/}, so that a new domain copying an old one copies the shape:
+ * storage syntax only in {@code data/} and {@code shared/store}, and one naming scheme.
+ */
+class DomainShapeTest {
+
+  /** DynamoDB's own vocabulary: attribute maps, expressions, table views, condition strings. */
+  private static final Pattern STORAGE_SYNTAX = Pattern.compile(
+      "\\bAttributeValue\\b|\\bExpression\\b|\\bDynamoDbTable\\b|\\.table\\(\\)"
+          + "|conditionExpression|keyConditionExpression|updateExpression|filterExpression"
+          + "|attribute_not_exists|attribute_exists|\"[^\"]*\\s:[a-z_]+\\b[^\"]*\"");
+
+  /** Names the scheme retired: a verb after the resource, and readers by other names. */
+  private static final Pattern RETIRED_NAME = Pattern.compile(
+      "\\w+(Create|Update|Complete)Request|\\w+(Queries|Lookup|Reader|PeriodScan)");
+
+  @Test
+  void storageSyntaxStaysInDataAndSharedStore() {
+    List<String> found = new ArrayList<>();
+    for (Path source : productionSources()) {
+      String path = ProjectFiles.root().relativize(source).toString().replace('\\', '/');
+      if (path.contains("/data/") || path.contains("/shared/store/")) {
+        continue;
+      }
+      List<String> lines = read(source);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) {
+          continue;
+        }
+        Matcher matcher = STORAGE_SYNTAX.matcher(line);
+        if (matcher.find()) {
+          found.add(path + ":" + (i + 1) + " " + matcher.group());
+        }
+      }
+    }
+    assertEquals(List.of(), found, "storage syntax outside data/ and shared/store");
+  }
+
+  @Test
+  void classesFollowTheNamingScheme() {
+    List<String> found = new ArrayList<>();
+    for (Path source : productionSources()) {
+      String name = source.getFileName().toString().replace(".java", "");
+      if (RETIRED_NAME.matcher(name).matches()) {
+        found.add(ProjectFiles.root().relativize(source).toString());
+      }
+    }
+    assertEquals(List.of(), found, "names docs/architecture.md retired");
+  }
+
+  @Test
+  void theCheckSeesEveryDomain() {
+    List<Path> sources = productionSources();
+    for (String domain : List.of("tenancy", "pm", "audit")) {
+      assertFalse(sources.stream().noneMatch(p -> p.toString().contains("/com/coditect/" + domain + "/domain/")),
+          "no sources of " + domain + " were scanned");
+    }
+    assertTrue(STORAGE_SYNTAX.matcher("tx.update(key, \"SET #rank = :rank\", values)").find());
+    assertTrue(STORAGE_SYNTAX.matcher("Map<String, AttributeValue> item").find());
+    assertFalse(STORAGE_SYNTAX.matcher("throw new NotFoundException(\"The task was not found.\")").find());
+  }
+
+  private static List<Path> productionSources() {
+    List<Path> roots = new ArrayList<>();
+    roots.add(ProjectFiles.root().resolve("shared/src/main/java"));
+    try (Stream<Path> functions = Files.list(ProjectFiles.root().resolve("functions"))) {
+      functions.map(f -> f.resolve("src/main/java")).filter(Files::isDirectory).forEach(roots::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Path> sources = new ArrayList<>();
+    for (Path root : roots) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(sources::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return sources;
+  }
+
+  private static List<String> read(Path source) {
+    try {
+      return Files.readAllLines(source);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
