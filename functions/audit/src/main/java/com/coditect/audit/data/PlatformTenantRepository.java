@@ -1,8 +1,10 @@
 package com.coditect.audit.data;
 
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
+import com.coditect.shared.tenancy.TenantStatus;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.inject.Inject;
@@ -20,18 +22,12 @@ public final class PlatformTenantRepository {
 
   static final int PAGE_SIZE = 100;
 
-  /**
-   * How tenancy stores the status of a tenant in use. Tenancy owns the tenant's choice list; the
-   * audit function depends on the shared kernel only, so it reads this one spelling here.
-   */
-  private static final String ACTIVE = "active";
-
-  /** A tenant of the list: its id and status. */
-  public record ListedTenant(String id, String status) {
+  /** A tenant of the list: its id and status (null when missing or not one the platform knows). */
+  public record ListedTenant(String id, TenantStatus status) {
 
     /** A tenant in use (not suspended, not being deleted). */
     public boolean isActive() {
-      return ACTIVE.equals(status);
+      return status == TenantStatus.ACTIVE;
     }
   }
 
@@ -59,7 +55,8 @@ public final class PlatformTenantRepository {
       QueryResponse page = table.lowLevel().query(query.build());
       for (Map<String, AttributeValue> item : page.items()) {
         AttributeValue status = item.get("status");
-        visitor.accept(new ListedTenant(item.get("id").s(), status == null ? null : status.s()));
+        visitor.accept(new ListedTenant(item.get("id").s(),
+            status == null ? null : Choice.fromApiName(TenantStatus.class, status.s()).orElse(null)));
         count++;
       }
       startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

@@ -1,11 +1,11 @@
 package com.coditect.tenancy.data;
 
 import com.coditect.shared.store.ChoiceConverter;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.PlatformConverters;
+import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.AuditRetention;
+import com.coditect.shared.tenancy.TenantStatus;
 import com.coditect.tenancy.model.TenantCompanySize;
-import com.coditect.tenancy.model.TenantStatus;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.coditect.shared.domain.Choice;
 import com.coditect.shared.json.JsonText;
+import com.coditect.shared.tenancy.TenantStatus;
 import com.coditect.shared.tenancy.UserStatus;
 import com.coditect.tenancy.model.ProjectStatus;
 import com.coditect.tenancy.model.TenantCompanySize;
-import com.coditect.tenancy.model.TenantStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
