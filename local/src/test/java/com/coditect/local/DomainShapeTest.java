@@ -56,6 +56,43 @@ class DomainShapeTest {
     assertEquals(List.of(), found, "storage syntax outside data/ and shared/store");
   }
 
+  /** Services, route groups and API records name no key and no DynamoDB type: they speak in domain terms. */
+  @Test
+  void servicesRoutesAndApiRecordsBuildNoKeys() {
+    Pattern keysOrTypes = Pattern.compile("\\b[A-Z]\\w*Keys\\.|import software\\.amazon\\.awssdk\\.(services\\.dynamodb|enhanced)");
+    List<String> found = new ArrayList<>();
+    for (Path source : productionSources()) {
+      String path = ProjectFiles.root().relativize(source).toString().replace('\\', '/');
+      // Wiring (modules, components, handlers) builds clients; data/ is where keys belong.
+      boolean wiring = path.matches(".*(Module|Component|Handler)\\.java");
+      if (!path.startsWith("functions/") || path.contains("/data/") || wiring) {
+        continue;
+      }
+      List<String> lines = read(source);
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher matcher = keysOrTypes.matcher(lines.get(i));
+        if (matcher.find()) {
+          found.add(path + ":" + (i + 1) + " " + matcher.group());
+        }
+      }
+    }
+    assertEquals(List.of(), found, "keys or DynamoDB types outside data/");
+  }
+
+  /** A domain's model/ holds its choice lists, each an enum that spells its values one way. */
+  @Test
+  void modelPackagesHoldChoiceEnums() {
+    List<String> found = new ArrayList<>();
+    for (Path source : productionSources()) {
+      String path = ProjectFiles.root().relativize(source).toString().replace('\\', '/');
+      boolean choiceEnum = read(source).stream().anyMatch(l -> l.matches("public enum \\w+ implements Choice \\{"));
+      if (path.contains("/model/") && !choiceEnum) {
+        found.add(path);
+      }
+    }
+    assertEquals(List.of(), found, "model/ classes that are not Choice enums");
+  }
+
   @Test
   void classesFollowTheNamingScheme() {
     List<String> found = new ArrayList<>();
