@@ -43,11 +43,6 @@ public final class AttachmentRepository extends ItemRepository<AttachmentItem> {
     attachment.stampNew(key(tenant, attachment.taskId, attachment.id), AttachmentItem.ENTITY, now);
   }
 
-  /** Adds a check that the attachment's task exists and is not deleted; {@code onMissing} otherwise. */
-  public void requireLiveTask(WriteTransaction tx, TenantId tenant, String taskId,
-      Supplier<? extends RuntimeException> onMissing) {
-    tx.requireLive(PmKeys.task(tenant, taskId), onMissing);
-  }
 
   /** Adds the removal of an attachment read at its version; {@code onStale} if it changed since. */
   public void delete(WriteTransaction tx, TenantId tenant, AttachmentItem attachment,

@@ -1,6 +1,5 @@
 package com.coditect.pm.data;
 
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -114,11 +113,6 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
     board.gsi1sk = board.id;
   }
 
-  /** Adds a check that the board's project exists and is not deleted; {@code onMissing} otherwise. */
-  public void requireLiveProject(WriteTransaction tx, TenantId tenant, String projectId,
-      Supplier<? extends RuntimeException> onMissing) {
-    tx.requireLive(CoreKeys.project(tenant, projectId), onMissing);
-  }
 
   /** Adds the removal of a board read at its version; {@code onStale} if it changed since. */
   public void delete(WriteTransaction tx, TenantId tenant, BoardItem board,

@@ -4,10 +4,8 @@ import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -47,9 +45,4 @@ public final class CommentRepository extends ItemRepository<CommentItem> {
     comment.stampNew(key(tenant, comment.taskId, comment.id), CommentItem.ENTITY, now);
   }
 
-  /** Adds a check that the comment's task exists and is not deleted; {@code onMissing} otherwise. */
-  public void requireLiveTask(WriteTransaction tx, TenantId tenant, String taskId,
-      Supplier<? extends RuntimeException> onMissing) {
-    tx.requireLive(PmKeys.task(tenant, taskId), onMissing);
-  }
 }

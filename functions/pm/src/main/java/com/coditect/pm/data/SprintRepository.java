@@ -1,7 +1,6 @@
 package com.coditect.pm.data;
 
 import com.coditect.pm.model.SprintStatus;
-import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -74,11 +73,6 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
     sprint.gsi2sk = byStartDate;
   }
 
-  /** Adds a check that the sprint's project exists and is not deleted; {@code onMissing} otherwise. */
-  public void requireLiveProject(WriteTransaction tx, TenantId tenant, String projectId,
-      Supplier<? extends RuntimeException> onMissing) {
-    tx.requireLive(CoreKeys.project(tenant, projectId), onMissing);
-  }
 
   /** Adds the claim of the sprint's name in its project (any case); a clash is a 409 naming {@code name}. */
   public void claimName(WriteTransaction tx, TenantId tenant, SprintItem sprint) {

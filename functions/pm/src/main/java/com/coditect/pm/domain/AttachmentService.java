@@ -115,7 +115,7 @@ public final class AttachmentService {
     AttachmentResponse view = AttachmentResponse.from(attachment);
     WriteTransaction tx = transactions.begin();
     attachments.create(tx, attachment, () -> new IllegalStateException("attachment id collision"));
-    attachments.requireLiveTask(tx, tenant, task.id, CommentService::taskNotFound);
+    tasks.requireLive(tx, tenant, task.id, CommentService::taskNotFound);
     activity.add(tx, tenant, task.id, caller.userId(), "attachment_added", null, null, attachment.filename, now);
     outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".created", RESOURCE_TYPE, attachment.id, null, view);
     // The upload URL is part of the response an Idempotency-Key replays, not of the event.
@@ -155,7 +155,7 @@ public final class AttachmentService {
     Preconditions.checkIfMatch(ifMatch, attachment.version);
     WriteTransaction tx = transactions.begin();
     attachments.delete(tx, tenant, attachment, Preconditions.stale(ifMatch.isPresent()));
-    attachments.requireLiveTask(tx, tenant, attachment.taskId, CommentService::taskNotFound);
+    tasks.requireLive(tx, tenant, attachment.taskId, CommentService::taskNotFound);
     activity.add(tx, tenant, attachment.taskId, caller.userId(), "attachment_removed", null, attachment.filename, null,
         Timestamps.now(clock));
     outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".deleted", RESOURCE_TYPE, attachment.id,

@@ -122,7 +122,7 @@ public final class BoardService {
     board.columns = columns;
     BoardRepository.index(tenant, board);
     return writer.create(tenant, caller.actor(), resource, board, "/v1/boards/" + board.id, claim,
-        tx -> boards.requireLiveProject(tx, tenant, projectId,
+        tx -> projects.requireLive(tx, tenant, projectId,
             () -> new NotFoundException("The project was not found.")));
   }
 

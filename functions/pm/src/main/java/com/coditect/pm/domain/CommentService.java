@@ -82,7 +82,7 @@ public final class CommentService {
     comment.authorId = caller.userId();
     comment.content = request.content();
     return writer.create(tenant, caller.actor(), resource, comment, location(comment), claim, tx -> {
-      comments.requireLiveTask(tx, tenant, task.id, CommentService::taskNotFound);
+      tasks.requireLive(tx, tenant, task.id, CommentService::taskNotFound);
       activity.add(tx, tenant, task.id, caller.userId(), "commented", null, null, comment.id, now);
     });
   }
@@ -95,7 +95,7 @@ public final class CommentService {
     requireAuthorOrAdmin(caller, comment);
     return writer.update(tenant, caller.actor(), resource, comment, ifMatch, "comment.updated",
         c -> c.content = request.content(),
-        (before, tx) -> comments.requireLiveTask(tx, tenant, comment.taskId, CommentService::taskNotFound));
+        (before, tx) -> tasks.requireLive(tx, tenant, comment.taskId, CommentService::taskNotFound));
   }
 
   /** Soft delete: one read (task + comment) + one transaction with {@code comment.deleted}. */
@@ -104,7 +104,7 @@ public final class CommentService {
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
     writer.softDelete(tenant, caller.actor(), resource, comment, ifMatch, "comment.deleted", c -> { },
-        tx -> comments.requireLiveTask(tx, tenant, comment.taskId, CommentService::taskNotFound));
+        tx -> tasks.requireLive(tx, tenant, comment.taskId, CommentService::taskNotFound));
   }
 
   private CommentItem findLive(TenantId tenant, String taskRef, String commentId) {

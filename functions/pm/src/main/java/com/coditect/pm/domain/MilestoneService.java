@@ -96,7 +96,7 @@ public final class MilestoneService {
     milestone.taskDone = 0L;
     MilestoneRepository.index(tenant, milestone);
     return writer.create(tenant, caller.actor(), resource, milestone, "/v1/milestones/" + milestone.id, claim, tx -> {
-      milestones.requireLiveProject(tx, tenant, projectId, MilestoneService::projectNotFound);
+      projects.requireLive(tx, tenant, projectId, MilestoneService::projectNotFound);
       milestones.claimTitle(tx, tenant, milestone);
     });
   }

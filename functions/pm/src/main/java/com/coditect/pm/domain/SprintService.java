@@ -106,7 +106,7 @@ public final class SprintService {
     SprintRepository.index(tenant, sprint);
     return writer.create(tenant, caller.actor(), resource, sprint, "/v1/sprints/" + sprint.id, claim, tx -> {
       // The project check comes first, so a missing project is a 404 even if the name also clashes.
-      sprints.requireLiveProject(tx, tenant, projectId, SprintService::projectNotFound);
+      projects.requireLive(tx, tenant, projectId, SprintService::projectNotFound);
       sprints.claimName(tx, tenant, sprint);
     });
   }
