@@ -3,7 +3,6 @@ package com.coditect.audit;
 import com.coditect.audit.api.CreateComplianceReportRequest;
 import com.coditect.audit.domain.ComplianceReportService;
 import com.coditect.audit.model.ComplianceReportType;
-import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -46,8 +45,7 @@ final class ComplianceReportRoutes implements RouteGroup {
   }
 
   private ApiResponse list(ApiRequest request, Caller caller) {
-    var type = request.choiceQueryParameter("report_type", Choice.apiNames(ComplianceReportType.class))
-        .flatMap(value -> Choice.fromApiName(ComplianceReportType.class, value));
+    var type = request.choiceQueryParameter("report_type", ComplianceReportType.class);
     return ApiResponse.ok(reports.get().list(caller, type, request.page()));
   }
 

@@ -1,11 +1,9 @@
 package com.coditect.pm;
 
 import com.coditect.pm.api.CreateMilestoneRequest;
-import com.coditect.pm.api.MilestoneFields;
 import com.coditect.pm.api.UpdateMilestoneRequest;
 import com.coditect.pm.domain.MilestoneService;
 import com.coditect.pm.model.MilestoneStatus;
-import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -47,8 +45,7 @@ final class MilestoneRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    Optional<MilestoneStatus> status = request.choiceQueryParameter("status", MilestoneFields.STATUSES)
-        .flatMap(value -> Choice.fromApiName(MilestoneStatus.class, value));
+    Optional<MilestoneStatus> status = request.choiceQueryParameter("status", MilestoneStatus.class);
     return ApiResponse.ok(milestones.get().list(caller, projectId, status, request.page()));
   }
 

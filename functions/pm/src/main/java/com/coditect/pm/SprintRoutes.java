@@ -2,11 +2,9 @@ package com.coditect.pm;
 
 import com.coditect.pm.api.CompleteSprintRequest;
 import com.coditect.pm.api.CreateSprintRequest;
-import com.coditect.pm.api.SprintFields;
 import com.coditect.pm.api.UpdateSprintRequest;
 import com.coditect.pm.domain.SprintService;
 import com.coditect.pm.model.SprintStatus;
-import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.http.ApiResponse;
 import com.coditect.shared.http.Idempotency;
@@ -50,8 +48,7 @@ final class SprintRoutes implements RouteGroup {
 
   private ApiResponse list(ApiRequest request, Caller caller) {
     String projectId = request.uuidPathParameter("project_id");
-    Optional<SprintStatus> status = request.choiceQueryParameter("status", SprintFields.STATUSES)
-        .flatMap(value -> Choice.fromApiName(SprintStatus.class, value));
+    Optional<SprintStatus> status = request.choiceQueryParameter("status", SprintStatus.class);
     return ApiResponse.ok(sprints.get().list(caller, projectId, status, request.page()));
   }
 

@@ -1,6 +1,7 @@
 package com.coditect.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.PageRequest;
@@ -129,6 +130,11 @@ public final class ApiRequest {
       throw BadRequestException.forField(name, "must be one of: " + String.join(", ", choices));
     }
     return value;
+  }
+
+  /** As {@link #choiceQueryParameter(String, List)}, parsed into the choice list's enum. */
+  public <E extends Enum<E> & Choice> Optional<E> choiceQueryParameter(String name, Class<E> type) {
+    return choiceQueryParameter(name, Choice.apiNames(type)).flatMap(value -> Choice.fromApiName(type, value));
   }
 
   /** {@code ?limit=} and {@code ?cursor=} of a list request, with the platform's default bounds. */

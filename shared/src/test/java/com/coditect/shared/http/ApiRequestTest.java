@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.error.BadRequestException;
 import java.util.Map;
 import java.util.Optional;
@@ -63,5 +64,24 @@ class ApiRequestTest {
         () -> request(Map.of(), "{\"a\":\n  oops}").jsonBody());
     assertEquals(true, e.errors().get(0).message().startsWith("is not valid JSON (line 2, column "),
         e.errors().get(0).message());
+  }
+
+  enum Colour implements Choice { DARK_RED, BLUE }
+
+  private static ApiRequest query(Map<String, String> parameters) {
+    APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+    event.setQueryStringParameters(parameters);
+    return new ApiRequest(event);
+  }
+
+  @Test
+  void aChoiceQueryParameterParsesIntoItsEnumOrNamesTheParameter() {
+    assertEquals(Optional.of(Colour.DARK_RED),
+        query(Map.of("colour", "dark_red")).choiceQueryParameter("colour", Colour.class));
+    assertEquals(Optional.empty(), query(Map.of()).choiceQueryParameter("colour", Colour.class));
+    BadRequestException wrong = assertThrows(BadRequestException.class,
+        () -> query(Map.of("colour", "DARK_RED")).choiceQueryParameter("colour", Colour.class));
+    assertEquals("colour", wrong.errors().get(0).field());
+    assertEquals("must be one of: dark_red, blue", wrong.errors().get(0).message());
   }
 }

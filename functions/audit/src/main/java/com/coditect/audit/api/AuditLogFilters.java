@@ -27,8 +27,7 @@ public record AuditLogFilters(
         request.queryParameter("resource_type").map(value -> text("resource_type", value, NAME_LENGTH));
     Optional<String> resourceId =
         request.queryParameter("resource_id").map(value -> text("resource_id", value, RESOURCE_ID_LENGTH));
-    Optional<Severity> severity = request.choiceQueryParameter("severity", Choice.apiNames(Severity.class))
-        .flatMap(value -> Choice.fromApiName(Severity.class, value));
+    Optional<Severity> severity = request.choiceQueryParameter("severity", Severity.class);
     Optional<Instant> from = request.queryParameter("from").map(value -> instant("from", value));
     Optional<Instant> to = request.queryParameter("to").map(value -> instant("to", value));
     return new AuditLogFilters(userId, action, resourceType, resourceId, severity, from, to);

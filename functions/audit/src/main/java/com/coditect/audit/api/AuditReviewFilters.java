@@ -9,9 +9,7 @@ import java.util.Optional;
 public record AuditReviewFilters(Optional<AuditReviewStatus> status, Optional<String> reviewerId) {
 
   public static AuditReviewFilters from(ApiRequest request) {
-    Optional<AuditReviewStatus> status = request
-        .choiceQueryParameter("status", Choice.apiNames(AuditReviewStatus.class))
-        .flatMap(value -> Choice.fromApiName(AuditReviewStatus.class, value));
+    Optional<AuditReviewStatus> status = request.choiceQueryParameter("status", AuditReviewStatus.class);
     return new AuditReviewFilters(status, request.uuidQueryParameter("reviewer_id"));
   }
 

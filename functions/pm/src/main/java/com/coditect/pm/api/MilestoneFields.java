@@ -1,16 +1,12 @@
 package com.coditect.pm.api;
 
-import com.coditect.pm.model.MilestoneStatus;
-import com.coditect.shared.domain.Choice;
 import com.coditect.shared.json.JsonFields;
-import java.util.List;
 
-/** The spec's limits and choices for milestones (Domain 1.3). */
+/** The spec's limits for milestones (Domain 1.3). */
 public final class MilestoneFields {
 
   public static final int TITLE_MAX = 255;
   public static final int DESCRIPTION_MAX = 10_000;
-  public static final List<String> STATUSES = Choice.apiNames(MilestoneStatus.class);
 
   private MilestoneFields() {}
 

@@ -1,6 +1,5 @@
 package com.coditect.tenancy.api;
 
-import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.tenancy.model.ProjectStatus;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import java.util.Optional;
 public record ProjectFilters(Optional<ProjectStatus> status) {
 
   public static ProjectFilters from(ApiRequest request) {
-    return new ProjectFilters(request.choiceQueryParameter("status", Choice.apiNames(ProjectStatus.class))
-        .map(value -> Choice.fromApiName(ProjectStatus.class, value).orElseThrow()));
+    return new ProjectFilters(request.choiceQueryParameter("status", ProjectStatus.class));
   }
 }

@@ -1,6 +1,5 @@
 package com.coditect.tenancy.api;
 
-import com.coditect.shared.domain.Choice;
 import com.coditect.shared.http.ApiRequest;
 import com.coditect.shared.tenancy.UserStatus;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import java.util.Optional;
 public record UserFilters(Optional<UserStatus> status) {
 
   public static UserFilters from(ApiRequest request) {
-    return new UserFilters(request.choiceQueryParameter("status", Choice.apiNames(UserStatus.class))
-        .map(value -> Choice.fromApiName(UserStatus.class, value).orElseThrow()));
+    return new UserFilters(request.choiceQueryParameter("status", UserStatus.class));
   }
 }
