@@ -133,6 +133,21 @@ public final class WriteTransaction {
     return delete(UniqueItem.key(tenant, kind, value));
   }
 
+  /**
+   * Moves a unique value an entity holds to a new one (a rename): releases the old and claims the
+   * new, a clash being a 409 naming {@code field}. Values that differ only in case or surrounding
+   * space share one sentinel, which the entity then simply keeps.
+   */
+  public WriteTransaction moveUnique(TenantId tenant, String kind, String oldValue, String newValue, String ownerId,
+      String field) {
+    Key oldSentinel = UniqueItem.key(tenant, kind, oldValue);
+    if (oldSentinel.partitionKeyValue().equals(UniqueItem.key(tenant, kind, newValue).partitionKeyValue())) {
+      return this;
+    }
+    releaseUnique(tenant, kind, oldValue);
+    return claimUnique(tenant, kind, newValue, ownerId, field);
+  }
+
   /** Adds an item written by a collaborator (the outbox, an idempotency record). */
   public <T extends TableItem> WriteTransaction include(DynamoDbTable<T> view, T item, Expression condition,
       Supplier<? extends RuntimeException> onConditionFailed) {

@@ -7,7 +7,6 @@ import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
-import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
@@ -82,12 +81,8 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
 
   /** Renaming releases the old title and claims the new; a change of case only keeps the same sentinel. */
   public void moveTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone, String oldTitle) {
-    String oldValue = PmKeys.inProject(milestone.projectId, oldTitle);
-    String newValue = PmKeys.inProject(milestone.projectId, milestone.title);
-    if (!sameSentinel(tenant, oldValue, newValue)) {
-      tx.releaseUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, oldValue);
-      claimTitle(tx, tenant, milestone);
-    }
+    tx.moveUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId, oldTitle),
+        PmKeys.inProject(milestone.projectId, milestone.title), milestone.id, "title");
   }
 
   /** Adds the release of the milestone's title (a delete). */
@@ -141,11 +136,6 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
     tx.update(PmKeys.milestone(tenant, read.id), expression, values, sameVersion, onStale);
   }
 
-  /** True when two titles share one sentinel (they differ only in case or surrounding space). */
-  private static boolean sameSentinel(TenantId tenant, String oldTitle, String newTitle) {
-    return UniqueItem.key(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, oldTitle).partitionKeyValue()
-        .equals(UniqueItem.key(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, newTitle).partitionKeyValue());
-  }
 
   private static QueryConditional keyEquals(String partition) {
     return QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build());

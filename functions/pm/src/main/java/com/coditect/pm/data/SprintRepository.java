@@ -82,12 +82,8 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
 
   /** Renaming releases the old name and claims the new; a change of case only keeps the same sentinel. */
   public void moveName(WriteTransaction tx, TenantId tenant, SprintItem sprint, String oldName) {
-    String oldValue = PmKeys.inProject(sprint.projectId, oldName);
-    String newValue = PmKeys.inProject(sprint.projectId, sprint.name);
-    if (!sameSentinel(tenant, PmKeys.UNIQUE_SPRINT_NAME, oldValue, newValue)) {
-      tx.releaseUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, oldValue);
-      claimName(tx, tenant, sprint);
-    }
+    tx.moveUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId, oldName),
+        PmKeys.inProject(sprint.projectId, sprint.name), sprint.id, "name");
   }
 
   /** Adds the release of the sprint's name (a delete). */
@@ -131,10 +127,6 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
     tx.deleteVersioned(PmKeys.sprint(tenant, sprint.id), sprint.version, onStale);
   }
 
-  /** True when two values share one sentinel (they differ only in case or surrounding space). */
-  private static boolean sameSentinel(TenantId tenant, String kind, String a, String b) {
-    return UniqueItem.key(tenant, kind, a).partitionKeyValue().equals(UniqueItem.key(tenant, kind, b).partitionKeyValue());
-  }
 
   private static Expression openSprintOfProject(String projectId) {
     return Expression.builder()

@@ -63,7 +63,12 @@ public final class TeamRepository extends ItemRepository<TeamItem> {
     tx.claimUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, name, teamId, "name");
   }
 
-  /** Frees a name the team held (a rename, a delete). */
+  /** Moves the team's name sentinel on a rename; a change of letter case keeps the one it holds. */
+  public void moveName(WriteTransaction tx, TenantId tenant, String oldName, String newName, String teamId) {
+    tx.moveUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, oldName, newName, teamId, "name");
+  }
+
+  /** Frees a name the team held (a delete). */
   public void releaseName(WriteTransaction tx, TenantId tenant, String name) {
     tx.releaseUnique(tenant, TenancyKeys.UNIQUE_TEAM_NAME, name);
   }

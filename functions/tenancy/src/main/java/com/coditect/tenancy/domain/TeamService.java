@@ -27,7 +27,6 @@ import com.coditect.tenancy.data.TeamMemberItem;
 import com.coditect.tenancy.data.TeamRepository;
 import com.coditect.tenancy.data.UserRepository;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -86,13 +85,7 @@ public final class TeamService {
     return writer.update(tenant, caller.actor(), resource, team, ifMatch, "team.updated", t -> {
       t.name = request.name().orElse(t.name);
       t.description = request.description().orElse(t.description);
-    }, (before, tx) -> {
-      // A change of letter case only keeps the (case-insensitive) sentinel it already holds.
-      if (!sameName(before.name(), team.name)) {
-        teams.releaseName(tx, tenant, before.name());
-        teams.claimName(tx, tenant, team.name, team.id);
-      }
-    });
+    }, (before, tx) -> teams.moveName(tx, tenant, before.name(), team.name, team.id));
   }
 
   /**
@@ -145,10 +138,6 @@ public final class TeamService {
     outbox.record(tx, tenant, caller.actor(), "team.member_removed", "team", teamId,
         Map.of("member_user_id", new FieldChange(userId, null)));
     tx.commit();
-  }
-
-  private static boolean sameName(String a, String b) {
-    return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
   }
 
   private static NotFoundException notFound() {
