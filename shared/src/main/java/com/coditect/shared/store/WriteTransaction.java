@@ -120,7 +120,13 @@ public final class WriteTransaction {
 
   /** Claims a unique value; a clash is a 409 naming {@code field}. */
   public WriteTransaction claimUnique(TenantId tenant, String kind, String value, String ownerId, String field) {
-    return addPut(uniqueTable(), UniqueItem.of(tenant, kind, value, ownerId), NOT_EXISTS, () -> inUse(field));
+    return claimUnique(tenant, kind, value, ownerId, () -> inUse(field));
+  }
+
+  /** Claims a unique value whose clash means something of its own ({@code onTaken}). */
+  public WriteTransaction claimUnique(TenantId tenant, String kind, String value, String ownerId,
+      Supplier<? extends RuntimeException> onTaken) {
+    return addPut(uniqueTable(), UniqueItem.of(tenant, kind, value, ownerId), NOT_EXISTS, onTaken);
   }
 
   /** Claims a value unique across the platform (a tenant slug); a clash is a 409 naming {@code field}. */

@@ -7,7 +7,6 @@ import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.TableItem;
-import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -28,16 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public final class SprintRepository extends ItemRepository<SprintItem> {
 
-  private static final Expression VALUE_IS_FREE =
-      Expression.builder().expression("attribute_not_exists(PK)").build();
-
-  private final DynamoDbTable<UniqueItem> sentinels;
   private final Queries queries;
 
   @Inject
   public SprintRepository(SingleTable table, Queries queries) {
     super(table, SprintItem.SCHEMA);
-    this.sentinels = table.view(UniqueItem.SCHEMA);
     this.queries = queries;
   }
 
@@ -92,19 +85,12 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
   }
 
   /**
-   * Adds the claim of the project's one active-sprint sentinel by {@code sprint}. Written here
-   * rather than with {@code claimUnique} because its clash needs its own error ({@code onTaken}),
-   * not "the status is already in use".
+   * Adds the claim of the project's one active-sprint sentinel by {@code sprint}, a clash ending
+   * in its own error ({@code onTaken}) rather than "the status is already in use".
    */
   public void claimActiveSlot(WriteTransaction tx, TenantId tenant, SprintItem sprint,
       Supplier<? extends RuntimeException> onTaken) {
-    var key = UniqueItem.key(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId);
-    UniqueItem sentinel = new UniqueItem();
-    sentinel.pk = key.partitionKeyValue().s();
-    sentinel.sk = UniqueItem.ENTITY;
-    sentinel.entityType = UniqueItem.ENTITY;
-    sentinel.ownerId = sprint.id;
-    tx.include(sentinels, sentinel, VALUE_IS_FREE, onTaken);
+    tx.claimUnique(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId, sprint.id, onTaken);
   }
 
   /** Adds the release of the project's active-sprint sentinel (the active sprint completes or goes). */
