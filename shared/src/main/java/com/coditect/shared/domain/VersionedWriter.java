@@ -7,7 +7,7 @@ import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Preconditions;
-import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.StoredItem;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.Versioned;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -45,7 +46,7 @@ public final class VersionedWriter {
    * (sentinels, reference checks), the {@code <type>.created} event and the idempotency record, in
    * one transaction.
    */
-  public <I extends TableItem, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+  public <I extends StoredItem<I>, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       String location, IdempotencyClaim claim, Consumer<WriteTransaction> extra) {
     R view = resource.view().apply(item);
     String id = resource.id().apply(item);
@@ -53,42 +54,43 @@ public final class VersionedWriter {
     resource.repository().create(tx, item, () -> new IllegalStateException(resource.type() + " id collision"));
     extra.accept(tx);
     outbox.record(tx, tenant, actor, resource.type() + ".created", resource.type(), id, null, view);
-    Created<R> created = new Created<>(location, view, item.version);
+    Created<R> created = new Created<>(location, view, item.version());
     claim.attach(tx, created);
     tx.commit();
     return created;
   }
 
   /**
-   * Updates {@code item} (just read). A change that changes nothing writes and emits nothing.
+   * Updates {@code item} (just read) to what {@code change} makes of it. A change that changes
+   * nothing writes and emits nothing.
    *
-   * @param change mutates the item in memory
-   * @param extra adds parts to the same transaction given the item's old and new views (sentinels,
-   *     reference checks); it runs only when something changed
+   * @param change returns the changed copy of the item (its index keys set; version and
+   *     {@code updated_at} are this method's)
+   * @param extra adds parts to the same transaction given the changed item (sentinels, reference
+   *     checks; the item as read is still {@code item}); it runs only when something changed
    */
-  public <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
-      Optional<Long> ifMatch, String action, Consumer<I> change, BiConsumer<R, WriteTransaction> extra) {
-    Preconditions.checkIfMatch(ifMatch, item.version);
-    long readVersion = item.version;
+  public <I extends StoredItem<I>, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource,
+      I item, Optional<Long> ifMatch, String action, UnaryOperator<I> change, BiConsumer<I, WriteTransaction> extra) {
+    Preconditions.checkIfMatch(ifMatch, item.version());
+    long readVersion = item.version();
     R before = resource.view().apply(item);
-    change.accept(item);
-    if (resource.view().apply(item).equals(before)) {
+    I changed = change.apply(item);
+    if (resource.view().apply(changed).equals(before)) {
       return new Versioned<>(before, readVersion);
     }
-    item.version = readVersion + 1;
-    item.updatedAt = Timestamps.now(clock);
-    R after = resource.view().apply(item);
+    changed = changed.nextVersion(Timestamps.now(clock));
+    R after = resource.view().apply(changed);
     WriteTransaction tx = transactions.begin();
-    resource.repository().replace(tx, item, readVersion, Preconditions.stale(ifMatch.isPresent()));
-    extra.accept(before, tx);
-    outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(item), before, after);
+    resource.repository().replace(tx, changed, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    extra.accept(changed, tx);
+    outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(changed), before, after);
     tx.commit();
-    return new Versioned<>(after, item.version);
+    return new Versioned<>(after, changed.version());
   }
 
-  public <I extends TableItem, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
-      Optional<Long> ifMatch, String action, Consumer<I> change) {
-    return update(tenant, actor, resource, item, ifMatch, action, change, (before, tx) -> { });
+  public <I extends StoredItem<I>, R> Versioned<R> update(TenantId tenant, Actor actor, Resource<I, R> resource,
+      I item, Optional<Long> ifMatch, String action, UnaryOperator<I> change) {
+    return update(tenant, actor, resource, item, ifMatch, action, change, (changed, tx) -> { });
   }
 
   /**
@@ -96,24 +98,22 @@ public final class VersionedWriter {
    * moves the item to its deleted lists), and writes conditionally on the version read, with an
    * event whose changes include {@code deleted_at}.
    *
+   * @param change returns the deleted copy with its index keys moved
    * @param extra adds parts to the same transaction (e.g. releasing a unique name)
    */
-  public <I extends TableItem, R> void softDelete(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
-      Optional<Long> ifMatch, String action, Consumer<I> change, Consumer<WriteTransaction> extra) {
-    Preconditions.checkIfMatch(ifMatch, item.version);
-    long readVersion = item.version;
+  public <I extends StoredItem<I>, R> void softDelete(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+      Optional<Long> ifMatch, String action, UnaryOperator<I> change, Consumer<WriteTransaction> extra) {
+    Preconditions.checkIfMatch(ifMatch, item.version());
+    long readVersion = item.version();
     R before = resource.view().apply(item);
     String now = Timestamps.now(clock);
-    item.deletedAt = now;
-    item.updatedAt = now;
-    item.version = readVersion + 1;
-    change.accept(item);
+    I deleted = change.apply(item.softDeleted(now));
     WriteTransaction tx = transactions.begin();
-    resource.repository().replace(tx, item, readVersion, Preconditions.stale(ifMatch.isPresent()));
+    resource.repository().replace(tx, deleted, readVersion, Preconditions.stale(ifMatch.isPresent()));
     extra.accept(tx);
-    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(before, resource.view().apply(item)));
+    Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(before, resource.view().apply(deleted)));
     changes.put("deleted_at", new FieldChange(null, now));
-    outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(item), changes);
+    outbox.record(tx, tenant, actor, action, resource.type(), resource.id().apply(deleted), changes);
     tx.commit();
   }
 }

@@ -126,7 +126,7 @@ public final class Idempotency {
       if (previous == null || previous.isExpired(now)) {
         return Optional.empty();
       }
-      if (!previous.requestHash.equals(requestHash)) {
+      if (!previous.requestHash().equals(requestHash)) {
         throw UnprocessableException.forField(HEADER,
             "was already used with a different request; use a new key for a new request");
       }
@@ -151,10 +151,10 @@ public final class Idempotency {
   }
 
   private ApiResponse replay(IdempotencyItem previous) {
-    Object body = Json.readTree(previous.body);
-    return ApiResponse.json(previous.statusCode, body)
-        .withHeader("Location", previous.location)
-        .withHeader("ETag", previous.etag)
+    Object body = Json.readTree(previous.body());
+    return ApiResponse.json(previous.statusCode(), body)
+        .withHeader("Location", previous.location())
+        .withHeader("ETag", previous.etag())
         .withHeader("Idempotent-Replayed", "true");
   }
 

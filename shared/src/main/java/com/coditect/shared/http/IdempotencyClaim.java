@@ -46,11 +46,8 @@ public final class IdempotencyClaim {
     if (key == null) {
       return;
     }
-    IdempotencyItem item = IdempotencyItem.of(key, requestHash, createdAt, ttl);
-    item.statusCode = created.status();
-    item.location = created.location();
-    item.etag = ApiResponse.etag(created.version());
-    item.body = JsonText.write(created.body());
+    IdempotencyItem item = IdempotencyItem.of(key, requestHash, createdAt, ttl).answered(created.status(),
+        created.location(), ApiResponse.etag(created.version()), JsonText.write(created.body()));
     // A live record means a concurrent request with the key got there first: its response will be
     // replayable.
     records.putUnlessHeld(tx, item, now, () -> new ConflictException(

@@ -10,7 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * adds to its unit of work ({@link WriteTransaction}); a subclass adds the reads of its access
  * patterns and the write parts that need conditions of their own.
  */
-public abstract class ItemRepository<T extends TableItem> {
+public abstract class ItemRepository<T extends StoredItem<T>> {
 
   protected final DynamoDbTable<T> table;
 

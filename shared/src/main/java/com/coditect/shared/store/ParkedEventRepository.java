@@ -34,7 +34,7 @@ public final class ParkedEventRepository {
 
   public static final String ENTITY = "PARKED_EVENT";
   private static final String ALL = Keys.platform().with("PARKED_EVENTS").build();
-  // Not TableItem.GSI1: nothing here may lead to the Enhanced client's classes (see above).
+  // Not ItemMeta.GSI1: nothing here may lead to the Enhanced client's classes (see above).
   private static final String GSI1 = "GSI1";
 
   private final Supplier<DynamoDbClient> dynamoDb;

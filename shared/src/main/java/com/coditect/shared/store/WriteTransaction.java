@@ -55,26 +55,26 @@ public final class WriteTransaction {
   }
 
   /** Puts a new item; fails with {@code onExists} if its key is already taken. */
-  public <T extends TableItem> WriteTransaction create(DynamoDbTable<T> view, T item, Supplier<? extends RuntimeException> onExists) {
+  public <T extends StoredItem<T>> WriteTransaction create(DynamoDbTable<T> view, T item, Supplier<? extends RuntimeException> onExists) {
     return addPut(view, item, NOT_EXISTS, onExists);
   }
 
   /**
-   * Replaces an item read at {@code readVersion}; {@code item.version} must already be the next
+   * Replaces an item read at {@code readVersion}; {@code item.version()} must already be the next
    * version. Fails with {@code onStale} if someone else wrote it since.
    */
-  public <T extends TableItem> WriteTransaction replace(
+  public <T extends StoredItem<T>> WriteTransaction replace(
       DynamoDbTable<T> view, T item, long readVersion, Supplier<? extends RuntimeException> onStale) {
     return addPut(view, item, sameVersion(readVersion), onStale);
   }
 
   /** Puts an item unconditionally (an activity row, an append-only record, a list row). */
-  public <T extends TableItem> WriteTransaction put(DynamoDbTable<T> view, T item) {
+  public <T extends StoredItem<T>> WriteTransaction put(DynamoDbTable<T> view, T item) {
     return addPut(view, item, null, null);
   }
 
   /** Deletes an item if it exists (used for items that are truly removed, like memberships). */
-  public <T extends TableItem> WriteTransaction deleteExisting(
+  public <T extends StoredItem<T>> WriteTransaction deleteExisting(
       DynamoDbTable<T> view, Key key, Supplier<? extends RuntimeException> onMissing) {
     return addDelete(key, EXISTS, onMissing);
   }
@@ -155,7 +155,7 @@ public final class WriteTransaction {
   }
 
   /** Adds an item written by a collaborator (the outbox, an idempotency record). */
-  public <T extends TableItem> WriteTransaction include(DynamoDbTable<T> view, T item, Expression condition,
+  public <T extends StoredItem<T>> WriteTransaction include(DynamoDbTable<T> view, T item, Expression condition,
       Supplier<? extends RuntimeException> onConditionFailed) {
     return addPut(view, item, condition, onConditionFailed);
   }

@@ -72,12 +72,12 @@ class IdempotencyRecordRepositoryTest {
   void aNewRecordCarriesItsKeyRequestAndExpiry() {
     IdempotencyItem item = IdempotencyItem.of(IdempotencyRecordRepository.key(ACME, "d"), "hash",
         "2026-11-25T10:00:00.000Z", 1_800_000_000L);
-    assertEquals("T#" + ACME.value() + "#IDEMPOTENCY#d", item.pk);
-    assertEquals("IDEMPOTENCY", item.sk);
-    assertEquals("IDEMPOTENCY", item.entityType);
-    assertEquals("hash", item.requestHash);
-    assertEquals(1_800_000_000L, item.ttl);
-    assertNull(item.version, "a record is written once, never versioned");
+    assertEquals("T#" + ACME.value() + "#IDEMPOTENCY#d", item.meta().pk());
+    assertEquals("IDEMPOTENCY", item.meta().sk());
+    assertEquals("IDEMPOTENCY", item.meta().entityType());
+    assertEquals("hash", item.requestHash());
+    assertEquals(1_800_000_000L, item.meta().ttl());
+    assertNull(item.meta().version(), "a record is written once, never versioned");
   }
 
   @Test
@@ -86,10 +86,10 @@ class IdempotencyRecordRepositoryTest {
         "PK", AttributeValue.fromS("T#t#IDEMPOTENCY#d"), "SK", AttributeValue.fromS("IDEMPOTENCY"),
         "request_hash", AttributeValue.fromS("hash"), "status_code", AttributeValue.fromN("201"),
         "location", AttributeValue.fromS("/v1/tasks/t-1"), "ttl", AttributeValue.fromN("1800000000")));
-    assertEquals("hash", read.requestHash);
-    assertEquals(201, read.statusCode);
-    assertEquals("/v1/tasks/t-1", read.location);
-    assertEquals(1_800_000_000L, read.ttl);
+    assertEquals("hash", read.requestHash());
+    assertEquals(201, read.statusCode());
+    assertEquals("/v1/tasks/t-1", read.location());
+    assertEquals(1_800_000_000L, read.meta().ttl());
     assertNull(IdempotencyRecordRepository.fromRead(null));
   }
 }

@@ -2,9 +2,10 @@ package com.coditect.shared.store;
 
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Locale;
+import org.immutables.value.Value;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * A uniqueness sentinel: written with {@code attribute_not_exists} in the same transaction as the
@@ -16,20 +17,22 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * PLATFORM#UNIQUE#&lt;kind&gt;#&lt;value&gt;            UNIQUE   "is this value taken on the platform?"
  * </pre>
  */
-public final class UniqueItem extends TableItem {
+@Value.Immutable
+@ItemStyle
+abstract class AbstractUniqueItem implements StoredItem<UniqueItem> {
 
   public static final String ENTITY = "UNIQUE";
 
   /** The id of the entity holding the value. */
-  public String ownerId;
+  public abstract String ownerId();
 
   public static final TableSchema<UniqueItem> SCHEMA =
-      StaticTableSchema.builder(UniqueItem.class)
+      StaticImmutableTableSchema.builder(UniqueItem.class, UniqueItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
-          .newItemSupplier(UniqueItem::new)
-          .extend(BASE_SCHEMA)
-          .addAttribute(String.class, a -> a.name("owner_id").getter(i -> i.ownerId)
-              .setter((i, v) -> i.ownerId = v))
+          .newItemBuilder(UniqueItem::builder, UniqueItem.Builder::build)
+          .flatten(ItemMeta.SCHEMA, UniqueItem::meta, UniqueItem.Builder::meta)
+          .addAttribute(String.class, a -> a.name("owner_id").getter(UniqueItem::ownerId)
+              .setter(UniqueItem.Builder::ownerId))
           .build();
 
   /** The sentinel for {@code value} of {@code kind} (values compare case-insensitively). */
@@ -57,12 +60,7 @@ public final class UniqueItem extends TableItem {
   }
 
   private static UniqueItem item(Key key, String ownerId) {
-    UniqueItem item = new UniqueItem();
-    item.pk = key.partitionKeyValue().s();
-    item.sk = ENTITY;
-    item.entityType = ENTITY;
-    item.ownerId = ownerId;
-    return item;
+    return UniqueItem.builder().meta(ItemMeta.at(key, ENTITY)).ownerId(ownerId).build();
   }
 
   // Lower-cased and with '#' escaped so any user-typed value is one key segment.
