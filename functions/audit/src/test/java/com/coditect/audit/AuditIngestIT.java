@@ -73,17 +73,17 @@ class AuditIngestIT {
     List<AuditEntryItem> entries = entries(tenant);
     assertEquals(1, entries.size());
     AuditEntryItem entry = entries.get(0);
-    assertEquals(1L, entry.seq);
-    assertEquals("task.updated", entry.action);
-    assertEquals("task", entry.resourceType);
-    assertEquals("PATCH", entry.requestMethod);
-    assertEquals("203.0.113.7", entry.ipAddress);
-    assertNotEquals(entry.ipAddress, entry.ipPseudonym);
-    assertEquals("info", entry.severity.apiName());
-    assertTrue(entry.changes.contains("\"status\""), entry.changes);
-    assertTrue(entry.metadata.contains("coditect.pm"), entry.metadata);
-    assertEquals(AuditChain.genesis(new TenantId(tenant)), entry.prevHash);
-    assertTrue(entry.ttl > System.currentTimeMillis() / 1000 + 364L * 24 * 3600, "kept a year at least");
+    assertEquals(1L, entry.seq());
+    assertEquals("task.updated", entry.action());
+    assertEquals("task", entry.resourceType());
+    assertEquals("PATCH", entry.requestMethod());
+    assertEquals("203.0.113.7", entry.ipAddress());
+    assertNotEquals(entry.ipAddress(), entry.ipPseudonym());
+    assertEquals("info", entry.severity().apiName());
+    assertTrue(entry.changes().contains("\"status\""), entry.changes());
+    assertTrue(entry.metadata().contains("coditect.pm"), entry.metadata());
+    assertEquals(AuditChain.genesis(new TenantId(tenant)), entry.prevHash());
+    assertTrue(entry.meta().ttl() > System.currentTimeMillis() / 1000 + 364L * 24 * 3600, "kept a year at least");
     assertEquals(1, rows(AuditKeys.byAction(new TenantId(tenant), "task.updated")), "listed by action");
     assertEquals(1, rows(AuditKeys.bySeverity(new TenantId(tenant), "info")), "listed by severity");
   }
@@ -99,13 +99,13 @@ class AuditIngestIT {
         "chain head and tenant setting in one read, then one write");
 
     AuditEntryItem entry = entries(tenant).get(0);
-    assertEquals(Instant.parse(entry.createdAt).getEpochSecond() + 730 * DAY, entry.ttl);
+    assertEquals(Instant.parse(entry.createdAt()).getEpochSecond() + 730 * DAY, entry.meta().ttl());
     TenantId id = new TenantId(tenant);
     for (String list : List.of(AuditKeys.byAction(id, "task.updated"), AuditKeys.bySeverity(id, "info"),
-        AuditKeys.byUser(id, entry.userId), AuditKeys.byResource(id, "task", task))) {
+        AuditKeys.byUser(id, entry.userId()), AuditKeys.byResource(id, "task", task))) {
       List<AuditEntryItem> rows = rowItems(list);
       assertEquals(1, rows.size(), list);
-      assertEquals(entry.ttl, rows.get(0).ttl, "row of " + list + " expires with its entry");
+      assertEquals(entry.meta().ttl(), rows.get(0).meta().ttl(), "row of " + list + " expires with its entry");
     }
   }
 
@@ -117,7 +117,7 @@ class AuditIngestIT {
     for (String tenant : List.of(withoutSetting, withoutItem)) {
       handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
       AuditEntryItem entry = entries(tenant).get(0);
-      assertEquals(Instant.parse(entry.createdAt).getEpochSecond() + 365 * DAY, entry.ttl, tenant);
+      assertEquals(Instant.parse(entry.createdAt()).getEpochSecond() + 365 * DAY, entry.meta().ttl(), tenant);
     }
   }
 
@@ -127,7 +127,7 @@ class AuditIngestIT {
     putTenant(tenant, 30);
     handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
     AuditEntryItem entry = entries(tenant).get(0);
-    assertEquals(Instant.parse(entry.createdAt).getEpochSecond() + 365 * DAY, entry.ttl);
+    assertEquals(Instant.parse(entry.createdAt()).getEpochSecond() + 365 * DAY, entry.meta().ttl());
   }
 
   @Test
@@ -138,8 +138,8 @@ class AuditIngestIT {
     putTenant(tenant, 1000);
     handler.handleRequest(event(tenant, "task.updated", "task", Ids.newId()), null);
     List<AuditEntryItem> entries = entries(tenant);
-    assertEquals(Instant.parse(entries.get(0).createdAt).getEpochSecond() + 365 * DAY, entries.get(0).ttl);
-    assertEquals(Instant.parse(entries.get(1).createdAt).getEpochSecond() + 1000 * DAY, entries.get(1).ttl);
+    assertEquals(Instant.parse(entries.get(0).createdAt()).getEpochSecond() + 365 * DAY, entries.get(0).meta().ttl());
+    assertEquals(Instant.parse(entries.get(1).createdAt()).getEpochSecond() + 1000 * DAY, entries.get(1).meta().ttl());
   }
 
   /** Issue #10: a newer entry expiring before an older one would leave a gap that reads as tampering. */
@@ -158,15 +158,15 @@ class AuditIngestIT {
     List<AuditEntryItem> entries = entries(tenant);
     assertEquals(5, entries.size());
     for (int i = 1; i < entries.size(); i++) {
-      assertTrue(entries.get(i).ttl >= entries.get(i - 1).ttl, "seq " + (i + 1) + " expires before seq " + i);
-      assertEquals(entries.get(i - 1).ttl, entries.get(i).prevTtl, "seq " + (i + 1) + " names its predecessor's expiry");
+      assertTrue(entries.get(i).meta().ttl() >= entries.get(i - 1).meta().ttl(), "seq " + (i + 1) + " expires before seq " + i);
+      assertEquals(entries.get(i - 1).meta().ttl(), entries.get(i).prevTtl(), "seq " + (i + 1) + " names its predecessor's expiry");
     }
-    assertNull(entries.get(0).prevTtl);
-    assertEquals(entries.get(1).ttl, entries.get(2).ttl, "a year from now is sooner than the ten years already promised");
-    assertTrue(entries.get(4).ttl >= Instant.parse(entries.get(4).createdAt).getEpochSecond() + 3650 * DAY,
+    assertNull(entries.get(0).prevTtl());
+    assertEquals(entries.get(1).meta().ttl(), entries.get(2).meta().ttl(), "a year from now is sooner than the ten years already promised");
+    assertTrue(entries.get(4).meta().ttl() >= Instant.parse(entries.get(4).createdAt()).getEpochSecond() + 3650 * DAY,
         "a raised setting applies again");
     TenantId id = new TenantId(tenant);
-    assertEquals(entries.get(3).ttl, rowItems(AuditKeys.byUser(id, entries.get(3).userId)).get(0).ttl,
+    assertEquals(entries.get(3).meta().ttl(), rowItems(AuditKeys.byUser(id, entries.get(3).userId())).get(0).meta().ttl(),
         "the rows expire with their entry");
     assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(id), entries));
   }
@@ -190,7 +190,7 @@ class AuditIngestIT {
     handler.handleRequest(event(tenant, "task.deleted", "task", Ids.newId()), null);
     handler.handleRequest(event(tenant, "user.role_changed", "user", Ids.newId()), null);
     handler.handleRequest(event(tenant, "tenant.deleted", "tenant", tenant), null);
-    List<String> severities = entries(tenant).stream().map(entry -> entry.severity.apiName()).toList();
+    List<String> severities = entries(tenant).stream().map(entry -> entry.severity().apiName()).toList();
     assertEquals(List.of("warning", "warning", "critical"), severities);
   }
 
@@ -205,7 +205,7 @@ class AuditIngestIT {
 
     // Erasure: the raw ip and user agent go; their pseudonyms, which the chain covers, stay.
     update(tenant, 2, "REMOVE ip_address, user_agent", Map.of());
-    assertNull(entries(tenant).get(1).ipAddress);
+    assertNull(entries(tenant).get(1).ipAddress());
     assertEquals(-1, AuditChain.firstBreak(genesis, entries(tenant)));
 
     // Tampering: an action rewritten in place is the first break.
@@ -243,9 +243,9 @@ class AuditIngestIT {
       @SuppressWarnings("unchecked")
       Map<String, Object> detail = (Map<String, Object>) reversed.get(i).get("detail");
       AuditEntryItem entry = entries.get(i);
-      assertEquals(i + 1L, entry.seq);
-      assertEquals(detail.get("event_id"), entry.eventId);
-      assertTrue(entry.metadata.contains("\"occurred_at\":\"" + detail.get("occurred_at") + "\""), entry.metadata);
+      assertEquals(i + 1L, entry.seq());
+      assertEquals(detail.get("event_id"), entry.eventId());
+      assertTrue(entry.metadata().contains("\"occurred_at\":\"" + detail.get("occurred_at") + "\""), entry.metadata());
     }
     assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(tenant)), entries));
     assertEquals(5, rows(AuditKeys.byAction(new TenantId(tenant), "task.updated")), "and one row per list");
@@ -280,8 +280,8 @@ class AuditIngestIT {
     assertEquals(threads * perThread, entries.size());
     Set<String> events = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
-      assertEquals(i + 1L, entries.get(i).seq, "no gap, no fork");
-      events.add(entries.get(i).eventId);
+      assertEquals(i + 1L, entries.get(i).seq(), "no gap, no fork");
+      events.add(entries.get(i).eventId());
     }
     assertEquals(threads * perThread, events.size());
     assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(tenant)), entries));

@@ -16,10 +16,10 @@ public record AuditEntryResponse(
     String severity, String createdAt, String prevHash, String hash) {
 
   public static AuditEntryResponse of(AuditEntryItem item) {
-    return new AuditEntryResponse(item.id, item.seq, item.userId, item.action, item.resourceType, item.resourceId,
-        item.ipAddress, item.userAgent, item.requestMethod, item.requestPath, object(item.changes),
-        object(item.metadata), item.severity == null ? null : item.severity.apiName(), item.createdAt, item.prevHash,
-        item.hash);
+    return new AuditEntryResponse(item.id(), item.seq(), item.userId(), item.action(), item.resourceType(),
+        item.resourceId(), item.ipAddress(), item.userAgent(), item.requestMethod(), item.requestPath(),
+        object(item.changes()), object(item.metadata()), item.severity() == null ? null : item.severity().apiName(),
+        item.createdAt(), item.prevHash(), item.hash());
   }
 
   private static JsonNode object(String json) {

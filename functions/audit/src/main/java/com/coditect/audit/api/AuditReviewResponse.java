@@ -8,8 +8,8 @@ public record AuditReviewResponse(
     String findings, String recommendations, String createdAt, String updatedAt, String completedAt) {
 
   public static AuditReviewResponse from(AuditReviewItem item) {
-    return new AuditReviewResponse(item.id, item.reviewerId, item.reviewType.apiName(), item.scopeStartDate,
-        item.scopeEndDate, item.status.apiName(), item.findings, item.recommendations, item.createdAt, item.updatedAt,
-        item.completedAt);
+    return new AuditReviewResponse(item.id(), item.reviewerId(), item.reviewType().apiName(), item.scopeStartDate(),
+        item.scopeEndDate(), item.status().apiName(), item.findings(), item.recommendations(), item.createdAt(),
+        item.updatedAt(), item.completedAt());
   }
 }

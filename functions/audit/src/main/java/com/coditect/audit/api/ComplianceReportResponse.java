@@ -14,10 +14,10 @@ public record ComplianceReportResponse(
     String filePath, String fileUrl, String generatedBy, String failureReason, String createdAt, String completedAt) {
 
   public static ComplianceReportResponse of(ComplianceReportItem item) {
-    return new ComplianceReportResponse(item.id, item.reportType.apiName(), item.periodStart, item.periodEnd,
-        item.status.apiName(),
-        item.reportData == null ? JsonNodeFactory.instance.objectNode() : Json.readTree(item.reportData), item.filePath,
-        item.filePath == null ? null : "/v1/compliance-reports/" + item.id + "/file", item.generatedBy,
-        item.failureReason, item.createdAt, item.completedAt);
+    return new ComplianceReportResponse(item.id(), item.reportType().apiName(), item.periodStart(), item.periodEnd(),
+        item.status().apiName(),
+        item.reportData() == null ? JsonNodeFactory.instance.objectNode() : Json.readTree(item.reportData()),
+        item.filePath(), item.filePath() == null ? null : "/v1/compliance-reports/" + item.id() + "/file",
+        item.generatedBy(), item.failureReason(), item.createdAt(), item.completedAt());
   }
 }

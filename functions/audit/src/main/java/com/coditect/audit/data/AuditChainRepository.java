@@ -125,7 +125,7 @@ public final class AuditChainRepository extends ItemRepository<AuditMarkerItem> 
    */
   public void claimEvent(WriteTransaction tx, TenantId tenant, AuditEntryItem entry,
       Supplier<? extends RuntimeException> onRecorded) {
-    tx.include(table, AuditMarkerItem.event(AuditKeys.eventSentinel(tenant, entry.eventId), entry), NEW, onRecorded);
+    tx.include(table, AuditMarkerItem.event(AuditKeys.eventSentinel(tenant, entry.eventId()), entry), NEW, onRecorded);
   }
 
   /**

@@ -3,12 +3,12 @@ package com.coditect.audit.data;
 import com.coditect.audit.api.AuditLogFilters;
 import com.coditect.audit.model.Severity;
 import com.coditect.shared.store.ChoiceConverter;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
@@ -67,33 +67,37 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
   }
 
   /**
-   * Adds {@code entry} at its seq in the tenant's chain, on the by-time index, with a full copy on
-   * each list it belongs to; the transaction fails with {@code onTaken} if its seq is taken.
+   * The common attributes of a new entry at {@code seq} in the tenant's chain, created at
+   * {@code now} and kept until {@code ttl} (epoch seconds). Entries are never updated: no version.
+   */
+  public static ItemMeta newMeta(TenantId tenant, long seq, String now, long ttl) {
+    return ItemMeta.at(AuditKeys.entry(tenant, seq), AuditKeys.ENTRY).withCreatedAt(now).withTtl(ttl);
+  }
+
+  /**
+   * Adds {@code entry} (at its seq, by {@link #newMeta}) to the tenant's chain, on the by-time
+   * index, with a full copy on each list it belongs to; the transaction fails with {@code onTaken}
+   * if its seq is taken.
    */
   public void append(WriteTransaction tx, TenantId tenant, AuditEntryItem entry,
       Supplier<? extends RuntimeException> onTaken) {
-    var key = AuditKeys.entry(tenant, entry.seq);
-    entry.pk = key.partitionKeyValue().s();
-    entry.sk = key.sortKeyValue().orElseThrow().s();
-    entry.entityType = AuditKeys.ENTRY;
-    String order = AuditKeys.timeOrder(entry.createdAt, entry.seq);
-    entry.gsi1pk = AuditKeys.byTime(tenant);
-    entry.gsi1sk = order;
-    create(tx, entry, onTaken);
+    String order = AuditKeys.timeOrder(entry.createdAt(), entry.seq());
+    AuditEntryItem onTime = entry.withIndex1(AuditKeys.byTime(tenant), order);
+    create(tx, onTime, onTaken);
     for (String list : lists(tenant, entry)) {
-      put(tx, entry.rowAt(list, order));
+      put(tx, onTime.rowAt(list, order));
     }
   }
 
   private static List<String> lists(TenantId tenant, AuditEntryItem entry) {
     List<String> lists = new ArrayList<>();
-    lists.add(AuditKeys.byAction(tenant, entry.action));
-    lists.add(AuditKeys.bySeverity(tenant, entry.severity.apiName()));
-    if (entry.userId != null) {
-      lists.add(AuditKeys.byUser(tenant, entry.userId));
+    lists.add(AuditKeys.byAction(tenant, entry.action()));
+    lists.add(AuditKeys.bySeverity(tenant, entry.severity().apiName()));
+    if (entry.userId() != null) {
+      lists.add(AuditKeys.byUser(tenant, entry.userId()));
     }
-    if (entry.resourceType != null && entry.resourceId != null) {
-      lists.add(AuditKeys.byResource(tenant, entry.resourceType, entry.resourceId));
+    if (entry.resourceType() != null && entry.resourceId() != null) {
+      lists.add(AuditKeys.byResource(tenant, entry.resourceType(), entry.resourceId()));
     }
     return lists;
   }
@@ -119,7 +123,7 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
       partition = AuditKeys.bySeverity(tenant, filters.severity().get().apiName());
       keyed = Set.of("severity");
     } else {
-      index = TableItem.GSI1;
+      index = ItemMeta.GSI1;
       partition = AuditKeys.byTime(tenant);
       keyed = Set.of();
     }
@@ -146,7 +150,7 @@ public final class AuditEntryRepository extends ItemRepository<AuditEntryItem> {
     // day's midnight, and the first day's midnight sorts below its entries.
     String from = start + "T00:00:00.000Z";
     String until = end.plusDays(1) + "T00:00:00.000Z";
-    QueryRequest.Builder query = QueryRequest.builder().tableName(singleTable.name()).indexName(TableItem.GSI1)
+    QueryRequest.Builder query = QueryRequest.builder().tableName(singleTable.name()).indexName(ItemMeta.GSI1)
         .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :until")
         .filterExpression("#ttl > :now")
         .projectionExpression("#action, severity, changes")

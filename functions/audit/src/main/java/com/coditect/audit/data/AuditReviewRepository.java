@@ -2,12 +2,12 @@ package com.coditect.audit.data;
 
 import com.coditect.audit.api.AuditReviewFilters;
 import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
     String scope = tenant.value() + "#audit-reviews#" + filters.describe();
     if (filters.reviewerId().isPresent() && filters.status().isPresent()) {
       String partition = AuditKeys.reviewsOf(tenant, filters.reviewerId().get(), filters.status().get());
-      return queries.page(table, TableItem.GSI2, keyEquals(partition), page, scope, true);
+      return queries.page(table, ItemMeta.GSI2, keyEquals(partition), page, scope, true);
     }
     List<String> conditions = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
@@ -68,7 +68,7 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
     });
     Expression filter = conditions.isEmpty() ? null : Expression.builder()
         .expression(String.join(" AND ", conditions)).expressionNames(names).expressionValues(values).build();
-    return queries.page(table, TableItem.GSI1, keyEquals(AuditKeys.reviews(tenant)), filter, page, scope, true);
+    return queries.page(table, ItemMeta.GSI1, keyEquals(AuditKeys.reviews(tenant)), filter, page, scope, true);
   }
 
   /**
@@ -80,23 +80,18 @@ public final class AuditReviewRepository extends ItemRepository<AuditReviewItem>
     tx.requireLive(CoreKeys.user(tenant, userId), onMissing);
   }
 
-  /** Makes {@code review} a new review of the tenant at {@code now} (its key; index keys by {@link #index}). */
-  public static void stampNew(TenantId tenant, AuditReviewItem review, String now) {
-    review.stampNew(AuditKeys.review(tenant, review.id), AuditKeys.REVIEW, now);
+  /** The common attributes of a new review of the tenant at {@code now} (its key; index keys by {@link #indexed}). */
+  public static ItemMeta newMeta(TenantId tenant, String reviewId, String now) {
+    return ItemMeta.created(AuditKeys.review(tenant, reviewId), AuditKeys.REVIEW, now);
   }
 
-  /** Sets the index keys from the review's creation time, reviewer and status. */
-  public static void index(TenantId tenant, AuditReviewItem review) {
-    String byCreation = AuditKeys.byCreation(review.createdAt, review.id);
-    review.gsi1pk = AuditKeys.reviews(tenant);
-    review.gsi1sk = byCreation;
-    if (review.reviewerId == null) {
-      review.gsi2pk = null;
-      review.gsi2sk = null;
-    } else {
-      review.gsi2pk = AuditKeys.reviewsOf(tenant, review.reviewerId, review.status);
-      review.gsi2sk = byCreation;
-    }
+  /** {@code review} with its index keys set from its creation time, reviewer and status. */
+  public static AuditReviewItem indexed(TenantId tenant, AuditReviewItem review) {
+    String byCreation = AuditKeys.byCreation(review.createdAt(), review.id());
+    AuditReviewItem listed = review.withIndex1(AuditKeys.reviews(tenant), byCreation);
+    return review.reviewerId() == null
+        ? listed.withIndex2(null, null)
+        : listed.withIndex2(AuditKeys.reviewsOf(tenant, review.reviewerId(), review.status()), byCreation);
   }
 
   private static QueryConditional keyEquals(String partition) {

@@ -2,12 +2,12 @@ package com.coditect.audit.data;
 
 import com.coditect.audit.model.ComplianceReportStatus;
 import com.coditect.audit.model.ComplianceReportType;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
@@ -58,10 +58,10 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
       PageRequest page) {
     if (reportType.isPresent()) {
       String partition = AuditKeys.reportsOfType(tenant, reportType.get());
-      return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, true);
+      return queries.page(table, ItemMeta.GSI2, keyEquals(partition), page, partition, true);
     }
     String partition = AuditKeys.reports(tenant);
-    return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, true);
+    return queries.page(table, ItemMeta.GSI1, keyEquals(partition), page, partition, true);
   }
 
   /**
@@ -70,14 +70,12 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
    */
   public void claimInFlight(WriteTransaction tx, TenantId tenant, String reportId, Instant now, Instant lapsesAt,
       Supplier<? extends RuntimeException> onBusy) {
-    ReportInFlightItem claim = new ReportInFlightItem();
-    Key key = AuditKeys.reportInFlight(tenant);
-    claim.pk = key.partitionKeyValue().s();
-    claim.sk = key.sortKeyValue().orElseThrow().s();
-    claim.entityType = ReportInFlightItem.ENTITY;
-    claim.createdAt = Timestamps.format(now);
-    claim.reportId = reportId;
-    claim.ttl = lapsesAt.getEpochSecond();
+    ReportInFlightItem claim = ReportInFlightItem.builder()
+        .meta(ItemMeta.at(AuditKeys.reportInFlight(tenant), ReportInFlightItem.ENTITY)
+            .withCreatedAt(Timestamps.format(now))
+            .withTtl(lapsesAt.getEpochSecond()))
+        .reportId(reportId)
+        .build();
     tx.include(inFlight, claim, Expression.builder().expression(IN_FLIGHT_FREE)
         .expressionNames(Map.of("#ttl", "ttl"))
         .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
@@ -121,7 +119,7 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     values.put(":status", AttributeValue.fromS(status.apiName()));
     values.put(":now", AttributeValue.fromS(now));
-    values.put(":version", AttributeValue.fromN(Long.toString(report.version + 1)));
+    values.put(":version", AttributeValue.fromN(Long.toString(report.version() + 1)));
     StringBuilder update = new StringBuilder("SET #status = :status, updated_at = :now, version = :version");
     if (data != null) {
       values.put(":data", AttributeValue.fromS(data));
@@ -135,23 +133,21 @@ public final class ComplianceReportRepository extends ItemRepository<ComplianceR
     Expression stillGenerating = Expression.builder().expression("#status = :generating AND version = :read")
         .expressionNames(Map.of("#status", "status"))
         .expressionValues(Map.of(":generating", AttributeValue.fromS(ComplianceReportStatus.GENERATING.apiName()),
-            ":read", AttributeValue.fromN(Long.toString(report.version))))
+            ":read", AttributeValue.fromN(Long.toString(report.version()))))
         .build();
-    tx.update(AuditKeys.report(tenant, report.id), update.toString(), values, stillGenerating,
+    tx.update(AuditKeys.report(tenant, report.id()), update.toString(), values, stillGenerating,
         onFinishedElsewhere);
   }
 
-  /** Makes {@code report} a new report of the tenant at {@code now} (its key; index keys by {@link #index}). */
-  public static void stampNew(TenantId tenant, ComplianceReportItem report, String now) {
-    report.stampNew(AuditKeys.report(tenant, report.id), ComplianceReportItem.ENTITY, now);
+  /** The common attributes of a new report of the tenant at {@code now} (its key; index keys by {@link #indexed}). */
+  public static ItemMeta newMeta(TenantId tenant, String reportId, String now) {
+    return ItemMeta.created(AuditKeys.report(tenant, reportId), ComplianceReportItem.ENTITY, now);
   }
 
-  /** Sets the index keys: both lists sort by id, which is creation order. */
-  public static void index(TenantId tenant, ComplianceReportItem report) {
-    report.gsi1pk = AuditKeys.reports(tenant);
-    report.gsi1sk = report.id;
-    report.gsi2pk = AuditKeys.reportsOfType(tenant, report.reportType);
-    report.gsi2sk = report.id;
+  /** {@code report} with its index keys: both lists sort by id, which is creation order. */
+  public static ComplianceReportItem indexed(TenantId tenant, ComplianceReportItem report) {
+    return report.withIndex1(AuditKeys.reports(tenant), report.id())
+        .withIndex2(AuditKeys.reportsOfType(tenant, report.reportType()), report.id());
   }
 
   private static QueryConditional keyEquals(String partition) {

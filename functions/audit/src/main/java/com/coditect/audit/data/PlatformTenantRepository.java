@@ -2,8 +2,8 @@ package com.coditect.audit.data;
 
 import com.coditect.shared.domain.Choice;
 import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.tenancy.TenantStatus;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,7 +40,7 @@ public final class PlatformTenantRepository {
 
   /** Visits every listed tenant, oldest first; returns how many. */
   public long forEach(Consumer<ListedTenant> visitor) {
-    QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(TableItem.GSI1)
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(ItemMeta.GSI1)
         .keyConditionExpression("GSI1PK = :pk")
         .projectionExpression("id, #status")
         .expressionAttributeNames(Map.of("#status", "status"))

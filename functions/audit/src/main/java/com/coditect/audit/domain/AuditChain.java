@@ -36,25 +36,25 @@ public final class AuditChain {
   /** The hash of {@code entry} following {@code prevHash}. */
   public static String hash(String prevHash, AuditEntryItem entry) {
     ObjectNode chained = NODES.objectNode();
-    chained.put("seq", entry.seq);
-    chained.put("id", entry.id);
-    chained.put("event_id", entry.eventId);
-    chained.put("created_at", entry.createdAt);
-    chained.put("user_id", entry.userId);
-    chained.put("action", entry.action);
-    chained.put("resource_type", entry.resourceType);
-    chained.put("resource_id", entry.resourceId);
-    chained.put("ip_pseudonym", entry.ipPseudonym);
-    chained.put("user_agent_pseudonym", entry.userAgentPseudonym);
-    chained.put("request_method", entry.requestMethod);
-    chained.put("request_path", entry.requestPath);
-    chained.set("changes", readTree(entry.changes));
-    chained.set("metadata", readTree(entry.metadata));
+    chained.put("seq", entry.seq());
+    chained.put("id", entry.id());
+    chained.put("event_id", entry.eventId());
+    chained.put("created_at", entry.createdAt());
+    chained.put("user_id", entry.userId());
+    chained.put("action", entry.action());
+    chained.put("resource_type", entry.resourceType());
+    chained.put("resource_id", entry.resourceId());
+    chained.put("ip_pseudonym", entry.ipPseudonym());
+    chained.put("user_agent_pseudonym", entry.userAgentPseudonym());
+    chained.put("request_method", entry.requestMethod());
+    chained.put("request_path", entry.requestPath());
+    chained.set("changes", readTree(entry.changes()));
+    chained.set("metadata", readTree(entry.metadata()));
     // Its API spelling, as the entry stores it.
-    chained.put("severity", entry.severity == null ? null : entry.severity.apiName());
+    chained.put("severity", entry.severity() == null ? null : entry.severity().apiName());
     // The expiries are chained so that verify can prove which removals retention allowed.
-    chained.put("ttl", entry.ttl);
-    chained.put("prev_ttl", entry.prevTtl);
+    chained.put("ttl", entry.meta().ttl());
+    chained.put("prev_ttl", entry.prevTtl());
     return sha256(prevHash + "\n" + canonical(chained));
   }
 

@@ -105,39 +105,43 @@ public final class AuditLogWriter {
   private AuditEntryItem entry(TenantId tenant, JsonNode event, String source, long seq, String prevHash,
       Long prevTtl, int retentionDays) {
     Instant now = clock.instant();
-    AuditEntryItem entry = new AuditEntryItem();
-    entry.id = Ids.newId();
-    entry.createdAt = Timestamps.format(now);
     // Fixed when written: the list rows copy it, and nothing may update an entry afterwards. Never
     // before the previous entry's: a lowered retention must not let newer entries expire first,
     // which would leave gaps in the chain that read as tampering.
     long byRetention = now.plus(Duration.ofDays(retentionDays)).getEpochSecond();
-    entry.ttl = prevTtl == null ? byRetention : Math.max(byRetention, prevTtl);
-    entry.prevTtl = prevTtl;
-    entry.seq = seq;
-    entry.eventId = event.path("event_id").asText();
-    entry.action = event.path("action").asText();
-    entry.resourceType = text(event.path("resource_type"));
-    entry.resourceId = text(event.path("resource_id"));
+    long ttl = prevTtl == null ? byRetention : Math.max(byRetention, prevTtl);
+    String action = event.path("action").asText();
     JsonNode actor = event.path("actor");
-    entry.userId = text(actor.path("user_id"));
-    entry.ipAddress = text(actor.path("ip"));
-    entry.userAgent = text(actor.path("user_agent"));
-    entry.ipPseudonym = pseudonym(tenant, entry.ipAddress);
-    entry.userAgentPseudonym = pseudonym(tenant, entry.userAgent);
+    String ipAddress = text(actor.path("ip"));
+    String userAgent = text(actor.path("user_agent"));
     JsonNode request = event.path("request");
-    entry.requestMethod = text(request.path("method"));
-    entry.requestPath = text(request.path("path"));
     JsonNode changes = event.path("changes");
-    entry.changes = JsonText.write(changes.isObject() ? changes : JsonNodeFactory.instance.objectNode());
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.put("source", source);
     metadata.put("occurred_at", text(event.path("occurred_at")));
-    entry.metadata = JsonText.write(metadata);
-    entry.severity = Severity.of(entry.action);
-    entry.prevHash = prevHash;
-    entry.hash = AuditChain.hash(prevHash, entry);
-    return entry;
+    AuditEntryItem entry = AuditEntryItem.builder()
+        .meta(AuditEntryRepository.newMeta(tenant, seq, Timestamps.format(now), ttl))
+        .id(Ids.newId())
+        .prevTtl(prevTtl)
+        .seq(seq)
+        .eventId(event.path("event_id").asText())
+        .action(action)
+        .resourceType(text(event.path("resource_type")))
+        .resourceId(text(event.path("resource_id")))
+        .userId(text(actor.path("user_id")))
+        .ipAddress(ipAddress)
+        .userAgent(userAgent)
+        .ipPseudonym(pseudonym(tenant, ipAddress))
+        .userAgentPseudonym(pseudonym(tenant, userAgent))
+        .requestMethod(text(request.path("method")))
+        .requestPath(text(request.path("path")))
+        .changes(JsonText.write(changes.isObject() ? changes : JsonNodeFactory.instance.objectNode()))
+        .metadata(JsonText.write(metadata))
+        .severity(Severity.of(action))
+        .prevHash(prevHash)
+        .build();
+    // Set last: the hash covers the chained attributes above.
+    return entry.withHash(AuditChain.hash(prevHash, entry));
   }
 
   /** A keyed hash of a personal value: the same value gives the same pseudonym within a tenant. */

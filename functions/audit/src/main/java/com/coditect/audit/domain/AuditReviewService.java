@@ -61,7 +61,7 @@ public final class AuditReviewService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(reviews, AuditReviewResponse::from, r -> r.id, RESOURCE_TYPE);
+    this.resource = new Resource<>(reviews, AuditReviewResponse::from, AuditReviewItem::id, RESOURCE_TYPE);
   }
 
   /** The tenant's reviews, newest first, optionally of one reviewer and/or status: one Query. */
@@ -71,7 +71,7 @@ public final class AuditReviewService {
 
   public Versioned<AuditReviewResponse> get(Caller caller, String reviewId) {
     AuditReviewItem review = find(caller.tenantId(), reviewId);
-    return new Versioned<>(AuditReviewResponse.from(review), review.version);
+    return new Versioned<>(AuditReviewResponse.from(review), review.version());
   }
 
   /**
@@ -82,18 +82,19 @@ public final class AuditReviewService {
   public Created<AuditReviewResponse> create(Caller caller, CreateAuditReviewRequest request, IdempotencyClaim claim) {
     TenantId tenant = caller.tenantId();
     requireScopeOrder(request.scopeStartDate(), request.scopeEndDate());
-    AuditReviewItem review = new AuditReviewItem();
-    review.id = Ids.newId();
-    AuditReviewRepository.stampNew(tenant, review, Timestamps.now(clock));
-    review.reviewerId = caller.userId();
-    review.reviewType = request.reviewType();
-    review.scopeStartDate = request.scopeStartDate().toString();
-    review.scopeEndDate = request.scopeEndDate().toString();
-    review.status = AuditReviewStatus.IN_PROGRESS;
-    review.findings = request.findings();
-    review.recommendations = request.recommendations();
-    AuditReviewRepository.index(tenant, review);
-    return writer.create(tenant, caller.actor(), resource, review, "/v1/audit-reviews/" + review.id, claim,
+    String reviewId = Ids.newId();
+    AuditReviewItem review = AuditReviewRepository.indexed(tenant, AuditReviewItem.builder()
+        .meta(AuditReviewRepository.newMeta(tenant, reviewId, Timestamps.now(clock)))
+        .id(reviewId)
+        .reviewerId(caller.userId())
+        .reviewType(request.reviewType())
+        .scopeStartDate(request.scopeStartDate().toString())
+        .scopeEndDate(request.scopeEndDate().toString())
+        .status(AuditReviewStatus.IN_PROGRESS)
+        .findings(request.findings())
+        .recommendations(request.recommendations())
+        .build());
+    return writer.create(tenant, caller.actor(), resource, review, "/v1/audit-reviews/" + review.id(), claim,
         tx -> reviews.requireLiveReviewer(tx, tenant, caller.userId(), AuditReviewService::reviewerNotLive));
   }
 
@@ -109,57 +110,55 @@ public final class AuditReviewService {
       UpdateAuditReviewRequest request) {
     TenantId tenant = caller.tenantId();
     AuditReviewItem read = find(tenant, reviewId);
-    if (!caller.isAdmin() && !caller.userId().equals(read.reviewerId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(read.reviewerId())) {
       throw new ForbiddenException("Only the review's reviewer, an owner or an admin may change it.");
     }
-    Preconditions.checkIfMatch(ifMatch, read.version);
+    Preconditions.checkIfMatch(ifMatch, read.version());
 
     Patch<String> start = request.scopeStartDate().map(LocalDate::toString);
     Patch<String> end = request.scopeEndDate().map(LocalDate::toString);
     // Status first: on a closed review, reopening it is the change worth naming.
     List<FieldPatch> patches = List.of(
-        new FieldPatch("status", request.status().map(Choice::apiName), read.status.apiName()),
-        new FieldPatch("review_type", request.reviewType().map(Choice::apiName), read.reviewType.apiName()),
-        new FieldPatch("scope_start_date", start, read.scopeStartDate),
-        new FieldPatch("scope_end_date", end, read.scopeEndDate),
-        new FieldPatch("findings", request.findings(), read.findings),
-        new FieldPatch("recommendations", request.recommendations(), read.recommendations));
+        new FieldPatch("status", request.status().map(Choice::apiName), read.status().apiName()),
+        new FieldPatch("review_type", request.reviewType().map(Choice::apiName), read.reviewType().apiName()),
+        new FieldPatch("scope_start_date", start, read.scopeStartDate()),
+        new FieldPatch("scope_end_date", end, read.scopeEndDate()),
+        new FieldPatch("findings", request.findings(), read.findings()),
+        new FieldPatch("recommendations", request.recommendations(), read.recommendations()));
     Optional<FieldPatch> firstChange = patches.stream().filter(FieldPatch::changes).findFirst();
     AuditReviewResponse before = AuditReviewResponse.from(read);
     if (firstChange.isEmpty()) {
-      return new Versioned<>(before, read.version);
+      return new Versioned<>(before, read.version());
     }
-    if (read.status != AuditReviewStatus.IN_PROGRESS) {
+    if (read.status() != AuditReviewStatus.IN_PROGRESS) {
       throw UnprocessableException.forField(firstChange.get().name(), "cannot change: the review is "
-          + read.status.apiName() + ", and a completed or cancelled review is final");
+          + read.status().apiName() + ", and a completed or cancelled review is final");
     }
 
-    AuditReviewItem changed = read.copy();
-    changed.status = request.status().orElse(read.status);
-    changed.reviewType = request.reviewType().orElse(read.reviewType);
-    changed.scopeStartDate = start.orElse(read.scopeStartDate);
-    changed.scopeEndDate = end.orElse(read.scopeEndDate);
-    changed.findings = request.findings().orElse(read.findings);
-    changed.recommendations = request.recommendations().orElse(read.recommendations);
-    requireScopeOrder(LocalDate.parse(changed.scopeStartDate), LocalDate.parse(changed.scopeEndDate));
+    AuditReviewItem edited = read
+        .withStatus(request.status().orElse(read.status()))
+        .withReviewType(request.reviewType().orElse(read.reviewType()))
+        .withScopeStartDate(start.orElse(read.scopeStartDate()))
+        .withScopeEndDate(end.orElse(read.scopeEndDate()))
+        .withFindings(request.findings().orElse(read.findings()))
+        .withRecommendations(request.recommendations().orElse(read.recommendations()));
+    requireScopeOrder(LocalDate.parse(edited.scopeStartDate()), LocalDate.parse(edited.scopeEndDate()));
 
     // Written here rather than by VersionedWriter.update, which stamps updated_at itself: completing
     // must give completed_at and updated_at the same instant.
     String now = Timestamps.now(clock);
-    if (changed.status == AuditReviewStatus.COMPLETED) {
-      changed.completedAt = now;
+    if (edited.status() == AuditReviewStatus.COMPLETED) {
+      edited = edited.withCompletedAt(now);
     }
-    changed.updatedAt = now;
-    changed.version = read.version + 1;
-    AuditReviewRepository.index(tenant, changed);
+    AuditReviewItem changed = AuditReviewRepository.indexed(tenant, edited.nextVersion(now));
     AuditReviewResponse after = AuditReviewResponse.from(changed);
-    String action = changed.status == read.status ? "updated" : changed.status.apiName();
+    String action = changed.status() == read.status() ? "updated" : changed.status().apiName();
 
     WriteTransaction tx = transactions.begin();
-    reviews.replace(tx, changed, read.version, Preconditions.stale(ifMatch.isPresent()));
-    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id, before, after);
+    reviews.replace(tx, changed, read.version(), Preconditions.stale(ifMatch.isPresent()));
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + "." + action, RESOURCE_TYPE, read.id(), before, after);
     tx.commit();
-    return new Versioned<>(after, changed.version);
+    return new Versioned<>(after, changed.version());
   }
 
   /** One field a PATCH may send: its API name, what was sent, and the stored value. */

@@ -58,31 +58,31 @@ public final class AuditVerifier {
         if (entry.isExpired(now)) {
           // Past its retention, so DynamoDB's TTL removes it (late, and in any order): the
           // retained chain starts after it. Expiries never decrease along the chain.
-          lastSeq = entry.seq;
+          lastSeq = entry.seq();
           continue;
         }
-        if (entry.seq != 1) {
+        if (entry.seq() != 1) {
           // The entries before the first retained one are gone. Retention allowed that only if
           // the last of them has expired, and this entry names its expiry (chained, so it
           // cannot be changed without breaking the chain).
-          if (entry.prevTtl == null || entry.prevTtl > now) {
-            return broken(entry.seq - 1, ChainBreakReason.DELETED_BEFORE_EXPIRY, 0, null, null, null, false);
+          if (entry.prevTtl() == null || entry.prevTtl() > now) {
+            return broken(entry.seq() - 1, ChainBreakReason.DELETED_BEFORE_EXPIRY, 0, null, null, null, false);
           }
           expiredBefore = true;
         }
-        walk = entry.seq == 1
+        walk = entry.seq() == 1
             ? new ChainWalk(AuditChain.genesis(tenant), 1, null)
-            : new ChainWalk(entry.prevHash, entry.seq, entry.prevTtl);
+            : new ChainWalk(entry.prevHash(), entry.seq(), entry.prevTtl());
       }
       if (fromSeq == null) {
-        fromSeq = entry.seq;
+        fromSeq = entry.seq();
       }
       Optional<ChainWalk.Break> broken = walk.next(entry);
       if (broken.isPresent()) {
         return new ChainVerificationResponse(false, false, FirstBreak.of(broken.get()), walk.checked(), fromSeq,
             lastChecked(walk, fromSeq), null, expiredBefore, null);
       }
-      lastSeq = entry.seq;
+      lastSeq = entry.seq();
     }
     long checked = walk == null ? 0 : walk.checked();
     Long toSeq = fromSeq == null ? null : lastSeq;

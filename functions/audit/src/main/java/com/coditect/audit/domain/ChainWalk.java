@@ -33,18 +33,18 @@ public final class ChainWalk {
 
   /** Checks the next entry; empty while the chain holds. */
   public Optional<Break> next(AuditEntryItem entry) {
-    if (entry.seq != nextSeq) {
+    if (entry.seq() != nextSeq) {
       return Optional.of(new Break(nextSeq, ChainBreakReason.MISSING));
     }
-    if (!hash.equals(entry.prevHash) || !Objects.equals(ttl, entry.prevTtl)) {
-      return Optional.of(new Break(entry.seq, ChainBreakReason.UNLINKED));
+    if (!hash.equals(entry.prevHash()) || !Objects.equals(ttl, entry.prevTtl())) {
+      return Optional.of(new Break(entry.seq(), ChainBreakReason.UNLINKED));
     }
-    if (!AuditChain.hash(hash, entry).equals(entry.hash)) {
-      return Optional.of(new Break(entry.seq, ChainBreakReason.ALTERED));
+    if (!AuditChain.hash(hash, entry).equals(entry.hash())) {
+      return Optional.of(new Break(entry.seq(), ChainBreakReason.ALTERED));
     }
-    hash = entry.hash;
-    ttl = entry.ttl;
-    nextSeq = entry.seq + 1;
+    hash = entry.hash();
+    ttl = entry.meta().ttl();
+    nextSeq = entry.seq() + 1;
     checked++;
     return Optional.empty();
   }

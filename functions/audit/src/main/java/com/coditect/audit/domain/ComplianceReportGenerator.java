@@ -60,7 +60,7 @@ public final class ComplianceReportGenerator {
 
   public Outcome generate(TenantId tenant, String reportId) {
     Optional<ComplianceReportItem> found = reports.find(tenant, reportId, true);
-    if (found.isEmpty() || found.get().status != ComplianceReportStatus.GENERATING) {
+    if (found.isEmpty() || found.get().status() != ComplianceReportStatus.GENERATING) {
       return Outcome.SKIPPED;
     }
     ComplianceReportItem report = found.get();
@@ -68,7 +68,7 @@ public final class ComplianceReportGenerator {
     String key;
     try {
       data = figuresOf(tenant, report);
-      byte[] pdf = ReportPdf.render(new ReportPdf.Header(reportId, tenant.value(), report.generatedBy), data);
+      byte[] pdf = ReportPdf.render(new ReportPdf.Header(reportId, tenant.value(), report.generatedBy()), data);
       key = storage.putPdf(tenant, reportId, pdf);
     } catch (RuntimeException e) {
       // The request cannot succeed by retrying the same code on the same data (a bug, a PDF that
@@ -85,8 +85,8 @@ public final class ComplianceReportGenerator {
 
   /** The report's data: counters over the period, the chain's verification, the control table. */
   ObjectNode figuresOf(TenantId tenant, ComplianceReportItem report) {
-    LocalDate start = LocalDate.parse(report.periodStart);
-    LocalDate end = LocalDate.parse(report.periodEnd);
+    LocalDate start = LocalDate.parse(report.periodStart());
+    LocalDate end = LocalDate.parse(report.periodEnd());
     ReportFigures figures = new ReportFigures();
     entries.forEachInPeriod(tenant, start, end, figures::add);
 
@@ -98,7 +98,7 @@ public final class ComplianceReportGenerator {
       page = verifier.verifyPage(tenant, Optional.of(page.nextCursor()), AuditVerifier.MAX_PAGE);
       checked += page.entriesChecked();
     }
-    return ComplianceReportData.build(report.reportType.apiName(), start, end, Timestamps.now(clock), figures, page,
+    return ComplianceReportData.build(report.reportType().apiName(), start, end, Timestamps.now(clock), figures, page,
         checked);
   }
 
@@ -111,7 +111,7 @@ public final class ComplianceReportGenerator {
    */
   private void finish(TenantId tenant, ComplianceReportItem report, ComplianceReportStatus status, String data,
       String key, String reason) {
-    boolean heldInFlight = report.generatedBy != null;
+    boolean heldInFlight = report.generatedBy() != null;
     try {
       try {
         finishing(tenant, report, status, data, key, reason, heldInFlight).commit();
@@ -119,7 +119,7 @@ public final class ComplianceReportGenerator {
         finishing(tenant, report, status, data, key, reason, false).commit();
       }
     } catch (FinishedElsewhere e) {
-      LOG.info("compliance report finished by another delivery", "report_id", report.id);
+      LOG.info("compliance report finished by another delivery", "report_id", report.id());
     }
   }
 
@@ -133,9 +133,9 @@ public final class ComplianceReportGenerator {
     if (key != null) {
       changes.put("file_path", new FieldChange(null, key));
     }
-    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status.apiName(), "compliance_report", report.id, changes);
+    outbox.record(tx, tenant, GENERATOR, "compliance_report." + status.apiName(), "compliance_report", report.id(), changes);
     if (releaseInFlight) {
-      reports.releaseInFlight(tx, tenant, report.id, InFlightTakenOver::new);
+      reports.releaseInFlight(tx, tenant, report.id(), InFlightTakenOver::new);
     }
     return tx;
   }

@@ -100,11 +100,11 @@ public final class ComplianceReportService {
     ComplianceReportItem report = newReport(tenant, request.reportType(), start, end, caller.userId());
     ComplianceReportResponse response = ComplianceReportResponse.of(report);
     WriteTransaction tx = write(tenant, caller.actor(), report, response);
-    reports.claimInFlight(tx, tenant, report.id, clock.instant(), clock.instant().plus(IN_FLIGHT_LAPSES_AFTER),
+    reports.claimInFlight(tx, tenant, report.id(), clock.instant(), clock.instant().plus(IN_FLIGHT_LAPSES_AFTER),
         () -> new TooManyRequestsException("A compliance report of this tenant is being generated; request the next "
             + "one once it is completed or failed.", RETRY_AFTER_SECONDS));
     Created<ComplianceReportResponse> created =
-        Created.accepted("/v1/compliance-reports/" + report.id, response, report.version);
+        Created.accepted("/v1/compliance-reports/" + report.id(), response, report.version());
     claim.attach(tx, created);
     tx.commit();
     return created;
@@ -123,7 +123,7 @@ public final class ComplianceReportService {
     for (ComplianceReportType type : ComplianceReportType.values()) {
       ComplianceReportItem report = newReport(tenant, type, month.atDay(1), month.atEndOfMonth(), null);
       write(tx, tenant, actor, report, ComplianceReportResponse.of(report));
-      reports.claimMonthly(tx, tenant, type, month, report.id);
+      reports.claimMonthly(tx, tenant, type, month, report.id());
     }
     try {
       tx.commit();
@@ -150,12 +150,12 @@ public final class ComplianceReportService {
    */
   public URI fileUrl(Caller caller, String reportId) {
     ComplianceReportItem report = find(caller.tenantId(), reportId);
-    if (report.status != ComplianceReportStatus.COMPLETED || report.filePath == null) {
-      String status = report.status.apiName();
+    if (report.status() != ComplianceReportStatus.COMPLETED || report.filePath() == null) {
+      String status = report.status().apiName();
       throw new ConflictException("The report is " + status + "; its PDF exists once it is completed.",
           List.of(new FieldError("status", "is " + status + ", not completed")));
     }
-    return downloads.presignGet(report.filePath, DOWNLOAD_URL_LIFETIME).url();
+    return downloads.presignGet(report.filePath(), DOWNLOAD_URL_LIFETIME).url();
   }
 
   private ComplianceReportItem find(TenantId tenant, String reportId) {
@@ -165,16 +165,16 @@ public final class ComplianceReportService {
 
   private ComplianceReportItem newReport(TenantId tenant, ComplianceReportType type, LocalDate start, LocalDate end,
       String userId) {
-    ComplianceReportItem report = new ComplianceReportItem();
-    report.id = Ids.newId();
-    ComplianceReportRepository.stampNew(tenant, report, Timestamps.now(clock));
-    report.reportType = type;
-    report.periodStart = start.toString();
-    report.periodEnd = end.toString();
-    report.status = ComplianceReportStatus.GENERATING;
-    report.generatedBy = userId;
-    ComplianceReportRepository.index(tenant, report);
-    return report;
+    String reportId = Ids.newId();
+    return ComplianceReportRepository.indexed(tenant, ComplianceReportItem.builder()
+        .meta(ComplianceReportRepository.newMeta(tenant, reportId, Timestamps.now(clock)))
+        .id(reportId)
+        .reportType(type)
+        .periodStart(start.toString())
+        .periodEnd(end.toString())
+        .status(ComplianceReportStatus.GENERATING)
+        .generatedBy(userId)
+        .build());
   }
 
   private WriteTransaction write(TenantId tenant, Actor actor, ComplianceReportItem report,
@@ -185,7 +185,7 @@ public final class ComplianceReportService {
   private WriteTransaction write(WriteTransaction tx, TenantId tenant, Actor actor, ComplianceReportItem report,
       ComplianceReportResponse response) {
     reports.create(tx, report, () -> new IllegalStateException("compliance report id collision"));
-    outbox.record(tx, tenant, actor, REQUESTED_EVENT, "compliance_report", report.id, null, response);
+    outbox.record(tx, tenant, actor, REQUESTED_EVENT, "compliance_report", report.id(), null, response);
     return tx;
   }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.model.Severity;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,34 +58,34 @@ class AuditChainTest {
   void keyOrderInsideChangesAndMetadataDoesNotChangeTheHashButArrayOrderDoes() {
     String prev = AuditChain.genesis(ACME);
     String hash = AuditChain.hash(prev, entry(1));
-    assertEquals(hash, AuditChain.hash(prev, entry(1, e -> e.changes = "{\"b\":[3,1],\"a\":{\"old\":1,\"new\":2}}")));
+    assertEquals(hash, AuditChain.hash(prev, entry(1, e -> e.withChanges("{\"b\":[3,1],\"a\":{\"old\":1,\"new\":2}}"))));
     assertEquals(hash, AuditChain.hash(prev, entry(1,
-        e -> e.metadata = "{\"source\":\"coditect.pm\",\"occurred_at\":\"2026-11-25T09:59:59.000Z\"}")));
-    assertNotEquals(hash, AuditChain.hash(prev, entry(1, e -> e.changes = "{\"a\":{\"new\":2,\"old\":1},\"b\":[1,3]}")));
+        e -> e.withMetadata("{\"source\":\"coditect.pm\",\"occurred_at\":\"2026-11-25T09:59:59.000Z\"}"))));
+    assertNotEquals(hash, AuditChain.hash(prev, entry(1, e -> e.withChanges("{\"a\":{\"new\":2,\"old\":1},\"b\":[1,3]}"))));
   }
 
   @Test
   void everyChainedFieldChangesTheHash() {
-    Map<String, Consumer<AuditEntryItem>> changes = new LinkedHashMap<>();
-    changes.put("seq", e -> e.seq = 2L);
-    changes.put("id", e -> e.id = "entry-2");
-    changes.put("event_id", e -> e.eventId = "event-2");
-    changes.put("created_at", e -> e.createdAt = "2026-11-25T10:00:00.001Z");
-    changes.put("user_id", e -> e.userId = "user-2");
-    changes.put("user_id removed", e -> e.userId = null);
-    changes.put("action", e -> e.action = "task.deleted");
-    changes.put("resource_type", e -> e.resourceType = "sprint");
-    changes.put("resource_id", e -> e.resourceId = "task-2");
-    changes.put("ip_pseudonym", e -> e.ipPseudonym = "other-ip-pseudonym");
-    changes.put("user_agent_pseudonym", e -> e.userAgentPseudonym = "other-agent-pseudonym");
-    changes.put("request_method", e -> e.requestMethod = "DELETE");
-    changes.put("request_path", e -> e.requestPath = "/v1/tasks/task-2");
-    changes.put("changes", e -> e.changes = "{\"a\":{\"new\":3,\"old\":1},\"b\":[3,1]}");
-    changes.put("changes removed", e -> e.changes = null);
-    changes.put("metadata", e -> e.metadata = "{\"source\":\"coditect.tenancy\"}");
-    changes.put("severity", e -> e.severity = Severity.CRITICAL);
-    changes.put("ttl", e -> e.ttl = 1795000001L);
-    changes.put("prev_ttl", e -> e.prevTtl = 1794999999L);
+    Map<String, UnaryOperator<AuditEntryItem>> changes = new LinkedHashMap<>();
+    changes.put("seq", e -> e.withSeq(2L));
+    changes.put("id", e -> e.withId("entry-2"));
+    changes.put("event_id", e -> e.withEventId("event-2"));
+    changes.put("created_at", e -> e.withMeta(e.meta().withCreatedAt("2026-11-25T10:00:00.001Z")));
+    changes.put("user_id", e -> e.withUserId("user-2"));
+    changes.put("user_id removed", e -> e.withUserId(null));
+    changes.put("action", e -> e.withAction("task.deleted"));
+    changes.put("resource_type", e -> e.withResourceType("sprint"));
+    changes.put("resource_id", e -> e.withResourceId("task-2"));
+    changes.put("ip_pseudonym", e -> e.withIpPseudonym("other-ip-pseudonym"));
+    changes.put("user_agent_pseudonym", e -> e.withUserAgentPseudonym("other-agent-pseudonym"));
+    changes.put("request_method", e -> e.withRequestMethod("DELETE"));
+    changes.put("request_path", e -> e.withRequestPath("/v1/tasks/task-2"));
+    changes.put("changes", e -> e.withChanges("{\"a\":{\"new\":3,\"old\":1},\"b\":[3,1]}"));
+    changes.put("changes removed", e -> e.withChanges(null));
+    changes.put("metadata", e -> e.withMetadata("{\"source\":\"coditect.tenancy\"}"));
+    changes.put("severity", e -> e.withSeverity(Severity.CRITICAL));
+    changes.put("ttl", e -> e.withMeta(e.meta().withTtl(1795000001L)));
+    changes.put("prev_ttl", e -> e.withPrevTtl(1794999999L));
     String prev = AuditChain.genesis(ACME);
     String hash = AuditChain.hash(prev, entry(1));
     changes.forEach((field, change) -> assertNotEquals(hash, AuditChain.hash(prev, entry(1, change)), field));
@@ -93,10 +95,7 @@ class AuditChainTest {
   void rawIpAndUserAgentAreOutsideTheChainSoErasingThemKeepsItVerifiable() {
     String prev = AuditChain.genesis(ACME);
     String hash = AuditChain.hash(prev, entry(1));
-    assertEquals(hash, AuditChain.hash(prev, entry(1, e -> {
-      e.ipAddress = null;
-      e.userAgent = null;
-    })));
+    assertEquals(hash, AuditChain.hash(prev, entry(1, e -> e.withIpAddress(null).withUserAgent(null))));
   }
 
   @Test
@@ -113,7 +112,7 @@ class AuditChainTest {
   @Test
   void anAlteredEntryBreaksTheChainAtItsSeq() {
     List<AuditEntryItem> chain = chain(4);
-    chain.get(2).action = "task.viewed";
+    chain.set(2, chain.get(2).withAction("task.viewed"));
     assertEquals(3, AuditChain.firstBreak(AuditChain.genesis(ACME), chain));
   }
 
@@ -127,18 +126,16 @@ class AuditChainTest {
   @Test
   void anEntryRehashedOntoAnotherPredecessorBreaksTheChainAtItsSeq() {
     List<AuditEntryItem> chain = chain(4);
-    AuditEntryItem forged = chain.get(1);
-    forged.prevHash = AuditChain.genesis(GLOBEX);
-    forged.hash = AuditChain.hash(forged.prevHash, forged);
+    AuditEntryItem forged = chain.get(1).withPrevHash(AuditChain.genesis(GLOBEX));
+    chain.set(1, forged.withHash(AuditChain.hash(forged.prevHash(), forged)));
     assertEquals(2, AuditChain.firstBreak(AuditChain.genesis(ACME), chain));
   }
 
   @Test
   void anEntryNamingAnotherPredecessorExpiryBreaksTheChainAtItsSeq() {
     List<AuditEntryItem> chain = chain(4);
-    AuditEntryItem forged = chain.get(3);
-    forged.prevTtl = forged.prevTtl + 1;
-    forged.hash = AuditChain.hash(forged.prevHash, forged);
+    AuditEntryItem forged = chain.get(3).withPrevTtl(chain.get(3).prevTtl() + 1);
+    chain.set(3, forged.withHash(AuditChain.hash(forged.prevHash(), forged)));
     assertEquals(4, AuditChain.firstBreak(AuditChain.genesis(ACME), chain));
   }
 
@@ -155,49 +152,49 @@ class AuditChainTest {
     for (long seq = 1; seq <= length; seq++) {
       long thisSeq = seq;
       Long thisPrevTtl = prevTtl;
-      AuditEntryItem entry = entry(seq, e -> {
-        e.id = "entry-" + thisSeq;
-        e.eventId = "event-" + thisSeq;
-        e.ttl = 1795000000L + thisSeq;
-        e.prevTtl = thisPrevTtl;
-      });
-      entry.prevHash = prevHash;
-      entry.hash = AuditChain.hash(prevHash, entry);
+      AuditEntryItem linked = entry(seq, e -> e.withId("entry-" + thisSeq)
+          .withEventId("event-" + thisSeq)
+          .withMeta(e.meta().withTtl(1795000000L + thisSeq))
+          .withPrevTtl(thisPrevTtl))
+          .withPrevHash(prevHash);
+      AuditEntryItem entry = linked.withHash(AuditChain.hash(prevHash, linked));
       chain.add(entry);
-      prevHash = entry.hash;
-      prevTtl = entry.ttl;
+      prevHash = entry.hash();
+      prevTtl = entry.meta().ttl();
     }
     return chain;
   }
 
   private static AuditEntryItem entry(long seq) {
-    return entry(seq, e -> {});
+    return entry(seq, e -> e);
   }
 
   /** A complete entry with {@code change} applied. */
-  private static AuditEntryItem entry(long seq, Consumer<AuditEntryItem> change) {
-    AuditEntryItem entry = new AuditEntryItem();
-    entry.seq = seq;
-    entry.id = "entry-1";
-    entry.eventId = "event-1";
-    entry.createdAt = "2026-11-25T10:00:00.000Z";
-    entry.userId = "user-1";
-    entry.action = "task.updated";
-    entry.resourceType = "task";
-    entry.resourceId = "task-1";
-    entry.ipAddress = "198.51.100.4";
-    entry.userAgent = "test-agent/1";
-    entry.ipPseudonym = "ip-pseudonym";
-    entry.userAgentPseudonym = "agent-pseudonym";
-    entry.requestMethod = "PATCH";
-    entry.requestPath = "/v1/tasks/task-1";
-    entry.changes = "{\"a\":{\"new\":2,\"old\":1},\"b\":[3,1]}";
-    entry.metadata = "{\"occurred_at\":\"2026-11-25T09:59:59.000Z\",\"source\":\"coditect.pm\"}";
-    entry.severity = Severity.INFO;
-    entry.ttl = 1795000000L;
-    entry.prevTtl = null;
-    change.accept(entry);
-    return entry;
+  private static AuditEntryItem entry(long seq, UnaryOperator<AuditEntryItem> change) {
+    AuditEntryItem entry = AuditEntryItem.builder()
+        // The key is not chained; created_at and ttl are.
+        .meta(ItemMeta.at(AuditKeys.entry(ACME, seq), AuditKeys.ENTRY)
+            .withCreatedAt("2026-11-25T10:00:00.000Z")
+            .withTtl(1795000000L))
+        .seq(seq)
+        .id("entry-1")
+        .eventId("event-1")
+        .userId("user-1")
+        .action("task.updated")
+        .resourceType("task")
+        .resourceId("task-1")
+        .ipAddress("198.51.100.4")
+        .userAgent("test-agent/1")
+        .ipPseudonym("ip-pseudonym")
+        .userAgentPseudonym("agent-pseudonym")
+        .requestMethod("PATCH")
+        .requestPath("/v1/tasks/task-1")
+        .changes("{\"a\":{\"new\":2,\"old\":1},\"b\":[3,1]}")
+        .metadata("{\"occurred_at\":\"2026-11-25T09:59:59.000Z\",\"source\":\"coditect.pm\"}")
+        .severity(Severity.INFO)
+        .prevTtl(null)
+        .build();
+    return change.apply(entry);
   }
 
   private static String sha256(String text) {

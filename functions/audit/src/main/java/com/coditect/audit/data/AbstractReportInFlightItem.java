@@ -1,9 +1,13 @@
 package com.coditect.audit.data;
 
+import com.coditect.shared.store.ItemMeta;
+import com.coditect.shared.store.ItemStyle;
 import com.coditect.shared.store.PlatformConverters;
-import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.StoredItem;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * The tenant's compliance report in flight: while a report a user requested is generating, the
@@ -17,18 +21,21 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * </pre>
  * Outside the audit log's partitions ({@code T#t#AUDIT...}), which IAM keeps immutable.
  */
-public final class ReportInFlightItem extends TableItem {
+@Value.Immutable
+@ItemStyle
+abstract class AbstractReportInFlightItem implements StoredItem<ReportInFlightItem> {
 
   public static final String ENTITY = "COMPLIANCE_REPORT_IN_FLIGHT";
 
-  public String reportId;
+  /** Absent once released. */
+  public abstract @Nullable String reportId();
 
   public static final TableSchema<ReportInFlightItem> SCHEMA =
-      StaticTableSchema.builder(ReportInFlightItem.class)
+      StaticImmutableTableSchema.builder(ReportInFlightItem.class, ReportInFlightItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
-          .newItemSupplier(ReportInFlightItem::new)
-          .extend(BASE_SCHEMA)
-          .addAttribute(String.class, a -> a.name("report_id").getter(i -> i.reportId)
-              .setter((i, v) -> i.reportId = v))
+          .newItemBuilder(ReportInFlightItem::builder, ReportInFlightItem.Builder::build)
+          .flatten(ItemMeta.SCHEMA, ReportInFlightItem::meta, ReportInFlightItem.Builder::meta)
+          .addAttribute(String.class, a -> a.name("report_id").getter(ReportInFlightItem::reportId)
+              .setter(ReportInFlightItem.Builder::reportId))
           .build();
 }
