@@ -1,6 +1,7 @@
 package com.coditect.bench;
 
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.audit.data.AuditEntryRepository;
 import com.coditect.audit.data.AuditKeys;
 import com.coditect.audit.data.ComplianceReportItem;
 import com.coditect.audit.data.ComplianceReportRepository;
@@ -128,33 +129,32 @@ final class ReportBench {
       long index = seq - 1;
       Instant at = firstDay.plusDays(index / perDay).atStartOfDay(ZoneOffset.UTC).toInstant()
           .plusMillis((index % perDay) * step);
-      AuditEntryItem entry = new AuditEntryItem();
-      var key = AuditKeys.entry(tenant, seq);
-      entry.pk = key.partitionKeyValue().s();
-      entry.sk = key.sortKeyValue().orElseThrow().s();
-      entry.entityType = AuditKeys.ENTRY;
-      entry.id = Ids.newId();
-      entry.seq = seq;
-      entry.eventId = Ids.newId();
-      entry.createdAt = Timestamps.format(at);
-      entry.ttl = ttl;
-      entry.prevTtl = seq == 1 ? null : ttl;
-      entry.action = ACTIONS.get((int) (seq % ACTIONS.size()));
-      entry.resourceType = entry.action.substring(0, entry.action.indexOf('.'));
-      entry.resourceId = Ids.newId();
-      entry.userId = "user-" + (seq % 50);
-      entry.ipPseudonym = hex.toHexDigits(seq * 7919);
-      entry.userAgentPseudonym = hex.toHexDigits(seq * 104729);
-      entry.requestMethod = "PATCH";
-      entry.requestPath = "/v1/" + entry.resourceType + "s/" + entry.resourceId;
-      entry.changes = "{\"status\":{\"old\":\"todo\",\"new\":\"done\"}}";
-      entry.metadata = "{\"source\":\"coditect.bench\"}";
-      entry.severity = Severity.of(entry.action);
-      entry.prevHash = hash;
-      entry.hash = AuditChain.hash(hash, entry);
-      hash = entry.hash;
-      entry.gsi1pk = AuditKeys.byTime(tenant);
-      entry.gsi1sk = AuditKeys.timeOrder(entry.createdAt, seq);
+      String action = ACTIONS.get((int) (seq % ACTIONS.size()));
+      String resourceType = action.substring(0, action.indexOf('.'));
+      String resourceId = Ids.newId();
+      String createdAt = Timestamps.format(at);
+      AuditEntryItem unhashed = AuditEntryItem.builder()
+          .meta(AuditEntryRepository.newMeta(tenant, seq, createdAt, ttl))
+          .id(Ids.newId())
+          .seq(seq)
+          .eventId(Ids.newId())
+          .prevTtl(seq == 1 ? null : ttl)
+          .action(action)
+          .resourceType(resourceType)
+          .resourceId(resourceId)
+          .userId("user-" + (seq % 50))
+          .ipPseudonym(hex.toHexDigits(seq * 7919))
+          .userAgentPseudonym(hex.toHexDigits(seq * 104729))
+          .requestMethod("PATCH")
+          .requestPath("/v1/" + resourceType + "s/" + resourceId)
+          .changes("{\"status\":{\"old\":\"todo\",\"new\":\"done\"}}")
+          .metadata("{\"source\":\"coditect.bench\"}")
+          .severity(Severity.of(action))
+          .prevHash(hash)
+          .build();
+      AuditEntryItem entry = unhashed.withHash(AuditChain.hash(hash, unhashed))
+          .withIndex1(AuditKeys.byTime(tenant), AuditKeys.timeOrder(createdAt, seq));
+      hash = entry.hash();
       batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
           .item(AuditEntryItem.SCHEMA.itemToMap(entry, true)).build()).build());
       if (batch.size() == BATCH) {
@@ -195,17 +195,17 @@ final class ReportBench {
 
   /** A report waiting for its generator, as POST /v1/compliance-reports leaves it. */
   private String report(TenantId tenant, LocalDate start, LocalDate end) {
-    ComplianceReportItem report = new ComplianceReportItem();
-    report.id = Ids.newId();
-    report.stampNew(AuditKeys.report(tenant, report.id), ComplianceReportItem.ENTITY,
-        Timestamps.format(Instant.now()));
-    report.reportType = ComplianceReportType.SOC2;
-    report.periodStart = start.toString();
-    report.periodEnd = end.toString();
-    report.status = ComplianceReportStatus.GENERATING;
-    ComplianceReportRepository.index(tenant, report);
+    String reportId = Ids.newId();
+    ComplianceReportItem report = ComplianceReportRepository.indexed(tenant, ComplianceReportItem.builder()
+        .meta(ComplianceReportRepository.newMeta(tenant, reportId, Timestamps.format(Instant.now())))
+        .id(reportId)
+        .reportType(ComplianceReportType.SOC2)
+        .periodStart(start.toString())
+        .periodEnd(end.toString())
+        .status(ComplianceReportStatus.GENERATING)
+        .build());
     env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(ComplianceReportItem.SCHEMA.itemToMap(report, true)));
-    return report.id;
+    return report.id();
   }
 
   private Result generate(TenantId tenant, String reportId) throws IOException, InterruptedException {

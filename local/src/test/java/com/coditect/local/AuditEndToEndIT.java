@@ -64,10 +64,10 @@ class AuditEndToEndIT {
     for (String action : wanted) {
       assertEquals(1, actions.stream().filter(action::equals).count(), action + " in " + actions);
     }
-    assertEquals(entries.size(), new HashSet<>(entries.stream().map(entry -> entry.eventId).toList()).size(),
+    assertEquals(entries.size(), new HashSet<>(entries.stream().map(entry -> entry.eventId()).toList()).size(),
         "one entry per event");
     assertEquals(-1, AuditChain.firstBreak(AuditChain.genesis(new TenantId(acme.id())), entries));
-    assertTrue(entries.stream().anyMatch(entry -> "task.deleted".equals(entry.action) && "warning".equals(entry.severity.apiName())));
+    assertTrue(entries.stream().anyMatch(entry -> "task.deleted".equals(entry.action()) && "warning".equals(entry.severity().apiName())));
   }
 
   @Test
@@ -89,15 +89,15 @@ class AuditEndToEndIT {
     assertTrue(intact.path("intact").asBoolean(), intact.toString());
     assertTrue(intact.path("complete").asBoolean(), intact.toString());
 
-    AuditEntryItem victim = entries.stream().filter(entry -> "project.updated".equals(entry.action)).findFirst()
+    AuditEntryItem victim = entries.stream().filter(entry -> "project.updated".equals(entry.action())).findFirst()
         .orElseThrow();
     harness.dynamoDb().updateItem(b -> b.tableName(harness.settings().tableName())
-        .key(Map.of("PK", AttributeValue.fromS(victim.pk), "SK", AttributeValue.fromS(victim.sk)))
+        .key(Map.of("PK", AttributeValue.fromS(victim.meta().pk()), "SK", AttributeValue.fromS(victim.meta().sk())))
         .updateExpression("SET changes = :c")
         .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("{}"))));
     var tampered = harness.get("/v1/audit-logs/verify", auditor).expect(200).json();
     assertFalse(tampered.path("intact").asBoolean());
-    assertEquals(victim.seq.longValue(), tampered.path("first_break").path("seq").asLong());
+    assertEquals(victim.seq(), tampered.path("first_break").path("seq").asLong());
     assertEquals("altered", tampered.path("first_break").path("reason").asText());
   }
 
@@ -141,7 +141,7 @@ class AuditEndToEndIT {
 
 
   private static List<String> actions(List<AuditEntryItem> entries) {
-    return entries.stream().map(entry -> entry.action).toList();
+    return entries.stream().map(entry -> entry.action()).toList();
   }
 
   /** Reviews emit events from the audit function itself (coditect.audit); they are audited like any other. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shape docs/architecture.md sets for every domain, checked over the production sources of
  * {@code shared/} and {@code functions/}, so that a new domain copying an old one copies the shape:
- * storage syntax only in {@code data/} and {@code shared/store}, and one naming scheme.
+ * storage syntax only in {@code data/} and {@code shared/store}, immutable items, and one naming scheme.
  */
 class DomainShapeTest {
 
@@ -91,6 +91,38 @@ class DomainShapeTest {
       }
     }
     assertEquals(List.of(), found, "model/ classes that are not Choice enums");
+  }
+
+  /**
+   * Items are immutable: each is generated (Immutables) from an {@code Abstract*Item} source of
+   * accessors, and no storage class keeps a public field anyone could change.
+   */
+  @Test
+  void itemsAreImmutable() {
+    Pattern publicField = Pattern.compile("^\\s*public (?!static |final |abstract |class |interface |record |enum )"
+        + "[\\w<>, ?\\[\\]]+ \\w+( = .*)?;");
+    List<String> found = new ArrayList<>();
+    for (Path source : productionSources()) {
+      String path = ProjectFiles.root().relativize(source).toString().replace('\\', '/');
+      if (!path.contains("/data/") && !path.contains("/shared/store/")) {
+        continue;
+      }
+      String name = source.getFileName().toString();
+      List<String> lines = read(source);
+      if (name.endsWith("Item.java") && !(name.startsWith("Abstract") && lines.contains("@Value.Immutable"))) {
+        found.add(path + " is an item not generated from an @Value.Immutable Abstract*Item");
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        if (publicField.matcher(lines.get(i)).find()) {
+          found.add(path + ":" + (i + 1) + " public mutable field");
+        }
+      }
+    }
+    assertEquals(List.of(), found, "mutable items or storage classes");
+    assertTrue(publicField.matcher("  public String name;").find());
+    assertTrue(publicField.matcher("  public List<String> tags = null;").find());
+    assertFalse(publicField.matcher("  public static final String ENTITY = \"TASK\";").find());
+    assertFalse(publicField.matcher("  public abstract String name();").find());
   }
 
   @Test

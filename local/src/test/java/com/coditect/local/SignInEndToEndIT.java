@@ -57,11 +57,11 @@ class SignInEndToEndIT {
     List<AuditEntryItem> signIns = awaitEntries(acme.id(), "user.login");
     assertEquals(1, signIns.size(), "one entry per sign-in");
     AuditEntryItem login = signIns.get(0);
-    assertEquals(acme.ownerId(), login.userId);
-    assertEquals("user", login.resourceType);
-    assertEquals(acme.ownerId(), login.resourceId);
-    assertEquals("info", login.severity.apiName());
-    assertTrue(login.metadata.contains("coditect.identity"), login.metadata);
+    assertEquals(acme.ownerId(), login.userId());
+    assertEquals("user", login.resourceType());
+    assertEquals(acme.ownerId(), login.resourceId());
+    assertEquals("info", login.severity().apiName());
+    assertTrue(login.metadata().contains("coditect.identity"), login.metadata());
 
     List<JsonNode> onTheBus = logins.drain(Duration.ofSeconds(2));
     assertEquals(1, onTheBus.size(), "the platform administrator's token put no event on the bus: " + onTheBus);
@@ -100,7 +100,7 @@ class SignInEndToEndIT {
   }
 
   private static List<AuditEntryItem> withAction(List<AuditEntryItem> entries, String action) {
-    return entries.stream().filter(entry -> action.equals(entry.action)).toList();
+    return entries.stream().filter(entry -> action.equals(entry.action())).toList();
   }
 
   private List<AuditEntryItem> entries(String tenant) {
