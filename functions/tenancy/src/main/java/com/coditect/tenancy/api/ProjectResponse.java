@@ -8,7 +8,7 @@ public record ProjectResponse(
     String createdAt, String updatedAt) {
 
   public static ProjectResponse from(ProjectItem item) {
-    return new ProjectResponse(item.id, item.key, item.name, item.description, item.status.apiName(),
-        item.ownerId, item.createdAt, item.updatedAt);
+    return new ProjectResponse(item.id(), item.key(), item.name(), item.description(), item.status().apiName(),
+        item.ownerId(), item.createdAt(), item.updatedAt());
   }
 }

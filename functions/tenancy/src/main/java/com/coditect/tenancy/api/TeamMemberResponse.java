@@ -6,6 +6,6 @@ import com.coditect.tenancy.data.TeamMemberItem;
 public record TeamMemberResponse(String teamId, String userId, String addedAt) {
 
   public static TeamMemberResponse from(TeamMemberItem item) {
-    return new TeamMemberResponse(item.teamId, item.userId, item.createdAt);
+    return new TeamMemberResponse(item.teamId(), item.userId(), item.createdAt());
   }
 }

@@ -6,6 +6,6 @@ import com.coditect.tenancy.data.TeamItem;
 public record TeamResponse(String id, String name, String description, String createdAt, String updatedAt) {
 
   public static TeamResponse from(TeamItem item) {
-    return new TeamResponse(item.id, item.name, item.description, item.createdAt, item.updatedAt);
+    return new TeamResponse(item.id(), item.name(), item.description(), item.createdAt(), item.updatedAt());
   }
 }

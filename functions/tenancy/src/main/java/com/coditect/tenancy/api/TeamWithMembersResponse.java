@@ -9,7 +9,7 @@ public record TeamWithMembersResponse(
     List<TeamMemberResponse> members) {
 
   public static TeamWithMembersResponse from(TeamItem team, List<TeamMemberResponse> members) {
-    return new TeamWithMembersResponse(team.id, team.name, team.description, team.createdAt,
-        team.updatedAt, members);
+    return new TeamWithMembersResponse(team.id(), team.name(), team.description(), team.createdAt(),
+        team.updatedAt(), members);
   }
 }

@@ -10,9 +10,9 @@ public record TenantResponse(
     int auditRetentionDays, String createdAt, String updatedAt) {
 
   public static TenantResponse from(TenantItem item) {
-    return new TenantResponse(item.id, item.name, item.slug, item.status.apiName(), item.ownerUserId,
-        item.phoneNumber, item.website, item.industry,
-        item.companySize == null ? null : item.companySize.apiName(), item.billingEmail,
-        item.taxId, AuditRetention.effectiveDays(item.auditRetentionDays), item.createdAt, item.updatedAt);
+    return new TenantResponse(item.id(), item.name(), item.slug(), item.status().apiName(), item.ownerUserId(),
+        item.phoneNumber(), item.website(), item.industry(),
+        item.companySize() == null ? null : item.companySize().apiName(), item.billingEmail(),
+        item.taxId(), AuditRetention.effectiveDays(item.auditRetentionDays()), item.createdAt(), item.updatedAt());
   }
 }

@@ -10,9 +10,9 @@ public record UserResponse(
     String createdAt, String updatedAt) {
 
   public static UserResponse from(UserItem item) {
-    return new UserResponse(item.id, item.email, item.name, item.role, item.status.apiName(), item.phoneNumber,
-        item.avatarUrl, item.timezone, item.language,
-        item.notificationPreferences == null ? Map.of() : item.notificationPreferences,
-        item.createdAt, item.updatedAt);
+    return new UserResponse(item.id(), item.email(), item.name(), item.role(), item.status().apiName(),
+        item.phoneNumber(), item.avatarUrl(), item.timezone(), item.language(),
+        item.notificationPreferences() == null ? Map.of() : item.notificationPreferences(),
+        item.createdAt(), item.updatedAt());
   }
 }

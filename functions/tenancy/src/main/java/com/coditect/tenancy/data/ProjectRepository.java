@@ -1,11 +1,11 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.model.ProjectStatus;
@@ -34,13 +34,13 @@ public final class ProjectRepository extends ItemRepository<ProjectItem> {
   /** The tenant's live projects, oldest first: one Query on GSI1. */
   public ResultPage<ProjectItem> listByTenant(TenantId tenant, PageRequest page) {
     String partition = TenancyKeys.projects(tenant, false);
-    return queries.page(table, TableItem.GSI1, UserRepository.keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI1, UserRepository.keyEquals(partition), page, partition, false);
   }
 
   /** The tenant's live projects with a status: one Query on GSI2. */
   public ResultPage<ProjectItem> listByStatus(TenantId tenant, ProjectStatus status, PageRequest page) {
     String partition = TenancyKeys.projectsWithStatus(tenant, status);
-    return queries.page(table, TableItem.GSI2, UserRepository.keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI2, UserRepository.keyEquals(partition), page, partition, false);
   }
 
   /**
@@ -52,20 +52,18 @@ public final class ProjectRepository extends ItemRepository<ProjectItem> {
   }
 
   /**
-   * Makes {@code project} a new project of the tenant: its key, type, first version, timestamps and list
-   * placement; called once its fields are set, as the status decides a list it is placed in.
+   * The common attributes of a new project of the tenant: its key, type, first version and
+   * timestamps; its list placement follows from its fields ({@link #indexed}).
    */
-  public static void stampNew(TenantId tenant, ProjectItem project, String now) {
-    project.stampNew(TenancyKeys.project(tenant, project.id), ProjectItem.ENTITY, now);
-    index(tenant, project);
+  public static ItemMeta newMeta(TenantId tenant, String projectId, String now) {
+    return ItemMeta.created(TenancyKeys.project(tenant, projectId), ProjectItem.ENTITY, now);
   }
 
-  /** Sets the index keys that place a project in the live or deleted lists. */
-  public static void index(TenantId tenant, ProjectItem project) {
+  /** {@code project} with the index keys that place it in the live or deleted lists. */
+  public static ProjectItem indexed(TenantId tenant, ProjectItem project) {
     boolean deleted = project.isDeleted();
-    project.gsi1pk = TenancyKeys.projects(tenant, deleted);
-    project.gsi1sk = project.id;
-    project.gsi2pk = deleted ? null : TenancyKeys.projectsWithStatus(tenant, project.status);
-    project.gsi2sk = deleted ? null : project.id;
+    return project.withIndex1(TenancyKeys.projects(tenant, deleted), project.id())
+        .withIndex2(deleted ? null : TenancyKeys.projectsWithStatus(tenant, project.status()),
+            deleted ? null : project.id());
   }
 }

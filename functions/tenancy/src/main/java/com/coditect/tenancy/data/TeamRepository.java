@@ -1,11 +1,11 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ public final class TeamRepository extends ItemRepository<TeamItem> {
   /** The tenant's live teams, oldest first: one Query on GSI1. */
   public ResultPage<TeamItem> listByTenant(TenantId tenant, PageRequest page) {
     String partition = TenancyKeys.teams(tenant, false);
-    return queries.page(table, TableItem.GSI1, UserRepository.keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI1, UserRepository.keyEquals(partition), page, partition, false);
   }
 
   /**
@@ -137,40 +137,32 @@ public final class TeamRepository extends ItemRepository<TeamItem> {
   public List<TeamMemberItem> listMembershipsOfUser(TenantId tenant, String userId) {
     String partition = TenancyKeys.teamsOfUser(tenant, userId);
     List<TeamMemberItem> found = new ArrayList<>();
-    members.index(TableItem.GSI1)
+    members.index(ItemMeta.GSI1)
         .query(r -> r.queryConditional(UserRepository.keyEquals(partition)))
         .forEach(page -> found.addAll(page.items()));
     return found;
   }
 
-  /** Makes {@code team} a new team of the tenant: its key, type, first version, timestamps and list placement. */
-  public static void stampNew(TenantId tenant, TeamItem team, String now) {
-    team.stampNew(TenancyKeys.team(tenant, team.id), TeamItem.ENTITY, now);
-    index(tenant, team);
+  /** The common attributes of a new team of the tenant: its key, type, first version and timestamps. */
+  public static ItemMeta newMeta(TenantId tenant, String teamId, String now) {
+    return ItemMeta.created(TenancyKeys.team(tenant, teamId), TeamItem.ENTITY, now);
   }
 
   /**
    * A new membership of {@code userId} in {@code teamId}, placed in the partition of its team and in
-   * the list of the user's teams (GSI1).
+   * the list of the user's teams (GSI1). Memberships are added and removed, never updated: no version.
    */
   public static TeamMemberItem newMembership(TenantId tenant, String teamId, String userId, String now) {
-    TeamMemberItem member = new TeamMemberItem();
-    var key = TenancyKeys.membership(tenant, teamId, userId);
-    member.pk = key.partitionKeyValue().s();
-    member.sk = key.sortKeyValue().orElseThrow().s();
-    member.entityType = TeamMemberItem.ENTITY;
-    member.teamId = teamId;
-    member.userId = userId;
-    member.gsi1pk = TenancyKeys.teamsOfUser(tenant, userId);
-    member.gsi1sk = teamId;
-    member.createdAt = now;
-    return member;
+    ItemMeta meta = ItemMeta.at(TenancyKeys.membership(tenant, teamId, userId), TeamMemberItem.ENTITY)
+        .withGsi1pk(TenancyKeys.teamsOfUser(tenant, userId))
+        .withGsi1sk(teamId)
+        .withCreatedAt(now);
+    return TeamMemberItem.builder().meta(meta).teamId(teamId).userId(userId).build();
   }
 
-  /** Sets the index keys that place a team in the live or deleted list. */
-  public static void index(TenantId tenant, TeamItem team) {
-    team.gsi1pk = TenancyKeys.teams(tenant, team.isDeleted());
-    team.gsi1sk = team.id;
+  /** {@code team} with the index keys that place it in the live or deleted list. */
+  public static TeamItem indexed(TenantId tenant, TeamItem team) {
+    return team.withIndex1(TenancyKeys.teams(tenant, team.isDeleted()), team.id());
   }
 
   /** A live team (if any) and a membership of it (if any). */

@@ -1,6 +1,7 @@
 package com.coditect.tenancy.data;
 
 import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
@@ -31,12 +32,12 @@ public final class TenantRepository extends ItemRepository<TenantItem> {
   }
 
   /**
-   * Makes {@code tenant} a new tenant: its key, type, first version, timestamps, and its place in the
-   * platform's list of tenants (platform jobs page through it; ids are UUIDv7, so oldest first).
+   * The common attributes of a new tenant: its key, type, first version, timestamps, and its place in
+   * the platform's list of tenants (platform jobs page through it; ids are UUIDv7, so oldest first).
    */
-  public static void stampNew(TenantId tenantId, TenantItem tenant, String now) {
-    tenant.stampNew(TenancyKeys.tenant(tenantId), TenantItem.ENTITY, now);
-    tenant.gsi1pk = CoreKeys.platformTenants();
-    tenant.gsi1sk = tenantId.value();
+  public static ItemMeta newMeta(TenantId tenantId, String now) {
+    return ItemMeta.created(TenancyKeys.tenant(tenantId), TenantItem.ENTITY, now)
+        .withGsi1pk(CoreKeys.platformTenants())
+        .withGsi1sk(tenantId.value());
   }
 }

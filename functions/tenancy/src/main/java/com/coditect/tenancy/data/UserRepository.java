@@ -1,11 +1,11 @@
 package com.coditect.tenancy.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.shared.tenancy.UserStatus;
@@ -49,13 +49,13 @@ public final class UserRepository extends ItemRepository<UserItem> {
   /** The tenant's live users, oldest first: one Query on GSI1. */
   public ResultPage<UserItem> listByTenant(TenantId tenant, PageRequest page) {
     String partition = TenancyKeys.users(tenant, false);
-    return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI1, keyEquals(partition), page, partition, false);
   }
 
   /** The tenant's live users with a status: one Query on GSI2. */
   public ResultPage<UserItem> listByStatus(TenantId tenant, UserStatus status, PageRequest page) {
     String partition = TenancyKeys.usersWithStatus(tenant, status);
-    return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI2, keyEquals(partition), page, partition, false);
   }
 
   /** Adds a check that the user is live (exists, not deleted); the transaction fails with {@code onMissing} if not. */
@@ -74,21 +74,18 @@ public final class UserRepository extends ItemRepository<UserItem> {
   }
 
   /**
-   * Makes {@code user} a new user of the tenant: its key, type, first version, timestamps and list
-   * placement; called once its fields are set, as the status decides a list it is placed in.
+   * The common attributes of a new user of the tenant: its key, type, first version and timestamps;
+   * its list placement follows from its fields ({@link #indexed}).
    */
-  public static void stampNew(TenantId tenant, UserItem user, String now) {
-    user.stampNew(TenancyKeys.user(tenant, user.id), UserItem.ENTITY, now);
-    index(tenant, user);
+  public static ItemMeta newMeta(TenantId tenant, String userId, String now) {
+    return ItemMeta.created(TenancyKeys.user(tenant, userId), UserItem.ENTITY, now);
   }
 
-  /** Sets the index keys that place a user in the live or deleted lists. */
-  public static void index(TenantId tenant, UserItem user) {
+  /** {@code user} with the index keys that place it in the live or deleted lists. */
+  public static UserItem indexed(TenantId tenant, UserItem user) {
     boolean deleted = user.isDeleted();
-    user.gsi1pk = TenancyKeys.users(tenant, deleted);
-    user.gsi1sk = user.id;
-    user.gsi2pk = deleted ? null : TenancyKeys.usersWithStatus(tenant, user.status);
-    user.gsi2sk = deleted ? null : user.id;
+    return user.withIndex1(TenancyKeys.users(tenant, deleted), user.id())
+        .withIndex2(deleted ? null : TenancyKeys.usersWithStatus(tenant, user.status()), deleted ? null : user.id());
   }
 
   static QueryConditional keyEquals(String partition) {

@@ -52,8 +52,8 @@ public final class MembershipCleanup {
     int removed = 0;
     for (TeamMemberItem membership : teams.listMembershipsOfUser(tenant, userId)) {
       WriteTransaction tx = transactions.begin();
-      teams.removeMember(tx, tenant, membership.teamId, userId, () -> new NotFoundException("already removed"));
-      outbox.record(tx, tenant, ACTOR, "team.member_removed", "team", membership.teamId,
+      teams.removeMember(tx, tenant, membership.teamId(), userId, () -> new NotFoundException("already removed"));
+      outbox.record(tx, tenant, ACTOR, "team.member_removed", "team", membership.teamId(),
           Map.of("member_user_id", new FieldChange(userId, null)));
       try {
         tx.commit();

@@ -44,7 +44,7 @@ public final class ProjectService {
     this.users = users;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(projects, ProjectResponse::from, p -> p.id, "project");
+    this.resource = new Resource<>(projects, ProjectResponse::from, ProjectItem::id, "project");
   }
 
   public ResultPage<ProjectResponse> list(Caller caller, ProjectFilters filters, PageRequest page) {
@@ -57,23 +57,25 @@ public final class ProjectService {
 
   public Versioned<ProjectResponse> get(Caller caller, String projectId) {
     ProjectItem project = projects.findLive(caller.tenantId(), projectId).orElseThrow(ProjectService::notFound);
-    return new Versioned<>(ProjectResponse.from(project), project.version);
+    return new Versioned<>(ProjectResponse.from(project), project.version());
   }
 
   /** Owners, admins and members create projects; the owner must be a live user of the tenant. */
   public Created<ProjectResponse> create(Caller caller, CreateProjectRequest request, IdempotencyClaim claim) {
     TenantId tenant = caller.tenantId();
-    ProjectItem project = new ProjectItem();
-    project.id = Ids.newId();
-    project.key = request.key();
-    project.name = request.name();
-    project.description = request.description();
-    project.status = ProjectStatus.ACTIVE;
-    project.ownerId = request.ownerId() != null ? request.ownerId() : caller.userId();
-    ProjectRepository.stampNew(tenant, project, Timestamps.now(clock));
-    return writer.create(tenant, caller.actor(), resource, project, "/v1/projects/" + project.id, claim, tx -> {
-      projects.claimKey(tx, tenant, project.key, project.id);
-      users.requireLive(tx, tenant, project.ownerId, ownerMissing());
+    String id = Ids.newId();
+    ProjectItem project = ProjectRepository.indexed(tenant, ProjectItem.builder()
+        .meta(ProjectRepository.newMeta(tenant, id, Timestamps.now(clock)))
+        .id(id)
+        .key(request.key())
+        .name(request.name())
+        .description(request.description())
+        .status(ProjectStatus.ACTIVE)
+        .ownerId(request.ownerId() != null ? request.ownerId() : caller.userId())
+        .build());
+    return writer.create(tenant, caller.actor(), resource, project, "/v1/projects/" + id, claim, tx -> {
+      projects.claimKey(tx, tenant, project.key(), id);
+      users.requireLive(tx, tenant, project.ownerId(), ownerMissing());
     });
   }
 
@@ -82,17 +84,17 @@ public final class ProjectService {
     TenantId tenant = caller.tenantId();
     ProjectItem project = projects.findLive(tenant, projectId).orElseThrow(ProjectService::notFound);
     requireManager(caller, project);
-    return writer.update(tenant, caller.actor(), resource, project, ifMatch, "project.updated", p -> {
-      p.name = request.name().orElse(p.name);
-      p.description = request.description().orElse(p.description);
-      p.status = request.status().orElse(p.status);
-      p.ownerId = request.ownerId().orElse(p.ownerId);
-      ProjectRepository.index(tenant, p);
-    }, (before, tx) -> {
-      if (!before.ownerId().equals(project.ownerId)) {
-        users.requireLive(tx, tenant, project.ownerId, ownerMissing());
-      }
-    });
+    return writer.update(tenant, caller.actor(), resource, project, ifMatch, "project.updated",
+        p -> ProjectRepository.indexed(tenant, p
+            .withName(request.name().orElse(p.name()))
+            .withDescription(request.description().orElse(p.description()))
+            .withStatus(request.status().orElse(p.status()))
+            .withOwnerId(request.ownerId().orElse(p.ownerId()))),
+        (changed, tx) -> {
+          if (!project.ownerId().equals(changed.ownerId())) {
+            users.requireLive(tx, tenant, changed.ownerId(), ownerMissing());
+          }
+        });
   }
 
   /** Soft delete; the key stays taken so that the project's task keys stay unambiguous. */
@@ -101,12 +103,12 @@ public final class ProjectService {
     ProjectItem project = projects.findLive(tenant, projectId).orElseThrow(ProjectService::notFound);
     requireManager(caller, project);
     writer.softDelete(tenant, caller.actor(), resource, project, ifMatch, "project.deleted",
-        p -> ProjectRepository.index(tenant, p), tx -> { });
+        p -> ProjectRepository.indexed(tenant, p), tx -> { });
   }
 
   /** Admins manage every project; members only those they own (other roles never get here: the route table). */
   private static void requireManager(Caller caller, ProjectItem project) {
-    if (!caller.isAdmin() && !caller.userId().equals(project.ownerId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(project.ownerId())) {
       throw new ForbiddenException("Only the project's owner or an admin may change it.");
     }
   }

@@ -53,7 +53,7 @@ public final class TeamService {
     this.outbox = outbox;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(teams, TeamResponse::from, t -> t.id, "team");
+    this.resource = new Resource<>(teams, TeamResponse::from, TeamItem::id, "team");
   }
 
   public ResultPage<TeamResponse> list(Caller caller, PageRequest page) {
@@ -63,18 +63,20 @@ public final class TeamService {
   public Versioned<TeamWithMembersResponse> get(Caller caller, String teamId) {
     var found = teams.findLiveWithMembers(caller.tenantId(), teamId).orElseThrow(TeamService::notFound);
     var members = found.members().stream().map(TeamMemberResponse::from).toList();
-    return new Versioned<>(TeamWithMembersResponse.from(found.team(), members), found.team().version);
+    return new Versioned<>(TeamWithMembersResponse.from(found.team(), members), found.team().version());
   }
 
   public Created<TeamResponse> create(Caller caller, CreateTeamRequest request, IdempotencyClaim claim) {
     TenantId tenant = caller.tenantId();
-    TeamItem team = new TeamItem();
-    team.id = Ids.newId();
-    team.name = request.name();
-    team.description = request.description();
-    TeamRepository.stampNew(tenant, team, Timestamps.now(clock));
-    return writer.create(tenant, caller.actor(), resource, team, "/v1/teams/" + team.id, claim,
-        tx -> teams.claimName(tx, tenant, team.name, team.id));
+    String id = Ids.newId();
+    TeamItem team = TeamRepository.indexed(tenant, TeamItem.builder()
+        .meta(TeamRepository.newMeta(tenant, id, Timestamps.now(clock)))
+        .id(id)
+        .name(request.name())
+        .description(request.description())
+        .build());
+    return writer.create(tenant, caller.actor(), resource, team, "/v1/teams/" + id, claim,
+        tx -> teams.claimName(tx, tenant, team.name(), id));
   }
 
   /** A rename moves the name sentinel in the same transaction. */
@@ -82,10 +84,9 @@ public final class TeamService {
       UpdateTeamRequest request) {
     TenantId tenant = caller.tenantId();
     TeamItem team = teams.findLive(tenant, teamId).orElseThrow(TeamService::notFound);
-    return writer.update(tenant, caller.actor(), resource, team, ifMatch, "team.updated", t -> {
-      t.name = request.name().orElse(t.name);
-      t.description = request.description().orElse(t.description);
-    }, (before, tx) -> teams.moveName(tx, tenant, before.name(), team.name, team.id));
+    return writer.update(tenant, caller.actor(), resource, team, ifMatch, "team.updated",
+        t -> t.withName(request.name().orElse(t.name())).withDescription(request.description().orElse(t.description())),
+        (changed, tx) -> teams.moveName(tx, tenant, team.name(), changed.name(), team.id()));
   }
 
   /**
@@ -96,7 +97,7 @@ public final class TeamService {
     TenantId tenant = caller.tenantId();
     TeamItem team = teams.findLive(tenant, teamId).orElseThrow(TeamService::notFound);
     writer.softDelete(tenant, caller.actor(), resource, team, ifMatch, "team.deleted",
-        t -> TeamRepository.index(tenant, t), tx -> teams.releaseName(tx, tenant, team.name));
+        t -> TeamRepository.indexed(tenant, t), tx -> teams.releaseName(tx, tenant, team.name()));
   }
 
   /**

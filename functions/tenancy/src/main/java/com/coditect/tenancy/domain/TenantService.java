@@ -55,7 +55,7 @@ public final class TenantService {
     this.outbox = outbox;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(tenants, TenantResponse::from, t -> t.id, "tenant");
+    this.resource = new Resource<>(tenants, TenantResponse::from, TenantItem::id, "tenant");
   }
 
   /** One transaction: the tenant, its slug, its owner, the owner's email, and both events. */
@@ -64,41 +64,44 @@ public final class TenantService {
     String now = Timestamps.now(clock);
     String slug = request.slug() != null ? request.slug() : slugOf(request.name(), tenantId);
 
-    UserItem owner = new UserItem();
-    owner.id = Ids.newId();
-    owner.email = request.ownerEmail();
-    owner.name = request.ownerName();
-    owner.role = Role.OWNER.apiName();
-    owner.status = UserStatus.INVITED;
-    UserRepository.stampNew(tenantId, owner, now);
+    String ownerId = Ids.newId();
+    UserItem owner = UserRepository.indexed(tenantId, UserItem.builder()
+        .meta(UserRepository.newMeta(tenantId, ownerId, now))
+        .id(ownerId)
+        .email(request.ownerEmail())
+        .name(request.ownerName())
+        .role(Role.OWNER.apiName())
+        .status(UserStatus.INVITED)
+        .build());
 
-    TenantItem tenant = new TenantItem();
-    TenantRepository.stampNew(tenantId, tenant, now);
-    tenant.id = tenantId.value();
-    tenant.name = request.name();
-    tenant.slug = slug;
-    tenant.status = TenantStatus.ACTIVE;
-    tenant.ownerUserId = owner.id;
-    tenant.phoneNumber = request.phoneNumber();
-    tenant.website = request.website();
-    tenant.industry = request.industry();
-    tenant.companySize = request.companySize();
-    tenant.billingEmail = request.billingEmail();
-    tenant.taxId = request.taxId();
-    // Written out, so the tenant item says how long its audit entries are kept.
-    tenant.auditRetentionDays = AuditRetention.DEFAULT_DAYS;
+    TenantItem tenant = TenantItem.builder()
+        .meta(TenantRepository.newMeta(tenantId, now))
+        .id(tenantId.value())
+        .name(request.name())
+        .slug(slug)
+        .status(TenantStatus.ACTIVE)
+        .ownerUserId(ownerId)
+        .phoneNumber(request.phoneNumber())
+        .website(request.website())
+        .industry(request.industry())
+        .companySize(request.companySize())
+        .billingEmail(request.billingEmail())
+        .taxId(request.taxId())
+        // Written out, so the tenant item says how long its audit entries are kept.
+        .auditRetentionDays(AuditRetention.DEFAULT_DAYS)
+        .build();
 
     TenantResponse response = TenantResponse.from(tenant);
     WriteTransaction tx = transactions.begin();
     tenants.create(tx, tenant, () -> new IllegalStateException("tenant id collision"));
-    tenants.claimSlug(tx, slug, tenant.id);
+    tenants.claimSlug(tx, slug, tenant.id());
     users.create(tx, owner, () -> new IllegalStateException("user id collision"));
-    users.claimEmail(tx, tenantId, owner.email, owner.id, "owner.email");
+    users.claimEmail(tx, tenantId, owner.email(), ownerId, "owner.email");
     // The platform administrator acts in no tenant: the events are the new tenant's.
     Actor actor = caller.actor();
-    outbox.record(tx, tenantId, actor, "tenant.created", "tenant", tenant.id, null, response);
-    outbox.record(tx, tenantId, actor, "user.created", "user", owner.id, null, UserResponse.from(owner));
-    Created<TenantResponse> created = new Created<>("/v1/tenant", response, tenant.version);
+    outbox.record(tx, tenantId, actor, "tenant.created", "tenant", tenant.id(), null, response);
+    outbox.record(tx, tenantId, actor, "user.created", "user", ownerId, null, UserResponse.from(owner));
+    Created<TenantResponse> created = new Created<>("/v1/tenant", response, tenant.version());
     claim.attach(tx, created);
     tx.commit();
     return created;
@@ -106,7 +109,7 @@ public final class TenantService {
 
   public Versioned<TenantResponse> get(Caller caller) {
     TenantItem item = tenants.find(caller.tenantId()).orElseThrow(TenantService::notFound);
-    return new Versioned<>(TenantResponse.from(item), item.version);
+    return new Versioned<>(TenantResponse.from(item), item.version());
   }
 
   /**
@@ -119,18 +122,17 @@ public final class TenantService {
     }
     TenantId tenant = caller.tenantId();
     TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
-    return writer.update(tenant, caller.actor(), resource, item, ifMatch, "tenant.updated", t -> {
-      t.name = request.name().orElse(t.name);
-      t.phoneNumber = request.phoneNumber().orElse(t.phoneNumber);
-      t.website = request.website().orElse(t.website);
-      t.industry = request.industry().orElse(t.industry);
-      t.companySize = request.companySize().orElse(t.companySize);
-      t.billingEmail = request.billingEmail().orElse(t.billingEmail);
-      t.taxId = request.taxId().orElse(t.taxId);
-      // Applies to entries written from now on: an entry's expiry is fixed when it is written
-      // (the audit role may not update entries), see docs/audit.md "Retention".
-      t.auditRetentionDays = request.auditRetentionDays().orElse(t.auditRetentionDays);
-    });
+    return writer.update(tenant, caller.actor(), resource, item, ifMatch, "tenant.updated", t -> t
+        .withName(request.name().orElse(t.name()))
+        .withPhoneNumber(request.phoneNumber().orElse(t.phoneNumber()))
+        .withWebsite(request.website().orElse(t.website()))
+        .withIndustry(request.industry().orElse(t.industry()))
+        .withCompanySize(request.companySize().orElse(t.companySize()))
+        .withBillingEmail(request.billingEmail().orElse(t.billingEmail()))
+        .withTaxId(request.taxId().orElse(t.taxId()))
+        // Applies to entries written from now on: an entry's expiry is fixed when it is written
+        // (the audit role may not update entries), see docs/audit.md "Retention".
+        .withAuditRetentionDays(request.auditRetentionDays().orElse(t.auditRetentionDays())));
   }
 
   private static NotFoundException notFound() {

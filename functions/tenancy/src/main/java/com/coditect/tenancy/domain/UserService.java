@@ -44,7 +44,7 @@ public final class UserService {
     this.users = users;
     this.clock = clock;
     this.writer = writer;
-    this.resource = new Resource<>(users, UserResponse::from, u -> u.id, "user");
+    this.resource = new Resource<>(users, UserResponse::from, UserItem::id, "user");
   }
 
   public ResultPage<UserResponse> list(Caller caller, UserFilters filters, PageRequest page) {
@@ -57,7 +57,7 @@ public final class UserService {
 
   public Versioned<UserResponse> get(Caller caller, String userId) {
     UserItem user = users.findLive(caller.tenantId(), userId).orElseThrow(UserService::notFound);
-    return new Versioned<>(UserResponse.from(user), user.version);
+    return new Versioned<>(UserResponse.from(user), user.version());
   }
 
   /** Invites a user; only an owner may invite another owner. */
@@ -65,16 +65,18 @@ public final class UserService {
     if (request.role() == Role.OWNER && caller.role() != Role.OWNER) {
       throw new ForbiddenException("Only an owner may invite another owner.");
     }
-    UserItem user = new UserItem();
-    user.id = Ids.newId();
-    user.email = request.email();
-    user.name = request.name();
-    user.role = request.role().apiName();
-    user.status = UserStatus.INVITED;
     TenantId tenant = caller.tenantId();
-    UserRepository.stampNew(tenant, user, Timestamps.now(clock));
-    return writer.create(tenant, caller.actor(), resource, user, "/v1/users/" + user.id, claim,
-        tx -> users.claimEmail(tx, tenant, user.email, user.id, "email"));
+    String id = Ids.newId();
+    UserItem user = UserRepository.indexed(tenant, UserItem.builder()
+        .meta(UserRepository.newMeta(tenant, id, Timestamps.now(clock)))
+        .id(id)
+        .email(request.email())
+        .name(request.name())
+        .role(request.role().apiName())
+        .status(UserStatus.INVITED)
+        .build());
+    return writer.create(tenant, caller.actor(), resource, user, "/v1/users/" + id, claim,
+        tx -> users.claimEmail(tx, tenant, user.email(), id, "email"));
   }
 
   /** The caller's own profile. */
@@ -82,18 +84,20 @@ public final class UserService {
     TenantId tenant = caller.tenantId();
     UserItem user = users.findLive(tenant, caller.userId()).orElseThrow(UserService::notFound);
     return writer.update(tenant, caller.actor(), resource, user, ifMatch, "user.updated", u -> {
-      u.name = request.name().orElse(u.name);
-      u.phoneNumber = request.phoneNumber().orElse(u.phoneNumber);
-      u.avatarUrl = request.avatarUrl().orElse(u.avatarUrl);
-      u.timezone = request.timezone().orElse(u.timezone);
-      u.language = request.language().orElse(u.language);
+      UserItem changed = u
+          .withName(request.name().orElse(u.name()))
+          .withPhoneNumber(request.phoneNumber().orElse(u.phoneNumber()))
+          .withAvatarUrl(request.avatarUrl().orElse(u.avatarUrl()))
+          .withTimezone(request.timezone().orElse(u.timezone()))
+          .withLanguage(request.language().orElse(u.language()));
       if (request.notificationPreferences().isPresent()) {
         // Settings merge: a PATCH names only the channels it changes.
-        Map<String, Boolean> merged = new TreeMap<>(u.notificationPreferences == null
-            ? Map.of() : u.notificationPreferences);
+        Map<String, Boolean> merged = new TreeMap<>(u.notificationPreferences() == null
+            ? Map.of() : u.notificationPreferences());
         merged.putAll(request.notificationPreferences().value());
-        u.notificationPreferences = merged;
+        changed = changed.withNotificationPreferences(merged);
       }
+      return changed;
     });
   }
 
@@ -106,37 +110,35 @@ public final class UserService {
     TenantId tenant = caller.tenantId();
     UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
     boolean roleOrStatus = request.role().isPresent() || request.status().isPresent();
-    if (roleOrStatus && user.id.equals(caller.userId())) {
+    if (roleOrStatus && user.id().equals(caller.userId())) {
       throw UnprocessableException.forField(request.role().isPresent() ? "role" : "status",
           "you cannot change your own role or status; ask another owner or admin");
     }
     requireOwnerForOwners(caller, user, request.role().orElse(null));
-    String action = request.role().isPresent() && !request.role().value().equals(user.role)
+    String action = request.role().isPresent() && !request.role().value().equals(user.role())
         ? "user.role_changed" : "user.updated";
-    return writer.update(tenant, caller.actor(), resource, user, ifMatch, action, u -> {
-      u.name = request.name().orElse(u.name);
-      u.role = request.role().orElse(u.role);
-      u.status = request.status().orElse(u.status);
-      UserRepository.index(tenant, u);
-    });
+    return writer.update(tenant, caller.actor(), resource, user, ifMatch, action,
+        u -> UserRepository.indexed(tenant, u
+            .withName(request.name().orElse(u.name()))
+            .withRole(request.role().orElse(u.role()))
+            .withStatus(request.status().orElse(u.status()))));
   }
 
   /** Soft delete: the user disappears from lists, can no longer act, and the email is free again. */
   public void delete(Caller caller, String userId, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
     UserItem user = users.findLive(tenant, userId).orElseThrow(UserService::notFound);
-    if (user.id.equals(caller.userId())) {
+    if (user.id().equals(caller.userId())) {
       throw UnprocessableException.forField("user_id", "you cannot delete yourself");
     }
     requireOwnerForOwners(caller, user, null);
-    writer.softDelete(tenant, caller.actor(), resource, user, ifMatch, "user.deleted", u -> {
-      u.status = UserStatus.DISABLED;
-      UserRepository.index(tenant, u);
-    }, tx -> users.releaseEmail(tx, tenant, user.email));
+    writer.softDelete(tenant, caller.actor(), resource, user, ifMatch, "user.deleted",
+        u -> UserRepository.indexed(tenant, u.withStatus(UserStatus.DISABLED)),
+        tx -> users.releaseEmail(tx, tenant, user.email()));
   }
 
   private static void requireOwnerForOwners(Caller caller, UserItem target, String newRole) {
-    boolean touchesOwner = Role.OWNER.apiName().equals(target.role) || Role.OWNER.apiName().equals(newRole);
+    boolean touchesOwner = Role.OWNER.apiName().equals(target.role()) || Role.OWNER.apiName().equals(newRole);
     if (touchesOwner && caller.role() != Role.OWNER) {
       throw new ForbiddenException("Only an owner may change an owner or grant the owner role.");
     }
