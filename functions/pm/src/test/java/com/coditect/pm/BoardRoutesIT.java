@@ -17,9 +17,12 @@ import com.coditect.pm.data.BoardItem;
 import com.coditect.pm.data.BoardRepository;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.data.TaskRepository;
+import com.coditect.pm.model.BoardType;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.store.CursorCodec;
 import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.SingleTable;
@@ -679,15 +682,20 @@ class BoardRoutesIT {
   /** A board of {@code projectId} whose columns map the given statuses, for the repository alone. */
   @SafeVarargs
   private static BoardItem board(String projectId, List<String>... mappings) {
-    BoardItem board = new BoardItem();
-    board.id = Ids.newId();
-    board.projectId = projectId;
+    String id = Ids.newId();
     List<BoardColumn> columns = new ArrayList<>();
     for (List<String> mapping : mappings) {
       columns.add(new BoardColumn("c" + columns.size(), "C", mapping, columns.size()));
     }
-    board.columns = columns;
-    return board;
+    // Never stored: the repository reads its id, project and columns; the rest is placeholder.
+    return BoardItem.builder()
+        .meta(ItemMeta.builder().pk("T#t#BOARD#" + id).sk(BoardItem.ENTITY).build())
+        .id(id)
+        .projectId(projectId)
+        .name("Board")
+        .boardType(BoardType.KANBAN)
+        .columns(columns)
+        .build();
   }
 
   /** Remembers the filter and the ScannedCount of the last Query. */
@@ -709,26 +717,26 @@ class BoardRoutesIT {
    * {@code <status>#<rank>#<id>} in the project's board-row partition); returns the task id.
    */
   private String seedTask(Tenant tenant, String projectId, String key, String status, String rank) {
-    TaskItem task = new TaskItem();
-    task.id = Ids.newId();
-    task.key = key;
-    task.number = Long.parseLong(key.substring(key.indexOf('-') + 1));
-    task.projectId = projectId;
-    task.title = "Task " + key;
-    task.taskType = com.coditect.pm.model.TaskType.TASK;
-    task.status = com.coditect.shared.domain.Choice.fromApiName(com.coditect.pm.model.TaskStatus.class, status)
-        .orElseThrow();
-    task.priority = com.coditect.pm.model.TaskPriority.MEDIUM;
-    task.reporterId = tenant.ownerId();
-    task.tags = List.of("seeded");
-    task.customFields = "{\"estimate\":3}";
-    task.rank = rank;
-    task.version = 1L;
-    task.createdAt = "2026-01-01T00:00:00.000Z";
-    task.updatedAt = task.createdAt;
+    String id = Ids.newId();
+    TaskItem task = TaskItem.builder()
+        .meta(TaskRepository.newMeta(new TenantId(tenant.id()), id, "2026-01-01T00:00:00.000Z"))
+        .id(id)
+        .key(key)
+        .number(Long.parseLong(key.substring(key.indexOf('-') + 1)))
+        .projectId(projectId)
+        .title("Task " + key)
+        .taskType(com.coditect.pm.model.TaskType.TASK)
+        .status(com.coditect.shared.domain.Choice.fromApiName(com.coditect.pm.model.TaskStatus.class, status)
+            .orElseThrow())
+        .priority(com.coditect.pm.model.TaskPriority.MEDIUM)
+        .reporterId(tenant.ownerId())
+        .tags(List.of("seeded"))
+        .customFields("{\"estimate\":3}")
+        .rank(rank)
+        .build();
     TaskItem row = task.boardRowAt(PmKeys.boardRows(new TenantId(tenant.id()), projectId));
     api.env.dynamoDb().putItem(b -> b.tableName(api.env.tableName()).item(TaskItem.SCHEMA.itemToMap(row, true)));
-    return task.id;
+    return task.id();
   }
 
   /** The actions of the outbox events about a resource, oldest first (a scan: tests only). */

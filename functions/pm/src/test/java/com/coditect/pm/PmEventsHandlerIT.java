@@ -221,8 +221,8 @@ class PmEventsHandlerIT {
       JsonNode task = task(id).json();
       TaskItem item = TaskItem.SCHEMA.mapToItem(api.env.dynamoDb().getItem(g -> g.tableName(api.env.tableName())
           .key(PmKeys.task(tenant(), id).primaryKeyMap(TaskItem.SCHEMA)).consistentRead(true)).item());
-      List<String> ancestors = item.ancestorIds == null ? List.of()
-          : item.ancestorIds.stream().map(a -> labels.getOrDefault(a, a)).toList();
+      List<String> ancestors = item.ancestorIds() == null ? List.of()
+          : item.ancestorIds().stream().map(a -> labels.getOrDefault(a, a)).toList();
       places.put(task.path("title").asText(), "sprint=" + label(labels, task, "sprint_id")
           + " milestone=" + label(labels, task, "milestone_id") + " assignee=" + label(labels, task, "assignee_id")
           + " parent=" + label(labels, task, "parent_task_id") + " ancestors=" + ancestors);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.api.TaskFields;
-import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.data.TaskRows;
 import com.coditect.pm.model.TaskPriority;
 import com.coditect.pm.model.TaskStatus;
@@ -63,24 +63,26 @@ class TaskListScaleIT {
     sprints = List.of(Ids.newId(), Ids.newId(), Ids.newId());
     List<WriteRequest> writes = new ArrayList<>();
     for (int i = 0; i < TASKS; i++) {
-      TaskItem task = new TaskItem();
-      task.id = Ids.newId();
-      task.stampNew(PmKeys.task(tenant, task.id), TaskItem.ENTITY, "2026-11-25T10:00:00.000Z");
-      task.key = "BIG-" + (i + 1);
-      task.number = (long) i + 1;
-      task.projectId = acme.projectId();
-      task.title = "Task " + i;
-      task.taskType = TaskType.values()[i % TaskType.values().length];
-      task.status = TaskStatus.values()[i % TaskStatus.values().length];
-      task.priority = TaskPriority.values()[i % TaskPriority.values().length];
-      task.assigneeId = i % 4 == 3 ? null : assignees.get(i % 3);
-      task.sprintId = i % 5 == 4 ? null : sprints.get(i % 3);
-      task.dueDate = i % 7 == 6 ? null : FIRST_DUE.plus(i % 100, ChronoUnit.DAYS).toString().replace("Z", ".000Z");
-      task.tags = List.of();
-      task.customFields = "{}";
-      task.ancestorIds = List.of();
-      task.reporterId = acme.ownerId();
-      task.rank = Ranks.forNewTask(1_700_000_000_000L + i);
+      String id = Ids.newId();
+      TaskItem task = TaskItem.builder()
+          .meta(TaskRepository.newMeta(tenant, id, "2026-11-25T10:00:00.000Z"))
+          .id(id)
+          .key("BIG-" + (i + 1))
+          .number((long) i + 1)
+          .projectId(acme.projectId())
+          .title("Task " + i)
+          .taskType(TaskType.values()[i % TaskType.values().length])
+          .status(TaskStatus.values()[i % TaskStatus.values().length])
+          .priority(TaskPriority.values()[i % TaskPriority.values().length])
+          .assigneeId(i % 4 == 3 ? null : assignees.get(i % 3))
+          .sprintId(i % 5 == 4 ? null : sprints.get(i % 3))
+          .dueDate(i % 7 == 6 ? null : FIRST_DUE.plus(i % 100, ChronoUnit.DAYS).toString().replace("Z", ".000Z"))
+          .tags(List.of())
+          .customFields("{}")
+          .ancestorIds(List.of())
+          .reporterId(acme.ownerId())
+          .rank(Ranks.forNewTask(1_700_000_000_000L + i))
+          .build();
       tasks.add(task);
       writes.add(put(TaskItem.SCHEMA.itemToMap(task, true)));
       TaskRows.of(tenant, task).forEach(row -> writes.add(put(TaskItem.SCHEMA.itemToMap(row, true))));
@@ -103,21 +105,21 @@ class TaskListScaleIT {
   @Test
   void byStatus() {
     for (String status : TaskFields.STATUSES) {
-      assertPagesHoldExactly(Map.of("status", status), task -> status.equals(task.status.apiName()));
+      assertPagesHoldExactly(Map.of("status", status), task -> status.equals(task.status().apiName()));
     }
   }
 
   @Test
   void byAssignee() {
     for (String assignee : assignees) {
-      assertPagesHoldExactly(Map.of("assignee_id", assignee), task -> assignee.equals(task.assigneeId));
+      assertPagesHoldExactly(Map.of("assignee_id", assignee), task -> assignee.equals(task.assigneeId()));
     }
   }
 
   @Test
   void bySprint() {
     for (String sprint : sprints) {
-      assertPagesHoldExactly(Map.of("sprint_id", sprint), task -> sprint.equals(task.sprintId));
+      assertPagesHoldExactly(Map.of("sprint_id", sprint), task -> sprint.equals(task.sprintId()));
     }
   }
 
@@ -126,9 +128,9 @@ class TaskListScaleIT {
     String before = "2027-02-15";
     String after = "2027-03-01T00:00:00Z";
     assertPagesHoldExactly(Map.of("due_before", before),
-        task -> task.dueDate != null && task.dueDate.compareTo("2027-02-15T00:00:00.000Z") < 0);
+        task -> task.dueDate() != null && task.dueDate().compareTo("2027-02-15T00:00:00.000Z") < 0);
     assertPagesHoldExactly(Map.of("due_after", after),
-        task -> task.dueDate != null && task.dueDate.compareTo("2027-03-01T00:00:00.000Z") > 0);
+        task -> task.dueDate() != null && task.dueDate().compareTo("2027-03-01T00:00:00.000Z") > 0);
   }
 
   @Test
@@ -139,13 +141,13 @@ class TaskListScaleIT {
   @Test
   void aCombinationNarrowsTheFirstFiltersPartition() {
     assertPagesHoldExactly(Map.of("status", "todo", "assignee_id", assignees.get(1)),
-        task -> "todo".equals(task.status.apiName()) && assignees.get(1).equals(task.assigneeId));
+        task -> "todo".equals(task.status().apiName()) && assignees.get(1).equals(task.assigneeId()));
   }
 
   /** Pages through with the largest page size: each page one Query, together exactly the expected tasks. */
   private void assertPagesHoldExactly(Map<String, String> filters, Predicate<TaskItem> expected) {
     Set<String> wanted = new HashSet<>();
-    tasks.stream().filter(expected).forEach(task -> wanted.add(task.id));
+    tasks.stream().filter(expected).forEach(task -> wanted.add(task.id()));
     Set<String> seen = new HashSet<>();
     String cursor = null;
     int pages = 0;

@@ -9,8 +9,8 @@ public record ActivityResponse(String id, String taskId, String userId, String a
     JsonNode oldValue, JsonNode newValue, String createdAt) {
 
   public static ActivityResponse from(ActivityItem item) {
-    return new ActivityResponse(item.id, item.taskId, item.userId, item.action, item.fieldChanged,
-        json(item.oldValue), json(item.newValue), item.createdAt);
+    return new ActivityResponse(item.id(), item.taskId(), item.userId(), item.action(), item.fieldChanged(),
+        json(item.oldValue()), json(item.newValue()), item.createdAt());
   }
 
   private static JsonNode json(String text) {

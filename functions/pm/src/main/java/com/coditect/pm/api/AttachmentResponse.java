@@ -23,8 +23,8 @@ public record AttachmentResponse(
   public record Download(String url, String expiresAt) {}
 
   public static AttachmentResponse from(AttachmentItem item) {
-    return new AttachmentResponse(item.id, item.taskId, item.uploaderId, item.filename, item.filePath,
-        item.fileSizeBytes, item.mimeType, item.sha256, item.status.apiName(), item.createdAt, null, null);
+    return new AttachmentResponse(item.id(), item.taskId(), item.uploaderId(), item.filename(), item.filePath(),
+        item.fileSizeBytes(), item.mimeType(), item.sha256(), item.status().apiName(), item.createdAt(), null, null);
   }
 
   public AttachmentResponse withUpload(PresignedRequest put) {

@@ -10,7 +10,7 @@ public record BoardResponse(
     String updatedAt) {
 
   public static BoardResponse from(BoardItem board) {
-    return new BoardResponse(board.id, board.projectId, board.name, board.boardType.apiName(), board.columns,
-        board.createdAt, board.updatedAt);
+    return new BoardResponse(board.id(), board.projectId(), board.name(), board.boardType().apiName(), board.columns(),
+        board.createdAt(), board.updatedAt());
   }
 }

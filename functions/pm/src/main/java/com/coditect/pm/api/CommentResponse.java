@@ -8,7 +8,7 @@ public record CommentResponse(
     String updatedAt) {
 
   public static CommentResponse from(CommentItem item, String contentHtml) {
-    return new CommentResponse(item.id, item.taskId, item.authorId, item.content, contentHtml, item.createdAt,
-        item.updatedAt);
+    return new CommentResponse(item.id(), item.taskId(), item.authorId(), item.content(), contentHtml, item.createdAt(),
+        item.updatedAt());
   }
 }

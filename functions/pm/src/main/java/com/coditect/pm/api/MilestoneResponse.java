@@ -8,7 +8,8 @@ public record MilestoneResponse(
     int progressPercent, String createdAt, String updatedAt, String completedAt) {
 
   public static MilestoneResponse from(MilestoneItem item) {
-    return new MilestoneResponse(item.id, item.projectId, item.title, item.description, item.status.apiName(), item.dueDate,
-        item.progressPercent(), item.createdAt, item.updatedAt, item.completedAt);
+    return new MilestoneResponse(item.id(), item.projectId(), item.title(), item.description(),
+        item.status().apiName(), item.dueDate(), item.progressPercent(), item.createdAt(), item.updatedAt(),
+        item.completedAt());
   }
 }

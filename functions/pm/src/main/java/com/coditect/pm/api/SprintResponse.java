@@ -8,7 +8,7 @@ public record SprintResponse(
     String createdAt, String updatedAt, String completedAt) {
 
   public static SprintResponse from(SprintItem item) {
-    return new SprintResponse(item.id, item.projectId, item.name, item.goal, item.status.apiName(), item.startDate,
-        item.endDate, item.createdAt, item.updatedAt, item.completedAt);
+    return new SprintResponse(item.id(), item.projectId(), item.name(), item.goal(), item.status().apiName(),
+        item.startDate(), item.endDate(), item.createdAt(), item.updatedAt(), item.completedAt());
   }
 }

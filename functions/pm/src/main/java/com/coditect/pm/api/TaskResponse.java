@@ -13,10 +13,12 @@ public record TaskResponse(
     JsonNode customFields, String rank, String createdAt, String updatedAt) {
 
   public static TaskResponse from(TaskItem task) {
-    return new TaskResponse(task.id, task.key, task.projectId, task.title, task.description,
-        TaskFields.apiName(task.taskType), TaskFields.apiName(task.status), TaskFields.apiName(task.priority), task.assigneeId, task.reporterId, task.sprintId, task.milestoneId,
-        task.parentTaskId, task.storyPoints, task.dueDate, task.startedAt, task.completedAt,
-        task.tags == null ? List.of() : task.tags, Json.readTree(task.customFields == null ? "{}" : task.customFields),
-        task.rank, task.createdAt, task.updatedAt);
+    return new TaskResponse(task.id(), task.key(), task.projectId(), task.title(), task.description(),
+        TaskFields.apiName(task.taskType()), TaskFields.apiName(task.status()), TaskFields.apiName(task.priority()),
+        task.assigneeId(), task.reporterId(), task.sprintId(), task.milestoneId(), task.parentTaskId(),
+        task.storyPoints(), task.dueDate(), task.startedAt(), task.completedAt(),
+        task.tags() == null ? List.of() : task.tags(),
+        Json.readTree(task.customFields() == null ? "{}" : task.customFields()), task.rank(), task.createdAt(),
+        task.updatedAt());
   }
 }

@@ -17,9 +17,10 @@ public record TaskSummaryResponse(
     String createdAt, String updatedAt) {
 
   public static TaskSummaryResponse from(TaskItem task) {
-    return new TaskSummaryResponse(task.id, task.key, task.projectId, task.title, TaskFields.apiName(task.taskType),
-        TaskFields.apiName(task.status), TaskFields.apiName(task.priority), task.assigneeId, task.reporterId, task.sprintId, task.milestoneId, task.parentTaskId, task.storyPoints,
-        task.dueDate, task.startedAt, task.completedAt, task.tags == null ? List.of() : task.tags, task.rank,
-        task.createdAt, task.updatedAt);
+    return new TaskSummaryResponse(task.id(), task.key(), task.projectId(), task.title(),
+        TaskFields.apiName(task.taskType()), TaskFields.apiName(task.status()), TaskFields.apiName(task.priority()),
+        task.assigneeId(), task.reporterId(), task.sprintId(), task.milestoneId(), task.parentTaskId(),
+        task.storyPoints(), task.dueDate(), task.startedAt(), task.completedAt(),
+        task.tags() == null ? List.of() : task.tags(), task.rank(), task.createdAt(), task.updatedAt());
   }
 }

@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
@@ -22,15 +23,17 @@ public final class ActivityRepository extends ItemRepository<ActivityItem> {
     this.lists = lists;
   }
 
-  /** Adds {@code row} (its id, task and user set) under its task, and in its user's activity if it has a user. */
+  /**
+   * A history row's key under its task, its entity type and its creation time; append-only, so
+   * unversioned.
+   */
+  public static ItemMeta newMeta(TenantId tenant, String taskId, String activityId, String now) {
+    return ItemMeta.at(PmKeys.activity(tenant, taskId, activityId), ActivityItem.ENTITY).withCreatedAt(now);
+  }
+
+  /** Adds {@code row} (keyed by {@link #newMeta}) under its task, and in its user's activity if it has a user. */
   public void append(WriteTransaction tx, TenantId tenant, ActivityItem row) {
-    var key = PmKeys.activity(tenant, row.taskId, row.id);
-    row.pk = key.partitionKeyValue().s();
-    row.sk = key.sortKeyValue().orElseThrow().s();
-    row.entityType = ActivityItem.ENTITY;
-    row.gsi1pk = row.userId == null ? null : PmKeys.activityOfUser(tenant, row.userId);
-    row.gsi1sk = row.userId == null ? null : row.id;
-    put(tx, row);
+    put(tx, row.userId() == null ? row : row.withIndex1(PmKeys.activityOfUser(tenant, row.userId()), row.id()));
   }
 
   /**

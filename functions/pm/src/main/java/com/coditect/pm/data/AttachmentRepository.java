@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
@@ -38,15 +39,15 @@ public final class AttachmentRepository extends ItemRepository<AttachmentItem> {
     return PmKeys.attachment(tenant, taskId, attachmentId);
   }
 
-  /** Gives a new attachment its key (in its task's partition) and entity type. */
-  public static void stampNew(TenantId tenant, AttachmentItem attachment, String now) {
-    attachment.stampNew(key(tenant, attachment.taskId, attachment.id), AttachmentItem.ENTITY, now);
+  /** A new attachment's key (in its task's partition), entity type, first version and creation time. */
+  public static ItemMeta newMeta(TenantId tenant, String taskId, String attachmentId, String now) {
+    return ItemMeta.created(key(tenant, taskId, attachmentId), AttachmentItem.ENTITY, now);
   }
 
 
   /** Adds the removal of an attachment read at its version; {@code onStale} if it changed since. */
   public void delete(WriteTransaction tx, TenantId tenant, AttachmentItem attachment,
       Supplier<? extends RuntimeException> onStale) {
-    tx.deleteVersioned(key(tenant, attachment.taskId, attachment.id), attachment.version, onStale);
+    tx.deleteVersioned(key(tenant, attachment.taskId(), attachment.id()), attachment.version(), onStale);
   }
 }

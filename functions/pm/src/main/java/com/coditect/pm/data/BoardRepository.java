@@ -1,11 +1,11 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.HashMap;
@@ -56,7 +56,7 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
   /** A project's boards, oldest first: one Query on GSI1. */
   public ResultPage<BoardItem> listByProject(TenantId tenant, String projectId, PageRequest page) {
     String partition = PmKeys.boardsOfProject(tenant, projectId);
-    return queries.page(table, TableItem.GSI1, QueryConditional.keyEqualTo(k -> k.partitionValue(partition)), page,
+    return queries.page(table, ItemMeta.GSI1, QueryConditional.keyEqualTo(k -> k.partitionValue(partition)), page,
         partition, false);
   }
 
@@ -70,8 +70,8 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
    */
   public ResultPage<TaskItem> taskRows(TenantId tenant, BoardItem board, List<String> allStatuses, PageRequest page) {
     SortedSet<String> mapped = new TreeSet<>();
-    board.columns.forEach(column -> mapped.addAll(column.statusMapping()));
-    String partition = PmKeys.boardRows(tenant, board.projectId);
+    board.columns().forEach(column -> mapped.addAll(column.statusMapping()));
+    String partition = PmKeys.boardRows(tenant, board.projectId());
     String from = mapped.first() + "#";
     String to = mapped.last() + AFTER_STATUS;
     QueryConditional span = QueryConditional.sortBetween(
@@ -82,7 +82,7 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
             && !mapped.contains(status));
     Expression filter = spanHasUnmapped ? statusIn(mapped) : null;
     // The cursor is a start key inside this span: it is only valid for the same board and span.
-    String scope = partition + "|" + PmKeys.BOARD + "#" + board.id + "|" + from + "|" + to;
+    String scope = partition + "|" + PmKeys.BOARD + "#" + board.id() + "|" + from + "|" + to;
     return queries.page(taskRows, null, span, filter, page, scope, false);
   }
 
@@ -102,21 +102,20 @@ public final class BoardRepository extends ItemRepository<BoardItem> {
         .build();
   }
 
-  /** Gives a new board its key and entity type. */
-  public static void stampNew(TenantId tenant, BoardItem board, String now) {
-    board.stampNew(PmKeys.board(tenant, board.id), BoardItem.ENTITY, now);
+  /** A new board's key, entity type, first version and creation time. */
+  public static ItemMeta newMeta(TenantId tenant, String boardId, String now) {
+    return ItemMeta.created(PmKeys.board(tenant, boardId), BoardItem.ENTITY, now);
   }
 
-  /** Sets the index keys that list a board under its project. */
-  public static void index(TenantId tenant, BoardItem board) {
-    board.gsi1pk = PmKeys.boardsOfProject(tenant, board.projectId);
-    board.gsi1sk = board.id;
+  /** The board with the index keys that list it under its project. */
+  public static BoardItem indexed(TenantId tenant, BoardItem board) {
+    return board.withIndex1(PmKeys.boardsOfProject(tenant, board.projectId()), board.id());
   }
 
 
   /** Adds the removal of a board read at its version; {@code onStale} if it changed since. */
   public void delete(WriteTransaction tx, TenantId tenant, BoardItem board,
       Supplier<? extends RuntimeException> onStale) {
-    tx.deleteVersioned(PmKeys.board(tenant, board.id), board.version, onStale);
+    tx.deleteVersioned(PmKeys.board(tenant, board.id()), board.version(), onStale);
   }
 }

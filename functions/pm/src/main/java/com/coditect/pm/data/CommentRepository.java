@@ -1,5 +1,6 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
@@ -40,9 +41,9 @@ public final class CommentRepository extends ItemRepository<CommentItem> {
     return PmKeys.comment(tenant, taskId, commentId);
   }
 
-  /** Gives a new comment its key (in its task's partition) and entity type. */
-  public static void stampNew(TenantId tenant, CommentItem comment, String now) {
-    comment.stampNew(key(tenant, comment.taskId, comment.id), CommentItem.ENTITY, now);
+  /** A new comment's key (in its task's partition), entity type, first version and creation time. */
+  public static ItemMeta newMeta(TenantId tenant, String taskId, String commentId, String now) {
+    return ItemMeta.created(key(tenant, taskId, commentId), CommentItem.ENTITY, now);
   }
 
 }

@@ -1,12 +1,12 @@
 package com.coditect.pm.data;
 
 import com.coditect.pm.model.MilestoneStatus;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
@@ -48,52 +48,51 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
   /** A project's milestones by due date, undated last: one Query on GSI1. */
   public ResultPage<MilestoneItem> listByProject(TenantId tenant, String projectId, PageRequest page) {
     String partition = PmKeys.milestonesOfProject(tenant, projectId);
-    return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI1, keyEquals(partition), page, partition, false);
   }
 
   /** A project's milestones with a status, by due date: one Query on GSI2. */
   public ResultPage<MilestoneItem> listByStatus(TenantId tenant, String projectId, MilestoneStatus status,
       PageRequest page) {
     String partition = PmKeys.milestonesWithStatus(tenant, projectId, status.apiName());
-    return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI2, keyEquals(partition), page, partition, false);
   }
 
-  /** Gives a new milestone its key and entity type. */
-  public static void stampNew(TenantId tenant, MilestoneItem milestone, String now) {
-    milestone.stampNew(PmKeys.milestone(tenant, milestone.id), MilestoneItem.ENTITY, now);
+  /** A new milestone's key, entity type, first version and creation time. */
+  public static ItemMeta newMeta(TenantId tenant, String milestoneId, String now) {
+    return ItemMeta.created(PmKeys.milestone(tenant, milestoneId), MilestoneItem.ENTITY, now);
   }
 
-  /** Sets the index keys from the milestone's project, status and due date. */
-  public static void index(TenantId tenant, MilestoneItem milestone) {
-    String byDueDate = (milestone.dueDate == null ? PmKeys.NO_DUE_DATE : milestone.dueDate) + "#" + milestone.id;
-    milestone.gsi1pk = PmKeys.milestonesOfProject(tenant, milestone.projectId);
-    milestone.gsi1sk = byDueDate;
-    milestone.gsi2pk = PmKeys.milestonesWithStatus(tenant, milestone.projectId, milestone.status.apiName());
-    milestone.gsi2sk = byDueDate;
+  /** The milestone with its index keys set from its project, status and due date. */
+  public static MilestoneItem indexed(TenantId tenant, MilestoneItem milestone) {
+    String byDueDate = (milestone.dueDate() == null ? PmKeys.NO_DUE_DATE : milestone.dueDate()) + "#" + milestone.id();
+    return milestone.withIndex1(PmKeys.milestonesOfProject(tenant, milestone.projectId()), byDueDate)
+        .withIndex2(PmKeys.milestonesWithStatus(tenant, milestone.projectId(), milestone.status().apiName()),
+            byDueDate);
   }
 
 
   /** Adds the claim of the milestone's title in its project (any case); a clash is a 409 naming {@code title}. */
   public void claimTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone) {
-    tx.claimUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId, milestone.title),
-        milestone.id, "title");
+    tx.claimUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId(), milestone.title()),
+        milestone.id(), "title");
   }
 
   /** Renaming releases the old title and claims the new; a change of case only keeps the same sentinel. */
   public void moveTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone, String oldTitle) {
-    tx.moveUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId, oldTitle),
-        PmKeys.inProject(milestone.projectId, milestone.title), milestone.id, "title");
+    tx.moveUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId(), oldTitle),
+        PmKeys.inProject(milestone.projectId(), milestone.title()), milestone.id(), "title");
   }
 
   /** Adds the release of the milestone's title (a delete). */
   public void releaseTitle(WriteTransaction tx, TenantId tenant, MilestoneItem milestone) {
-    tx.releaseUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId, milestone.title));
+    tx.releaseUnique(tenant, PmKeys.UNIQUE_MILESTONE_TITLE, PmKeys.inProject(milestone.projectId(), milestone.title()));
   }
 
   /** Adds the hard delete of a milestone read at its version; {@code onStale} if it changed since. */
   public void delete(WriteTransaction tx, TenantId tenant, MilestoneItem milestone,
       Supplier<? extends RuntimeException> onStale) {
-    tx.deleteVersioned(PmKeys.milestone(tenant, milestone.id), milestone.version, onStale);
+    tx.deleteVersioned(PmKeys.milestone(tenant, milestone.id()), milestone.version(), onStale);
   }
 
   /**
@@ -130,10 +129,10 @@ public final class MilestoneRepository extends ItemRepository<MilestoneItem> {
     String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
     Expression sameVersion = Expression.builder()
         .expression("version = :read_version")
-        .expressionValues(Map.of(":read_version", AttributeValue.fromN(Long.toString(read.version))))
+        .expressionValues(Map.of(":read_version", AttributeValue.fromN(Long.toString(read.version()))))
         .expressionNames(names)
         .build();
-    tx.update(PmKeys.milestone(tenant, read.id), expression, values, sameVersion, onStale);
+    tx.update(PmKeys.milestone(tenant, read.id()), expression, values, sameVersion, onStale);
   }
 
 

@@ -1,12 +1,12 @@
 package com.coditect.pm.data;
 
 import com.coditect.pm.model.SprintStatus;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.Map;
@@ -43,45 +43,43 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
   /** A project's sprints by start date: one Query on GSI1. */
   public ResultPage<SprintItem> listByProject(TenantId tenant, String projectId, PageRequest page) {
     String partition = PmKeys.sprintsOfProject(tenant, projectId);
-    return queries.page(table, TableItem.GSI1, keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI1, keyEquals(partition), page, partition, false);
   }
 
   /** A project's sprints with a status, by start date: one Query on GSI2. */
   public ResultPage<SprintItem> listByStatus(TenantId tenant, String projectId, SprintStatus status, PageRequest page) {
     String partition = PmKeys.sprintsWithStatus(tenant, projectId, status.apiName());
-    return queries.page(table, TableItem.GSI2, keyEquals(partition), page, partition, false);
+    return queries.page(table, ItemMeta.GSI2, keyEquals(partition), page, partition, false);
   }
 
-  /** Gives a new sprint its key and entity type. */
-  public static void stampNew(TenantId tenant, SprintItem sprint, String now) {
-    sprint.stampNew(PmKeys.sprint(tenant, sprint.id), SprintItem.ENTITY, now);
+  /** A new sprint's key, entity type, first version and creation time. */
+  public static ItemMeta newMeta(TenantId tenant, String sprintId, String now) {
+    return ItemMeta.created(PmKeys.sprint(tenant, sprintId), SprintItem.ENTITY, now);
   }
 
-  /** Sets the index keys from the sprint's project, status and start date. */
-  public static void index(TenantId tenant, SprintItem sprint) {
-    String byStartDate = sprint.startDate + "#" + sprint.id;
-    sprint.gsi1pk = PmKeys.sprintsOfProject(tenant, sprint.projectId);
-    sprint.gsi1sk = byStartDate;
-    sprint.gsi2pk = PmKeys.sprintsWithStatus(tenant, sprint.projectId, sprint.status.apiName());
-    sprint.gsi2sk = byStartDate;
+  /** The sprint with its index keys set from its project, status and start date. */
+  public static SprintItem indexed(TenantId tenant, SprintItem sprint) {
+    String byStartDate = sprint.startDate() + "#" + sprint.id();
+    return sprint.withIndex1(PmKeys.sprintsOfProject(tenant, sprint.projectId()), byStartDate)
+        .withIndex2(PmKeys.sprintsWithStatus(tenant, sprint.projectId(), sprint.status().apiName()), byStartDate);
   }
 
 
   /** Adds the claim of the sprint's name in its project (any case); a clash is a 409 naming {@code name}. */
   public void claimName(WriteTransaction tx, TenantId tenant, SprintItem sprint) {
-    tx.claimUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId, sprint.name), sprint.id,
+    tx.claimUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId(), sprint.name()), sprint.id(),
         "name");
   }
 
   /** Renaming releases the old name and claims the new; a change of case only keeps the same sentinel. */
   public void moveName(WriteTransaction tx, TenantId tenant, SprintItem sprint, String oldName) {
-    tx.moveUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId, oldName),
-        PmKeys.inProject(sprint.projectId, sprint.name), sprint.id, "name");
+    tx.moveUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId(), oldName),
+        PmKeys.inProject(sprint.projectId(), sprint.name()), sprint.id(), "name");
   }
 
   /** Adds the release of the sprint's name (a delete). */
   public void releaseName(WriteTransaction tx, TenantId tenant, SprintItem sprint) {
-    tx.releaseUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId, sprint.name));
+    tx.releaseUnique(tenant, PmKeys.UNIQUE_SPRINT_NAME, PmKeys.inProject(sprint.projectId(), sprint.name()));
   }
 
   /**
@@ -90,7 +88,7 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
    */
   public void claimActiveSlot(WriteTransaction tx, TenantId tenant, SprintItem sprint,
       Supplier<? extends RuntimeException> onTaken) {
-    tx.claimUnique(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId, sprint.id, onTaken);
+    tx.claimUnique(tenant, PmKeys.UNIQUE_ACTIVE_SPRINT, sprint.projectId(), sprint.id(), onTaken);
   }
 
   /** Adds the release of the project's active-sprint sentinel (the active sprint completes or goes). */
@@ -110,7 +108,7 @@ public final class SprintRepository extends ItemRepository<SprintItem> {
   /** Adds the hard delete of a sprint read at its version; {@code onStale} if it changed since. */
   public void delete(WriteTransaction tx, TenantId tenant, SprintItem sprint,
       Supplier<? extends RuntimeException> onStale) {
-    tx.deleteVersioned(PmKeys.sprint(tenant, sprint.id), sprint.version, onStale);
+    tx.deleteVersioned(PmKeys.sprint(tenant, sprint.id()), sprint.version(), onStale);
   }
 
 

@@ -1,22 +1,25 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.PageRequest;
-import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.StoredItem;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /**
@@ -29,33 +32,33 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 @Singleton
 public final class TaskChildLists {
 
-  public static final String ANCHOR_ENTITY = "TASK_LIST_ANCHOR";
+  public static final String ANCHOR_ENTITY = TaskListAnchor.ENTITY;
   /** The lists that have an anchor: each child label of {@link PmKeys}. */
   static final List<String> LISTS = List.of(PmKeys.COMMENT, PmKeys.ATTACHMENT, PmKeys.ACTIVITY);
 
-  private static final TableSchema<Anchor> ANCHOR_SCHEMA = StaticTableSchema.builder(Anchor.class)
-      .attributeConverterProviders(PlatformConverters.INSTANCE)
-      .newItemSupplier(Anchor::new)
-      .extend(TableItem.BASE_SCHEMA)
+  private static final TableSchema<EnhancedDocument> DOCUMENT_SCHEMA = TableSchema.documentSchemaBuilder()
+      .addIndexPartitionKey(TableMetadata.primaryIndexName(), "PK", AttributeValueType.S)
+      .addIndexSortKey(TableMetadata.primaryIndexName(), "SK", AttributeValueType.S)
+      .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
       .build();
 
   private final Queries queries;
-  private final DynamoDbTable<Anchor> anchors;
+  private final DynamoDbTable<TaskListAnchor> anchors;
+  /** The task's partition as it is, items of any kind. */
+  private final DynamoDbTable<EnhancedDocument> documents;
 
   @Inject
   public TaskChildLists(SingleTable table, Queries queries) {
     this.queries = queries;
-    this.anchors = table.view(ANCHOR_SCHEMA);
+    this.anchors = table.view(TaskListAnchor.SCHEMA);
+    this.documents = table.view(DOCUMENT_SCHEMA);
   }
 
   /** Adds the task's anchors to its create's or restore's transaction. */
   public void writeAnchors(WriteTransaction tx, TenantId tenant, String taskId) {
     for (String list : LISTS) {
-      Anchor anchor = new Anchor();
-      anchor.pk = PmKeys.taskPartition(tenant, taskId);
-      anchor.sk = list + "$";
-      anchor.entityType = ANCHOR_ENTITY;
-      tx.put(anchors, anchor);
+      Key key = Key.builder().partitionValue(PmKeys.taskPartition(tenant, taskId)).sortValue(list + "$").build();
+      tx.put(anchors, TaskListAnchor.builder().meta(ItemMeta.at(key, ANCHOR_ENTITY)).build());
     }
   }
 
@@ -70,7 +73,7 @@ public final class TaskChildLists {
    * One page of the task's {@code list} (a child label), newest first, narrowed by {@code filter}
    * (null: none); empty when the task is unknown or deleted. One Query.
    */
-  public <T extends TableItem> Optional<ResultPage<T>> newestFirst(DynamoDbTable<T> view, TenantId tenant,
+  public <T extends StoredItem<T>> Optional<ResultPage<T>> newestFirst(DynamoDbTable<T> view, TenantId tenant,
       String taskId, String list, Expression filter, PageRequest page) {
     String partition = PmKeys.taskPartition(tenant, taskId);
     QueryConditional rows = QueryConditional.sortBetween(
@@ -81,14 +84,19 @@ public final class TaskChildLists {
       // Later pages start below the anchor, which the first page already found.
       return Optional.of(queries.page(view, null, rows, filter, page, scope, true));
     }
-    ResultPage<T> first = queries.page(view, null, rows, filter, new PageRequest(page.limit() + 1, page.cursor()),
-        scope, true);
-    if (first.items().isEmpty() || !ANCHOR_ENTITY.equals(first.items().get(0).entityType)) {
+    // The first page holds two kinds of item, the anchor and the rows: read as documents, each
+    // row is mapped once the anchor is found (the anchor lacks what a row's item requires).
+    ResultPage<EnhancedDocument> first = queries.page(documents, null, rows, filter,
+        new PageRequest(page.limit() + 1, page.cursor()), scope, true);
+    if (first.items().isEmpty() || !isAnchor(first.items().get(0))) {
       return Optional.empty();
     }
-    return Optional.of(new ResultPage<>(first.items().subList(1, first.items().size()), first.nextCursor()));
+    List<T> items = first.items().subList(1, first.items().size()).stream()
+        .map(row -> view.tableSchema().mapToItem(row.toMap())).toList();
+    return Optional.of(new ResultPage<>(items, first.nextCursor()));
   }
 
-  /** The anchor item: keys and entity type only. */
-  public static final class Anchor extends TableItem {}
+  private static boolean isAnchor(EnhancedDocument item) {
+    return ANCHOR_ENTITY.equals(item.getString("entity_type"));
+  }
 }

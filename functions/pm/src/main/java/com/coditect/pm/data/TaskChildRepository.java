@@ -3,7 +3,7 @@ package com.coditect.pm.data;
 import com.coditect.shared.store.IdempotencyItem;
 import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.TableItem;
+import com.coditect.shared.store.StoredItem;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +49,11 @@ public final class TaskChildRepository {
    * The live task {@code taskRef} names (a valid id or key) with its child at
    * {@code childKey(task id)}; empty when the task is unknown or deleted.
    */
-  public <C extends TableItem> Optional<TaskChild<C>> find(TenantId tenant, String taskRef,
+  public <C extends StoredItem<C>> Optional<TaskChild<C>> find(TenantId tenant, String taskRef,
       Function<String, Key> childKey, TableSchema<C> childSchema) {
     if (TaskRepository.isKey(taskRef)) {
       return tasks.findLiveRow(tenant, taskRef).map(task -> new TaskChild<>(task,
-          Optional.ofNullable(table.view(childSchema).getItem(childKey.apply(task.id)))));
+          Optional.ofNullable(table.view(childSchema).getItem(childKey.apply(task.id())))));
     }
     Key taskKey = PmKeys.task(tenant, taskRef);
     Key key = childKey.apply(taskRef);

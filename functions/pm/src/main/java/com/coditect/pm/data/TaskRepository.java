@@ -4,6 +4,7 @@ import com.coditect.pm.api.TaskFilters;
 import com.coditect.pm.model.TaskStatus;
 import com.coditect.shared.store.IdempotencyItem;
 import com.coditect.shared.store.IdempotencyRecordRepository;
+import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Queries;
@@ -82,7 +83,7 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
    * call), else what its key row says (one GetItem); empty when a key names no live task.
    */
   public Optional<String> idOf(TenantId tenant, String idOrKey) {
-    return isKey(idOrKey) ? findLiveRow(tenant, idOrKey).map(task -> task.id) : Optional.of(idOrKey);
+    return isKey(idOrKey) ? findLiveRow(tenant, idOrKey).map(TaskItem::id) : Optional.of(idOrKey);
   }
 
   /** Where a task is read from in one call: its item by id, or its key row (a row) by key. */
@@ -232,7 +233,7 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
     List<TaskItem> rows = new ArrayList<>();
     table.query(QueryEnhancedRequest.builder().queryConditional(range).consistentRead(true).limit(limit + 1).build())
         .stream().findFirst().ifPresent(page -> page.items().stream()
-            .filter(row -> !row.sk.equals(afterSortKey)).limit(limit).forEach(rows::add));
+            .filter(row -> !row.meta().sk().equals(afterSortKey)).limit(limit).forEach(rows::add));
     return rows;
   }
 
@@ -298,10 +299,10 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
   public void replaceRows(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
     List<TaskItem> newRows = TaskRows.of(tenant, after);
     Set<String> kept = new HashSet<>();
-    newRows.forEach(row -> kept.add(row.pk + "\n" + row.sk));
+    newRows.forEach(row -> kept.add(row.meta().pk() + "\n" + row.meta().sk()));
     for (TaskItem old : TaskRows.of(tenant, before)) {
-      if (!kept.contains(old.pk + "\n" + old.sk)) {
-        tx.delete(key(old.pk, old.sk));
+      if (!kept.contains(old.meta().pk() + "\n" + old.meta().sk())) {
+        tx.delete(key(old.meta().pk(), old.meta().sk()));
       }
     }
     newRows.forEach(row -> put(tx, row));
@@ -324,6 +325,11 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
         condition, onMoved);
   }
 
+  /** A new task's key (from its id), entity type, first version and creation time. */
+  public static ItemMeta newMeta(TenantId tenant, String taskId, String now) {
+    return ItemMeta.created(PmKeys.task(tenant, taskId), TaskItem.ENTITY, now);
+  }
+
   /** Checks that a task lives (a new or restored task's parent); fails with {@code onMissing}. */
   public void requireLive(WriteTransaction tx, TenantId tenant, String taskId,
       Supplier<? extends RuntimeException> onMissing) {
@@ -341,15 +347,15 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
     if (mustLive) {
       condition.append(" AND attribute_not_exists(deleted_at)");
     }
-    if (link.parentTaskId == null) {
+    if (link.parentTaskId() == null) {
       condition.append(" AND attribute_not_exists(parent_task_id)");
     } else {
       condition.append(" AND parent_task_id = :parent");
-      values.put(":parent", AttributeValue.fromS(link.parentTaskId));
+      values.put(":parent", AttributeValue.fromS(link.parentTaskId()));
     }
     Expression expression = Expression.builder().expression(condition.toString())
         .expressionValues(values.isEmpty() ? null : values).build();
-    tx.require(PmKeys.task(tenant, link.id), expression, onMoved);
+    tx.require(PmKeys.task(tenant, link.id()), expression, onMoved);
   }
 
   /**
@@ -359,17 +365,16 @@ public final class TaskRepository extends ItemRepository<TaskItem> {
    */
   public void renumber(WriteTransaction tx, TenantId tenant, TaskItem row, String rank,
       Supplier<? extends RuntimeException> onChanged) {
-    TaskItem moved = row.copy();
-    moved.rank = rank;
-    moved.version = row.version + 1;
-    moved.sk = moved.boardSortKey();
-    tx.update(PmKeys.task(tenant, row.id), "SET #rank = :rank, version = :next",
-        Map.of(":rank", AttributeValue.fromS(moved.rank), ":next", AttributeValue.fromN(moved.version.toString())),
+    TaskItem ranked = row.withRank(rank);
+    // The board row's sort key holds the rank, so the moved row has a key of its own.
+    TaskItem moved = ranked.withMeta(ranked.meta().withVersion(row.version() + 1).withSk(ranked.boardSortKey()));
+    tx.update(PmKeys.task(tenant, row.id()), "SET #rank = :rank, version = :next",
+        Map.of(":rank", AttributeValue.fromS(rank), ":next", AttributeValue.fromN(Long.toString(moved.version()))),
         Expression.builder().expression("version = :read AND attribute_not_exists(deleted_at)")
             .expressionNames(Map.of("#rank", "rank"))
-            .expressionValues(Map.of(":read", AttributeValue.fromN(row.version.toString()))).build(),
+            .expressionValues(Map.of(":read", AttributeValue.fromN(Long.toString(row.version())))).build(),
         onChanged);
-    tx.delete(key(row.pk, row.sk));
+    tx.delete(key(row.meta().pk(), row.meta().sk()));
     put(tx, moved);
   }
 

@@ -30,15 +30,17 @@ public final class ActivityLog {
    */
   public void add(WriteTransaction tx, TenantId tenant, String taskId, String userId, String action,
       String field, Object oldValue, Object newValue, String now) {
-    ActivityItem row = new ActivityItem();
-    row.id = Ids.newId();
-    row.createdAt = now;
-    row.taskId = taskId;
-    row.userId = userId;
-    row.action = action;
-    row.fieldChanged = field;
-    row.oldValue = json(oldValue);
-    row.newValue = json(newValue);
+    String id = Ids.newId();
+    ActivityItem row = ActivityItem.builder()
+        .meta(ActivityRepository.newMeta(tenant, taskId, id, now))
+        .id(id)
+        .taskId(taskId)
+        .userId(userId)
+        .action(action)
+        .fieldChanged(field)
+        .oldValue(json(oldValue))
+        .newValue(json(newValue))
+        .build();
     rows.append(tx, tenant, row);
   }
 

@@ -100,28 +100,31 @@ public final class AttachmentService {
     IdempotencyClaim claim = idempotency.claim(read.idempotencyRecord());
     TaskItem task = read.task().orElseThrow(CommentService::taskNotFound);
     String now = Timestamps.now(clock);
-    AttachmentItem attachment = new AttachmentItem();
-    attachment.id = Ids.newId();
-    attachment.taskId = task.id;
-    AttachmentRepository.stampNew(tenant, attachment, now);
-    attachment.uploaderId = caller.userId();
-    attachment.filename = request.filename();
-    attachment.filePath = AttachmentStorage.objectKey(tenant, task.id, attachment.id);
-    attachment.fileSizeBytes = request.fileSizeBytes();
-    attachment.mimeType = request.mimeType();
-    attachment.sha256 = request.sha256();
-    attachment.status = AttachmentStatus.PENDING;
+    String id = Ids.newId();
+    AttachmentItem attachment = AttachmentItem.builder()
+        .meta(AttachmentRepository.newMeta(tenant, task.id(), id, now))
+        .id(id)
+        .taskId(task.id())
+        .uploaderId(caller.userId())
+        .filename(request.filename())
+        .filePath(AttachmentStorage.objectKey(tenant, task.id(), id))
+        .fileSizeBytes(request.fileSizeBytes())
+        .mimeType(request.mimeType())
+        .sha256(request.sha256())
+        .status(AttachmentStatus.PENDING)
+        .build();
 
     AttachmentResponse view = AttachmentResponse.from(attachment);
     WriteTransaction tx = transactions.begin();
     attachments.create(tx, attachment, () -> new IllegalStateException("attachment id collision"));
-    tasks.requireLive(tx, tenant, task.id, CommentService::taskNotFound);
-    activity.add(tx, tenant, task.id, caller.userId(), "attachment_added", null, null, attachment.filename, now);
-    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".created", RESOURCE_TYPE, attachment.id, null, view);
+    tasks.requireLive(tx, tenant, task.id(), CommentService::taskNotFound);
+    activity.add(tx, tenant, task.id(), caller.userId(), "attachment_added", null, null, attachment.filename(), now);
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".created", RESOURCE_TYPE, attachment.id(), null, view);
     // The upload URL is part of the response an Idempotency-Key replays, not of the event.
     Created<AttachmentResponse> created = new Created<>(location(attachment), view.withUpload(
-        storage.presignUpload(attachment.filePath, attachment.mimeType, attachment.fileSizeBytes, attachment.sha256)),
-        attachment.version);
+        storage.presignUpload(attachment.filePath(), attachment.mimeType(), attachment.fileSizeBytes(),
+            attachment.sha256())),
+        attachment.version());
     claim.attach(tx, created);
     tx.commit();
     return created;
@@ -133,13 +136,11 @@ public final class AttachmentService {
    * available with {@code attachment.updated}.
    */
   public Versioned<AttachmentResponse> get(Caller caller, String taskRef, String attachmentId) {
-    AttachmentItem attachment = find(caller.tenantId(), taskRef, attachmentId);
-    if (attachment.isPending()) {
-      confirmUpload(caller.tenantId(), caller.actor(), attachment);
-    }
+    AttachmentItem found = find(caller.tenantId(), taskRef, attachmentId);
+    AttachmentItem attachment = found.isPending() ? confirmUpload(caller.tenantId(), caller.actor(), found) : found;
     AttachmentResponse view = AttachmentResponse.from(attachment)
-        .withDownload(storage.presignDownload(attachment.filePath, attachment.filename));
-    return new Versioned<>(view, attachment.version);
+        .withDownload(storage.presignDownload(attachment.filePath(), attachment.filename()));
+    return new Versioned<>(view, attachment.version());
   }
 
   /**
@@ -149,59 +150,58 @@ public final class AttachmentService {
   public void delete(Caller caller, String taskRef, String attachmentId, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
     AttachmentItem attachment = find(tenant, taskRef, attachmentId);
-    if (!caller.isAdmin() && !caller.userId().equals(attachment.uploaderId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(attachment.uploaderId())) {
       throw new ForbiddenException("Only the attachment's uploader or an admin may remove it.");
     }
-    Preconditions.checkIfMatch(ifMatch, attachment.version);
+    Preconditions.checkIfMatch(ifMatch, attachment.version());
     WriteTransaction tx = transactions.begin();
     attachments.delete(tx, tenant, attachment, Preconditions.stale(ifMatch.isPresent()));
-    tasks.requireLive(tx, tenant, attachment.taskId, CommentService::taskNotFound);
-    activity.add(tx, tenant, attachment.taskId, caller.userId(), "attachment_removed", null, attachment.filename, null,
+    tasks.requireLive(tx, tenant, attachment.taskId(), CommentService::taskNotFound);
+    activity.add(tx, tenant, attachment.taskId(), caller.userId(), "attachment_removed", null, attachment.filename(), null,
         Timestamps.now(clock));
-    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".deleted", RESOURCE_TYPE, attachment.id,
+    outbox.record(tx, tenant, caller.actor(), RESOURCE_TYPE + ".deleted", RESOURCE_TYPE, attachment.id(),
         AttachmentResponse.from(attachment), null);
     tx.commit();
     // After the commit: if this fails, an orphaned object costs storage but no record points at it;
     // the other order could leave a record whose file is gone.
     try {
-      storage.delete(attachment.filePath);
+      storage.delete(attachment.filePath());
     } catch (RuntimeException e) {
-      LOG.error("attachment object not deleted", e, "attachment_id", attachment.id);
+      LOG.error("attachment object not deleted", e, "attachment_id", attachment.id());
     }
   }
 
   /**
    * Pending -> available when S3 holds an object of the announced size (and, when S3 reports one,
    * the announced SHA-256). The presigned PUT already makes S3 refuse any other file; this check
-   * is what a store that does not verify signatures or checksums (moto) still enforces.
+   * is what a store that does not verify signatures or checksums (moto) still enforces. Returns the
+   * attachment as available.
    */
-  private void confirmUpload(TenantId tenant, Actor actor, AttachmentItem attachment) {
-    StoredObject stored = storage.head(attachment.filePath).orElseThrow(() -> new ConflictException(
-        "The upload of attachment " + attachment.id + " is not finished: PUT the file to its upload URL first.",
+  private AttachmentItem confirmUpload(TenantId tenant, Actor actor, AttachmentItem attachment) {
+    StoredObject stored = storage.head(attachment.filePath()).orElseThrow(() -> new ConflictException(
+        "The upload of attachment " + attachment.id() + " is not finished: PUT the file to its upload URL first.",
         List.of(new FieldError("attachment_id", "upload not finished"))));
-    if (stored.sizeBytes() != attachment.fileSizeBytes) {
+    if (stored.sizeBytes() != attachment.fileSizeBytes()) {
       throw UnprocessableException.forField("file_size_bytes", "the uploaded file has " + stored.sizeBytes()
-          + " bytes, not the announced " + attachment.fileSizeBytes);
+          + " bytes, not the announced " + attachment.fileSizeBytes());
     }
-    String expected = AttachmentStorage.base64Sha256(attachment.sha256);
+    String expected = AttachmentStorage.base64Sha256(attachment.sha256());
     if (stored.sha256Base64().isPresent() && !stored.sha256Base64().get().equals(expected)) {
       throw UnprocessableException.forField("sha256", "the uploaded file's SHA-256 is not the announced one");
     }
     AttachmentResponse before = AttachmentResponse.from(attachment);
-    long readVersion = attachment.version;
-    attachment.status = AttachmentStatus.AVAILABLE;
-    attachment.version = readVersion + 1;
-    attachment.updatedAt = Timestamps.now(clock);
+    AttachmentItem available = attachment.withStatus(AttachmentStatus.AVAILABLE).nextVersion(Timestamps.now(clock));
     WriteTransaction tx = transactions.begin();
-    attachments.replace(tx, attachment, readVersion, AlreadyConfirmed::new);
-    outbox.record(tx, tenant, actor, RESOURCE_TYPE + ".updated", RESOURCE_TYPE, attachment.id, before,
-        AttachmentResponse.from(attachment));
+    attachments.replace(tx, available, attachment.version(), AlreadyConfirmed::new);
+    outbox.record(tx, tenant, actor, RESOURCE_TYPE + ".updated", RESOURCE_TYPE, attachment.id(), before,
+        AttachmentResponse.from(available));
     try {
       tx.commit();
     } catch (AlreadyConfirmed e) {
       // A concurrent read confirmed the same object first (the only other change a pending
       // attachment can see is its deletion, after which serving a dead link is harmless).
     }
+    return available;
   }
 
   private AttachmentItem find(TenantId tenant, String taskRef, String attachmentId) {
@@ -211,7 +211,7 @@ public final class AttachmentService {
   }
 
   private static String location(AttachmentItem attachment) {
-    return "/v1/tasks/" + attachment.taskId + "/attachments/" + attachment.id;
+    return "/v1/tasks/" + attachment.taskId() + "/attachments/" + attachment.id();
   }
 
   /** The confirming write lost to another confirmation of the same version. */

@@ -63,7 +63,7 @@ public final class BoardService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(boards, BoardResponse::from, b -> b.id, TYPE);
+    this.resource = new Resource<>(boards, BoardResponse::from, BoardItem::id, TYPE);
   }
 
   /**
@@ -89,22 +89,22 @@ public final class BoardService {
     ResultPage<TaskItem> rows = boards.taskRows(tenant, board, TaskFields.STATUSES, tasks);
     Map<String, String> columnOfStatus = new HashMap<>();
     Map<String, List<TaskSummaryResponse>> tasksOfColumn = new LinkedHashMap<>();
-    for (BoardColumn column : board.columns) {
+    for (BoardColumn column : board.columns()) {
       column.statusMapping().forEach(status -> columnOfStatus.put(status, column.id()));
       tasksOfColumn.put(column.id(), new ArrayList<>());
     }
     for (TaskItem row : rows.items()) {
-      String column = columnOfStatus.get(row.status.apiName());
+      String column = columnOfStatus.get(row.status().apiName());
       // Rows arrive by status, then rank: each column keeps that order.
       if (column != null) {
         tasksOfColumn.get(column).add(TaskSummaryResponse.from(row));
       }
     }
-    List<BoardColumnWithTasksResponse> columns = board.columns.stream()
+    List<BoardColumnWithTasksResponse> columns = board.columns().stream()
         .map(column -> BoardColumnWithTasksResponse.of(column, tasksOfColumn.get(column.id())))
         .toList();
-    return new Versioned<>(new BoardWithTasksResponse(board.id, board.projectId, board.name, board.boardType.apiName(),
-        columns, board.createdAt, board.updatedAt, rows.nextCursor()), board.version);
+    return new Versioned<>(new BoardWithTasksResponse(board.id(), board.projectId(), board.name(), board.boardType().apiName(),
+        columns, board.createdAt(), board.updatedAt(), rows.nextCursor()), board.version());
   }
 
   /** Creates a board in a live project of the tenant (else 404): one transaction. */
@@ -113,15 +113,16 @@ public final class BoardService {
     TenantId tenant = caller.tenantId();
     List<BoardColumn> columns = request.columns() == null
         ? BoardColumnRules.DEFAULT_KANBAN : BoardColumnRules.apply(request.columns());
-    BoardItem board = new BoardItem();
-    board.id = Ids.newId();
-    BoardRepository.stampNew(tenant, board, Timestamps.now(clock));
-    board.projectId = projectId;
-    board.name = request.name();
-    board.boardType = request.boardType();
-    board.columns = columns;
-    BoardRepository.index(tenant, board);
-    return writer.create(tenant, caller.actor(), resource, board, "/v1/boards/" + board.id, claim,
+    String id = Ids.newId();
+    BoardItem board = BoardRepository.indexed(tenant, BoardItem.builder()
+        .meta(BoardRepository.newMeta(tenant, id, Timestamps.now(clock)))
+        .id(id)
+        .projectId(projectId)
+        .name(request.name())
+        .boardType(request.boardType())
+        .columns(columns)
+        .build());
+    return writer.create(tenant, caller.actor(), resource, board, "/v1/boards/" + board.id(), claim,
         tx -> projects.requireLive(tx, tenant, projectId,
             () -> new NotFoundException("The project was not found.")));
   }
@@ -131,13 +132,10 @@ public final class BoardService {
       UpdateBoardRequest request) {
     List<BoardColumn> columns = request.columns().isPresent() ? BoardColumnRules.apply(request.columns().value()) : null;
     BoardItem board = boards.find(caller.tenantId(), boardId).orElseThrow(BoardService::notFound);
-    return writer.update(caller.tenantId(), caller.actor(), resource, board, ifMatch, TYPE + ".updated", b -> {
-      b.name = request.name().orElse(b.name);
-      b.boardType = request.boardType().orElse(b.boardType);
-      if (columns != null) {
-        b.columns = columns;
-      }
-    });
+    return writer.update(caller.tenantId(), caller.actor(), resource, board, ifMatch, TYPE + ".updated",
+        b -> b.withName(request.name().orElse(b.name()))
+            .withBoardType(request.boardType().orElse(b.boardType()))
+            .withColumns(columns != null ? columns : b.columns()));
   }
 
   /**
@@ -148,10 +146,10 @@ public final class BoardService {
   public void delete(Caller caller, String boardId, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
     BoardItem board = boards.find(tenant, boardId).orElseThrow(BoardService::notFound);
-    Preconditions.checkIfMatch(ifMatch, board.version);
+    Preconditions.checkIfMatch(ifMatch, board.version());
     WriteTransaction tx = transactions.begin();
     boards.delete(tx, tenant, board, Preconditions.stale(ifMatch.isPresent()));
-    outbox.record(tx, tenant, caller.actor(), TYPE + ".deleted", TYPE, board.id, BoardResponse.from(board), null);
+    outbox.record(tx, tenant, caller.actor(), TYPE + ".deleted", TYPE, board.id(), BoardResponse.from(board), null);
     tx.commit();
   }
 

@@ -53,7 +53,7 @@ public final class CommentService {
     this.markdown = markdown;
     this.writer = writer;
     this.clock = clock;
-    this.resource = new Resource<>(comments, this::view, c -> c.id, "comment");
+    this.resource = new Resource<>(comments, this::view, CommentItem::id, "comment");
   }
 
   /** The live comments of a live task, newest first: GetItem (the task) + Query. */
@@ -75,15 +75,17 @@ public final class CommentService {
     IdempotencyClaim claim = idempotency.claim(read.idempotencyRecord());
     TaskItem task = read.task().orElseThrow(CommentService::taskNotFound);
     String now = Timestamps.now(clock);
-    CommentItem comment = new CommentItem();
-    comment.id = Ids.newId();
-    comment.taskId = task.id;
-    CommentRepository.stampNew(tenant, comment, now);
-    comment.authorId = caller.userId();
-    comment.content = request.content();
+    String id = Ids.newId();
+    CommentItem comment = CommentItem.builder()
+        .meta(CommentRepository.newMeta(tenant, task.id(), id, now))
+        .id(id)
+        .taskId(task.id())
+        .authorId(caller.userId())
+        .content(request.content())
+        .build();
     return writer.create(tenant, caller.actor(), resource, comment, location(comment), claim, tx -> {
-      tasks.requireLive(tx, tenant, task.id, CommentService::taskNotFound);
-      activity.add(tx, tenant, task.id, caller.userId(), "commented", null, null, comment.id, now);
+      tasks.requireLive(tx, tenant, task.id(), CommentService::taskNotFound);
+      activity.add(tx, tenant, task.id(), caller.userId(), "commented", null, null, comment.id(), now);
     });
   }
 
@@ -94,8 +96,8 @@ public final class CommentService {
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
     return writer.update(tenant, caller.actor(), resource, comment, ifMatch, "comment.updated",
-        c -> c.content = request.content(),
-        (before, tx) -> tasks.requireLive(tx, tenant, comment.taskId, CommentService::taskNotFound));
+        c -> c.withContent(request.content()),
+        (changed, tx) -> tasks.requireLive(tx, tenant, comment.taskId(), CommentService::taskNotFound));
   }
 
   /** Soft delete: one read (task + comment) + one transaction with {@code comment.deleted}. */
@@ -103,8 +105,8 @@ public final class CommentService {
     TenantId tenant = caller.tenantId();
     CommentItem comment = findLive(tenant, taskRef, commentId);
     requireAuthorOrAdmin(caller, comment);
-    writer.softDelete(tenant, caller.actor(), resource, comment, ifMatch, "comment.deleted", c -> { },
-        tx -> tasks.requireLive(tx, tenant, comment.taskId, CommentService::taskNotFound));
+    writer.softDelete(tenant, caller.actor(), resource, comment, ifMatch, "comment.deleted", c -> c,
+        tx -> tasks.requireLive(tx, tenant, comment.taskId(), CommentService::taskNotFound));
   }
 
   private CommentItem findLive(TenantId tenant, String taskRef, String commentId) {
@@ -116,17 +118,17 @@ public final class CommentService {
 
   /** Members change only their own words; owners and admins moderate every comment. */
   private static void requireAuthorOrAdmin(Caller caller, CommentItem comment) {
-    if (!caller.isAdmin() && !caller.userId().equals(comment.authorId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(comment.authorId())) {
       throw new ForbiddenException("Only the comment's author or an admin may change it.");
     }
   }
 
   private CommentResponse view(CommentItem comment) {
-    return CommentResponse.from(comment, markdown.toHtml(comment.content));
+    return CommentResponse.from(comment, markdown.toHtml(comment.content()));
   }
 
   private static String location(CommentItem comment) {
-    return "/v1/tasks/" + comment.taskId + "/comments/" + comment.id;
+    return "/v1/tasks/" + comment.taskId() + "/comments/" + comment.id();
   }
 
   static NotFoundException taskNotFound() {

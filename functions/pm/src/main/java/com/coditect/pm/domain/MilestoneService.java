@@ -54,7 +54,7 @@ public final class MilestoneService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(milestones, MilestoneResponse::from, m -> m.id, "milestone");
+    this.resource = new Resource<>(milestones, MilestoneResponse::from, MilestoneItem::id, "milestone");
   }
 
   /**
@@ -75,7 +75,7 @@ public final class MilestoneService {
 
   public Versioned<MilestoneResponse> get(Caller caller, String milestoneId) {
     MilestoneItem milestone = find(caller.tenantId(), milestoneId);
-    return new Versioned<>(MilestoneResponse.from(milestone), milestone.version);
+    return new Versioned<>(MilestoneResponse.from(milestone), milestone.version());
   }
 
   /** A milestone of a live project with its title claimed in the project, counters at zero: one transaction. */
@@ -83,19 +83,20 @@ public final class MilestoneService {
       IdempotencyClaim claim) {
     TenantId tenant = caller.tenantId();
     String now = Timestamps.now(clock);
-    MilestoneItem milestone = new MilestoneItem();
-    milestone.id = Ids.newId();
-    MilestoneRepository.stampNew(tenant, milestone, now);
-    milestone.projectId = projectId;
-    milestone.title = request.title();
-    milestone.description = request.description();
-    milestone.status = request.status();
-    milestone.dueDate = request.dueDate() == null ? null : request.dueDate().toString();
-    milestone.completedAt = milestone.status == MilestoneStatus.COMPLETED ? now : null;
-    milestone.taskTotal = 0L;
-    milestone.taskDone = 0L;
-    MilestoneRepository.index(tenant, milestone);
-    return writer.create(tenant, caller.actor(), resource, milestone, "/v1/milestones/" + milestone.id, claim, tx -> {
+    String id = Ids.newId();
+    MilestoneItem milestone = MilestoneRepository.indexed(tenant, MilestoneItem.builder()
+        .meta(MilestoneRepository.newMeta(tenant, id, now))
+        .id(id)
+        .projectId(projectId)
+        .title(request.title())
+        .description(request.description())
+        .status(request.status())
+        .dueDate(request.dueDate() == null ? null : request.dueDate().toString())
+        .completedAt(request.status() == MilestoneStatus.COMPLETED ? now : null)
+        .taskTotal(0L)
+        .taskDone(0L)
+        .build());
+    return writer.create(tenant, caller.actor(), resource, milestone, "/v1/milestones/" + milestone.id(), claim, tx -> {
       projects.requireLive(tx, tenant, projectId, MilestoneService::projectNotFound);
       milestones.claimTitle(tx, tenant, milestone);
     });
@@ -110,44 +111,41 @@ public final class MilestoneService {
       UpdateMilestoneRequest request) {
     TenantId tenant = caller.tenantId();
     MilestoneItem read = find(tenant, milestoneId);
-    Preconditions.checkIfMatch(ifMatch, read.version);
+    Preconditions.checkIfMatch(ifMatch, read.version());
     MilestoneResponse before = MilestoneResponse.from(read);
     String now = Timestamps.now(clock);
 
-    MilestoneItem changed = read.copy();
-    changed.title = request.title().orElse(read.title);
-    changed.description = request.description().orElse(read.description);
-    changed.status = request.status().orElse(read.status);
-    changed.dueDate = request.dueDate().map(LocalDate::toString).orElse(read.dueDate);
-    if (changed.status != read.status) {
-      changed.completedAt = changed.status == MilestoneStatus.COMPLETED ? now : null;
+    MilestoneItem edited = read.withTitle(request.title().orElse(read.title()))
+        .withDescription(request.description().orElse(read.description()))
+        .withStatus(request.status().orElse(read.status()))
+        .withDueDate(request.dueDate().map(LocalDate::toString).orElse(read.dueDate()));
+    if (edited.status() != read.status()) {
+      edited = edited.withCompletedAt(edited.status() == MilestoneStatus.COMPLETED ? now : null);
     }
-    if (MilestoneResponse.from(changed).equals(before)) {
-      return new Versioned<>(before, read.version);
+    if (MilestoneResponse.from(edited).equals(before)) {
+      return new Versioned<>(before, read.version());
     }
-    changed.version = read.version + 1;
-    changed.updatedAt = now;
-    MilestoneRepository.index(tenant, changed);
+    MilestoneItem changed = MilestoneRepository.indexed(tenant, edited.nextVersion(now));
     MilestoneResponse after = MilestoneResponse.from(changed);
 
     WriteTransaction tx = transactions.begin();
     milestones.updateChanged(tx, tenant, read, changed, Preconditions.stale(ifMatch.isPresent()));
-    milestones.moveTitle(tx, tenant, changed, read.title);
-    outbox.record(tx, tenant, caller.actor(), "milestone.updated", resource.type(), read.id, before, after);
+    milestones.moveTitle(tx, tenant, changed, read.title());
+    outbox.record(tx, tenant, caller.actor(), "milestone.updated", resource.type(), read.id(), before, after);
     tx.commit();
-    return new Versioned<>(after, changed.version);
+    return new Versioned<>(after, changed.version());
   }
 
   /** Hard delete (no {@code deleted_at} in the spec); frees the title. Tasks learn of it from the event. */
   public void delete(Caller caller, String milestoneId, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
     MilestoneItem milestone = find(tenant, milestoneId);
-    Preconditions.checkIfMatch(ifMatch, milestone.version);
+    Preconditions.checkIfMatch(ifMatch, milestone.version());
     WriteTransaction tx = transactions.begin();
     milestones.delete(tx, tenant, milestone, Preconditions.stale(ifMatch.isPresent()));
     milestones.releaseTitle(tx, tenant, milestone);
     // A hard delete's changes hold every field's last value as "old", project_id included.
-    outbox.record(tx, tenant, caller.actor(), "milestone.deleted", resource.type(), milestone.id,
+    outbox.record(tx, tenant, caller.actor(), "milestone.deleted", resource.type(), milestone.id(),
         MilestoneResponse.from(milestone), null);
     tx.commit();
   }

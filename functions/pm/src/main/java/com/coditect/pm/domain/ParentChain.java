@@ -52,11 +52,11 @@ final class ParentChain {
     Set<String> seen = new HashSet<>();
     TaskItem current = parent;
     while (true) {
-      if (current.id.equals(movingTaskId)) {
+      if (current.id().equals(movingTaskId)) {
         throw UnprocessableException.forField("parent_task_id",
             "is this task or one of its subtasks: that would be a cycle");
       }
-      if (!seen.add(current.id)) {
+      if (!seen.add(current.id())) {
         throw UnprocessableException.forField("parent_task_id",
             "hangs in a loop of tasks; move one of them to the top level first");
       }
@@ -65,7 +65,7 @@ final class ParentChain {
         throw UnprocessableException.forField("parent_task_id",
             "would put this task more than " + MAX_DEPTH + " levels below its top-level task");
       }
-      String up = current.parentTaskId;
+      String up = current.parentTaskId();
       if (up == null) {
         return chain;
       }
@@ -86,7 +86,7 @@ final class ParentChain {
   private static Set<String> wanted(String up, TaskItem below, Set<String> alreadyRead) {
     Set<String> wanted = new LinkedHashSet<>();
     wanted.add(up);
-    List<String> claimed = below.ancestorIds == null ? List.of() : below.ancestorIds;
+    List<String> claimed = below.ancestorIds() == null ? List.of() : below.ancestorIds();
     for (int i = claimed.size() - 1; i >= 0 && wanted.size() <= MAX_DEPTH; i--) {
       wanted.add(claimed.get(i));
     }

@@ -65,7 +65,7 @@ public final class SprintService {
     this.writer = writer;
     this.transactions = transactions;
     this.outbox = outbox;
-    this.resource = new Resource<>(sprints, SprintResponse::from, s -> s.id, "sprint");
+    this.resource = new Resource<>(sprints, SprintResponse::from, SprintItem::id, "sprint");
   }
 
   /**
@@ -86,7 +86,7 @@ public final class SprintService {
 
   public Versioned<SprintResponse> get(Caller caller, String sprintId) {
     SprintItem sprint = find(caller.tenantId(), sprintId);
-    return new Versioned<>(SprintResponse.from(sprint), sprint.version);
+    return new Versioned<>(SprintResponse.from(sprint), sprint.version());
   }
 
   /** A planned sprint in a live project, its name claimed in the project: one transaction. */
@@ -94,17 +94,18 @@ public final class SprintService {
       IdempotencyClaim claim) {
     TenantId tenant = caller.tenantId();
     requireDateOrder(request.startDate(), request.endDate());
-    SprintItem sprint = new SprintItem();
-    sprint.id = Ids.newId();
-    SprintRepository.stampNew(tenant, sprint, Timestamps.now(clock));
-    sprint.projectId = projectId;
-    sprint.name = request.name();
-    sprint.goal = request.goal();
-    sprint.status = SprintStatus.PLANNED;
-    sprint.startDate = request.startDate().toString();
-    sprint.endDate = request.endDate().toString();
-    SprintRepository.index(tenant, sprint);
-    return writer.create(tenant, caller.actor(), resource, sprint, "/v1/sprints/" + sprint.id, claim, tx -> {
+    String id = Ids.newId();
+    SprintItem sprint = SprintRepository.indexed(tenant, SprintItem.builder()
+        .meta(SprintRepository.newMeta(tenant, id, Timestamps.now(clock)))
+        .id(id)
+        .projectId(projectId)
+        .name(request.name())
+        .goal(request.goal())
+        .status(SprintStatus.PLANNED)
+        .startDate(request.startDate().toString())
+        .endDate(request.endDate().toString())
+        .build());
+    return writer.create(tenant, caller.actor(), resource, sprint, "/v1/sprints/" + sprint.id(), claim, tx -> {
       // The project check comes first, so a missing project is a 404 even if the name also clashes.
       projects.requireLive(tx, tenant, projectId, SprintService::projectNotFound);
       sprints.claimName(tx, tenant, sprint);
@@ -116,40 +117,38 @@ public final class SprintService {
       UpdateSprintRequest request) {
     TenantId tenant = caller.tenantId();
     SprintItem sprint = find(tenant, sprintId);
-    Preconditions.checkIfMatch(ifMatch, sprint.version);
-    if (request.status().isPresent() && request.status().value() != sprint.status
-        && !(request.status().value() == SprintStatus.CANCELLED && sprint.status == SprintStatus.PLANNED)) {
+    Preconditions.checkIfMatch(ifMatch, sprint.version());
+    if (request.status().isPresent() && request.status().value() != sprint.status()
+        && !(request.status().value() == SprintStatus.CANCELLED && sprint.status() == SprintStatus.PLANNED)) {
       throw UnprocessableException.forField("status", "can only change from planned to cancelled here (this sprint is "
-          + sprint.status.apiName() + "); use start and complete for the rest of the lifecycle");
+          + sprint.status().apiName() + "); use start and complete for the rest of the lifecycle");
     }
     if (request.startDate().isPresent() || request.endDate().isPresent()) {
-      requireDateOrder(request.startDate().orElse(LocalDate.parse(sprint.startDate)),
-          request.endDate().orElse(LocalDate.parse(sprint.endDate)));
+      requireDateOrder(request.startDate().orElse(LocalDate.parse(sprint.startDate())),
+          request.endDate().orElse(LocalDate.parse(sprint.endDate())));
     }
-    String oldName = sprint.name;
-    return writer.update(tenant, caller.actor(), resource, sprint, ifMatch, "sprint.updated", s -> {
-      s.name = request.name().orElse(s.name);
-      s.goal = request.goal().orElse(s.goal);
-      s.startDate = request.startDate().map(LocalDate::toString).orElse(s.startDate);
-      s.endDate = request.endDate().map(LocalDate::toString).orElse(s.endDate);
-      s.status = request.status().orElse(s.status);
-      SprintRepository.index(tenant, s);
-    }, (before, tx) -> sprints.moveName(tx, tenant, sprint, oldName));
+    // The sentinel moves to the changed sprint's name; the name as read is the one released.
+    return writer.update(tenant, caller.actor(), resource, sprint, ifMatch, "sprint.updated",
+        s -> SprintRepository.indexed(tenant, s.withName(request.name().orElse(s.name()))
+            .withGoal(request.goal().orElse(s.goal()))
+            .withStartDate(request.startDate().map(LocalDate::toString).orElse(s.startDate()))
+            .withEndDate(request.endDate().map(LocalDate::toString).orElse(s.endDate()))
+            .withStatus(request.status().orElse(s.status()))),
+        (changed, tx) -> sprints.moveName(tx, tenant, changed, sprint.name()));
   }
 
   /** Planned to active, claiming the project's one active-sprint sentinel in the same transaction. */
   public Versioned<SprintResponse> start(Caller caller, String sprintId, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
     SprintItem sprint = find(tenant, sprintId);
-    Preconditions.checkIfMatch(ifMatch, sprint.version);
-    if (sprint.status != SprintStatus.PLANNED) {
+    Preconditions.checkIfMatch(ifMatch, sprint.version());
+    if (sprint.status() != SprintStatus.PLANNED) {
       throw UnprocessableException.forField("status", "only a planned sprint can start; this one is "
-          + sprint.status.apiName());
+          + sprint.status().apiName());
     }
-    return writer.update(tenant, caller.actor(), resource, sprint, ifMatch, "sprint.started", s -> {
-      s.status = SprintStatus.ACTIVE;
-      SprintRepository.index(tenant, s);
-    }, (before, tx) -> sprints.claimActiveSlot(tx, tenant, sprint, SprintService::anotherSprintIsActive));
+    return writer.update(tenant, caller.actor(), resource, sprint, ifMatch, "sprint.started",
+        s -> SprintRepository.indexed(tenant, s.withStatus(SprintStatus.ACTIVE)),
+        (changed, tx) -> sprints.claimActiveSlot(tx, tenant, changed, SprintService::anotherSprintIsActive));
   }
 
   /**
@@ -160,39 +159,35 @@ public final class SprintService {
       CompleteSprintRequest request) {
     TenantId tenant = caller.tenantId();
     SprintItem sprint = find(tenant, sprintId);
-    Preconditions.checkIfMatch(ifMatch, sprint.version);
-    if (sprint.status != SprintStatus.ACTIVE) {
+    Preconditions.checkIfMatch(ifMatch, sprint.version());
+    if (sprint.status() != SprintStatus.ACTIVE) {
       throw UnprocessableException.forField("status", "only an active sprint can be completed; this one is "
-          + sprint.status.apiName());
+          + sprint.status().apiName());
     }
     String target = request.moveOpenTasksToSprintId();
-    if (sprint.id.equals(target)) {
+    if (sprint.id().equals(target)) {
       throw UnprocessableException.forField(MOVE_TARGET, "cannot be the sprint being completed");
     }
-    long readVersion = sprint.version;
     SprintResponse before = SprintResponse.from(sprint);
     String now = Timestamps.now(clock);
-    sprint.status = SprintStatus.COMPLETED;
-    sprint.completedAt = now;
-    sprint.updatedAt = now;
-    sprint.version = readVersion + 1;
-    SprintRepository.index(tenant, sprint);
-    SprintResponse after = SprintResponse.from(sprint);
+    SprintItem completed = SprintRepository.indexed(tenant,
+        sprint.withStatus(SprintStatus.COMPLETED).withCompletedAt(now).nextVersion(now));
+    SprintResponse after = SprintResponse.from(completed);
 
     WriteTransaction tx = transactions.begin();
-    sprints.replace(tx, sprint, readVersion, Preconditions.stale(ifMatch.isPresent()));
-    sprints.releaseActiveSlot(tx, tenant, sprint.projectId);
+    sprints.replace(tx, completed, sprint.version(), Preconditions.stale(ifMatch.isPresent()));
+    sprints.releaseActiveSlot(tx, tenant, sprint.projectId());
     if (target != null) {
-      sprints.requireOpenInProject(tx, tenant, target, sprint.projectId, () ->
+      sprints.requireOpenInProject(tx, tenant, target, sprint.projectId(), () ->
           UnprocessableException.forField(MOVE_TARGET, "must be a planned or active sprint of the same project"));
     }
     Map<String, FieldChange> changes = new LinkedHashMap<>(Changes.between(before, after));
     // Unchanged, so not in the diff; the task-moving consumer reads both from the event alone.
-    changes.put("project_id", new FieldChange(sprint.projectId, sprint.projectId));
+    changes.put("project_id", new FieldChange(sprint.projectId(), sprint.projectId()));
     changes.put(MOVE_TARGET, new FieldChange(null, target));
-    outbox.record(tx, tenant, caller.actor(), "sprint.completed", resource.type(), sprint.id, changes);
+    outbox.record(tx, tenant, caller.actor(), "sprint.completed", resource.type(), sprint.id(), changes);
     tx.commit();
-    return new Versioned<>(after, sprint.version);
+    return new Versioned<>(after, completed.version());
   }
 
   /**
@@ -202,15 +197,15 @@ public final class SprintService {
   public void delete(Caller caller, String sprintId, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
     SprintItem sprint = find(tenant, sprintId);
-    Preconditions.checkIfMatch(ifMatch, sprint.version);
+    Preconditions.checkIfMatch(ifMatch, sprint.version());
     WriteTransaction tx = transactions.begin();
     sprints.delete(tx, tenant, sprint, Preconditions.stale(ifMatch.isPresent()));
     sprints.releaseName(tx, tenant, sprint);
-    if (sprint.status == SprintStatus.ACTIVE) {
-      sprints.releaseActiveSlot(tx, tenant, sprint.projectId);
+    if (sprint.status() == SprintStatus.ACTIVE) {
+      sprints.releaseActiveSlot(tx, tenant, sprint.projectId());
     }
     // A hard delete's changes hold every field's last value as "old", project_id included.
-    outbox.record(tx, tenant, caller.actor(), "sprint.deleted", resource.type(), sprint.id,
+    outbox.record(tx, tenant, caller.actor(), "sprint.deleted", resource.type(), sprint.id(),
         SprintResponse.from(sprint), null);
     tx.commit();
   }

@@ -19,8 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -72,7 +72,7 @@ public final class TaskFollowUps {
     }
     int moved = 0;
     for (TaskItem row : tasks.rowsOfSprint(tenant, sprintId)) {
-      if (!row.status.isFinished() && moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, nextSprintId)) {
+      if (!row.status().isFinished() && moveOutOfSprint(tenant, SYSTEM, row.id(), sprintId, nextSprintId)) {
         moved++;
       }
     }
@@ -95,7 +95,7 @@ public final class TaskFollowUps {
   private int releaseSprint(TenantId tenant, String sprintId) {
     int moved = 0;
     for (TaskItem row : tasks.rowsOfSprint(tenant, sprintId)) {
-      if (moveOutOfSprint(tenant, SYSTEM, row.id, sprintId, null)) {
+      if (moveOutOfSprint(tenant, SYSTEM, row.id(), sprintId, null)) {
         moved++;
       }
     }
@@ -109,7 +109,7 @@ public final class TaskFollowUps {
     }
     int detached = 0;
     for (TaskItem row : tasks.rowsOfMilestone(tenant, milestoneId)) {
-      if (detachFromMilestone(tenant, SYSTEM, row.id, milestoneId)) {
+      if (detachFromMilestone(tenant, SYSTEM, row.id(), milestoneId)) {
         detached++;
       }
     }
@@ -126,7 +126,7 @@ public final class TaskFollowUps {
     }
     int unassigned = 0;
     for (TaskItem row : tasks.rowsOfAssignee(tenant, userId)) {
-      if (unassign(tenant, SYSTEM, row.id, userId)) {
+      if (unassign(tenant, SYSTEM, row.id(), userId)) {
         unassigned++;
       }
     }
@@ -146,13 +146,13 @@ public final class TaskFollowUps {
     visited.add(taskId);
     while (!parents.isEmpty()) {
       TaskItem parent = parents.poll();
-      List<String> path = new ArrayList<>(parent.ancestorIds == null ? List.of() : parent.ancestorIds);
-      path.add(parent.id);
-      for (TaskItem child : tasks.rowsOfSubtasks(tenant, parent.id)) {
-        if (!visited.add(child.id)) {
+      List<String> path = new ArrayList<>(parent.ancestorIds() == null ? List.of() : parent.ancestorIds());
+      path.add(parent.id());
+      for (TaskItem child : tasks.rowsOfSubtasks(tenant, parent.id())) {
+        if (!visited.add(child.id())) {
           continue;
         }
-        var refreshedChild = refreshAncestors(tenant, child.id, path);
+        var refreshedChild = refreshAncestors(tenant, child.id(), path);
         if (refreshedChild.isPresent()) {
           refreshed++;
           parents.add(refreshedChild.get());
@@ -171,20 +171,20 @@ public final class TaskFollowUps {
    * redelivered event changes nothing).
    */
   boolean moveOutOfSprint(TenantId tenant, Actor actor, String taskId, String fromSprintId, String toSprintId) {
-    return systemChange(tenant, actor, taskId, task -> fromSprintId.equals(task.sprintId),
-        task -> task.sprintId = toSprintId, task -> task.sprintId = null, Set.of());
+    return systemChange(tenant, actor, taskId, task -> fromSprintId.equals(task.sprintId()),
+        task -> task.withSprintId(toSprintId), task -> task.withSprintId(null), Set.of());
   }
 
   /** Clears a deleted milestone from a live task (its counters are gone with it). */
   boolean detachFromMilestone(TenantId tenant, Actor actor, String taskId, String milestoneId) {
-    return systemChange(tenant, actor, taskId, task -> milestoneId.equals(task.milestoneId),
-        task -> task.milestoneId = null, null, Set.of(milestoneId));
+    return systemChange(tenant, actor, taskId, task -> milestoneId.equals(task.milestoneId()),
+        task -> task.withMilestoneId(null), null, Set.of(milestoneId));
   }
 
   /** Unassigns a live task from a deleted user. */
   boolean unassign(TenantId tenant, Actor actor, String taskId, String userId) {
-    return systemChange(tenant, actor, taskId, task -> userId.equals(task.assigneeId),
-        task -> task.assigneeId = null, null, Set.of());
+    return systemChange(tenant, actor, taskId, task -> userId.equals(task.assigneeId()),
+        task -> task.withAssigneeId(null), null, Set.of());
   }
 
   /**
@@ -198,16 +198,17 @@ public final class TaskFollowUps {
       return Optional.empty();
     }
     // null: the moved task itself, whose own path its PATCH already set.
-    if (parentPath != null && !parentPath.equals(task.ancestorIds)) {
-      TaskItem before = task.copy();
-      task.ancestorIds = List.copyOf(parentPath);
-      task.version = before.version + 1;
-      WriteTransaction tx = transactions.begin();
-      tasks.replace(tx, task, before.version, Preconditions.stale(false));
-      tasks.replaceRows(tx, tenant, before, task);
-      tx.commit();
+    if (parentPath == null || parentPath.equals(task.ancestorIds())) {
+      return Optional.of(task);
     }
-    return Optional.of(task);
+    // A new version, but not a change anyone made: updated_at stays.
+    TaskItem refreshed = task.withAncestorIds(List.copyOf(parentPath));
+    refreshed = refreshed.withMeta(refreshed.meta().withVersion(task.version() + 1));
+    WriteTransaction tx = transactions.begin();
+    tasks.replace(tx, refreshed, task.version(), Preconditions.stale(false));
+    tasks.replaceRows(tx, tenant, task, refreshed);
+    tx.commit();
+    return Optional.of(refreshed);
   }
 
   /**
@@ -217,19 +218,20 @@ public final class TaskFollowUps {
    * again. Both are attempts of {@link RetryPolicy}.
    */
   private boolean systemChange(TenantId tenant, Actor actor, String taskId, Predicate<TaskItem> applies,
-      Consumer<TaskItem> change, Consumer<TaskItem> fallback, Set<String> goneMilestones) {
+      UnaryOperator<TaskItem> change, UnaryOperator<TaskItem> fallback, Set<String> goneMilestones) {
     boolean[] fallenBack = {false};
     return RetryPolicy.run(RuntimeException.class, () -> {
-      TaskItem task = tasks.findAny(tenant, taskId).filter(t -> !t.isDeleted()).orElse(null);
-      if (task == null || !applies.test(task)) {
+      // Each attempt starts from the task as stored now, never from an earlier attempt's copy.
+      TaskItem before = tasks.findAny(tenant, taskId).filter(t -> !t.isDeleted()).orElse(null);
+      if (before == null || !applies.test(before)) {
         return false;
       }
-      TaskItem before = task.copy();
-      change.accept(task);
+      TaskItem changed = change.apply(before);
       if (fallenBack[0]) {
-        fallback.accept(task);
+        changed = fallback.apply(changed);
       }
-      writes.update(tenant, actor, null, before, task, false, goneMilestones, List.of(), Timestamps.now(clock))
+      String now = Timestamps.now(clock);
+      writes.update(tenant, actor, null, before, changed.nextVersion(now), false, goneMilestones, List.of(), now)
           .commit();
       return true;
     }, failure -> {

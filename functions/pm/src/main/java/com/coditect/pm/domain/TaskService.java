@@ -83,7 +83,7 @@ public final class TaskService {
 
   public Versioned<TaskResponse> get(Caller caller, String taskRef) {
     TaskItem task = tasks.findLive(caller.tenantId(), taskRef).orElseThrow(TaskService::notFound);
-    return new Versioned<>(TaskResponse.from(task), task.version);
+    return new Versioned<>(TaskResponse.from(task), task.version());
   }
 
   /**
@@ -141,7 +141,7 @@ public final class TaskService {
     TaskItem parent = null;
     if (request.parentTaskId() != null) {
       parent = read.parent()
-          .filter(p -> !p.isDeleted() && projectId.equals(p.projectId))
+          .filter(p -> !p.isDeleted() && projectId.equals(p.projectId()))
           .orElseThrow(() -> UnprocessableException.forField("parent_task_id", "is not a task of this project"));
       // A new task has no subtasks, so it cannot close a loop: the parent's own path tells its depth.
       if (ancestorsBelow(parent).size() > ParentChain.MAX_DEPTH) {
@@ -153,42 +153,43 @@ public final class TaskService {
     String now = Timestamps.now(clock);
     Long lastNumber = read.lastNumber();
     long number = lastNumber == null ? 1 : lastNumber + 1;
-    TaskItem task = new TaskItem();
-    task.id = Ids.newId();
-    task.stampNew(tenant, now);
-    task.key = projectKey + "-" + number;
-    task.number = number;
-    task.projectId = projectId;
-    task.title = request.title();
-    task.description = request.description();
-    task.taskType = request.taskType();
-    task.status = request.status();
-    task.priority = request.priority();
-    task.assigneeId = request.assigneeId();
-    task.reporterId = caller.userId();
-    task.sprintId = request.sprintId();
-    task.milestoneId = request.milestoneId();
-    task.parentTaskId = request.parentTaskId();
-    task.ancestorIds = parent == null ? List.of() : ancestorsBelow(parent);
-    task.storyPoints = request.storyPoints();
-    task.dueDate = request.dueDate();
-    task.tags = request.tags() == null ? List.of() : request.tags();
-    task.customFields = request.customFields() == null ? "{}" : JsonText.write(request.customFields());
-    task.rank = Ranks.forNewTask(clock.millis());
-    TaskWrites.applyStatusTimes(task, null, now);
+    String id = Ids.newId();
+    TaskItem task = TaskWrites.applyStatusTimes(TaskItem.builder()
+        .meta(TaskRepository.newMeta(tenant, id, now))
+        .id(id)
+        .key(projectKey + "-" + number)
+        .number(number)
+        .projectId(projectId)
+        .title(request.title())
+        .description(request.description())
+        .taskType(request.taskType())
+        .status(request.status())
+        .priority(request.priority())
+        .assigneeId(request.assigneeId())
+        .reporterId(caller.userId())
+        .sprintId(request.sprintId())
+        .milestoneId(request.milestoneId())
+        .parentTaskId(request.parentTaskId())
+        .ancestorIds(parent == null ? List.of() : ancestorsBelow(parent))
+        .storyPoints(request.storyPoints())
+        .dueDate(request.dueDate())
+        .tags(request.tags() == null ? List.of() : request.tags())
+        .customFields(request.customFields() == null ? "{}" : JsonText.write(request.customFields()))
+        .rank(Ranks.forNewTask(clock.millis()))
+        .build(), null, now);
 
     TaskResponse view = TaskResponse.from(task);
     WriteTransaction tx = transactions.begin();
     tasks.claimNumber(tx, tenant, projectId, lastNumber, number, CounterMoved::new);
     tasks.create(tx, task, () -> new IllegalStateException("task id collision"));
     tasks.putRows(tx, tenant, task);
-    childLists.writeAnchors(tx, tenant, task.id);
+    childLists.writeAnchors(tx, tenant, task.id());
     projects.requireLive(tx, tenant, projectId, () -> new NotFoundException("The project was not found."));
     writes.checkReferences(tx, tenant, null, task);
     writes.adjustMilestones(tx, tenant, null, task, Set.of());
-    activity.add(tx, tenant, task.id, caller.userId(), "created", null, null, task.key, now);
-    outbox.record(tx, tenant, caller.actor(), "task.created", "task", task.id, null, view);
-    Created<TaskResponse> created = new Created<>("/v1/tasks/" + task.id, view, task.version);
+    activity.add(tx, tenant, task.id(), caller.userId(), "created", null, null, task.key(), now);
+    outbox.record(tx, tenant, caller.actor(), "task.created", "task", task.id(), null, view);
+    Created<TaskResponse> created = new Created<>("/v1/tasks/" + task.id(), view, task.version());
     claim.attach(tx, created);
     TaskWriteLimits.check(task, tx);
     TaskWrites.commit(tx);
@@ -221,79 +222,81 @@ public final class TaskService {
       wanted.add(request.rankBeforeTaskId());
     }
     Map<String, TaskItem> found = tasks.findAll(tenant, wanted);
-    TaskItem task = Optional.ofNullable(found.get(taskId)).filter(t -> !t.isDeleted())
+    TaskItem before = Optional.ofNullable(found.get(taskId)).filter(t -> !t.isDeleted())
         .orElseThrow(TaskService::notFound).asEntity(tenant);
-    Preconditions.checkIfMatch(ifMatch, task.version);
+    Preconditions.checkIfMatch(ifMatch, before.version());
 
-    TaskItem before = task.copy();
     String now = Timestamps.now(clock);
-    task.title = request.title().orElse(task.title);
-    task.description = request.description().orElse(task.description);
-    task.taskType = request.taskType().orElse(task.taskType);
-    task.status = request.status().orElse(task.status);
-    task.priority = request.priority().orElse(task.priority);
-    task.assigneeId = request.assigneeId().orElse(task.assigneeId);
-    task.sprintId = request.sprintId().orElse(task.sprintId);
-    task.milestoneId = request.milestoneId().orElse(task.milestoneId);
-    task.storyPoints = request.storyPoints().orElse(task.storyPoints);
-    task.dueDate = request.dueDate().orElse(task.dueDate);
-    task.tags = request.tags().orElse(task.tags);
+    TaskItem task = before.withTitle(request.title().orElse(before.title()))
+        .withDescription(request.description().orElse(before.description()))
+        .withTaskType(request.taskType().orElse(before.taskType()))
+        .withStatus(request.status().orElse(before.status()))
+        .withPriority(request.priority().orElse(before.priority()))
+        .withAssigneeId(request.assigneeId().orElse(before.assigneeId()))
+        .withSprintId(request.sprintId().orElse(before.sprintId()))
+        .withMilestoneId(request.milestoneId().orElse(before.milestoneId()))
+        .withStoryPoints(request.storyPoints().orElse(before.storyPoints()))
+        .withDueDate(request.dueDate().orElse(before.dueDate()))
+        .withTags(request.tags().orElse(before.tags()));
     if (request.customFields().isPresent()) {
-      task.customFields = request.customFields().value() == null ? "{}" : JsonText.write(request.customFields().value());
+      task = task.withCustomFields(
+          request.customFields().value() == null ? "{}" : JsonText.write(request.customFields().value()));
     }
     List<TaskItem> chain = List.of();
-    if (request.parentTaskId().isPresent() && !Objects.equals(request.parentTaskId().value(), before.parentTaskId)) {
+    if (request.parentTaskId().isPresent() && !Objects.equals(request.parentTaskId().value(), before.parentTaskId())) {
       TaskItem newParent = newParentId == null ? null : found.get(newParentId);
-      chain = reparent(tenant, task, newParent);
+      chain = chainAbove(tenant, task, newParent);
+      task = task.withParentTaskId(newParent == null ? null : newParent.id()).withAncestorIds(pathOf(chain));
     }
     Placement placement = Placement.NONE;
     if (request.movesRank()) {
       placement = place(tenant, task, request, found, chain);
-      task.rank = placement.rank();
+      task = task.withRank(placement.rank());
     }
-    TaskWrites.applyStatusTimes(task, before.status, now);
+    task = TaskWrites.applyStatusTimes(task, before.status(), now);
 
     TaskResponse beforeView = TaskResponse.from(before);
     if (TaskResponse.from(task).equals(beforeView)) {
-      return new Versioned<>(beforeView, before.version);
+      return new Versioned<>(beforeView, before.version());
     }
-    WriteTransaction tx = writes.update(tenant, caller.actor(), caller.userId(), before, task, ifMatch.isPresent(),
+    TaskItem written = task.nextVersion(now);
+    WriteTransaction tx = writes.update(tenant, caller.actor(), caller.userId(), before, written, ifMatch.isPresent(),
         Set.of(), chain, now);
     placement.renumber(tx, tenant, tasks);
     // The update checked its own parts; the renumbered ones join the same transaction.
-    TaskWriteLimits.check(task, tx);
+    TaskWriteLimits.check(written, tx);
     TaskWrites.commit(tx);
-    return new Versioned<>(TaskResponse.from(task), task.version);
+    return new Versioned<>(TaskResponse.from(written), written.version());
   }
 
   /**
-   * Puts the task under {@code parent} (null: top level), refusing other projects, cycles and
-   * depths beyond {@link ParentChain#MAX_DEPTH}: the chain above the parent is read from the tasks
-   * themselves ({@link ParentChain}; one BatchGetItem when their paths are current). Returns that
-   * chain, nearest first (empty at the top level), for the write to check it still holds.
+   * The chain above the place under {@code parent} (null: top level) where {@code task} moves,
+   * refusing other projects, cycles and depths beyond {@link ParentChain#MAX_DEPTH}: it is read
+   * from the tasks themselves ({@link ParentChain}; one BatchGetItem when their paths are current).
+   * Nearest first (empty at the top level), for the write to check it still holds.
    */
-  private List<TaskItem> reparent(TenantId tenant, TaskItem task, TaskItem parent) {
+  private List<TaskItem> chainAbove(TenantId tenant, TaskItem task, TaskItem parent) {
     if (parent == null) {
-      task.parentTaskId = null;
-      task.ancestorIds = List.of();
       return List.of();
     }
-    if (parent.isDeleted() || !task.projectId.equals(parent.projectId)) {
+    if (parent.isDeleted() || !task.projectId().equals(parent.projectId())) {
       throw UnprocessableException.forField("parent_task_id", "is not a task of this project");
     }
-    List<TaskItem> chain = ParentChain.above(task.id, parent, ids -> tasks.findAll(tenant, ids));
-    task.parentTaskId = parent.id;
+    return ParentChain.above(task.id(), parent, ids -> tasks.findAll(tenant, ids));
+  }
+
+  /** The ancestor path of a task hanging below {@code chain} (nearest first): its ids from the top down. */
+  private static List<String> pathOf(List<TaskItem> chain) {
     List<String> ancestors = new ArrayList<>();
     for (int i = chain.size() - 1; i >= 0; i--) {
-      ancestors.add(chain.get(i).id);
+      ancestors.add(chain.get(i).id());
     }
-    task.ancestorIds = List.copyOf(ancestors);
-    return chain;
+    return List.copyOf(ancestors);
   }
 
   private static List<String> ancestorsBelow(TaskItem parent) {
-    List<String> ancestors = new ArrayList<>(parent.ancestorIds == null ? List.of() : parent.ancestorIds);
-    ancestors.add(parent.id);
+    List<String> ancestors = new ArrayList<>(parent.ancestorIds() == null ? List.of() : parent.ancestorIds());
+    ancestors.add(parent.id());
     return List.copyOf(ancestors);
   }
 
@@ -307,32 +310,32 @@ public final class TaskService {
       List<TaskItem> chain) {
     TaskItem after = neighbour(task, request.rankAfterTaskId(), "rank_after_task_id", found);
     TaskItem before = neighbour(task, request.rankBeforeTaskId(), "rank_before_task_id", found);
-    if (after != null && before != null && after.rank.compareTo(before.rank) >= 0) {
+    if (after != null && before != null && after.rank().compareTo(before.rank()) >= 0) {
       throw UnprocessableException.forField("rank_before_task_id",
           "must be ranked after rank_after_task_id; fetch the board and retry");
     }
-    String rank = Ranks.between(after == null ? null : after.rank, before == null ? null : before.rank);
+    String rank = Ranks.between(after == null ? null : after.rank(), before == null ? null : before.rank());
     if (Ranks.fits(rank)) {
       return new Placement(rank, List.of(), List.of());
     }
     TaskItem anchor = after != null ? after : before;
     Set<String> fixed = new HashSet<>();
-    chain.forEach(link -> fixed.add(link.id));
+    chain.forEach(link -> fixed.add(link.id()));
     List<TaskItem> movable = new ArrayList<>();
     String limit = null;
-    for (TaskItem row : tasks.boardColumnAfter(tenant, anchor.projectId, anchor.status,
+    for (TaskItem row : tasks.boardColumnAfter(tenant, anchor.projectId(), anchor.status(),
         after == null ? null : after.boardSortKey(), Ranks.REBALANCE_WINDOW + 2)) {
-      if (row.id.equals(task.id)) {
+      if (row.id().equals(task.id())) {
         continue;
       }
-      if (fixed.contains(row.id) || movable.size() == Ranks.REBALANCE_WINDOW) {
-        limit = row.rank;
+      if (fixed.contains(row.id()) || movable.size() == Ranks.REBALANCE_WINDOW) {
+        limit = row.rank();
         break;
       }
       movable.add(row);
     }
-    List<String> ranks = Ranks.rebalance(after == null ? null : after.rank,
-        movable.stream().map(row -> row.rank).toList(), limit).orElseThrow(() -> new ConflictException(
+    List<String> ranks = Ranks.rebalance(after == null ? null : after.rank(),
+        movable.stream().map(TaskItem::rank).toList(), limit).orElseThrow(() -> new ConflictException(
             "This spot of the board is too crowded to place a task in; place it next to other tasks."));
     return new Placement(ranks.get(0), movable.subList(0, ranks.size() - 1), ranks.subList(1, ranks.size()));
   }
@@ -341,11 +344,11 @@ public final class TaskService {
     if (id == null) {
       return null;
     }
-    if (id.equals(task.id)) {
+    if (id.equals(task.id())) {
       throw UnprocessableException.forField(field, "cannot be the task itself");
     }
     return Optional.ofNullable(found.get(id))
-        .filter(n -> !n.isDeleted() && task.projectId.equals(n.projectId))
+        .filter(n -> !n.isDeleted() && task.projectId().equals(n.projectId()))
         .orElseThrow(() -> UnprocessableException.forField(field, "is not a task of this project"));
   }
 
@@ -355,23 +358,20 @@ public final class TaskService {
   /** Soft delete: the task leaves every list and board; its history and comments stay. */
   public void delete(Caller caller, String taskRef, Optional<Long> ifMatch) {
     TenantId tenant = caller.tenantId();
-    TaskItem task = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).asEntity(tenant);
-    requireReporterOrAdmin(caller, task);
-    Preconditions.checkIfMatch(ifMatch, task.version);
-    TaskItem before = task.copy();
+    TaskItem before = tasks.findLive(tenant, taskRef).orElseThrow(TaskService::notFound).asEntity(tenant);
+    requireReporterOrAdmin(caller, before);
+    Preconditions.checkIfMatch(ifMatch, before.version());
     String now = Timestamps.now(clock);
-    task.deletedAt = now;
-    task.updatedAt = now;
-    task.version = before.version + 1;
+    TaskItem task = before.softDeleted(now);
     WriteTransaction tx = transactions.begin();
-    tasks.replace(tx, task, before.version, Preconditions.stale(ifMatch.isPresent()));
+    tasks.replace(tx, task, before.version(), Preconditions.stale(ifMatch.isPresent()));
     tasks.replaceRows(tx, tenant, before, task);
-    childLists.deleteAnchors(tx, tenant, task.id);
+    childLists.deleteAnchors(tx, tenant, task.id());
     writes.adjustMilestones(tx, tenant, before, task, Set.of());
-    activity.add(tx, tenant, task.id, caller.userId(), "deleted", null, null, null, now);
+    activity.add(tx, tenant, task.id(), caller.userId(), "deleted", null, null, null, now);
     Map<String, FieldChange> changes = new LinkedHashMap<>();
     changes.put("deleted_at", new FieldChange(null, now));
-    outbox.record(tx, tenant, caller.actor(), "task.deleted", "task", task.id, changes);
+    outbox.record(tx, tenant, caller.actor(), "task.deleted", "task", task.id(), changes);
     TaskWrites.commit(tx);
   }
 
@@ -386,50 +386,47 @@ public final class TaskService {
       // A deleted task keeps no key row: its key resolves only while it lives.
       throw notFound();
     }
-    TaskItem task = tasks.findAny(tenant, taskRef).orElseThrow(TaskService::notFound);
-    requireReporterOrAdmin(caller, task);
-    if (!task.isDeleted()) {
+    TaskItem before = tasks.findAny(tenant, taskRef).orElseThrow(TaskService::notFound);
+    requireReporterOrAdmin(caller, before);
+    if (!before.isDeleted()) {
       throw new ConflictException("The task is not deleted.");
     }
-    TaskItem before = task.copy();
     String now = Timestamps.now(clock);
-    task.deletedAt = null;
-    task.updatedAt = now;
-    task.version = before.version + 1;
+    // What the next attempt writes: the task undeleted, without the references let go so far.
+    TaskItem[] restored = {before.withMeta(before.meta().withDeletedAt(null).withUpdatedAt(now)
+        .withVersion(before.version() + 1))};
     return RetryPolicy.run(ReferenceGone.class, () -> {
+      TaskItem task = restored[0];
       WriteTransaction tx = transactions.begin();
-      tasks.replace(tx, task, before.version, Preconditions.stale(false));
+      tasks.replace(tx, task, before.version(), Preconditions.stale(false));
       tasks.replaceRows(tx, tenant, before, task);
-      childLists.writeAnchors(tx, tenant, task.id);
+      childLists.writeAnchors(tx, tenant, task.id());
       writes.checkReferences(tx, tenant, before, task);
       writes.adjustMilestones(tx, tenant, before, task, Set.of());
-      activity.add(tx, tenant, task.id, caller.userId(), "restored", null, null, null, now);
+      activity.add(tx, tenant, task.id(), caller.userId(), "restored", null, null, null, now);
       Map<String, FieldChange> changes = new LinkedHashMap<>(
           Changes.between(TaskResponse.from(before), TaskResponse.from(task)));
-      changes.put("deleted_at", new FieldChange(before.deletedAt, null));
-      outbox.record(tx, tenant, caller.actor(), "task.restored", "task", task.id, changes);
+      changes.put("deleted_at", new FieldChange(before.deletedAt(), null));
+      outbox.record(tx, tenant, caller.actor(), "task.restored", "task", task.id(), changes);
       TaskWriteLimits.check(task, tx);
       tx.commit();
-      return new Versioned<>(TaskResponse.from(task), task.version);
-    }, gone -> letGo(task, gone), ReferenceGone::asError);
+      return new Versioned<>(TaskResponse.from(task), task.version());
+    }, gone -> restored[0] = letGo(restored[0], gone), ReferenceGone::asError);
   }
 
-  /** Clears the reference a restore found gone, so that the next attempt restores without it. */
-  private static void letGo(TaskItem task, ReferenceGone gone) {
-    switch (gone.field) {
-      case "sprint_id" -> task.sprintId = null;
-      case "milestone_id" -> task.milestoneId = null;
-      case "assignee_id" -> task.assigneeId = null;
-      case "parent_task_id" -> {
-        task.parentTaskId = null;
-        task.ancestorIds = List.of();
-      }
+  /** {@code task} without the reference a restore found gone, for the next attempt to restore. */
+  private static TaskItem letGo(TaskItem task, ReferenceGone gone) {
+    return switch (gone.field) {
+      case "sprint_id" -> task.withSprintId(null);
+      case "milestone_id" -> task.withMilestoneId(null);
+      case "assignee_id" -> task.withAssigneeId(null);
+      case "parent_task_id" -> task.withParentTaskId(null).withAncestorIds(List.of());
       default -> throw gone.asError();
-    }
+    };
   }
 
   private static void requireReporterOrAdmin(Caller caller, TaskItem task) {
-    if (!caller.isAdmin() && !caller.userId().equals(task.reporterId)) {
+    if (!caller.isAdmin() && !caller.userId().equals(task.reporterId())) {
       throw new ForbiddenException("Only the task's reporter or an admin may delete or restore it.");
     }
   }
@@ -454,7 +451,7 @@ public final class TaskService {
     void renumber(WriteTransaction tx, TenantId tenant, TaskRepository tasks) {
       for (int i = 0; i < renumbered.size(); i++) {
         TaskItem row = renumbered.get(i);
-        if (row.rank.equals(ranks.get(i))) {
+        if (row.rank().equals(ranks.get(i))) {
           // Spread out, a task may land where it was: nothing to write (and a delete and a put of
           // one board row would be two operations on one item, which a transaction refuses).
           continue;

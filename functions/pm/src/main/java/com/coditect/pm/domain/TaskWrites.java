@@ -51,18 +51,19 @@ public final class TaskWrites {
   }
 
   /**
-   * The transaction of a change to a live task (its version already read as {@code before}):
-   * the task, its rows, reference checks (for a move, the {@code chain} above the new parent, see
+   * The transaction of a change to a live task read as {@code before}, {@code task} being the
+   * changed copy as the next version ({@code nextVersion(now)}): the task, its rows, reference checks (for a move, the {@code chain} above the new parent, see
    * {@link #requireChain}), milestone counters (except on milestones that are gone), one history
    * row per changed field, and the {@code task.updated} event; refused if DynamoDB would refuse it
    * ({@link TaskWriteLimits}). Not committed.
    */
   WriteTransaction update(TenantId tenant, Actor actor, String userId, TaskItem before, TaskItem task,
       boolean ifMatchSent, Set<String> goneMilestones, List<TaskItem> chain, String now) {
-    task.version = before.version + 1;
-    task.updatedAt = now;
+    if (task.version() != before.version() + 1) {
+      throw new IllegalArgumentException("a task change is written as the version after the one read");
+    }
     WriteTransaction tx = transactions.begin();
-    tasks.replace(tx, task, before.version, Preconditions.stale(ifMatchSent));
+    tasks.replace(tx, task, before.version(), Preconditions.stale(ifMatchSent));
     tasks.replaceRows(tx, tenant, before, task);
     checkReferences(tx, tenant, before, task);
     requireChain(tx, tenant, chain);
@@ -70,10 +71,10 @@ public final class TaskWrites {
     Map<String, FieldChange> changes = Changes.between(TaskResponse.from(before), TaskResponse.from(task));
     changes.forEach((field, change) -> {
       if (!field.equals("updated_at")) {
-        activity.add(tx, tenant, task.id, userId, actionFor(field), field, change.oldValue(), change.newValue(), now);
+        activity.add(tx, tenant, task.id(), userId, actionFor(field), field, change.oldValue(), change.newValue(), now);
       }
     });
-    outbox.record(tx, tenant, actor, "task.updated", "task", task.id, changes);
+    outbox.record(tx, tenant, actor, "task.updated", "task", task.id(), changes);
     TaskWriteLimits.check(task, tx);
     return tx;
   }
@@ -95,18 +96,18 @@ public final class TaskWrites {
    */
   void checkReferences(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after) {
     boolean wasLive = before != null && !before.isDeleted();
-    if (after.assigneeId != null && (!wasLive || !after.assigneeId.equals(before.assigneeId))) {
-      references.requireLiveUser(tx, tenant, after.assigneeId,
+    if (after.assigneeId() != null && (!wasLive || !after.assigneeId().equals(before.assigneeId()))) {
+      references.requireLiveUser(tx, tenant, after.assigneeId(),
           ReferenceGone.of("assignee_id", "is not a user of this tenant"));
     }
-    if (after.sprintId != null && (!wasLive || !after.sprintId.equals(before.sprintId))) {
-      references.requireOpenSprint(tx, tenant, after.sprintId, after.projectId,
+    if (after.sprintId() != null && (!wasLive || !after.sprintId().equals(before.sprintId()))) {
+      references.requireOpenSprint(tx, tenant, after.sprintId(), after.projectId(),
           ReferenceGone.of("sprint_id", "is not a planned or active sprint of this project"));
     }
     // A PATCH that moves the task checks its new parent with the chain above it (requireChain):
     // one part per item, so it is not checked here as well.
-    if (after.parentTaskId != null && !wasLive) {
-      tasks.requireLive(tx, tenant, after.parentTaskId, ReferenceGone.of("parent_task_id", "is not a task of this project"));
+    if (after.parentTaskId() != null && !wasLive) {
+      tasks.requireLive(tx, tenant, after.parentTaskId(), ReferenceGone.of("parent_task_id", "is not a task of this project"));
     }
   }
 
@@ -133,51 +134,56 @@ public final class TaskWrites {
   void adjustMilestones(WriteTransaction tx, TenantId tenant, TaskItem before, TaskItem after,
       Set<String> goneMilestones) {
     Map<String, long[]> deltas = new LinkedHashMap<>();
-    if (before != null && before.milestoneId != null) {
+    if (before != null && before.milestoneId() != null) {
       long[] share = share(before);
-      deltas.computeIfAbsent(before.milestoneId, m -> new long[2]);
-      deltas.get(before.milestoneId)[0] -= share[0];
-      deltas.get(before.milestoneId)[1] -= share[1];
+      deltas.computeIfAbsent(before.milestoneId(), m -> new long[2]);
+      deltas.get(before.milestoneId())[0] -= share[0];
+      deltas.get(before.milestoneId())[1] -= share[1];
     }
-    if (after.milestoneId != null) {
+    if (after.milestoneId() != null) {
       long[] share = share(after);
-      deltas.computeIfAbsent(after.milestoneId, m -> new long[2]);
-      deltas.get(after.milestoneId)[0] += share[0];
-      deltas.get(after.milestoneId)[1] += share[1];
+      deltas.computeIfAbsent(after.milestoneId(), m -> new long[2]);
+      deltas.get(after.milestoneId())[0] += share[0];
+      deltas.get(after.milestoneId())[1] += share[1];
     }
-    boolean newMilestone = after.milestoneId != null
-        && (before == null || before.isDeleted() || !after.milestoneId.equals(before.milestoneId));
+    boolean newMilestone = after.milestoneId() != null
+        && (before == null || before.isDeleted() || !after.milestoneId().equals(before.milestoneId()));
     goneMilestones.forEach(deltas::remove);
     deltas.forEach((milestoneId, delta) -> {
-      boolean checkProject = newMilestone && milestoneId.equals(after.milestoneId);
+      boolean checkProject = newMilestone && milestoneId.equals(after.milestoneId());
       if (delta[0] == 0 && delta[1] == 0 && !checkProject) {
         return;
       }
-      milestones.addTaskCounts(tx, tenant, milestoneId, after.projectId, delta[0], delta[1],
+      milestones.addTaskCounts(tx, tenant, milestoneId, after.projectId(), delta[0], delta[1],
           ReferenceGone.of("milestone_id", "is not a milestone of this project"));
     });
   }
 
   /** What a task adds to its milestone: {total, done}. */
   private static long[] share(TaskItem task) {
-    if (task.isDeleted() || task.status == TaskStatus.CANCELLED) {
+    if (task.isDeleted() || task.status() == TaskStatus.CANCELLED) {
       return new long[] {0, 0};
     }
-    return new long[] {1, task.status == TaskStatus.DONE ? 1 : 0};
+    return new long[] {1, task.status() == TaskStatus.DONE ? 1 : 0};
   }
 
-  /** started_at: the first move into in_progress (kept after); completed_at: while done. */
-  static void applyStatusTimes(TaskItem task, TaskStatus oldStatus, String now) {
-    if (task.status == TaskStatus.IN_PROGRESS && task.startedAt == null) {
-      task.startedAt = now;
+  /**
+   * {@code task} with its status times: started_at at the first move into in_progress (kept
+   * after); completed_at while done.
+   */
+  static TaskItem applyStatusTimes(TaskItem task, TaskStatus oldStatus, String now) {
+    TaskItem timed = task;
+    if (timed.status() == TaskStatus.IN_PROGRESS && timed.startedAt() == null) {
+      timed = timed.withStartedAt(now);
     }
-    if (task.status == TaskStatus.DONE) {
+    if (timed.status() == TaskStatus.DONE) {
       if (oldStatus != TaskStatus.DONE) {
-        task.completedAt = now;
+        timed = timed.withCompletedAt(now);
       }
     } else {
-      task.completedAt = null;
+      timed = timed.withCompletedAt(null);
     }
+    return timed;
   }
 
   /** Commits; a reference found missing by the transaction is a 422 naming its field. */

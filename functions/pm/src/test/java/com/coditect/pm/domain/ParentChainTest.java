@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.model.TaskPriority;
+import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
 import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.store.ItemMeta;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,8 +45,7 @@ class ParentChainTest {
     // B hangs under A; A was just moved under C; B's path still says [A] (refresh not run yet).
     task("c", null);
     task("a", "c");
-    TaskItem b = task("b", "a");
-    b.ancestorIds = List.of("a");
+    TaskItem b = store(task("b", "a").withAncestorIds(List.of("a")));
     // Moving C under B: C is above B through A's new link.
     UnprocessableException cycle = assertThrows(UnprocessableException.class,
         () -> ParentChain.above("c", b, this::read));
@@ -53,8 +56,7 @@ class ParentChainTest {
   void aStalePathCostsOneMoreReadPerStaleStep() {
     task("x", null);
     task("a", "x");
-    TaskItem b = task("b", "a");
-    b.ancestorIds = List.of("a");
+    TaskItem b = store(task("b", "a").withAncestorIds(List.of("a")));
     assertEquals(List.of("b", "a", "x"), ids(ParentChain.above("t", b, this::read)));
     assertEquals(2, reads.size(), "a's own path names x");
   }
@@ -72,8 +74,7 @@ class ParentChainTest {
   @Test
   void aLoopAlreadyStoredIsRefusedInsteadOfFollowedForever() {
     task("x", "y");
-    TaskItem y = task("y", "x");
-    y.ancestorIds = List.of();
+    TaskItem y = store(task("y", "x").withAncestorIds(List.of()));
     assertEquals("parent_task_id", assertThrows(UnprocessableException.class,
         () -> ParentChain.above("t", y, this::read)).errors().get(0).field());
   }
@@ -86,7 +87,7 @@ class ParentChainTest {
     }
     // Under d9 a task is 10 levels deep: allowed.
     assertEquals(ParentChain.MAX_DEPTH, ParentChain.above("t", deepest, this::read).size());
-    TaskItem tooDeep = task("d" + ParentChain.MAX_DEPTH, deepest.id);
+    TaskItem tooDeep = task("d" + ParentChain.MAX_DEPTH, deepest.id());
     assertEquals("parent_task_id", assertThrows(UnprocessableException.class,
         () -> ParentChain.above("t", tooDeep, this::read)).errors().get(0).field());
   }
@@ -94,7 +95,7 @@ class ParentChainTest {
   @Test
   void aDeletedTaskStillLinksAndAMissingOneEndsTheChain() {
     TaskItem gone = task("gone", null);
-    gone.deletedAt = "2026-12-01T00:00:00.000Z";
+    store(gone.withMeta(gone.meta().withDeletedAt("2026-12-01T00:00:00.000Z")));
     TaskItem child = task("child", "gone");
     assertEquals(List.of("child", "gone"), ids(ParentChain.above("t", child, this::read)));
     assertThrows(UnprocessableException.class, () -> ParentChain.above("gone", child, this::read));
@@ -105,15 +106,30 @@ class ParentChainTest {
 
   /** A stored task under {@code parentId}, its path made from what is stored above it (current). */
   private TaskItem task(String id, String parentId) {
-    TaskItem task = new TaskItem();
-    task.id = id;
-    task.parentTaskId = parentId;
     List<String> path = new ArrayList<>();
-    for (String up = parentId; up != null && stored.containsKey(up) && path.size() < 50; up = stored.get(up).parentTaskId) {
+    for (String up = parentId; up != null && stored.containsKey(up) && path.size() < 50; up = stored.get(up).parentTaskId()) {
       path.add(0, up);
     }
-    task.ancestorIds = List.copyOf(path);
-    stored.put(id, task);
+    // Only the links and the path matter here; the other required attributes are placeholders.
+    return store(TaskItem.builder()
+        .meta(ItemMeta.builder().pk("T#t#TASK#" + id).sk("TASK").version(1L).build())
+        .id(id)
+        .key("ENG-1")
+        .number(1)
+        .projectId("p")
+        .title("Task " + id)
+        .taskType(TaskType.TASK)
+        .status(TaskStatus.TODO)
+        .priority(TaskPriority.MEDIUM)
+        .reporterId("u")
+        .parentTaskId(parentId)
+        .ancestorIds(List.copyOf(path))
+        .build());
+  }
+
+  /** Stores {@code task} (in place of the one with its id) and returns it. */
+  private TaskItem store(TaskItem task) {
+    stored.put(task.id(), task);
     return task;
   }
 
@@ -129,6 +145,6 @@ class ParentChainTest {
   }
 
   private static List<String> ids(List<TaskItem> tasks) {
-    return tasks.stream().map(task -> task.id).toList();
+    return tasks.stream().map(TaskItem::id).toList();
   }
 }

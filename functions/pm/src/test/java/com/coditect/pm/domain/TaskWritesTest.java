@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.model.TaskPriority;
 import com.coditect.pm.model.TaskStatus;
+import com.coditect.pm.model.TaskType;
+import com.coditect.shared.store.ItemMeta;
 import org.junit.jupiter.api.Test;
 
 /** The status times every task write sets: started_at once, completed_at while done. */
@@ -16,38 +19,48 @@ class TaskWritesTest {
   @Test
   void theFirstMoveIntoInProgressSetsStartedAtAndLaterMovesKeepIt() {
     TaskItem task = task(TaskStatus.IN_PROGRESS);
-    TaskWrites.applyStatusTimes(task, TaskStatus.TODO, T1);
-    assertEquals(T1, task.startedAt);
-    task.status = TaskStatus.IN_REVIEW;
-    TaskWrites.applyStatusTimes(task, TaskStatus.IN_PROGRESS, T2);
-    task.status = TaskStatus.IN_PROGRESS;
-    TaskWrites.applyStatusTimes(task, TaskStatus.IN_REVIEW, T2);
-    assertEquals(T1, task.startedAt, "started_at is the first start, not the latest");
+    task = TaskWrites.applyStatusTimes(task, TaskStatus.TODO, T1);
+    assertEquals(T1, task.startedAt());
+    task = task.withStatus(TaskStatus.IN_REVIEW);
+    task = TaskWrites.applyStatusTimes(task, TaskStatus.IN_PROGRESS, T2);
+    task = task.withStatus(TaskStatus.IN_PROGRESS);
+    task = TaskWrites.applyStatusTimes(task, TaskStatus.IN_REVIEW, T2);
+    assertEquals(T1, task.startedAt(), "started_at is the first start, not the latest");
   }
 
   @Test
   void completedAtIsSetOnEnteringDoneKeptWhileDoneAndClearedOnLeaving() {
     TaskItem task = task(TaskStatus.DONE);
-    TaskWrites.applyStatusTimes(task, TaskStatus.IN_REVIEW, T1);
-    assertEquals(T1, task.completedAt);
-    TaskWrites.applyStatusTimes(task, TaskStatus.DONE, T2);
-    assertEquals(T1, task.completedAt, "a change to a done task keeps when it was completed");
-    task.status = TaskStatus.TODO;
-    TaskWrites.applyStatusTimes(task, TaskStatus.DONE, T2);
-    assertNull(task.completedAt);
-    assertNull(task.startedAt, "a task never in progress has no start");
+    task = TaskWrites.applyStatusTimes(task, TaskStatus.IN_REVIEW, T1);
+    assertEquals(T1, task.completedAt());
+    task = TaskWrites.applyStatusTimes(task, TaskStatus.DONE, T2);
+    assertEquals(T1, task.completedAt(), "a change to a done task keeps when it was completed");
+    task = task.withStatus(TaskStatus.TODO);
+    task = TaskWrites.applyStatusTimes(task, TaskStatus.DONE, T2);
+    assertNull(task.completedAt());
+    assertNull(task.startedAt(), "a task never in progress has no start");
   }
 
   @Test
   void aNewTaskCreatedDoneIsCompletedAtItsCreation() {
     TaskItem task = task(TaskStatus.DONE);
-    TaskWrites.applyStatusTimes(task, null, T1);
-    assertEquals(T1, task.completedAt);
+    task = TaskWrites.applyStatusTimes(task, null, T1);
+    assertEquals(T1, task.completedAt());
   }
 
+  /** A task with {@code status} and nothing else of note (the required attributes are placeholders). */
   private static TaskItem task(TaskStatus status) {
-    TaskItem task = new TaskItem();
-    task.status = status;
-    return task;
+    return TaskItem.builder()
+        .meta(ItemMeta.builder().pk("T#t#TASK#k").sk("TASK").version(1L).build())
+        .id("k")
+        .key("ENG-1")
+        .number(1)
+        .projectId("p")
+        .title("A task")
+        .taskType(TaskType.TASK)
+        .status(status)
+        .priority(TaskPriority.MEDIUM)
+        .reporterId("u")
+        .build();
   }
 }
