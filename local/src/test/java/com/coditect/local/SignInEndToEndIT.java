@@ -83,7 +83,7 @@ class SignInEndToEndIT {
       signIns = withAction(entries(globex.id()), "user.login");
     }
     assertEquals(2, signIns.size());
-    assertNotEquals(signIns.get(0).eventId, signIns.get(1).eventId);
+    assertNotEquals(signIns.get(0).eventId(), signIns.get(1).eventId());
   }
 
   /** Waits until the tenant's chain has an entry with {@code action}, then a little for stragglers. */
