@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * {@code /docs} in a real headless Chromium (Debian's, driven through its chromedriver): Swagger UI
  * renders the document the API serves, every operation of it, offline, with no failed request and
- * no console error. Leaves screenshots in {@code local/target/docs/} (the page, then one operation
+ * no console error; "Try it out" calls the local API with the token given to "Authorize". Leaves screenshots in {@code local/target/docs/} (the page, then one operation
  * open). Needs chromium and chromedriver: {@code scripts/tools.sh browser} installs them
  * ({@code make test} runs it), and {@code scripts/test.sh} passes their paths as {@code CHROMIUM}
  * and {@code CHROMEDRIVER}; without those, the Debian paths.
@@ -112,6 +112,45 @@ class DocsPageIT {
     assertEquals(List.of(), requests.stream()
             .filter(r -> !r.startsWith("200 " + harness.baseUrl() + "/")).toList(),
         () -> "every request of the page went to the local API and succeeded (offline, no CDN): " + requests);
+    assertEquals(List.of(), console(), "no console error and no failed load");
+  }
+
+  @Test
+  void tryItOutCallsTheLocalApiWithTheTokenGivenToAuthorize() throws IOException {
+    LocalApiHarness.Tenant tenant = harness.createTenant("Docs");
+    WebDriverWait wait = new WebDriverWait(browser, RENDER_TIMEOUT);
+    browser.get(harness.baseUrl() + "/docs/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .authorize"))).click();
+    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+    dialog.findElement(By.cssSelector("input")).sendKeys(tenant.ownerToken());
+    dialog.findElement(By.cssSelector(".auth-btn-wrapper .authorize")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux .auth-btn-wrapper .btn-done")))
+        .click();
+
+    // Requests go to the server chosen in the page: the one of the document that is this page's origin.
+    String server = (String) browser.executeScript(
+        "const select = document.querySelector('.servers select');"
+            + "const local = Array.from(select.options).find(o => new URL(o.value, location.href).origin === location.origin);"
+            + "if (!local) return null;"
+            + "select.value = local.value; select.dispatchEvent(new Event('change', {bubbles: true}));"
+            + "return local.value;");
+    assertTrue(server != null, "the document's servers include one that resolves to the local API the page came from");
+
+    WebElement me = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".opblock-get .opblock-summary-path[data-path='/v1/me']")));
+    browser.executeScript("arguments[0].scrollIntoView()", me);
+    me.click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open .try-out__btn"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open .execute"))).click();
+    By status = By.cssSelector(".opblock.is-open .live-responses-table .response .response-col_status");
+    wait.until(ExpectedConditions.presenceOfElementLocated(status));
+    WebElement response = browser.findElement(By.cssSelector(".opblock.is-open .live-responses-table .response"));
+    browser.executeScript("arguments[0].scrollIntoView()", response);
+    screenshot("docs-try-it-out.png");
+
+    assertEquals("200", browser.findElement(status).getText().trim(), response::getText);
+    assertTrue(response.getText().contains(tenant.ownerId()), () -> "GET /v1/me answered the owner: "
+        + response.getText());
     assertEquals(List.of(), console(), "no console error and no failed load");
   }
 
