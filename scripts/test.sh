@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: lint the template and the OpenAPI document, start one moto server, run every
-# Maven test against it, and stop moto whatever happens; then fuzz the running API (scripts/fuzz.sh).
+# Maven test against it (the /docs page's in headless Chromium, which scripts/tools.sh installs when
+# missing), and stop moto whatever happens; then fuzz the running API (scripts/fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -9,7 +10,8 @@ cd "$root"
 unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
 state="$root/target/moto"
 
-eval "$(scripts/tools.sh)"
+# `browser`: also Chromium and its chromedriver, for the /docs check (local/DocsPageIT).
+eval "$(scripts/tools.sh browser)"
 
 echo "== cfn-lint template.yaml"
 "$cfn_lint" template.yaml
@@ -26,7 +28,7 @@ trap 'scripts/moto.sh stop "$state"' EXIT
 echo "moto at $endpoint"
 
 echo "== maven tests"
-MOTO_SERVER="$moto_server" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
+MOTO_SERVER="$moto_server" CHROMIUM="$chromium" CHROMEDRIVER="$chromedriver" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
 
 scripts/moto.sh stop "$state"   # the runtime below starts a moto of its own
 

@@ -6,6 +6,9 @@
 # moto always runs through scripts/moto-server (DynamoDB transactions without table copies, see
 # scripts/moto_server.py), with the .venv's Python or python3, whichever has exactly the moto
 # version that script patches (its EXPECTED_MOTO_VERSION); when neither has, it goes into .venv.
+# `scripts/tools.sh browser` (scripts/test.sh) also ensures a headless browser for local/DocsPageIT:
+# $CHROMIUM/$CHROMEDRIVER when set, else chromium and chromedriver on PATH, else Debian's chromium
+# and chromium-driver, installed with apt-get (as root, or through sudo).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv"
@@ -60,3 +63,39 @@ for tool in "${tools[@]}"; do
   fi
   echo "${tool//[-]/_}=$path"
 done
+
+[ "${1:-}" = browser ] || exit 0
+
+# Debian's chromium-driver is built from the same source as its chromium, so the two always match;
+# Debian stable's security updates move both, which is why no exact version is pinned here.
+browser_missing() {
+  echo "DocsPageIT needs Chromium and its chromedriver: $1" >&2
+  echo "Install Debian's chromium and chromium-driver, or set CHROMIUM and CHROMEDRIVER to a Chromium/Chrome and the chromedriver of the same major version." >&2
+  exit 1
+}
+chromium="${CHROMIUM:-$(command -v chromium || true)}"
+chromedriver="${CHROMEDRIVER:-$(command -v chromedriver || true)}"
+if [ -z "$chromium" ] || [ -z "$chromedriver" ]; then
+  command -v apt-get >/dev/null 2>&1 || browser_missing "not on PATH, and no apt-get to install them"
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=(env)
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo env)
+  else
+    browser_missing "not on PATH, and installing them needs root (or sudo)"
+  fi
+  echo "installing chromium and chromium-driver (apt-get)" >&2
+  { "${as_root[@]}" apt-get update -qq \
+      && "${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        chromium chromium-driver; } >&2 \
+    || browser_missing "apt-get install chromium chromium-driver failed"
+  chromium="$(command -v chromium)" && chromedriver="$(command -v chromedriver)" \
+    || browser_missing "installed, but not on PATH"
+fi
+# chromedriver refuses a browser of another major version; say so before the test starts.
+chromium_major="$("$chromium" --version 2>/dev/null | grep -o '[0-9][0-9]*\.' | head -n 1)"
+driver_major="$("$chromedriver" --version 2>/dev/null | grep -o '[0-9][0-9]*\.' | head -n 1)"
+[ -n "$chromium_major" ] && [ "$chromium_major" = "$driver_major" ] \
+  || browser_missing "$chromium ($("$chromium" --version 2>/dev/null | head -n 1)) and $chromedriver ($("$chromedriver" --version 2>/dev/null | head -n 1)) are not the same major version"
+echo "chromium=$chromium"
+echo "chromedriver=$chromedriver"

@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * 127.0.0.1, verifies dev JWTs as the JWT authorizer would (public routes skip it), and invokes the
  * route's handler with a payload-v2 event. Answers of its own (no route, no token) have API
  * Gateway's shape: {@code {"message": "Not Found"}} and {@code {"message": "Unauthorized"}}.
- * Also serves the local-only {@code POST /local/token}, {@code POST /local/schedules/{rule}} and
- * {@code POST /local/outbox/redrive}.
+ * Also serves the local-only {@code POST /local/token}, {@code POST /local/schedules/{rule}},
+ * {@code POST /local/outbox/redrive} and the API reference at {@code GET /docs} ({@link DocsPage}).
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -57,6 +57,7 @@ final class LocalGateway implements AutoCloseable {
   private final FunctionRegistry functions;
   private final Schedules schedules;
   private final Supplier<OutboxRedrive.Result> redrive;
+  private final DocsPage docs = DocsPage.fromClasspath();
 
   LocalGateway(int port, RouteTable routes, DevTokens tokens, SignInTrigger signIns, FunctionRegistry functions,
       Schedules schedules, Supplier<OutboxRedrive.Result> redrive) throws IOException {
@@ -97,6 +98,10 @@ final class LocalGateway implements AutoCloseable {
       }
       if (path.equals("/local/outbox/redrive")) {
         redriveParkedEvents(exchange, method);
+        return;
+      }
+      if (DocsPage.serves(path)) {
+        docs(exchange, method, path);
         return;
       }
       Matcher schedule = SCHEDULE_PATH.matcher(path);
@@ -203,6 +208,25 @@ final class LocalGateway implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** {@code GET /docs}: the API reference page and its files (local only: not in template.yaml). */
+  private void docs(HttpExchange exchange, String method, String path) throws IOException {
+    if (!method.equals("GET")) {
+      message(exchange, 405, "Method Not Allowed");
+      return;
+    }
+    if (path.equals(DocsPage.PATH)) {
+      // The page names its files relative to itself, so it must be loaded from /docs/.
+      respond(exchange, 308, Map.of("Location", DocsPage.PATH + "/"), new byte[0]);
+      return;
+    }
+    Optional<DocsPage.Asset> asset = docs.asset(path);
+    if (asset.isEmpty()) {
+      message(exchange, 404, "Not Found");
+      return;
+    }
+    respond(exchange, 200, Map.of("Content-Type", asset.get().contentType()), asset.get().body());
   }
 
   private void fireSchedule(HttpExchange exchange, String method, String ruleName) throws IOException {

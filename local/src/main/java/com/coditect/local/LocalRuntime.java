@@ -76,6 +76,7 @@ public final class LocalRuntime {
     StringBuilder env = new StringBuilder("TENANT_ID=" + demo.tenantId() + "\n");
     OUT.println();
     OUT.println("CODITECT is running at " + baseUrl + "  (Ctrl-C stops it)");
+    OUT.println("API reference (Swagger UI): " + baseUrl + DocsPage.PATH + "  (Authorize with a token below)");
     OUT.println("Demo tenant " + demo.tenantId() + ". Tokens (valid 12 h), ready to paste:");
     OUT.println();
     for (Map.Entry<String, String> token : demo.tokens().entrySet()) {
