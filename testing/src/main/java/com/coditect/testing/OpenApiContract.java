@@ -109,6 +109,84 @@ public final class OpenApiContract {
     return Collections.unmodifiableSet(keys);
   }
 
+  /**
+   * What is missing or wrong in the document's examples (scripts/examples.py writes them): every
+   * operation shows its path parameters, its request body when it takes one, and its success
+   * response (the body, or {@code Location} for a redirect), and every example fits its schema.
+   * Empty when all is well.
+   */
+  public List<String> exampleProblems() {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+        if (!METHODS.contains(entry.getKey())) {
+          continue;
+        }
+        String what = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+        JsonNode operation = entry.getValue();
+        List<JsonNode> parameters = new ArrayList<>();
+        path.getValue().path("parameters").forEach(parameter -> parameters.add(resolve(parameter)));
+        operation.path("parameters").forEach(parameter -> parameters.add(resolve(parameter)));
+        for (JsonNode parameter : parameters) {
+          String name = what + " parameter " + parameter.path("name").asText();
+          if (parameter.has("example")) {
+            checkExample(name, parameter.path("schema"), parameter.get("example"), problems);
+          } else if ("path".equals(parameter.path("in").asText())) {
+            problems.add(name + ": no example");
+          }
+        }
+        if (operation.has("requestBody")) {
+          checkMediaExamples(what + " request", resolve(operation.get("requestBody")).path("content"), problems);
+        }
+        JsonNode success = successResponse(operation.path("responses"));
+        if (success == null) {
+          problems.add(what + ": no success response");
+          continue;
+        }
+        JsonNode response = resolve(success);
+        JsonNode location = resolve(response.path("headers").path("Location"));
+        if (!response.path("content").isEmpty()) {
+          checkMediaExamples(what + " response", response.path("content"), problems);
+        } else if (location.path("required").asBoolean(false)) {
+          if (location.has("example")) {
+            checkExample(what + " Location", location.path("schema"), location.get("example"), problems);
+          } else {
+            problems.add(what + " Location: no example");
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** The first 2xx or 3xx response the operation documents, or null. */
+  private static JsonNode successResponse(JsonNode responses) {
+    List<String> codes = new ArrayList<>();
+    responses.fieldNames().forEachRemaining(codes::add);
+    return codes.stream().sorted().filter(code -> code.startsWith("2") || code.startsWith("3"))
+        .findFirst().map(responses::get).orElse(null);
+  }
+
+  private void checkMediaExamples(String what, JsonNode content, List<String> problems) {
+    for (Map.Entry<String, JsonNode> media : content.properties()) {
+      JsonNode example = media.getValue().get("example");
+      if (example == null) {
+        problems.add(what + " " + media.getKey() + ": no example");
+      } else {
+        checkExample(what + " " + media.getKey(), media.getValue().path("schema"), example, problems);
+      }
+    }
+  }
+
+  private void checkExample(String what, JsonNode schemaNode, JsonNode example, List<String> problems) {
+    if (schemaNode.isMissingNode()) {
+      return;
+    }
+    for (ValidationMessage problem : schema(schemaNode).validate(example)) {
+      problems.add(what + ": the example does not fit the schema: " + problem.getMessage());
+    }
+  }
+
   /** Checks a Lambda response; a base64 body is decoded first. */
   public void assertResponse(String routeKey, APIGatewayV2HTTPResponse response) {
     String body = response.getBody();

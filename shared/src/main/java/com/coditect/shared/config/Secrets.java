@@ -8,7 +8,7 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Keys kept in Secrets Manager (the cursor-signing key, the audit pseudonym key), never in a
+ * Keys kept in Secrets Manager (the cursor key, the audit pseudonym key), never in a
  * function's environment, where anyone who may read the function's configuration would see them.
  * Each is read with one {@code GetSecretValue} on first use in an execution environment and kept
  * for its life: never at init, so under SnapStart no key is in the snapshot and a restored

@@ -1,10 +1,15 @@
 package com.coditect.shared.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.coditect.shared.error.BadRequestException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,5 +53,30 @@ class CursorCodecTest {
     assertThrows(BadRequestException.class, () -> codec("other-key").decode("s", cursor));
     assertThrows(BadRequestException.class, () -> codec("secret").decode("s", "garbage"));
     assertThrows(BadRequestException.class, () -> codec("secret").decode("s", "a.b.c"));
+  }
+
+  @Test
+  void aCursorRevealsNothingWhenDecoded() {
+    String scope = "T#acme-tenant#PROJECTS|TaskFilters[status=todo]";
+    String cursor = codec("secret").encode(scope, LAST);
+    String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+    for (String secretPart : List.of("PK", "SK", "GSI1", "T#", "PROJECT", "acme", "TaskFilters", "{")) {
+      assertFalse(decoded.contains(secretPart), "the decoded cursor shows " + secretPart);
+    }
+  }
+
+  @Test
+  void onePositionHasOneCursorAndAnotherScopeAnother() {
+    CursorCodec codec = codec("secret");
+    assertEquals(codec.encode("s", LAST), codec.encode("s", Map.copyOf(LAST)));
+    assertNotEquals(codec.encode("s", LAST), codec.encode("t", LAST));
+    assertNotEquals(codec.encode("s", LAST), codec("other-key").encode("s", LAST));
+  }
+
+  @Test
+  void refusesACursorCutShort() {
+    String cursor = codec("secret").encode("s", LAST);
+    assertThrows(BadRequestException.class, () -> codec("secret").decode("s", cursor.substring(0, 20)));
+    assertThrows(BadRequestException.class, () -> codec("secret").decode("s", ""));
   }
 }
