@@ -40,7 +40,6 @@ export OWNER_TOKEN PLATFORM_ADMIN_TOKEN   # read by the configuration below, nev
 
 # Ids that exist, for id parameters to draw half of the time (a drawn id is otherwise almost always
 # a 404): the demo users (the subjects of their tokens), and a team and a project made here.
-base="http://127.0.0.1:$PORT"
 create() {
   curl -fsS -X POST "$base$1" -H "Authorization: Bearer $OWNER_TOKEN" -H 'Content-Type: application/json' \
     -d "$2" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
