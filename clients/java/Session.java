@@ -91,12 +91,14 @@ public final class Session {
     ApiResponse<Task> read = tasks.getTaskWithHttpInfo(taskId);
     String etag = header(read, "ETag");
     check(etag != null, "a read has an ETag: " + read.getHeaders());
-    ApiResponse<Task> patched = tasks.updateTaskWithHttpInfo(taskId, new UpdateTaskRequest().status(TaskStatus.IN_PROGRESS), etag);
+    ApiResponse<Task> patched =
+        tasks.updateTaskWithHttpInfo(taskId, new UpdateTaskRequest().status(TaskStatus.IN_PROGRESS), etag);
     check(patched.getData().getStatus() == TaskStatus.IN_PROGRESS, "patched: " + patched.getData());
     check(!etag.equals(header(patched, "ETag")), "a write changes the ETag: " + patched.getHeaders());
 
     step("a stale If-Match is a typed 412");
-    ApiException stale = refused(() -> tasks.updateTask(taskId, new UpdateTaskRequest().priority(TaskPriority.LOW), etag));
+    ApiException stale =
+        refused(() -> tasks.updateTask(taskId, new UpdateTaskRequest().priority(TaskPriority.LOW), etag));
     check(stale.getCode() == 412 && error(client, stale) instanceof Problem problem && problem.getStatus() == 412,
         "412: " + stale.getResponseBody());
 

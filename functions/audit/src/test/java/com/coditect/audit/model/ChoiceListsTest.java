@@ -39,7 +39,8 @@ class ChoiceListsTest {
 
   @Test
   void breakReasonIsTheVerificationsEnum() {
-    JsonNode firstBreak = DOCUMENT.path("components").path("schemas").path("ChainVerification").path("properties").path("first_break").path("oneOf");
+    JsonNode firstBreak = DOCUMENT.path("components").path("schemas").path("ChainVerification")
+        .path("properties").path("first_break").path("oneOf");
     List<String> reasons = new ArrayList<>();
     firstBreak.forEach(option -> reasons.addAll(OpenApiChoices.of(DOCUMENT, option.path("properties").path("reason"))));
     assertEquals(reasons, Choice.apiNames(ChainBreakReason.class));
@@ -47,7 +48,8 @@ class ChoiceListsTest {
 
   /** The values of a schema's property, inline or a named enum schema it references. */
   private static List<String> documented(String schema, String property) {
-    return OpenApiChoices.of(DOCUMENT, DOCUMENT.path("components").path("schemas").path(schema).path("properties").path(property));
+    return OpenApiChoices.of(DOCUMENT,
+        DOCUMENT.path("components").path("schemas").path(schema).path("properties").path(property));
   }
 
   private static JsonNode document() {
