@@ -1,5 +1,5 @@
 # CODITECT backend. The two setup commands are `make run` and `make test` (see README).
-.PHONY: run test build bench deploy clean
+.PHONY: run test clients build bench deploy clean
 
 PORT ?= 3000
 MOTO_PORT ?= 5005
@@ -8,9 +8,13 @@ MOTO_PORT ?= 5005
 run:
 	PORT=$(PORT) MOTO_PORT=$(MOTO_PORT) scripts/run.sh
 
-## test: cfn-lint, OpenAPI validation, every unit/moto/end-to-end test, then schemathesis against the local API
+## test: cfn-lint, OpenAPI validation, every unit/moto/end-to-end test, the generated clients' sessions, then schemathesis against the local API
 test:
 	scripts/test.sh
+
+## clients: only the client tests: generate, build and run the Python and Java clients against the local API
+clients:
+	scripts/clients.sh
 
 ## build: the shaded Lambda jars that template.yaml's CodeUri entries point at
 build:

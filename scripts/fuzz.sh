@@ -16,9 +16,7 @@ cd "$root"
 # start, as SnapStart functions do on AWS; access keys from this shell must not reach them.
 unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
 
-jar="$root/local/target/local.jar"
 work="$root/target/fuzz"   # the runtime's working directory: its demo.env, moto.log and the reports
-log="$work/runtime.log"
 max_examples="${FUZZ_MAX_EXAMPLES:-30}"
 workers="${FUZZ_WORKERS:-2}"
 seed="${FUZZ_SEED:-$(python3 -c 'import random; print(random.randrange(1, 2**31))')}"
@@ -28,67 +26,20 @@ eval "$(scripts/tools.sh)"
 
 scripts/build-local.sh
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-PORT="$(free_port)"
-MOTO_PORT="$(free_port)"
-while [ "$MOTO_PORT" = "$PORT" ]; do MOTO_PORT="$(free_port)"; done
-
 rm -rf "$work"
 mkdir -p "$work"
 
-# The runtime and its moto (a child process) run in a process group of their own: one signal to the
-# group stops both, even if the JVM dies before its shutdown hook could stop moto.
-pgid=""
-stop_runtime() {
-  [ -n "$pgid" ] || return 0
-  kill -TERM -- "-$pgid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 -- "-$pgid" 2>/dev/null || { pgid=""; return 0; }
-    sleep 0.2
-  done
-  kill -KILL -- "-$pgid" 2>/dev/null || true
-  pgid=""
-}
-trap stop_runtime EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=scripts/local-runtime.sh
+. "$root/scripts/local-runtime.sh"
+start_local_runtime "$work" fuzz
+log="$runtime_log"
 
-echo "== fuzz: starting the local runtime (gateway 127.0.0.1:$PORT, moto 127.0.0.1:$MOTO_PORT)"
-set -m   # job control: the background job below gets its own process group, id = its pid
-(cd "$work" && PORT="$PORT" MOTO_PORT="$MOTO_PORT" TEMPLATE="$root/template.yaml" MOTO_SERVER="$moto_server" \
-  exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -jar "$jar") >"$log" 2>&1 &
-pgid=$!
-set +m
-
-deadline=$((SECONDS + 120))
-until grep -q "CODITECT is running at" "$log" 2>/dev/null; do
-  if ! kill -0 "$pgid" 2>/dev/null; then
-    echo "the local runtime exited before it was ready; its log ($log):" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    echo "the local runtime was not ready within 120 s; its log ($log):" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-
-env_file="$work/target/local/demo.env"
-OWNER_TOKEN="$(sed -n 's/^OWNER_TOKEN=//p' "$env_file")"
-PLATFORM_ADMIN_TOKEN="$(sed -n 's/^PLATFORM_ADMIN_TOKEN=//p' "$env_file")"
-if [ -z "$OWNER_TOKEN" ] || [ -z "$PLATFORM_ADMIN_TOKEN" ]; then
-  echo "no OWNER_TOKEN or PLATFORM_ADMIN_TOKEN in $env_file" >&2
-  exit 1
-fi
+OWNER_TOKEN="$(demo_token OWNER_TOKEN)"
+PLATFORM_ADMIN_TOKEN="$(demo_token PLATFORM_ADMIN_TOKEN)"
 export OWNER_TOKEN PLATFORM_ADMIN_TOKEN   # read by the configuration below, never printed
 
 # Ids that exist, for id parameters to draw half of the time (a drawn id is otherwise almost always
 # a 404): the demo users (the subjects of their tokens), and a team and a project made here.
-base="http://127.0.0.1:$PORT"
 create() {
   curl -fsS -X POST "$base$1" -H "Authorization: Bearer $OWNER_TOKEN" -H 'Content-Type: application/json' \
     -d "$2" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
@@ -147,12 +98,15 @@ TOML
 #   its schema (any string) is rightly a 400. Positive cases leave it out; negative cases keep it.
 # - the document's "time-zone" format (an IANA tz name) is not one schemathesis knows: valid values
 #   are drawn from real zone names, edge cases included.
+# - nor is "date-or-date-time" (the date filters: a date, or an RFC 3339 date-time with an offset):
+#   valid values are either, drawn by hypothesis.
 # - an Idempotency-Key replays the first response to the same body (DESIGN.md section 7), even after
 #   the resource it created was deleted: right for a client retrying, but the stateful phase replays
 #   generated prefixes and would then see a "created" id that is gone (404). Positive cases send a
 #   fresh key each time; negative cases keep the generated one, whose validation they test. Replays
 #   themselves are tested in JUnit (the *RoutesIT idempotency tests).
 cat >"$work/fuzz_hooks.py" <<'PY'
+import datetime
 import uuid
 
 from hypothesis import strategies as st
@@ -165,6 +119,16 @@ schemathesis.openapi.format("time-zone", st.sampled_from([
     "America/Port-au-Prince", "America/Argentina/Buenos_Aires", "America/North_Dakota/New_Salem",
     "America/Indiana/Indianapolis", "Antarctica/DumontDUrville", "Africa/Casablanca",
 ]))
+
+# A whole-minute offset below a day, as RFC 3339 allows; isoformat() writes seconds and, when there
+# are any, microseconds.
+schemathesis.openapi.format("date-or-date-time", st.one_of(
+    st.dates().map(datetime.date.isoformat),
+    st.builds(lambda moment, minutes: moment.replace(
+        tzinfo=datetime.timezone(datetime.timedelta(minutes=minutes))).isoformat(),
+        st.datetimes(min_value=datetime.datetime(1, 1, 2), max_value=datetime.datetime(9999, 12, 30)),
+        st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1)),
+))
 
 
 @schemathesis.hook
@@ -181,7 +145,9 @@ PY
 # API Gateway answers such a request itself, before any function runs, with 404 {"message":"Not
 # Found"} (an HTTP API has no 405), and the local gateway does the same. Those requests are still
 # sent (the coverage phase tries undeclared methods), and every other check applies to the answers.
+# --url: the document's servers name the deployed API first; requests go to this runtime.
 cmd=("$schemathesis" --config-file "$work/schemathesis.toml" run "$base/v1/openapi.json"
+  --url "$base"
   --checks all
   --exclude-checks unsupported_method
   --mode all

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: lint the template and the OpenAPI document, start one moto server, run every
 # Maven test against it (the /docs page's in headless Chromium, which scripts/tools.sh installs when
-# missing), and stop moto whatever happens; then fuzz the running API (scripts/fuzz.sh).
+# missing), and stop moto whatever happens; then run the generated clients' sessions
+# (scripts/clients.sh) and fuzz the running API (scripts/fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -30,7 +31,10 @@ echo "moto at $endpoint"
 echo "== maven tests"
 MOTO_SERVER="$moto_server" CHROMIUM="$chromium" CHROMEDRIVER="$chromedriver" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
 
-scripts/moto.sh stop "$state"   # the runtime below starts a moto of its own
+scripts/moto.sh stop "$state"   # the runtimes below start a moto of their own
+
+echo "== client tests: generated Python and Java clients against the local runtime"
+scripts/clients.sh
 
 echo "== API fuzzing: schemathesis against the local runtime"
 scripts/fuzz.sh

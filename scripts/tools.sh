@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ensures the Python-based peers the build needs: moto server, cfn-lint, openapi-spec-validator,
-# schemathesis (API fuzzing, scripts/fuzz.sh).
+# schemathesis (API fuzzing, scripts/fuzz.sh), openapi-python-client (the client tests,
+# scripts/clients.sh).
 # A tool already on PATH is used as is; anything missing is installed into .venv/ (pinned), so a
 # clean machine or CI needs no manual step. Prints "name=path" lines for the caller to eval.
 # moto always runs through scripts/moto-server (DynamoDB transactions without table copies, see
@@ -15,13 +16,17 @@ venv="$root/.venv"
 moto_version="$(sed -n 's/^EXPECTED_MOTO_VERSION = "\(.*\)"$/\1/p' "$root/scripts/moto_server.py")"
 [ -n "$moto_version" ] || { echo "no EXPECTED_MOTO_VERSION in scripts/moto_server.py" >&2; exit 1; }
 
+# The client tests generate with exactly this version: what a new user of the API runs.
+openapi_python_client_version=0.29.1
+
 declare -A packages=(
   [moto_server]="moto[server]==$moto_version"
   [cfn-lint]='cfn-lint==1.*'
   [openapi-spec-validator]='openapi-spec-validator==0.7.*'
   [schemathesis]='schemathesis==4.*'
+  [openapi-python-client]="openapi-python-client==$openapi_python_client_version"
 )
-tools=(moto_server cfn-lint openapi-spec-validator schemathesis)
+tools=(moto_server cfn-lint openapi-spec-validator schemathesis openapi-python-client)
 
 # True when this Python has moto's server in the pinned version (scripts/moto-server asks the same).
 pinned_moto() {
@@ -33,16 +38,28 @@ has_moto() {
 }
 
 # schemathesis from PATH only in the pinned major: scripts/fuzz.sh uses the 4.x command line.
+# openapi-python-client, in .venv too, only in its pinned version.
+pinned() {
+  case "$1" in
+    schemathesis) [[ "$("$2" --version 2>/dev/null)" == *"version 4."* ]] ;;
+    openapi-python-client) [[ "$("$2" --version 2>/dev/null)" == *"version: $openapi_python_client_version" ]] ;;
+    *) true ;;
+  esac
+}
+
 on_path() {
-  command -v "$1" >/dev/null 2>&1 || return 1
-  [ "$1" != schemathesis ] || [[ "$("$1" --version 2>/dev/null)" == *"version 4."* ]]
+  command -v "$1" >/dev/null 2>&1 && pinned "$1" "$(command -v "$1")"
+}
+
+in_venv() {
+  [ -x "$venv/bin/$1" ] && pinned "$1" "$venv/bin/$1"
 }
 
 missing=()
 for tool in "${tools[@]}"; do
   if [ "$tool" = moto_server ]; then
     has_moto || missing+=("${packages[$tool]}")
-  elif ! [ -x "$venv/bin/$tool" ] && ! on_path "$tool"; then
+  elif ! in_venv "$tool" && ! on_path "$tool"; then
     missing+=("${packages[$tool]}")
   fi
 done
@@ -56,7 +73,7 @@ fi
 for tool in "${tools[@]}"; do
   if [ "$tool" = moto_server ]; then
     path="$root/scripts/moto-server"
-  elif [ -x "$venv/bin/$tool" ]; then
+  elif in_venv "$tool"; then
     path="$venv/bin/$tool"
   else
     path="$(command -v "$tool")"

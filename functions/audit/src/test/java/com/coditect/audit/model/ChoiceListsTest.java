@@ -3,6 +3,7 @@ package com.coditect.audit.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.coditect.shared.domain.Choice;
+import com.coditect.testing.OpenApiChoices;
 import com.coditect.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChoiceListsTest {
 
-  private static final JsonNode SCHEMAS = schemas();
+  private static final JsonNode DOCUMENT = document();
 
   @Test
   void severityIsTheAuditEntrysEnum() {
@@ -38,22 +39,22 @@ class ChoiceListsTest {
 
   @Test
   void breakReasonIsTheVerificationsEnum() {
-    JsonNode firstBreak = SCHEMAS.path("ChainVerification").path("properties").path("first_break").path("oneOf");
+    JsonNode firstBreak = DOCUMENT.path("components").path("schemas").path("ChainVerification")
+        .path("properties").path("first_break").path("oneOf");
     List<String> reasons = new ArrayList<>();
-    firstBreak.forEach(option -> option.path("properties").path("reason").path("enum")
-        .forEach(value -> reasons.add(value.asText())));
+    firstBreak.forEach(option -> reasons.addAll(OpenApiChoices.of(DOCUMENT, option.path("properties").path("reason"))));
     assertEquals(reasons, Choice.apiNames(ChainBreakReason.class));
   }
 
+  /** The values of a schema's property, inline or a named enum schema it references. */
   private static List<String> documented(String schema, String property) {
-    List<String> values = new ArrayList<>();
-    SCHEMAS.path(schema).path("properties").path(property).path("enum").forEach(value -> values.add(value.asText()));
-    return values;
+    return OpenApiChoices.of(DOCUMENT,
+        DOCUMENT.path("components").path("schemas").path(schema).path("properties").path(property));
   }
 
-  private static JsonNode schemas() {
+  private static JsonNode document() {
     try {
-      return new ObjectMapper().readTree(ProjectFiles.openApi().toFile()).path("components").path("schemas");
+      return new ObjectMapper().readTree(ProjectFiles.openApi().toFile());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
