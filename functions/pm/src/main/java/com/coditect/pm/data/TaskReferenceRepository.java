@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -55,21 +54,6 @@ public final class TaskReferenceRepository {
   public void requireLiveUser(WriteTransaction tx, TenantId tenant, String userId,
       Supplier<? extends RuntimeException> onMissing) {
     tx.requireLive(CoreKeys.user(tenant, userId), onMissing);
-  }
-
-  /**
-   * Checks, in a write, that the sprint is one of {@code projectId} that can still take tasks
-   * (planned or active); fails with {@code onFailed}.
-   */
-  public void requireOpenSprint(WriteTransaction tx, TenantId tenant, String sprintId, String projectId,
-      Supplier<? extends RuntimeException> onFailed) {
-    tx.require(PmKeys.sprint(tenant, sprintId), Expression.builder()
-        .expression("attribute_exists(PK) AND project_id = :project AND (#status = :planned OR #status = :active)")
-        .expressionNames(Map.of("#status", "status"))
-        .expressionValues(Map.of(":project", AttributeValue.fromS(projectId),
-            ":planned", SPRINT_STATUS.transformFrom(SprintStatus.PLANNED),
-            ":active", SPRINT_STATUS.transformFrom(SprintStatus.ACTIVE)))
-        .build(), onFailed);
   }
 
   private Map<String, AttributeValue> read(Key key, String projection) {

@@ -2,8 +2,9 @@ package com.coditect.pm.domain;
 
 import com.coditect.pm.api.TaskResponse;
 import com.coditect.pm.data.MilestoneRepository;
-import com.coditect.pm.data.TaskReferenceRepository;
+import com.coditect.pm.data.SprintRepository;
 import com.coditect.pm.data.TaskItem;
+import com.coditect.pm.data.TaskReferenceRepository;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.model.TaskStatus;
 import com.coditect.shared.error.ConflictException;
@@ -34,16 +35,18 @@ public final class TaskWrites {
 
   private final TaskRepository tasks;
   private final TaskReferenceRepository references;
+  private final SprintRepository sprints;
   private final MilestoneRepository milestones;
   private final Transactions transactions;
   private final Outbox outbox;
   private final ActivityLog activity;
 
   @Inject
-  TaskWrites(TaskRepository tasks, TaskReferenceRepository references, MilestoneRepository milestones,
-      Transactions transactions, Outbox outbox, ActivityLog activity) {
+  TaskWrites(TaskRepository tasks, TaskReferenceRepository references, SprintRepository sprints,
+      MilestoneRepository milestones, Transactions transactions, Outbox outbox, ActivityLog activity) {
     this.tasks = tasks;
     this.references = references;
+    this.sprints = sprints;
     this.milestones = milestones;
     this.transactions = transactions;
     this.outbox = outbox;
@@ -101,7 +104,7 @@ public final class TaskWrites {
           ReferenceGone.of("assignee_id", "is not a user of this tenant"));
     }
     if (after.sprintId() != null && (!wasLive || !after.sprintId().equals(before.sprintId()))) {
-      references.requireOpenSprint(tx, tenant, after.sprintId(), after.projectId(),
+      sprints.requireOpenInProject(tx, tenant, after.sprintId(), after.projectId(),
           ReferenceGone.of("sprint_id", "is not a planned or active sprint of this project"));
     }
     // A PATCH that moves the task checks its new parent with the chain above it (requireChain):
