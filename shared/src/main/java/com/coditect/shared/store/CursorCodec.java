@@ -40,6 +40,8 @@ public final class CursorCodec {
   private static final int TAG_BITS = 128;
 
   private final Supplier<String> secret;
+  /** The keys last derived, with the secret they came from: derived once, not on every cursor. */
+  private volatile Keys derived;
 
   /** Keys derived from the secret in Secrets Manager that the config names, read on the first cursor. */
   @Inject
@@ -102,13 +104,20 @@ public final class CursorCodec {
 
   /** Two keys from the one secret, each for one purpose (HMAC-SHA256 as the derivation function). */
   private Keys keys() throws GeneralSecurityException {
-    byte[] master = secret.get().getBytes(StandardCharsets.UTF_8);
+    String current = secret.get();
+    Keys keys = derived;
+    if (keys != null && keys.secret().equals(current)) {
+      return keys;
+    }
+    byte[] master = current.getBytes(StandardCharsets.UTF_8);
     byte[] encryption = hmac(master, "coditect cursor encryption".getBytes(StandardCharsets.UTF_8), new byte[0]);
     byte[] nonce = hmac(master, "coditect cursor nonce".getBytes(StandardCharsets.UTF_8), new byte[0]);
-    return new Keys(encryption, nonce);
+    keys = new Keys(current, encryption, nonce);
+    derived = keys;
+    return keys;
   }
 
-  private record Keys(byte[] encryption, byte[] nonce) {}
+  private record Keys(String secret, byte[] encryption, byte[] nonce) {}
 
   private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

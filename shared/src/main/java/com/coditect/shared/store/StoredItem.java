@@ -53,6 +53,11 @@ public interface StoredItem<T extends StoredItem<T>> {
     return withMeta(meta().withDeletedAt(now).withUpdatedAt(now).withVersion(version() + 1));
   }
 
+  /** This soft-deleted item live again at {@code now}, as the next version. */
+  default T restored(String now) {
+    return withMeta(meta().withDeletedAt(null).withUpdatedAt(now).withVersion(version() + 1));
+  }
+
   /** This item listed under GSI1 at {@code partition}, sorted by {@code sort} (null: not listed). */
   default T withIndex1(@Nullable String partition, @Nullable String sort) {
     return withMeta(meta().withGsi1pk(partition).withGsi1sk(sort));

@@ -57,7 +57,7 @@ public final class TaskChildLists {
   /** Adds the task's anchors to its create's or restore's transaction. */
   public void writeAnchors(WriteTransaction tx, TenantId tenant, String taskId) {
     for (String list : LISTS) {
-      Key key = Key.builder().partitionValue(PmKeys.taskPartition(tenant, taskId)).sortValue(list + "$").build();
+      Key key = anchorKey(PmKeys.taskPartition(tenant, taskId), list);
       tx.put(anchors, TaskListAnchor.builder().meta(ItemMeta.at(key, ANCHOR_ENTITY)).build());
     }
   }
@@ -65,7 +65,7 @@ public final class TaskChildLists {
   /** Removes the task's anchors in its delete's transaction. */
   public void deleteAnchors(WriteTransaction tx, TenantId tenant, String taskId) {
     for (String list : LISTS) {
-      tx.delete(Key.builder().partitionValue(PmKeys.taskPartition(tenant, taskId)).sortValue(list + "$").build());
+      tx.delete(anchorKey(PmKeys.taskPartition(tenant, taskId), list));
     }
   }
 
@@ -78,7 +78,7 @@ public final class TaskChildLists {
     String partition = PmKeys.taskPartition(tenant, taskId);
     QueryConditional rows = QueryConditional.sortBetween(
         Key.builder().partitionValue(partition).sortValue(list + "#").build(),
-        Key.builder().partitionValue(partition).sortValue(list + "$").build());
+        anchorKey(partition, list));
     String scope = partition + "#" + list;
     if (page.cursor().isPresent()) {
       // Later pages start below the anchor, which the first page already found.
@@ -94,6 +94,11 @@ public final class TaskChildLists {
     List<T> items = first.items().subList(1, first.items().size()).stream()
         .map(row -> view.tableSchema().mapToItem(row.toMap())).toList();
     return Optional.of(new ResultPage<>(items, first.nextCursor()));
+  }
+
+  /** The anchor sorts right after the list's rows ({@code <list>#...}): '$' follows '#'. */
+  private static Key anchorKey(String partition, String list) {
+    return Key.builder().partitionValue(partition).sortValue(list + "$").build();
   }
 
   private static boolean isAnchor(EnhancedDocument item) {

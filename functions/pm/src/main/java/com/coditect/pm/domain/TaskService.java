@@ -393,8 +393,7 @@ public final class TaskService {
     }
     String now = Timestamps.now(clock);
     // What the next attempt writes: the task undeleted, without the references let go so far.
-    TaskItem[] restored = {before.withMeta(before.meta().withDeletedAt(null).withUpdatedAt(now)
-        .withVersion(before.version() + 1))};
+    TaskItem[] restored = {before.restored(now)};
     return RetryPolicy.run(ReferenceGone.class, () -> {
       TaskItem task = restored[0];
       WriteTransaction tx = transactions.begin();

@@ -55,10 +55,11 @@ public final class TaskWrites {
 
   /**
    * The transaction of a change to a live task read as {@code before}, {@code task} being the
-   * changed copy as the next version ({@code nextVersion(now)}): the task, its rows, reference checks (for a move, the {@code chain} above the new parent, see
-   * {@link #requireChain}), milestone counters (except on milestones that are gone), one history
-   * row per changed field, and the {@code task.updated} event; refused if DynamoDB would refuse it
-   * ({@link TaskWriteLimits}). Not committed.
+   * changed copy as the next version ({@code nextVersion(now)}): the task, its rows, reference
+   * checks (for a move, the {@code chain} above the new parent, see {@link #requireChain}),
+   * milestone counters (except on milestones that are gone), one history row per changed field,
+   * and the {@code task.updated} event; refused if DynamoDB would refuse it ({@link TaskWriteLimits}).
+   * Not committed.
    */
   WriteTransaction update(TenantId tenant, Actor actor, String userId, TaskItem before, TaskItem task,
       boolean ifMatchSent, Set<String> goneMilestones, List<TaskItem> chain, String now) {
