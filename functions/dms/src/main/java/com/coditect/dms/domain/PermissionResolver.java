@@ -1,5 +1,6 @@
 package com.coditect.dms.domain;
 
+import com.coditect.dms.data.Grant;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.tenancy.Role;
 import java.time.Instant;
@@ -19,15 +20,6 @@ import java.util.Set;
 public final class PermissionResolver {
 
   private PermissionResolver() {}
-
-  /** A grant as stored: on a document or a folder, to a user or a team, until {@code expiresAt} (null: no end). */
-  public record Grant(String id, PermissionLevel level, String documentId, String folderId, String userId,
-      String teamId, Instant expiresAt) {
-
-    boolean expiredAt(Instant now) {
-      return expiresAt != null && !expiresAt.isAfter(now);
-    }
-  }
 
   /** The document: its id, owner and folders from its own up to the root (nearest first). */
   public record Place(String documentId, String ownerId, List<String> folders) {}

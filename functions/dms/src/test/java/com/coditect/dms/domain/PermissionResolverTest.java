@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.dms.data.Grant;
 import com.coditect.dms.domain.PermissionResolver.Effective;
-import com.coditect.dms.domain.PermissionResolver.Grant;
 import com.coditect.dms.domain.PermissionResolver.Place;
 import com.coditect.dms.domain.PermissionResolver.Route;
 import com.coditect.dms.domain.PermissionResolver.Subject;

@@ -1,0 +1,22 @@
+package com.coditect.dms;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.S3Module;
+import com.coditect.shared.di.SecretsModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** Wiring of the document-management function, built once per Lambda instance. */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, DmsModule.class, S3Module.class})
+public interface DmsComponent {
+
+  /** Builds the component from the function's config. */
+  @Component.Factory
+  interface Factory {
+    DmsComponent create(@BindsInstance AppConfig config);
+  }
+}

@@ -1,0 +1,203 @@
+package com.coditect.dms.data;
+
+import com.coditect.shared.store.Keys;
+import com.coditect.shared.tenancy.TenantId;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * Every key of the document-management items, built in one place. Layout (docs/access-patterns.md
+ * has the queries that use it):
+ *
+ * <pre>
+ * item              PK                           SK                   GSI1PK / GSI1SK                              GSI2PK / GSI2SK
+ * document          T#t#DOC#d                    DOC                  -                                            -
+ * document list row (a list partition, below)    d or sort#d          -                                            -
+ * version           T#t#DOC#d                    VERSION#0000000007   -                                            -
+ * activity          T#t#DOC#d                    ACTIVITY#a           T#t#USER#u#DOC_ACTIVITY / a                  -
+ * folder            T#t#FOLDER#f                 FOLDER               T#t#FOLDER#parent|ROOT#CHILDREN / name       T#t#FOLDERS / path
+ * permission        T#t#PERM#p                   PERM                 T#t#DOC#d#PERMS or T#t#FOLDER#f#PERMS / p    T#t#USER#u#PERMS or T#t#TEAM#x#PERMS / p
+ * member's teams    T#t#DMS_MEMBER#u             TEAMS                -                                            -
+ * content           T#t#CONTENT#sha256hex        CONTENT              -                                            -
+ * share             T#t#SHARE#s                  SHARE                T#t#DOC#d#SHARES / s                         -
+ * share token       PLATFORM#SHARE_TOKEN#sha256hex    SHARE_TOKEN          -                                            -
+ * </pre>
+ *
+ * A document's list rows carry what lists show of it plus its {@code folder_id}, written in the
+ * document's transaction, one per list it is in; each list is one partition, so every document
+ * filter is one {@code Query} per page, and one {@code BatchGetItem} then reads what deciding the
+ * caller's access needs (see {@code DocumentAccess}). Ids are UUIDv7: by id is by creation time.
+ *
+ * <pre>
+ * list                 PK                                   SK
+ * in a folder          T#t#FOLDER#f#DOCS (ROOT#DOCS)        d
+ * by owner             T#t#USER#u#DOCS                      d
+ * by project           T#t#PROJECT#p#DOCS                   d
+ * by status            T#t#DOCS#STATUS#x                    updated_at#d (read newest first)
+ * by tag               T#t#DOCS#TAG#tag                     d
+ * by checksum          T#t#DOCS#CHECKSUM#sha256hex          d
+ * deleted              T#t#DOCS#DELETED                     d
+ * </pre>
+ *
+ * The share token's item is the one key outside every tenant: a public link names no tenant, so
+ * the token's SHA-256 leads to the tenant and the share.
+ */
+public final class DmsKeys {
+
+  public static final String DOC = "DOC";
+  public static final String FOLDER = "FOLDER";
+  public static final String VERSION = "VERSION";
+  public static final String ACTIVITY = "ACTIVITY";
+  public static final String PERM = "PERM";
+  public static final String SHARE = "SHARE";
+  public static final String SHARE_TOKEN = "SHARE_TOKEN";
+  public static final String CONTENT = "CONTENT";
+  public static final String TEAMS = "TEAMS";
+  /** The folder-list partition of documents and folders at the top, in no folder. */
+  public static final String ROOT = "ROOT";
+
+  /** Uniqueness kinds for sentinels. */
+  public static final String UNIQUE_FOLDER_NAME = "FOLDER_NAME";
+
+  private DmsKeys() {}
+
+  // ---- documents ----
+
+  public static String documentPartition(TenantId tenant, String documentId) {
+    return Keys.tenant(tenant).with(DOC, documentId).build();
+  }
+
+  public static Key document(TenantId tenant, String documentId) {
+    return Key.builder().partitionValue(documentPartition(tenant, documentId)).sortValue(DOC).build();
+  }
+
+  /** A version's sort key: zero-padded, so the document's versions sort by number. */
+  public static String versionSort(long versionNumber) {
+    return VERSION + "#" + String.format("%010d", versionNumber);
+  }
+
+  public static Key version(TenantId tenant, String documentId, long versionNumber) {
+    return Key.builder().partitionValue(documentPartition(tenant, documentId)).sortValue(versionSort(versionNumber))
+        .build();
+  }
+
+  public static Key activity(TenantId tenant, String documentId, String activityId) {
+    return Key.builder().partitionValue(documentPartition(tenant, documentId))
+        .sortValue(Keys.of(ACTIVITY, activityId)).build();
+  }
+
+  /** GSI1 partition of a user's document activity, newest first by id. */
+  public static String activityOfUser(TenantId tenant, String userId) {
+    return Keys.tenant(tenant).with("USER", userId).with("DOC_ACTIVITY").build();
+  }
+
+  // ---- document lists ----
+
+  /** The documents directly in a folder ({@code null}: at the top). */
+  public static String documentsInFolder(TenantId tenant, String folderId) {
+    return folderId == null ? Keys.tenant(tenant).with(ROOT).with("DOCS").build()
+        : Keys.tenant(tenant).with(FOLDER, folderId).with("DOCS").build();
+  }
+
+  public static String documentsOfOwner(TenantId tenant, String ownerId) {
+    return Keys.tenant(tenant).with("USER", ownerId).with("DOCS").build();
+  }
+
+  public static String documentsOfProject(TenantId tenant, String projectId) {
+    return Keys.tenant(tenant).with("PROJECT", projectId).with("DOCS").build();
+  }
+
+  public static String documentsByStatus(TenantId tenant, String status) {
+    return Keys.tenant(tenant).with("DOCS").with("STATUS", status).build();
+  }
+
+  public static String documentsByTag(TenantId tenant, String tag) {
+    return Keys.tenant(tenant).with("DOCS").with("TAG", tag).build();
+  }
+
+  public static String documentsByChecksum(TenantId tenant, String sha256Hex) {
+    return Keys.tenant(tenant).with("DOCS").with("CHECKSUM", sha256Hex).build();
+  }
+
+  public static String deletedDocuments(TenantId tenant) {
+    return Keys.tenant(tenant).with("DOCS").with("DELETED").build();
+  }
+
+  // ---- folders ----
+
+  public static Key folder(TenantId tenant, String folderId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(FOLDER, folderId).build()).sortValue(FOLDER)
+        .build();
+  }
+
+  /** GSI1 partition of a folder's live children ({@code null}: the top folders). */
+  public static String folderChildren(TenantId tenant, String parentId) {
+    return parentId == null ? Keys.tenant(tenant).with(ROOT).with("CHILDREN").build()
+        : Keys.tenant(tenant).with(FOLDER, parentId).with("CHILDREN").build();
+  }
+
+  /** GSI2 partition of every folder of the tenant, sorted by path: a subtree is one prefix. */
+  public static String foldersByPath(TenantId tenant) {
+    return Keys.tenant(tenant).with("FOLDERS").build();
+  }
+
+  /** The value of a folder-name sentinel: unique among the live children of one parent. */
+  public static String folderNameValue(String parentId, String name) {
+    return (parentId == null ? ROOT : parentId) + "/" + name;
+  }
+
+  // ---- permissions ----
+
+  public static Key permission(TenantId tenant, String permissionId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(PERM, permissionId).build()).sortValue(PERM)
+        .build();
+  }
+
+  /** GSI1 partition of the grants on one document. */
+  public static String permissionsOnDocument(TenantId tenant, String documentId) {
+    return Keys.tenant(tenant).with(DOC, documentId).with("PERMS").build();
+  }
+
+  /** GSI1 partition of the grants on one folder. */
+  public static String permissionsOnFolder(TenantId tenant, String folderId) {
+    return Keys.tenant(tenant).with(FOLDER, folderId).with("PERMS").build();
+  }
+
+  /** GSI2 partition of the grants to one user. */
+  public static String permissionsOfUser(TenantId tenant, String userId) {
+    return Keys.tenant(tenant).with("USER", userId).with("PERMS").build();
+  }
+
+  /** GSI2 partition of the grants to one team. */
+  public static String permissionsOfTeam(TenantId tenant, String teamId) {
+    return Keys.tenant(tenant).with("TEAM", teamId).with("PERMS").build();
+  }
+
+  /** The teams a user belongs to, as DMS learned them from tenancy's events. */
+  public static Key memberTeams(TenantId tenant, String userId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with("DMS_MEMBER", userId).build()).sortValue(TEAMS)
+        .build();
+  }
+
+  // ---- content and shares ----
+
+  /** The tenant's one copy of the bytes with this SHA-256 (hex): content is addressed per tenant. */
+  public static Key content(TenantId tenant, String sha256Hex) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(CONTENT, sha256Hex).build()).sortValue(CONTENT)
+        .build();
+  }
+
+  public static Key share(TenantId tenant, String shareId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(SHARE, shareId).build()).sortValue(SHARE).build();
+  }
+
+  /** GSI1 partition of a document's share links. */
+  public static String sharesOfDocument(TenantId tenant, String documentId) {
+    return Keys.tenant(tenant).with(DOC, documentId).with("SHARES").build();
+  }
+
+  /** The tenant-free item a public link's token (its SHA-256, hex) leads to. */
+  public static Key shareToken(String tokenSha256Hex) {
+    return Key.builder().partitionValue(Keys.platform().with(SHARE_TOKEN, tokenSha256Hex).build())
+        .sortValue(SHARE_TOKEN).build();
+  }
+}

@@ -1,0 +1,36 @@
+package com.coditect.dms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.coditect.testing.RouteCoverage;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml, the handler's router and the OpenAPI document name exactly the same DMS routes. */
+class RouteCoverageTest {
+
+  private static final String HANDLER = "com.coditect.dms.DmsHandler";
+
+  @Test
+  void handlerServesExactlyTheTemplatesRoutes() {
+    DmsHandler handler = new DmsHandler(DaggerDmsComponent.factory().create(RouteCoverage.OFFLINE));
+    RouteCoverage.assertHandlerServesTemplateRoutes(HANDLER, handler.router().routeKeys());
+  }
+
+  /** The route x role table, declared once where the routes are routed, is what the document says. */
+  @Test
+  void everyRouteDeclaresTheRolesTheOpenApiDocumentLists() {
+    DmsHandler handler = new DmsHandler(DaggerDmsComponent.factory().create(RouteCoverage.OFFLINE));
+    RouteCoverage.assertRolesMatchOpenApi(handler.router());
+  }
+
+  @Test
+  void openApiDocumentsEveryTemplateRoute() {
+    RouteCoverage.assertOpenApiDocumentsTemplateRoutes(HANDLER);
+  }
+
+  @Test
+  void noRouteIsPublic() {
+    assertEquals(Set.of(), RouteCoverage.publicRoutes(HANDLER));
+  }
+}
