@@ -46,6 +46,20 @@ public final class DocumentAccess {
     return PermissionResolver.resolve(new Place(document.id(), document.ownerId(), folders), subject, grants, now);
   }
 
+  /**
+   * The level {@code subject} has on {@code folder} itself (to change it, or to work inside it):
+   * every grant that reaches the folder counts, and its creator has admin on it.
+   */
+  public static Effective effectiveOnFolder(Subject subject, FolderItem folder, Instant now) {
+    List<String> folders = new ArrayList<>();
+    folders.add(folder.id());
+    List<String> fromTop = folder.ancestorIds();
+    for (int i = fromTop.size() - 1; i >= 0; i--) {
+      folders.add(fromTop.get(i));
+    }
+    return PermissionResolver.resolve(new Place(null, folder.createdBy(), folders), subject, folder.grants(), now);
+  }
+
   /** True when the caller may do what {@code needed} allows. */
   public static boolean allows(Effective effective, PermissionLevel needed) {
     return effective.level().map(level -> level.includes(needed)).orElse(false);

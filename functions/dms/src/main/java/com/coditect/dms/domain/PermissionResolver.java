@@ -21,7 +21,10 @@ public final class PermissionResolver {
 
   private PermissionResolver() {}
 
-  /** The document: its id, owner and folders from its own up to the root (nearest first). */
+  /**
+   * The document: its id, owner and folders from its own up to the root (nearest first). For a
+   * folder itself: no document id, its creator as the owner, and the folder first.
+   */
   public record Place(String documentId, String ownerId, List<String> folders) {}
 
   /** Who asks: the user, their tenant role and the teams they belong to. */
@@ -35,7 +38,7 @@ public final class PermissionResolver {
 
   /**
    * The answer: the level (empty: none), why it is so when it is not from grants
-   * ({@code tenant_admin}, {@code document_owner}; null otherwise), and every grant that reaches.
+   * ({@code tenant_admin}, or {@code owner}: the document's owner, the folder's creator; null otherwise), and every grant that reaches.
    */
   public record Effective(Optional<PermissionLevel> level, String because, List<Reach> grants) {}
 
@@ -57,13 +60,13 @@ public final class PermissionResolver {
       return new Effective(Optional.of(PermissionLevel.ADMIN), "tenant_admin", reaches);
     }
     if (subject.userId().equals(place.ownerId())) {
-      return new Effective(Optional.of(PermissionLevel.ADMIN), "document_owner", reaches);
+      return new Effective(Optional.of(PermissionLevel.ADMIN), "owner", reaches);
     }
     return new Effective(Optional.ofNullable(best), null, reaches);
   }
 
   private static Optional<Route> route(Place place, Subject subject, Grant grant) {
-    boolean direct = place.documentId().equals(grant.documentId());
+    boolean direct = grant.documentId() != null && grant.documentId().equals(place.documentId());
     boolean inherited = grant.folderId() != null && place.folders().contains(grant.folderId());
     if (!direct && !inherited) {
       return Optional.empty();

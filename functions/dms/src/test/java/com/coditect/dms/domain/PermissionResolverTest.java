@@ -77,7 +77,7 @@ class PermissionResolverTest {
     assertEquals("tenant_admin", PermissionResolver.resolve(DOC, new Subject("x", Role.OWNER, Set.of()), List.of(), NOW).because());
     Effective owner = PermissionResolver.resolve(DOC, new Subject("owner-user", Role.VIEWER, Set.of()), List.of(), NOW);
     assertEquals(Optional.of(PermissionLevel.ADMIN), owner.level());
-    assertEquals("document_owner", owner.because());
+    assertEquals("owner", owner.because());
   }
 
   /**
