@@ -2,15 +2,23 @@ package com.coditect.dms.data;
 
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
+import com.coditect.shared.store.PageRequest;
+import com.coditect.shared.store.Queries;
+import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
+import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads folders by the access patterns of docs/access-patterns.md, and the write parts of the folder tree. */
 @Singleton
@@ -19,9 +27,12 @@ public final class FolderRepository extends ItemRepository<FolderItem> {
   /** Folders read per page of a subtree walk. */
   private static final int SUBTREE_PAGE = 250;
 
+  private final Queries queries;
+
   @Inject
-  public FolderRepository(SingleTable table) {
+  public FolderRepository(SingleTable table, Queries queries) {
     super(table, FolderItem.SCHEMA);
+    this.queries = queries;
   }
 
   /** A new folder's key, entity type, first version and creation time. */
@@ -55,5 +66,63 @@ public final class FolderRepository extends ItemRepository<FolderItem> {
     SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<FolderItem>> pages = table.index(ItemMeta.GSI2)
         .query(QueryEnhancedRequest.builder().queryConditional(prefix).limit(SUBTREE_PAGE).build());
     return () -> pages.stream().flatMap(page -> page.items().stream()).iterator();
+  }
+
+  /** A page of a folder's live children ({@code null}: the top folders), by name: one Query on GSI1. */
+  public ResultPage<FolderItem> listChildren(TenantId tenant, String parentId, PageRequest page) {
+    String partition = DmsKeys.folderChildren(tenant, parentId);
+    return queries.page(table, ItemMeta.GSI1,
+        QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()), page, partition, false);
+  }
+
+  /**
+   * Every folder of the tenant linked to a project, read lazily from GSI2 (every folder by path)
+   * with a filter. For the reaction to a deleted project only, off the request path: folders have
+   * no index by project, and a tenant's folders are few enough to read through once.
+   */
+  public Iterable<FolderItem> ofProject(TenantId tenant, String projectId) {
+    Expression filter = Expression.builder().expression("project_id = :project")
+        .expressionValues(Map.of(":project", AttributeValue.fromS(projectId))).build();
+    SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<FolderItem>> pages = table.index(ItemMeta.GSI2)
+        .query(QueryEnhancedRequest.builder()
+            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(DmsKeys.foldersByPath(tenant)).build()))
+            .filterExpression(filter).limit(SUBTREE_PAGE).build());
+    return () -> pages.stream().flatMap(page -> page.items().stream()).iterator();
+  }
+
+  /** Adds the claim of the folder's name among its parent's live children (any case); a clash is a 409 naming {@code name}. */
+  public void claimName(WriteTransaction tx, TenantId tenant, FolderItem folder) {
+    tx.claimUnique(tenant, DmsKeys.UNIQUE_FOLDER_NAME, DmsKeys.folderNameValue(folder.parentId(), folder.name()),
+        folder.id(), "name");
+  }
+
+  /** A rename or move: releases the name under the old parent and claims it under the new one (409 naming {@code name}). */
+  public void moveName(WriteTransaction tx, TenantId tenant, FolderItem folder, String oldParentId, String oldName) {
+    tx.moveUnique(tenant, DmsKeys.UNIQUE_FOLDER_NAME, DmsKeys.folderNameValue(oldParentId, oldName),
+        DmsKeys.folderNameValue(folder.parentId(), folder.name()), folder.id(), "name");
+  }
+
+  /** Adds the release of the folder's name (its soft delete). */
+  public void releaseName(WriteTransaction tx, TenantId tenant, FolderItem folder) {
+    tx.releaseUnique(tenant, DmsKeys.UNIQUE_FOLDER_NAME, DmsKeys.folderNameValue(folder.parentId(), folder.name()));
+  }
+
+  /**
+   * Checks, in a write, that {@code folder} is still live and at the version read: a child takes its
+   * path, ancestors and inherited grants from it, so a parent moved, renamed, regranted or deleted
+   * since the read fails the write with {@code onChanged}.
+   */
+  public void requireUnchanged(WriteTransaction tx, TenantId tenant, FolderItem folder,
+      Supplier<? extends RuntimeException> onChanged) {
+    tx.require(DmsKeys.folder(tenant, folder.id()), Expression.builder()
+        .expression("version = :read_version AND attribute_not_exists(deleted_at)")
+        .expressionValues(Map.of(":read_version", AttributeValue.fromN(Long.toString(folder.version())))).build(),
+        onChanged);
+  }
+
+  /** Checks, in a write, that a folder is live (a restored folder's parent). */
+  public void requireLive(WriteTransaction tx, TenantId tenant, String folderId,
+      Supplier<? extends RuntimeException> onMissing) {
+    tx.requireLive(DmsKeys.folder(tenant, folderId), onMissing);
   }
 }
