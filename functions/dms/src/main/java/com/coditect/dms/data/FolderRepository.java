@@ -8,6 +8,7 @@ import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,6 +27,8 @@ public final class FolderRepository extends ItemRepository<FolderItem> {
 
   /** Folders read per page of a subtree walk. */
   private static final int SUBTREE_PAGE = 250;
+  /** The most of a name or path an index sort key holds (DynamoDB allows 1,024 bytes; the rest is a tie-breaker). */
+  static final int KEY_BYTES = 1000;
 
   private final Queries queries;
 
@@ -43,11 +46,37 @@ public final class FolderRepository extends ItemRepository<FolderItem> {
   /**
    * The folder with its index keys: in its parent's children by name (live folders only) and in the
    * tenant's folders by path (deleted ones too, so a deleted subtree moves with its root's restore).
+   *
+   * <p>A DynamoDB sort key holds at most 1,024 bytes, but a name may take 1,020 bytes and a path
+   * 2,000 characters (up to 8,000 bytes). So both index keys hold the value cut to
+   * {@link #KEY_BYTES} and a tie-breaker: the id after a name; after a path, the folder's depth, so
+   * that folders whose paths share the cut still come parents first. {@link #below} then keeps only
+   * the folders whose whole {@code path} is in the subtree.
    */
   public static FolderItem indexed(TenantId tenant, FolderItem folder) {
-    FolderItem byPath = folder.withIndex2(DmsKeys.foldersByPath(tenant), folder.path());
+    FolderItem byPath = folder.withIndex2(DmsKeys.foldersByPath(tenant),
+        cut(folder.path()) + "#" + String.format("%04d", folder.ancestorIds().size()));
     return folder.isDeleted() ? byPath.withIndex1(null, null)
-        : byPath.withIndex1(DmsKeys.folderChildren(tenant, folder.parentId()), folder.name() + "#" + folder.id());
+        : byPath.withIndex1(DmsKeys.folderChildren(tenant, folder.parentId()), cut(folder.name()) + "#" + folder.id());
+  }
+
+  /** The longest prefix of {@code value} (whole characters) that takes at most {@link #KEY_BYTES} in UTF-8. */
+  static String cut(String value) {
+    if (value.length() * 4 <= KEY_BYTES) {
+      return value;
+    }
+    int bytes = 0;
+    int end = 0;
+    while (end < value.length()) {
+      int codePoint = value.codePointAt(end);
+      int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > KEY_BYTES) {
+        break;
+      }
+      bytes += size;
+      end += Character.charCount(codePoint);
+    }
+    return value.substring(0, end);
   }
 
   /** A folder of the tenant, deleted or not: one consistent GetItem. */
@@ -61,11 +90,14 @@ public final class FolderRepository extends ItemRepository<FolderItem> {
    * consistent: a folder created a moment ago may be missing, which the tree's writes tolerate.
    */
   public Iterable<FolderItem> below(TenantId tenant, String path) {
+    String subtree = path + "/";
     QueryConditional prefix = QueryConditional.sortBeginsWith(Key.builder()
-        .partitionValue(DmsKeys.foldersByPath(tenant)).sortValue(path + "/").build());
+        .partitionValue(DmsKeys.foldersByPath(tenant)).sortValue(cut(subtree)).build());
     SdkIterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<FolderItem>> pages = table.index(ItemMeta.GSI2)
         .query(QueryEnhancedRequest.builder().queryConditional(prefix).limit(SUBTREE_PAGE).build());
-    return () -> pages.stream().flatMap(page -> page.items().stream()).iterator();
+    // Paths longer than the index holds share their cut with folders outside the subtree.
+    return () -> pages.stream().flatMap(page -> page.items().stream())
+        .filter(folder -> folder.path().startsWith(subtree)).iterator();
   }
 
   /** A page of a folder's live children ({@code null}: the top folders), by name: one Query on GSI1. */
