@@ -102,6 +102,9 @@ class DmsFolderReactionsEndToEndIT {
         TransactWriteItem.builder().update(u -> u.tableName(table()).key(folderKey(a))
             .updateExpression("SET deleted_at = :now, version = version + :one REMOVE GSI1PK, GSI1SK")
             .expressionAttributeValues(Map.of(":now", s(now), ":one", AttributeValue.fromN("1")))).build(),
+        TransactWriteItem.builder().delete(d -> d.tableName(table()).key(Map.of(
+            // The name's sentinel, released by the delete (values are kept in lower case).
+            "PK", s("T#" + acme.id() + "#UNIQUE#FOLDER_NAME#root/half deleted"), "SK", s("UNIQUE")))).build(),
         outbox("coditect.dms", "folder.deleted", a, changes)));
     harness.get("/v1/folders/" + b, owner).expect(200);
 
