@@ -1,6 +1,8 @@
 package com.coditect.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.testing.CloudTemplate;
 import java.util.List;
@@ -53,6 +55,16 @@ class TemplateRulePatternsTest {
     String deleted = event("coditect.tenancy", "user.deleted", "{\"deleted_at\":{\"old\":null,\"new\":\"2026-12-01\"}}");
     assertEquals(List.of("AuditIngestFunctionEveryDomainEvent", "IdentitySyncFunctionUserChanges",
         "PmEventsFunctionUserDeleted", "TenancyEventsFunctionUserDeleted"), rules(deleted));
+  }
+
+  @Test
+  void onlyAFolderChangeThatMovesItsPathMatchesTheSubtreeRule() throws Exception {
+    String rule = "DmsEventsFunctionFolderPathChanged";
+    assertTrue(matches(event("coditect.dms", "folder.updated", "{\"path\":{\"old\":\"/a\",\"new\":\"/b\"}}"), rule));
+    assertTrue(matches(event("coditect.dms", "folder.moved", "{\"path\":{\"old\":\"/a\",\"new\":\"/x/a\"}}"), rule));
+    assertFalse(matches(event("coditect.dms", "folder.updated", "{\"description\":{\"old\":null,\"new\":\"d\"}}"),
+        rule));
+    assertFalse(matches(event("coditect.pm", "folder.updated", "{\"path\":{\"old\":\"/a\",\"new\":\"/b\"}}"), rule));
   }
 
   private boolean matches(String event, String rule) throws Exception {

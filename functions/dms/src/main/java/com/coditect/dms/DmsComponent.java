@@ -1,5 +1,6 @@
 package com.coditect.dms;
 
+import com.coditect.dms.domain.FolderFollowUps;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -13,6 +14,10 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, DmsModule.class, S3Module.class})
 public interface DmsComponent {
+
+  FolderRoutes folderRoutes();
+
+  FolderFollowUps folderFollowUps();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -5,6 +5,7 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
 import com.coditect.tenancy.domain.MembershipCleanup;
+import com.coditect.tenancy.domain.StorageUsage;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -25,6 +26,8 @@ public interface TenancyComponent {
   OpenApiRoutes openApiRoutes();
 
   MembershipCleanup membershipCleanup();
+
+  StorageUsage storageUsage();
 
   /** Builds the component from the function's config. */
   @Component.Factory

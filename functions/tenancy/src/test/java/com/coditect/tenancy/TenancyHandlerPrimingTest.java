@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.coditect.tenancy.domain.MembershipCleanup;
 import com.coditect.tenancy.domain.ProjectService;
+import com.coditect.tenancy.domain.StorageUsage;
 import com.coditect.tenancy.domain.TeamService;
 import com.coditect.tenancy.domain.TenantService;
 import com.coditect.tenancy.domain.UserService;
@@ -29,6 +30,7 @@ class TenancyHandlerPrimingTest {
       @Override public ProjectRoutes projectRoutes() { return new ProjectRoutes(projects, null); }
       @Override public OpenApiRoutes openApiRoutes() { return new OpenApiRoutes(openApi); }
       @Override public MembershipCleanup membershipCleanup() { return null; }
+      @Override public StorageUsage storageUsage() { return null; }
     });
     List<CountingLazy<?>> services = List.of(tenants, users, teams, projects, openApi);
     services.forEach(service -> assertEquals(0, service.gets()));

@@ -20,6 +20,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * renamed. {@code grants} are every grant that reaches the folder: its own and those inherited from
  * its ancestors (each names the folder it was made on), so a document's access needs its own item
  * and its folder's, nothing more.
+ *
+ * <p>A soft delete hides the whole subtree: the folder deleted gets {@code deleted_at}, and every
+ * live folder below it gets the same {@code deleted_at} and {@code hidden_by} (the id of the folder
+ * whose delete hid it), so restoring that folder brings back exactly what its delete hid, and a
+ * folder's own item says whether it is live. Folders deleted on their own before keep no
+ * {@code hidden_by} and stay deleted.
  */
 @Value.Immutable
 @ItemStyle
@@ -45,6 +51,9 @@ abstract class AbstractFolderItem implements StoredItem<FolderItem> {
 
   public abstract List<Grant> grants();
 
+  /** The folder whose delete hid this one (null: live, or deleted itself). */
+  public abstract @Nullable String hiddenBy();
+
   public static final TableSchema<FolderItem> SCHEMA =
       StaticImmutableTableSchema.builder(FolderItem.class, FolderItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -68,5 +77,7 @@ abstract class AbstractFolderItem implements StoredItem<FolderItem> {
               .setter(FolderItem.Builder::createdBy))
           .addAttribute(GrantsConverter.TYPE, a -> a.name("grants").getter(FolderItem::grants)
               .setter(FolderItem.Builder::grants).attributeConverter(new GrantsConverter()))
+          .addAttribute(String.class, a -> a.name("hidden_by").getter(FolderItem::hiddenBy)
+              .setter(FolderItem.Builder::hiddenBy))
           .build();
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * version           T#t#DOC#d                    VERSION#0000000007   -                                            -
  * activity          T#t#DOC#d                    ACTIVITY#a           T#t#USER#u#DOC_ACTIVITY / a                  -
  * folder            T#t#FOLDER#f                 FOLDER               T#t#FOLDER#parent|ROOT#CHILDREN / name       T#t#FOLDERS / path
+ *                   (index sort keys hold a name or path cut to 1,000 bytes: name#f, path#depth)
  * permission        T#t#PERM#p                   PERM                 T#t#DOC#d#PERMS or T#t#FOLDER#f#PERMS / p    T#t#USER#u#PERMS or T#t#TEAM#x#PERMS / p
  * member's teams    T#t#DMS_MEMBER#u             TEAMS                -                                            -
  * content           T#t#CONTENT#sha256hex        CONTENT              -                                            -

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a folder's descendants derive from it: their {@code path}, their {@code ancestor_ids} and
@@ -79,6 +81,83 @@ public final class FolderTree {
       }
     }
     return folder.withPath(parent.path() + "/" + folder.name()).withAncestorIds(ancestors).withGrants(grants);
+  }
+
+  /**
+   * {@code folder} placed under {@code parent} ({@code null}: at the top, with no ancestors and only
+   * its own grants), as {@link #derive} makes a descendant.
+   */
+  static FolderItem place(@Nullable FolderItem parent, FolderItem folder) {
+    if (parent != null) {
+      return derive(parent, folder);
+    }
+    List<Grant> own = folder.grants().stream().filter(grant -> folder.id().equals(grant.folderId())).toList();
+    return folder.withPath("/" + folder.name()).withAncestorIds(List.of()).withGrants(own);
+  }
+
+  /**
+   * Hides every live folder below {@code root} (just soft-deleted): each gets {@code root}'s
+   * {@code deleted_at} and {@code hidden_by} its id, and leaves its parent's children. Folders
+   * already deleted are left as they are, so a restore of {@code root} leaves them deleted.
+   * Idempotent; returns how many folders were hidden.
+   */
+  public int hideBelow(TenantId tenant, FolderItem root, String now) {
+    String deletedAt = root.deletedAt();
+    return rewriteBelow(tenant, root.path(), now, folder -> folder.isDeleted() ? folder
+        : folder.withMeta(folder.meta().withDeletedAt(deletedAt)).withHiddenBy(root.id()));
+  }
+
+  /** Brings back exactly the folders below {@code root} (just restored) that its delete hid. Idempotent. */
+  public int revealBelow(TenantId tenant, FolderItem root, String now) {
+    return rewriteBelow(tenant, root.path(), now, folder -> !root.id().equals(folder.hiddenBy()) ? folder
+        : folder.withMeta(folder.meta().withDeletedAt(null)).withHiddenBy(null));
+  }
+
+  /**
+   * Writes {@code change} of every folder below {@code path} that it changes, in version-conditioned
+   * batches; a folder changed meanwhile is read and changed again, up to {@link #ATTEMPTS} times.
+   */
+  private int rewriteBelow(TenantId tenant, String path, String now, UnaryOperator<FolderItem> change) {
+    List<FolderItem> batch = new ArrayList<>();
+    int count = 0;
+    for (FolderItem folder : folders.below(tenant, path)) {
+      if (!change.apply(folder).equals(folder)) {
+        batch.add(folder);
+      }
+      if (batch.size() == BATCH) {
+        count += writeChanged(tenant, batch, now, change);
+        batch.clear();
+      }
+    }
+    return count + writeChanged(tenant, batch, now, change);
+  }
+
+  private int writeChanged(TenantId tenant, List<FolderItem> read, String now, UnaryOperator<FolderItem> change) {
+    List<FolderItem> pending = List.copyOf(read);
+    for (int attempt = 1; ; attempt++) {
+      if (pending.isEmpty()) {
+        return 0;
+      }
+      try {
+        WriteTransaction tx = transactions.begin();
+        for (FolderItem folder : pending) {
+          FolderItem next = FolderRepository.indexed(tenant, change.apply(folder).nextVersion(now));
+          folders.replace(tx, next, folder.version(), () -> new ConflictException("A folder changed meanwhile."));
+        }
+        tx.commit();
+        return pending.size();
+      } catch (ConflictException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        List<FolderItem> reread = new ArrayList<>();
+        for (FolderItem folder : pending) {
+          folders.find(tenant, folder.id()).filter(current -> !change.apply(current).equals(current))
+              .ifPresent(reread::add);
+        }
+        pending = reread;
+      }
+    }
   }
 
   private FolderItem parentOf(TenantId tenant, FolderItem folder, Map<String, FolderItem> written) {

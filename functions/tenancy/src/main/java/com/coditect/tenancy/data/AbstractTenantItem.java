@@ -50,6 +50,12 @@ abstract class AbstractTenantItem implements StoredItem<TenantItem> {
   /** Null on tenants created before the setting existed: they keep the default. */
   public abstract @Nullable Integer auditRetentionDays();
 
+  /** The bytes the tenant's documents take, as the document function last reported (null: never). */
+  public abstract @Nullable Long storageUsedBytes();
+
+  /** The report {@code storage_used_bytes} came from: the document function's usage counter version. */
+  public abstract @Nullable Long storageSequence();
+
   public static final TableSchema<TenantItem> SCHEMA =
       StaticImmutableTableSchema.builder(TenantItem.class, TenantItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -75,5 +81,9 @@ abstract class AbstractTenantItem implements StoredItem<TenantItem> {
           .addAttribute(String.class, a -> a.name("tax_id").getter(TenantItem::taxId).setter(TenantItem.Builder::taxId))
           .addAttribute(Integer.class, a -> a.name(AuditRetention.ATTRIBUTE).getter(TenantItem::auditRetentionDays)
               .setter(TenantItem.Builder::auditRetentionDays))
+          .addAttribute(Long.class, a -> a.name("storage_used_bytes").getter(TenantItem::storageUsedBytes)
+              .setter(TenantItem.Builder::storageUsedBytes))
+          .addAttribute(Long.class, a -> a.name("storage_sequence").getter(TenantItem::storageSequence)
+              .setter(TenantItem.Builder::storageSequence))
           .build();
 }

@@ -6,18 +6,24 @@ import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Reads tenants, and claims their slugs; writes go through the services' transactions. */
 @Singleton
 public final class TenantRepository extends ItemRepository<TenantItem> {
 
 
+  private final SingleTable single;
+
   @Inject
   public TenantRepository(SingleTable table) {
     super(table, TenantItem.SCHEMA);
+    this.single = table;
   }
 
 
@@ -39,5 +45,29 @@ public final class TenantRepository extends ItemRepository<TenantItem> {
     return ItemMeta.created(TenancyKeys.tenant(tenantId), TenantItem.ENTITY, now)
         .withGsi1pk(CoreKeys.platformTenants())
         .withGsi1sk(tenantId.value());
+  }
+
+  /**
+   * Stores the tenant's storage use as reported in report {@code sequence}, only if that report is
+   * newer than the one stored (a late or repeated report changes nothing): one conditional
+   * UpdateItem. The version moves on, as for any change a reader sees. False when not newer.
+   */
+  public boolean recordStorageUsed(TenantId tenant, long bytes, long sequence) {
+    try {
+      single.lowLevel().updateItem(u -> u.tableName(single.name())
+          .key(TenancyKeys.tenant(tenant).primaryKeyMap(TenantItem.SCHEMA))
+          .updateExpression("SET storage_used_bytes = :bytes, storage_sequence = :sequence ADD version :one")
+          .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(storage_sequence)"
+              + " OR storage_sequence < :sequence)")
+          .expressionAttributeValues(Map.of(":bytes", number(bytes), ":sequence", number(sequence), ":one",
+              number(1))));
+      return true;
+    } catch (ConditionalCheckFailedException stale) {
+      return false;
+    }
+  }
+
+  private static AttributeValue number(long value) {
+    return AttributeValue.fromN(Long.toString(value));
   }
 }
