@@ -1,5 +1,7 @@
 package com.coditect.dms;
 
+import com.coditect.dms.domain.FolderGrantRefresh;
+import com.coditect.dms.domain.TeamMembershipSync;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -15,6 +17,10 @@ import javax.inject.Singleton;
 public interface DmsComponent {
 
   PermissionRoutes permissionRoutes();
+
+  TeamMembershipSync teamMembershipSync();
+
+  FolderGrantRefresh folderGrantRefresh();
 
   /** Builds the component from the function's config. */
   @Component.Factory
