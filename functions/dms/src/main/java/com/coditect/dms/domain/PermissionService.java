@@ -12,9 +12,11 @@ import com.coditect.dms.data.PermissionItem;
 import com.coditect.dms.data.PermissionRepository;
 import com.coditect.dms.domain.PermissionResolver.Effective;
 import com.coditect.dms.domain.PermissionResolver.Reach;
-import com.coditect.dms.domain.PermissionResolver.Route;
 import com.coditect.dms.domain.PermissionResolver.Subject;
+import com.coditect.dms.model.AccessReason;
+import com.coditect.dms.model.AccessSource;
 import com.coditect.dms.model.DocumentStatus;
+import com.coditect.dms.model.GrantRoute;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.ForbiddenException;
@@ -38,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -287,26 +288,38 @@ public final class PermissionService {
     };
     List<Source> sources = new ArrayList<>();
     String level = effective.level().map(PermissionLevel::apiName).orElse(null);
-    if ("tenant_admin".equals(effective.because())) {
-      sources.add(new Source("role", null, null, null, null, null, level, null, false));
-    } else if ("owner".equals(effective.because())) {
-      sources.add(new Source("owner", null, null, null, null, null, level, null, false));
+    AccessReason because = reason(effective);
+    if (because == AccessReason.TENANT_ADMIN) {
+      sources.add(new Source(AccessSource.ROLE.apiName(), null, null, null, null, null, level, null, false));
+    } else if (because == AccessReason.OWNER) {
+      sources.add(new Source(AccessSource.OWNER.apiName(), null, null, null, null, null, level, null, false));
     }
     for (Reach reach : effective.grants()) {
       Grant grant = reach.grant();
-      String source = switch (reach.route()) {
-        case DIRECT -> "document";
-        case INHERITED -> "folder";
-        case DIRECT_VIA_TEAM, INHERITED_VIA_TEAM -> "team";
+      AccessSource source = switch (reach.route()) {
+        case DIRECT -> AccessSource.DOCUMENT;
+        case INHERITED -> AccessSource.FOLDER;
+        case DIRECT_VIA_TEAM, INHERITED_VIA_TEAM -> AccessSource.TEAM;
       };
-      boolean inherited = reach.route() == Route.INHERITED || reach.route() == Route.INHERITED_VIA_TEAM;
-      sources.add(new Source(source, grant.id(), reach.route().name().toLowerCase(Locale.ROOT),
-          inherited ? grant.folderId() : null, inherited ? nameOf.apply(grant.folderId()) : null, grant.teamId(),
-          grant.level().apiName(), grant.expiresAt() == null ? null : Timestamps.format(grant.expiresAt()),
-          !reach.counted()));
+      GrantRoute route = GrantRoute.valueOf(reach.route().name());
+      boolean inherited = route == GrantRoute.INHERITED || route == GrantRoute.INHERITED_VIA_TEAM;
+      sources.add(new Source(source.apiName(), grant.id(), route.apiName(), inherited ? grant.folderId() : null,
+          inherited ? nameOf.apply(grant.folderId()) : null, grant.teamId(), grant.level().apiName(),
+          grant.expiresAt() == null ? null : Timestamps.format(grant.expiresAt()), !reach.counted()));
     }
-    String because = effective.because() != null ? effective.because() : level == null ? null : "grants";
-    return new EffectivePermissionResponse(document.id(), subjectId, level, because, sources);
+    return new EffectivePermissionResponse(document.id(), subjectId, level,
+        because == null ? null : because.apiName(), sources);
+  }
+
+  /** The resolver names tenant admins and owners; a level otherwise comes from grants; no level, no reason. */
+  private static AccessReason reason(Effective effective) {
+    if ("tenant_admin".equals(effective.because())) {
+      return AccessReason.TENANT_ADMIN;
+    }
+    if ("owner".equals(effective.because())) {
+      return AccessReason.OWNER;
+    }
+    return effective.level().isPresent() ? AccessReason.GRANTS : null;
   }
 
   // ------------------------------------------------------------------ access
