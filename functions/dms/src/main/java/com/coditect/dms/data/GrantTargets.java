@@ -139,7 +139,7 @@ public final class GrantTargets {
       return Optional.ofNullable(items.get(id(DmsKeys.folder(tenant, folderId)))).map(FolderItem.SCHEMA::mapToItem);
     }
 
-    /** The teams DMS knows the user to be in (none when it knows of none, or the user is deleted). */
+    /** The teams DMS knows the user to be in (none when it has heard of none); a deleted item counts as none. */
     public Set<String> teamsOf(String userId) {
       return Optional.ofNullable(items.get(id(DmsKeys.memberTeams(tenant, userId))))
           .map(MemberTeamsItem.SCHEMA::mapToItem)
