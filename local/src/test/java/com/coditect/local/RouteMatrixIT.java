@@ -9,9 +9,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.coditect.dms.data.DmsKeys;
+import com.coditect.dms.data.DocumentItem;
+import com.coditect.dms.data.FolderItem;
+import com.coditect.dms.data.FolderRepository;
+import com.coditect.dms.model.DocumentStatus;
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.ItemMeta;
+import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.TemplateRoute;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,7 +103,10 @@ class RouteMatrixIT {
       Map.entry("milestone_id", seed -> seed.pm().milestoneId()),
       Map.entry("board_id", seed -> seed.pm().boardId()),
       Map.entry("review_id", seed -> seed.audit().reviewId()),
-      Map.entry("report_id", seed -> seed.audit().reportId()));
+      Map.entry("report_id", seed -> seed.audit().reportId()),
+      Map.entry("document_id", seed -> seed.dms().documentId()),
+      Map.entry("folder_id", seed -> seed.dms().folderId()),
+      Map.entry("permission_id", seed -> seed.dms().permissionId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -133,7 +144,11 @@ class RouteMatrixIT {
       Map.entry("POST /v1/audit-reviews",
           "{\"review_type\":\"security\",\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-03-31\"}"),
       Map.entry("PATCH /v1/audit-reviews/{review_id}", "{\"findings\":\"Changed by B\"}"),
-      Map.entry("POST /v1/compliance-reports", REPORT_BODY));
+      Map.entry("POST /v1/compliance-reports", REPORT_BODY),
+      Map.entry("POST /v1/documents/{document_id}/permissions", "{\"team_id\":\"" + UUID.randomUUID()
+          + "\",\"permission_level\":\"view\"}"),
+      Map.entry("POST /v1/folders/{folder_id}/permissions", "{\"team_id\":\"" + UUID.randomUUID()
+          + "\",\"permission_level\":\"view\"}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -152,11 +167,12 @@ class RouteMatrixIT {
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
    * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
-          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId());
+          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
+          dms.documentId(), dms.folderId(), dms.permissionId());
     }
   }
 
@@ -166,6 +182,9 @@ class RouteMatrixIT {
 
   /** The audit resources of a seed. */
   record Audit(String reviewId, String reportId) {}
+
+  /** The document-management resources of a seed: a folder, a document in it, a grant on the document. */
+  record Dms(String documentId, String folderId, String permissionId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -190,7 +209,8 @@ class RouteMatrixIT {
         .expect(200);
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
-    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant));
+    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
+        seedDms(tenant, member));
   }
 
   /**
@@ -222,6 +242,29 @@ class RouteMatrixIT {
     // The first read confirms the upload (pending -> available): done here, so the snapshot is stable.
     harness.get("/v1/tasks/" + task + "/attachments/" + attachment.text("id"), token).expect(200);
     return new Pm(task, comment, attachment.text("id"), sprint, milestone, board);
+  }
+
+  /** A folder and a document in it, written as DMS stores them, and a grant made through the API. */
+  private Dms seedDms(Tenant tenant, User member) {
+    TenantId tenantId = new TenantId(tenant.id());
+    String now = "2026-12-01T10:00:00.000Z";
+    String folderId = Ids.newId();
+    FolderItem folder = FolderRepository.indexed(tenantId, FolderItem.builder()
+        .meta(FolderRepository.newMeta(tenantId, folderId, now)).id(folderId).name("Contracts")
+        .path("/Contracts").ancestorIds(List.of()).createdBy(tenant.ownerId()).grants(List.of()).build());
+    String documentId = Ids.newId();
+    DocumentItem document = DocumentItem.builder()
+        .meta(ItemMeta.created(DmsKeys.document(tenantId, documentId), DocumentItem.ENTITY, now))
+        .id(documentId).folderId(folderId).title("Master services agreement").currentVersion(1L)
+        .status(DocumentStatus.PUBLISHED).ownerId(tenant.ownerId()).createdBy(tenant.ownerId()).tags(List.of())
+        .metadata("{}").grants(List.of()).build();
+    harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
+        .item(FolderItem.SCHEMA.itemToMap(folder, true)));
+    harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
+        .item(DocumentItem.SCHEMA.itemToMap(document, true)));
+    String permission = harness.create("/v1/documents/" + documentId + "/permissions", tenant.ownerToken(),
+        "{\"user_id\":\"" + member.id() + "\",\"permission_level\":\"edit\"}");
+    return new Dms(documentId, folderId, permission);
   }
 
   private Audit seedAudit(Tenant tenant) {

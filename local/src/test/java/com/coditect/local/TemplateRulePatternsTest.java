@@ -67,6 +67,30 @@ class TemplateRulePatternsTest {
     assertFalse(matches(event("coditect.pm", "folder.updated", "{\"path\":{\"old\":\"/a\",\"new\":\"/b\"}}"), rule));
   }
 
+  @Test
+  void onlyAGrantOnAFolderOrItsRevocationReachesDmsFolderGrantRules() throws Exception {
+    String onFolder = event("coditect.dms", "permission.granted",
+        "{\"id\":{\"old\":null,\"new\":\"p\"},\"folder_id\":{\"old\":null,\"new\":\"f\"}}");
+    assertEquals(List.of("AuditIngestFunctionEveryDomainEvent", "DmsEventsFunctionFolderGrantMade"), rules(onFolder));
+    String offFolder = event("coditect.dms", "permission.revoked",
+        "{\"id\":{\"old\":\"p\",\"new\":null},\"folder_id\":{\"old\":\"f\",\"new\":null}}");
+    assertEquals(List.of("AuditIngestFunctionEveryDomainEvent", "DmsEventsFunctionFolderGrantRevoked"), rules(offFolder));
+    String onDocument = event("coditect.dms", "permission.granted",
+        "{\"id\":{\"old\":null,\"new\":\"p\"},\"document_id\":{\"old\":null,\"new\":\"d\"}}");
+    assertEquals(List.of("AuditIngestFunctionEveryDomainEvent"), rules(onDocument));
+    String offDocument = event("coditect.dms", "permission.revoked",
+        "{\"id\":{\"old\":\"p\",\"new\":null},\"document_id\":{\"old\":\"d\",\"new\":null}}");
+    assertEquals(List.of("AuditIngestFunctionEveryDomainEvent"), rules(offDocument));
+  }
+
+  @Test
+  void tenancysTeamMembershipEventsReachDmsMembershipSync() throws Exception {
+    for (String type : List.of("team.member_added", "team.member_removed", "team.deleted")) {
+      assertEquals(true, matches(event("coditect.tenancy", type, "{}"), "DmsEventsFunctionTeamMembership"), type);
+    }
+    assertEquals(false, matches(event("coditect.tenancy", "team.updated", "{}"), "DmsEventsFunctionTeamMembership"));
+  }
+
   private boolean matches(String event, String rule) throws Exception {
     return machine.rulesForJSONEvent(event).contains(rule);
   }

@@ -1,6 +1,8 @@
 package com.coditect.dms;
 
 import com.coditect.dms.domain.FolderFollowUps;
+import com.coditect.dms.domain.FolderGrantRefresh;
+import com.coditect.dms.domain.TeamMembershipSync;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -18,6 +20,12 @@ public interface DmsComponent {
   FolderRoutes folderRoutes();
 
   FolderFollowUps folderFollowUps();
+
+  PermissionRoutes permissionRoutes();
+
+  TeamMembershipSync teamMembershipSync();
+
+  FolderGrantRefresh folderGrantRefresh();
 
   /** Builds the component from the function's config. */
   @Component.Factory

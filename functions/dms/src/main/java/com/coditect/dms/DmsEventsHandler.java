@@ -3,6 +3,8 @@ package com.coditect.dms;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.dms.domain.FolderFollowUps;
+import com.coditect.dms.domain.FolderGrantRefresh;
+import com.coditect.dms.domain.TeamMembershipSync;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
@@ -12,15 +14,18 @@ import java.util.Map;
 
 /**
  * DMS's reactions to events, delivered by the rules of template.yaml: a folder's subtree finished
- * after its rename, move, delete or restore (DMS's own events), and a deleted project's folders
- * unlinked (tenancy's). An event names what to look at; the follow-ups decide from the table. A
- * failure throws, so EventBridge retries and finally keeps the event in the function's DLQ.
+ * after its rename, move, delete or restore, and re-derived after a grant on the folder changed
+ * (DMS's own events); a deleted project's folders unlinked and DMS's copy of team membership kept
+ * (tenancy's). An event names what to look at; the follow-ups decide from the table. A failure
+ * throws, so EventBridge retries and finally keeps the event in the function's DLQ.
  */
 public final class DmsEventsHandler implements RequestHandler<Map<String, Object>, Void> {
 
   private static final Log LOG = Log.forClass(DmsEventsHandler.class);
 
   private final FolderFollowUps folders;
+  private final TeamMembershipSync memberships;
+  private final FolderGrantRefresh folderGrants;
 
   public DmsEventsHandler() {
     this(DaggerDmsComponent.factory().create(AppConfig.fromEnvironment()));
@@ -28,6 +33,8 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
 
   DmsEventsHandler(DmsComponent component) {
     this.folders = component.folderFollowUps();
+    this.memberships = component.teamMembershipSync();
+    this.folderGrants = component.folderGrantRefresh();
   }
 
   @Override
@@ -40,6 +47,7 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
     JsonNode detail = event.detail();
     TenantId tenant = new TenantId(detail.path("tenant_id").asText());
     String resourceId = detail.path("resource_id").asText();
+    String occurredAt = detail.path("occurred_at").asText();
     JsonNode changes = detail.path("changes");
     switch (event.source() + " " + event.detailType()) {
       case "coditect.dms folder.moved", "coditect.dms folder.updated" -> {
@@ -53,8 +61,22 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
           folders.deleted(tenant, resourceId));
       case "coditect.dms folder.restored" -> LOG.info("folders below a restored folder brought back", "restored",
           folders.restored(tenant, resourceId));
+      case "coditect.dms permission.granted", "coditect.dms permission.revoked" -> {
+        JsonNode folder = changes.path("folder_id");
+        String folderId = folder.path("new").isTextual() ? folder.path("new").asText() : folder.path("old").asText(null);
+        if (folderId != null) {
+          LOG.info("folder grants re-derived below the folder", "rewritten", folderGrants.refresh(tenant, folderId));
+        }
+      }
       case "coditect.tenancy project.deleted" -> LOG.info("folders of a deleted project unlinked", "unlinked",
           folders.projectDeleted(tenant, resourceId));
+      case "coditect.tenancy team.member_added" -> LOG.info("team member added", "changed",
+          memberships.memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(), occurredAt));
+      case "coditect.tenancy team.member_removed" -> LOG.info("team member removed", "changed",
+          memberships.memberRemoved(tenant, resourceId, changes.path("member_user_id").path("old").asText(),
+              occurredAt));
+      case "coditect.tenancy team.deleted" -> LOG.info("deleted team left its members' teams", "members",
+          memberships.teamDeleted(tenant, resourceId, occurredAt));
       default -> LOG.info("event ignored", "detail_type", event.detailType());
     }
   }

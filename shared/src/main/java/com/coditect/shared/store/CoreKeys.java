@@ -22,6 +22,11 @@ public final class CoreKeys {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("USER", userId).build()).sortValue("USER").build();
   }
 
+  /** A team: {@code PK=T#<tenant>#TEAM#<id>, SK=TEAM}. */
+  public static Key team(TenantId tenant, String teamId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with("TEAM", teamId).build()).sortValue("TEAM").build();
+  }
+
   /** A project: {@code PK=T#<tenant>#PROJECT#<id>, SK=PROJECT}. */
   public static Key project(TenantId tenant, String projectId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("PROJECT", projectId).build())

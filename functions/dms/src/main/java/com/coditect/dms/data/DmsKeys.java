@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  *                   (index sort keys hold a name or path cut to 1,000 bytes: name#f, path#depth)
  * permission        T#t#PERM#p                   PERM                 T#t#DOC#d#PERMS or T#t#FOLDER#f#PERMS / p    T#t#USER#u#PERMS or T#t#TEAM#x#PERMS / p
  * member's teams    T#t#DMS_MEMBER#u             TEAMS                -                                            -
+ * team roster       T#t#DMS_TEAM#x               MEMBER#u | TEAM      -                                            -
  * content           T#t#CONTENT#sha256hex        CONTENT              -                                            -
  * share             T#t#SHARE#s                  SHARE                T#t#DOC#d#SHARES / s                         -
  * share token       PLATFORM#SHARE_TOKEN#sha256hex    SHARE_TOKEN          -                                            -
@@ -58,6 +59,8 @@ public final class DmsKeys {
 
   /** Uniqueness kinds for sentinels. */
   public static final String UNIQUE_FOLDER_NAME = "FOLDER_NAME";
+  /** One grant per (target, principal): document or folder, to a user or a team. */
+  public static final String UNIQUE_GRANT = "DMS_GRANT";
 
   private DmsKeys() {}
 
@@ -173,10 +176,38 @@ public final class DmsKeys {
     return Keys.tenant(tenant).with("TEAM", teamId).with("PERMS").build();
   }
 
+  /**
+   * The value of a grant's uniqueness sentinel: its target and its principal, ids only (both kinds
+   * are named, so a document and a folder, or a user and a team, never share a value).
+   */
+  public static String grantValue(String documentId, String folderId, String userId, String teamId) {
+    String target = documentId != null ? DOC + ":" + documentId : FOLDER + ":" + folderId;
+    String principal = userId != null ? "USER:" + userId : "TEAM:" + teamId;
+    return target + "/" + principal;
+  }
+
   /** The teams a user belongs to, as DMS learned them from tenancy's events. */
   public static Key memberTeams(TenantId tenant, String userId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("DMS_MEMBER", userId).build()).sortValue(TEAMS)
         .build();
+  }
+
+  /**
+   * One user's membership of one team as DMS last learned it ({@code SK=MEMBER#u}), or the team's
+   * deletion ({@code SK=TEAM}): the team's roster, so that a deleted team leaves each member's
+   * teams, and the time of the newest event applied, so that an older one never undoes it.
+   */
+  public static Key teamRosterEntry(TenantId tenant, String teamId, String userId) {
+    return Key.builder().partitionValue(teamRoster(tenant, teamId)).sortValue(Keys.of("MEMBER", userId)).build();
+  }
+
+  /** The team's own entry in its roster: present once the team is deleted. */
+  public static Key teamRosterTombstone(TenantId tenant, String teamId) {
+    return Key.builder().partitionValue(teamRoster(tenant, teamId)).sortValue("TEAM").build();
+  }
+
+  public static String teamRoster(TenantId tenant, String teamId) {
+    return Keys.tenant(tenant).with("DMS_TEAM", teamId).build();
   }
 
   // ---- content and shares ----
