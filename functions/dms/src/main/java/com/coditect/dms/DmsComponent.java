@@ -14,6 +14,12 @@ import javax.inject.Singleton;
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, DmsModule.class, S3Module.class})
 public interface DmsComponent {
 
+  ShareRoutes shareRoutes();
+
+  PublicShareRoutes publicShareRoutes();
+
+  ActivityRoutes activityRoutes();
+
   /** Builds the component from the function's config. */
   @Component.Factory
   interface Factory {

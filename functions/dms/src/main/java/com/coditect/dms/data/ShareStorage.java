@@ -1,0 +1,38 @@
+package com.coditect.dms.data;
+
+import com.coditect.shared.files.DocumentsBucket;
+import com.coditect.shared.files.PresignedRequest;
+import java.time.Duration;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/** Short-lived download URLs for what a share link hands out, computed locally (no call). */
+@Singleton
+public final class ShareStorage {
+
+  /** Long enough to start a download, short enough that a copied URL soon stops working. */
+  public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(5);
+
+  private final DocumentsBucket bucket;
+
+  @Inject
+  public ShareStorage(DocumentsBucket bucket) {
+    this.bucket = bucket;
+  }
+
+  /** A GET of {@code key} that makes browsers save the file as {@code fileName}. */
+  public PresignedRequest presignDownload(String key, String fileName) {
+    return bucket.presignGet(key, DOWNLOAD_URL_LIFETIME, contentDisposition(fileName));
+  }
+
+  /**
+   * {@code attachment} with an ASCII fallback name (RFC 6266) and the exact name percent-encoded in
+   * UTF-8 (RFC 8187, with the SDK's RFC 3986 encoder, whose unreserved set is within attr-char).
+   */
+  static String contentDisposition(String fileName) {
+    StringBuilder fallback = new StringBuilder();
+    fileName.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + SdkHttpUtils.urlEncode(fileName);
+  }
+}
