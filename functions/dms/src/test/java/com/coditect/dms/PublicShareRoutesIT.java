@@ -142,6 +142,10 @@ class PublicShareRoutesIT {
     assertTrue(expires.isAfter(Instant.now()) && expires.isBefore(Instant.now().plusSeconds(301)), expires.toString());
     assertTrue(access.text("url").contains("response-content-disposition=attachment"), access.text("url"));
     assertEquals(doc.currentChecksum(), sha256Of(access.text("url")));
+    HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(access.text("url"))).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("attachment; filename=\"pack.txt\"; filename*=UTF-8''pack.txt",
+        download.headers().firstValue("Content-Disposition").orElse(null), "browsers save it under its name");
     // No body at all is the same as {} for a link without a password.
     shares.access(token, null).assertStatus(200);
 
