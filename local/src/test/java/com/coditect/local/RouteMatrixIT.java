@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every route of template.yaml, tried through the local gateway as an attacker would: without a
@@ -95,7 +96,9 @@ class RouteMatrixIT {
       Map.entry("milestone_id", seed -> seed.pm().milestoneId()),
       Map.entry("board_id", seed -> seed.pm().boardId()),
       Map.entry("review_id", seed -> seed.audit().reviewId()),
-      Map.entry("report_id", seed -> seed.audit().reportId()));
+      Map.entry("report_id", seed -> seed.audit().reportId()),
+      Map.entry("document_id", seed -> seed.dms().documentId()),
+      Map.entry("share_id", seed -> seed.dms().shareId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -133,7 +136,10 @@ class RouteMatrixIT {
       Map.entry("POST /v1/audit-reviews",
           "{\"review_type\":\"security\",\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-03-31\"}"),
       Map.entry("PATCH /v1/audit-reviews/{review_id}", "{\"findings\":\"Changed by B\"}"),
-      Map.entry("POST /v1/compliance-reports", REPORT_BODY));
+      Map.entry("POST /v1/compliance-reports", REPORT_BODY),
+      Map.entry("POST /v1/documents/{document_id}/shares", "{\"permission_level\":\"download\"}"),
+      Map.entry("PATCH /v1/shares/{share_id}", "{\"is_active\":false}"),
+      Map.entry("POST /v1/public/shares/{token}/access", "{}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -152,11 +158,12 @@ class RouteMatrixIT {
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
    * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
-          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId());
+          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
+          dms.documentId(), dms.shareId());
     }
   }
 
@@ -166,6 +173,9 @@ class RouteMatrixIT {
 
   /** The audit resources of a seed. */
   record Audit(String reviewId, String reportId) {}
+
+  /** The document-management resources of a seed: a document and a share link of it. */
+  record Dms(String documentId, String shareId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -190,7 +200,7 @@ class RouteMatrixIT {
         .expect(200);
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
-    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant));
+    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant), seedDms(tenant));
   }
 
   /**
@@ -228,6 +238,31 @@ class RouteMatrixIT {
     String review = harness.create("/v1/audit-reviews", tenant.ownerToken(), "{\"review_type\":\"access\","
         + "\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-06-30\",\"findings\":\"Two stale accounts\"}");
     return new Audit(review, seedReport(tenant));
+  }
+
+  /**
+   * A document written as the documents part stores it (its upload routes are not needed here),
+   * and a share link of it made through the API.
+   */
+  private Dms seedDms(Tenant tenant) {
+    String id = UUID.randomUUID().toString();
+    String now = "2026-12-03T10:00:00.000Z";
+    String checksum = sha256Hex(ATTACHMENT_BYTES);
+    Map<String, AttributeValue> document = Map.ofEntries(
+        Map.entry("PK", AttributeValue.fromS("T#" + tenant.id() + "#DOC#" + id)), Map.entry("SK", AttributeValue.fromS("DOC")),
+        Map.entry("entity_type", AttributeValue.fromS("DOCUMENT")), Map.entry("version", AttributeValue.fromN("1")),
+        Map.entry("created_at", AttributeValue.fromS(now)), Map.entry("updated_at", AttributeValue.fromS(now)),
+        Map.entry("id", AttributeValue.fromS(id)), Map.entry("title", AttributeValue.fromS("Launch plan")),
+        Map.entry("file_name", AttributeValue.fromS("plan.txt")), Map.entry("mime_type", AttributeValue.fromS("text/plain")),
+        Map.entry("file_size_bytes", AttributeValue.fromN(Integer.toString(ATTACHMENT_BYTES.length))),
+        Map.entry("checksum", AttributeValue.fromS(checksum)), Map.entry("current_version", AttributeValue.fromN("1")),
+        Map.entry("status", AttributeValue.fromS("published")), Map.entry("owner_id", AttributeValue.fromS(tenant.ownerId())),
+        Map.entry("tags", AttributeValue.fromL(List.of())), Map.entry("metadata", AttributeValue.fromS("{}")),
+        Map.entry("grants", AttributeValue.fromS("[]")));
+    harness.dynamoDb().putItem(b -> b.tableName(harness.settings().tableName()).item(document));
+    String share = harness.create("/v1/documents/" + id + "/shares", tenant.ownerToken(),
+        "{\"permission_level\":\"view\"}");
+    return new Dms(id, share);
   }
 
   /** PUTs the attachment's bytes to its presigned upload, with the headers the signature covers. */

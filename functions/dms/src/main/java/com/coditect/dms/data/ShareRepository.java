@@ -85,6 +85,12 @@ public final class ShareRepository extends ItemRepository<ShareItem> {
         Expression.builder().expression(ACCESS_ALLOWED).build(), onRefused);
   }
 
+  /** Adds a check that the link's document is still there and not deleted; {@code onGone} otherwise. */
+  public void requireLiveDocument(WriteTransaction tx, TenantId tenant, String documentId,
+      Supplier<? extends RuntimeException> onGone) {
+    tx.requireLive(DmsKeys.document(tenant, documentId), onGone);
+  }
+
   /**
    * Counts one wrong password: one UpdateItem; returns the count of failures since the last lock or
    * success, this one included.

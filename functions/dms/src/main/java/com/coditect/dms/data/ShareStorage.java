@@ -2,9 +2,11 @@ package com.coditect.dms.data;
 
 import com.coditect.shared.files.DocumentsBucket;
 import com.coditect.shared.files.PresignedRequest;
+import com.coditect.shared.tenancy.TenantId;
 import java.time.Duration;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /** Short-lived download URLs for what a share link hands out, computed locally (no call). */
@@ -21,8 +23,13 @@ public final class ShareStorage {
     this.bucket = bucket;
   }
 
-  /** A GET of {@code key} that makes browsers save the file as {@code fileName}. */
-  public PresignedRequest presignDownload(String key, String fileName) {
+  /**
+   * A GET of a file that makes browsers save it as {@code fileName}: the object at its
+   * {@code filePath}, or (when none is recorded) the tenant's content object of its SHA-256.
+   */
+  public PresignedRequest presignDownload(TenantId tenant, @Nullable String filePath, String sha256Hex,
+      String fileName) {
+    String key = filePath != null ? filePath : DmsKeys.contentObject(tenant, sha256Hex);
     return bucket.presignGet(key, DOWNLOAD_URL_LIFETIME, contentDisposition(fileName));
   }
 

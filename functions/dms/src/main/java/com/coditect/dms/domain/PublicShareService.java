@@ -2,16 +2,13 @@ package com.coditect.dms.domain;
 
 import com.coditect.dms.api.PublicShareResponse;
 import com.coditect.dms.api.ShareAccessResponse;
-import com.coditect.dms.data.DmsBatchReads;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentActivityItem;
 import com.coditect.dms.data.DocumentActivityRepository;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.ShareItem;
+import com.coditect.dms.data.ShareLinkReads;
 import com.coditect.dms.data.ShareRepository;
 import com.coditect.dms.data.ShareStorage;
-import com.coditect.dms.data.ShareTokenItem;
-import com.coditect.dms.data.ShareTokenRepository;
 import com.coditect.dms.data.VersionFileItem;
 import com.coditect.dms.model.DocumentActivityAction;
 import com.coditect.dms.model.SharePermission;
@@ -33,14 +30,11 @@ import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * What a share link's holder may do without an account: see what it shares, and (for a
@@ -77,16 +71,16 @@ public final class PublicShareService {
       return version.map(VersionFileItem::mimeType).orElse(document.mimeType());
     }
 
-    /** Where the bytes are: the version's (or document's) file path, else the tenant's content object. */
-    String objectKey() {
-      String path = version.isPresent() ? version.get().filePath() : document.filePath();
-      String checksum = version.isPresent() ? version.get().checksum() : document.checksum();
-      return path != null ? path : DmsKeys.contentObject(tenant, checksum);
+    String filePath() {
+      return version.isPresent() ? version.get().filePath() : document.filePath();
+    }
+
+    String checksum() {
+      return version.isPresent() ? version.get().checksum() : document.checksum();
     }
   }
 
-  private final ShareTokenRepository tokens;
-  private final DmsBatchReads batch;
+  private final ShareLinkReads links;
   private final ShareRepository shares;
   private final DocumentActivityRepository activity;
   private final ShareStorage storage;
@@ -95,11 +89,10 @@ public final class PublicShareService {
   private final Clock clock;
 
   @Inject
-  PublicShareService(ShareTokenRepository tokens, DmsBatchReads batch, ShareRepository shares,
+  PublicShareService(ShareLinkReads links, ShareRepository shares,
       DocumentActivityRepository activity, ShareStorage storage, Transactions transactions, Outbox outbox,
       Clock clock) {
-    this.tokens = tokens;
-    this.batch = batch;
+    this.links = links;
     this.shares = shares;
     this.activity = activity;
     this.storage = storage;
@@ -147,8 +140,8 @@ public final class PublicShareService {
       failedPassword(link, now);
     }
     count(link, origin, now);
-    PresignedRequest url = storage.presignDownload(link.objectKey(), link.fileName() == null ? "download"
-        : link.fileName());
+    PresignedRequest url = storage.presignDownload(link.tenant(), link.filePath(), link.checksum(),
+        link.fileName() == null ? "download" : link.fileName());
     return new ShareAccessResponse(url.url().toString(), Timestamps.format(url.expiresAt()));
   }
 
@@ -160,7 +153,7 @@ public final class PublicShareService {
       WriteTransaction tx = transactions.begin();
       shares.countAccess(tx, tenant, share.id(), stamp,
           () -> new GoneException("The share link is no longer available."));
-      tx.requireLive(DmsKeys.document(tenant, share.documentId()), PublicShareService::gone);
+      shares.requireLiveDocument(tx, tenant, share.documentId(), PublicShareService::gone);
       String activityId = Ids.newId();
       activity.append(tx, tenant, DocumentActivityItem.builder()
           .meta(DocumentActivityRepository.newMeta(tenant, share.documentId(), activityId, stamp))
@@ -216,25 +209,15 @@ public final class PublicShareService {
     if (!ShareTokens.hasTokenShape(token)) {
       throw unknown();
     }
-    ShareTokenItem pointer = tokens.find(ShareTokens.sha256Hex(token)).orElseThrow(PublicShareService::unknown);
-    TenantId tenant = new TenantId(pointer.tenantId());
-    Key shareKey = DmsKeys.share(tenant, pointer.shareId());
-    Key documentKey = DmsKeys.document(tenant, pointer.documentId());
-    List<Key> keys = new ArrayList<>(List.of(shareKey, documentKey));
-    Key versionKey = pointer.versionNumber() == null ? null
-        : DmsKeys.version(tenant, pointer.documentId(), pointer.versionNumber());
-    if (versionKey != null) {
-      keys.add(versionKey);
+    ShareLinkReads.Found found = links.find(ShareTokens.sha256Hex(token)).orElseThrow(PublicShareService::unknown);
+    if (found.share() == null) {
+      throw unknown();
     }
-    DmsBatchReads.Found found = batch.get(keys);
-    ShareItem share = found.share(shareKey).orElseThrow(PublicShareService::unknown);
-    // A document removed for good takes its links with it.
-    DocumentItem document = found.document(documentKey).orElseThrow(PublicShareService::gone);
-    Optional<VersionFileItem> version = versionKey == null ? Optional.empty() : found.version(versionKey);
-    if (versionKey != null && version.isEmpty()) {
+    // A document or pinned version removed for good takes its links with it.
+    if (found.document() == null || (found.pinnedVersion() != null && found.version() == null)) {
       throw gone();
     }
-    return new Link(tenant, share, document, version);
+    return new Link(found.tenant(), found.share(), found.document(), Optional.ofNullable(found.version()));
   }
 
   public static ShareLinkState state(ShareItem share, Instant now) {

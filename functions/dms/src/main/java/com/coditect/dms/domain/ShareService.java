@@ -5,7 +5,6 @@ import com.coditect.dms.api.ShareResponse;
 import com.coditect.dms.api.UpdateShareRequest;
 import com.coditect.dms.data.DocumentActivityItem;
 import com.coditect.dms.data.DocumentActivityRepository;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.ShareItem;
 import com.coditect.dms.data.ShareRepository;
 import com.coditect.dms.data.ShareTokenItem;
@@ -112,7 +111,7 @@ public final class ShareService {
     WriteTransaction tx = transactions.begin();
     shares.create(tx, share, () -> new IllegalStateException("share id collision"));
     tokens.create(tx, pointer, () -> new IllegalStateException("share token collision"));
-    tx.requireLive(DmsKeys.document(tenant, documentId), DocumentGuard::notFound);
+    shares.requireLiveDocument(tx, tenant, documentId, DocumentGuard::notFound);
     String activityId = Ids.newId();
     activity.append(tx, tenant, DocumentActivityItem.builder()
         .meta(DocumentActivityRepository.newMeta(tenant, documentId, activityId, stamp))
