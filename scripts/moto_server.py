@@ -1,5 +1,6 @@
-"""moto's server with two changes: DynamoDB transactions that do not copy tables, and an
-EventBridge bus that refuses what EventBridge refuses.
+"""moto's server with three changes: DynamoDB transactions that do not copy tables, an
+EventBridge bus that refuses what EventBridge refuses, and S3 GETs that honour their response
+overrides.
 
 moto 5.x backs up a whole table, with copy.deepcopy, once per part of every TransactWriteItems
 (to undo a cancelled one), so a transaction costs time in proportion to the table's size times its
@@ -23,9 +24,15 @@ local test and fail on AWS. Here a request over 256 KB is refused as a whole, be
 delivered, with the ValidationException AWS gives ("Total size of the entries in the request is
 over the limit.").
 
+S3's GetObject answers with the headers a request's response overrides name
+(`response-content-disposition`, `response-content-type`, ...): presigned download URLs carry them,
+so that a browser saves a file under its own name (a share link's download). moto 5.2.1 ignores
+them and a browser shows the file instead. Here a successful GET of an object applies them, as S3
+does.
+
 Used by scripts/moto-server; everything else is moto unchanged.
 
-Both changes replace moto internals, so the script runs only on the moto version it was written
+The changes replace moto internals, so the script runs only on the moto version it was written
 for (EXPECTED_MOTO_VERSION; scripts/tools.sh installs it into .venv when the moto on PATH is
 another) and checks that what it patches looks as it did. Anything else stops it with a message
 naming the expected version and what differs: it never serves with moto's unpatched behaviour.
@@ -65,6 +72,7 @@ try:
     from moto.dynamodb.models.table import Table
     from moto.events import models as events_models
     from moto.events.exceptions import ValidationException
+    from moto.s3 import responses as s3_responses
 except ImportError as e:
     _refuse(f"moto has no {e.name or e} ({e})")
 
@@ -93,6 +101,11 @@ def _check_internals():
         return "moto.events.models.EventsBackend has no put_events"
     if _parameters(events_backend.put_events) != ["self", "events"]:
         return f"EventsBackend.put_events takes {_parameters(events_backend.put_events)}"
+    s3_response = getattr(s3_responses, "S3Response", None)
+    if s3_response is None or not hasattr(s3_response, "get_object"):
+        return "moto.s3.responses.S3Response has no get_object"
+    if _parameters(s3_response.get_object) != ["self"]:
+        return f"S3Response.get_object takes {_parameters(s3_response.get_object)}"
     return None
 
 
@@ -216,6 +229,33 @@ def put_events(self, events):
 
 
 events_models.EventsBackend.put_events = put_events
+
+# S3's GetObject response overrides (query parameter -> the response header it sets).
+S3_RESPONSE_OVERRIDES = {
+    "response-cache-control": "Cache-Control",
+    "response-content-disposition": "Content-Disposition",
+    "response-content-encoding": "Content-Encoding",
+    "response-content-language": "Content-Language",
+    "response-content-type": "Content-Type",
+    "response-expires": "Expires",
+}
+
+_moto_get_object = s3_responses.S3Response.get_object
+
+
+def get_object(self):
+    status, headers, body = _moto_get_object(self)
+    if status in (200, 206):
+        for parameter, header in S3_RESPONSE_OVERRIDES.items():
+            value = (self.querystring.get(parameter) or [None])[0]
+            if value:
+                for existing in [name for name in headers if name.lower() == header.lower()]:
+                    headers.pop(existing)
+                headers[header] = value
+    return status, headers, body
+
+
+s3_responses.S3Response.get_object = get_object
 
 if __name__ == "__main__":
     from moto.server import main

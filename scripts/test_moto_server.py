@@ -40,6 +40,8 @@ FAITHFUL = {
     "moto/events/__init__.py": "",
     "moto/events/models.py": "class EventsBackend:\n    def put_events(self, events):\n        pass\n",
     "moto/events/exceptions.py": "class ValidationException(Exception):\n    pass\n",
+    "moto/s3/__init__.py": "",
+    "moto/s3/responses.py": "class S3Response:\n    def get_object(self):\n        pass\n",
 }
 
 
@@ -87,6 +89,11 @@ class MotoServerPinTest(unittest.TestCase):
         stub = dict(FAITHFUL)
         stub["moto/events/models.py"] = "class EventsBackend:\n    def put_events(self, entries, bus):\n        pass\n"
         self.assert_refused(stub, "EventsBackend.put_events takes ['self', 'entries', 'bus']")
+
+    def test_refuses_an_s3_get_object_of_another_shape(self):
+        stub = dict(FAITHFUL)
+        stub["moto/s3/responses.py"] = "class S3Response:\n    def get_object(self, request):\n        pass\n"
+        self.assert_refused(stub, "S3Response.get_object takes ['self', 'request']")
 
     def test_refuses_transactions_that_no_longer_copy_tables(self):
         stub = dict(FAITHFUL)

@@ -58,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every route of template.yaml, tried through the local gateway as an attacker would: without a
@@ -106,7 +107,8 @@ class RouteMatrixIT {
       Map.entry("report_id", seed -> seed.audit().reportId()),
       Map.entry("document_id", seed -> seed.dms().documentId()),
       Map.entry("folder_id", seed -> seed.dms().folderId()),
-      Map.entry("permission_id", seed -> seed.dms().permissionId()));
+      Map.entry("permission_id", seed -> seed.dms().permissionId()),
+      Map.entry("share_id", seed -> seed.dms().shareId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -148,7 +150,10 @@ class RouteMatrixIT {
       Map.entry("POST /v1/documents/{document_id}/permissions", "{\"team_id\":\"" + UUID.randomUUID()
           + "\",\"permission_level\":\"view\"}"),
       Map.entry("POST /v1/folders/{folder_id}/permissions", "{\"team_id\":\"" + UUID.randomUUID()
-          + "\",\"permission_level\":\"view\"}"));
+          + "\",\"permission_level\":\"view\"}"),
+      Map.entry("POST /v1/documents/{document_id}/shares", "{\"permission_level\":\"download\"}"),
+      Map.entry("PATCH /v1/shares/{share_id}", "{\"is_active\":false}"),
+      Map.entry("POST /v1/public/shares/{token}/access", "{}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -172,7 +177,7 @@ class RouteMatrixIT {
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
-          dms.documentId(), dms.folderId(), dms.permissionId());
+          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId());
     }
   }
 
@@ -183,8 +188,11 @@ class RouteMatrixIT {
   /** The audit resources of a seed. */
   record Audit(String reviewId, String reportId) {}
 
-  /** The document-management resources of a seed: a folder, a document in it, a grant on the document. */
-  record Dms(String documentId, String folderId, String permissionId) {}
+  /**
+   * The document-management resources of a seed: a folder, a document in it, a grant on the
+   * document and a share link of it.
+   */
+  record Dms(String documentId, String folderId, String permissionId, String shareId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -257,14 +265,17 @@ class RouteMatrixIT {
         .meta(ItemMeta.created(DmsKeys.document(tenantId, documentId), DocumentItem.ENTITY, now))
         .id(documentId).folderId(folderId).title("Master services agreement").currentVersion(1L)
         .status(DocumentStatus.PUBLISHED).ownerId(tenant.ownerId()).createdBy(tenant.ownerId()).tags(List.of())
-        .metadata("{}").grants(List.of()).build();
+        .fileName("plan.txt").mimeType("text/plain").fileSizeBytes((long) ATTACHMENT_BYTES.length)
+        .checksum(sha256Hex(ATTACHMENT_BYTES)).metadata("{}").grants(List.of()).build();
     harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
         .item(FolderItem.SCHEMA.itemToMap(folder, true)));
     harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
         .item(DocumentItem.SCHEMA.itemToMap(document, true)));
     String permission = harness.create("/v1/documents/" + documentId + "/permissions", tenant.ownerToken(),
         "{\"user_id\":\"" + member.id() + "\",\"permission_level\":\"edit\"}");
-    return new Dms(documentId, folderId, permission);
+    String share = harness.create("/v1/documents/" + documentId + "/shares", tenant.ownerToken(),
+        "{\"permission_level\":\"view\"}");
+    return new Dms(documentId, folderId, permission, share);
   }
 
   private Audit seedAudit(Tenant tenant) {
@@ -272,6 +283,12 @@ class RouteMatrixIT {
         + "\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-06-30\",\"findings\":\"Two stale accounts\"}");
     return new Audit(review, seedReport(tenant));
   }
+
+  /**
+   * A document written as the documents part stores it (its upload routes are not needed here),
+   * and a share link of it made through the API.
+   */
+
 
   /** PUTs the attachment's bytes to its presigned upload, with the headers the signature covers. */
   private static void upload(JsonNode upload) {

@@ -27,6 +27,12 @@ public interface DmsComponent {
 
   FolderGrantRefresh folderGrantRefresh();
 
+  ShareRoutes shareRoutes();
+
+  PublicShareRoutes publicShareRoutes();
+
+  ActivityRoutes activityRoutes();
+
   /** Builds the component from the function's config. */
   @Component.Factory
   interface Factory {

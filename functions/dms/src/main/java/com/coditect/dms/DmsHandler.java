@@ -26,7 +26,8 @@ public final class DmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   }
 
   DmsHandler(DmsComponent component) {
-    List<RouteGroup> groups = List.of(component.folderRoutes(), component.permissionRoutes());
+    List<RouteGroup> groups = List.of(component.folderRoutes(), component.permissionRoutes(),
+        component.shareRoutes(), component.publicShareRoutes(), component.activityRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

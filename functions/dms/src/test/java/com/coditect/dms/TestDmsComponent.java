@@ -23,6 +23,9 @@ public interface TestDmsComponent extends DmsComponent {
     return new DmsHandler(this);
   }
 
+  /** The activity service, for its per-user list, which no route serves (API.md's paths are fixed). */
+  com.coditect.dms.domain.ActivityService activityService();
+
   @Component.Factory
   interface Factory extends TestComponentFactory<TestDmsComponent> {}
 }

@@ -191,6 +191,17 @@ public final class JsonFields {
     return patch(name, nullable, value -> checkInteger(name, value, min, max));
   }
 
+  /** Absent -> absent; present -> {@code true} or {@code false} (null only when {@code nullable}). */
+  public Patch<Boolean> patchBoolean(String name, boolean nullable) {
+    return patch(name, nullable, value -> {
+      if (!value.isBoolean()) {
+        error(name, "must be true or false");
+        return null;
+      }
+      return value.booleanValue();
+    });
+  }
+
   /** A calendar date, {@code YYYY-MM-DD} (ISO 8601). */
   public LocalDate requiredDate(String name) {
     JsonNode value = take(name);

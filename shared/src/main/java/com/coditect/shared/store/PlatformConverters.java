@@ -10,8 +10,8 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The only attribute types our items use (String, Long, Integer, List of String, Map of String to
- * Boolean). Every
+ * The only attribute types our items use (String, Long, Integer, Boolean, List of String, Map of
+ * String to Boolean). Every
  * item schema names this provider instead of the SDK's default one, whose dozens of converters
  * cost a fresh JVM about 50 ms to build: time every cold start would pay.
  */
@@ -23,6 +23,7 @@ public final class PlatformConverters implements AttributeConverterProvider {
       EnhancedType.of(String.class), new StringConverter(),
       EnhancedType.of(Long.class), new LongConverter(),
       EnhancedType.of(Integer.class), new IntegerConverter(),
+      EnhancedType.of(Boolean.class), new BooleanConverter(),
       EnhancedType.listOf(String.class), new StringListConverter(),
       EnhancedType.mapOf(String.class, Boolean.class), new BooleanMapConverter());
 
@@ -57,6 +58,14 @@ public final class PlatformConverters implements AttributeConverterProvider {
     @Override public Integer transformTo(AttributeValue input) { return Integer.parseInt(input.n()); }
     @Override public EnhancedType<Integer> type() { return EnhancedType.of(Integer.class); }
     @Override public AttributeValueType attributeValueType() { return AttributeValueType.N; }
+  }
+
+  /** A DynamoDB BOOL (a share link's is_active, which a condition expression compares to true). */
+  private static final class BooleanConverter implements AttributeConverter<Boolean> {
+    @Override public AttributeValue transformFrom(Boolean input) { return AttributeValue.fromBool(input); }
+    @Override public Boolean transformTo(AttributeValue input) { return input.bool(); }
+    @Override public EnhancedType<Boolean> type() { return EnhancedType.of(Boolean.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.BOOL; }
   }
 
   /** A list of strings as a DynamoDB list (order kept; a string set would lose it). */

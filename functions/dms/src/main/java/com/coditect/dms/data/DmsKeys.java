@@ -20,7 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * member's teams    T#t#DMS_MEMBER#u             TEAMS                -                                            -
  * team roster       T#t#DMS_TEAM#x               MEMBER#u | TEAM      -                                            -
  * content           T#t#CONTENT#sha256hex        CONTENT              -                                            -
- * share             T#t#SHARE#s                  SHARE                T#t#DOC#d#SHARES / s                         -
+ * share             T#t#SHARE#s                  SHARE                T#t#DOC#d#SHARES / 0#s (active) or 1#s       -
  * share token       PLATFORM#SHARE_TOKEN#sha256hex    SHARE_TOKEN          -                                            -
  * </pre>
  *
@@ -225,6 +225,24 @@ public final class DmsKeys {
   /** GSI1 partition of a document's share links. */
   public static String sharesOfDocument(TenantId tenant, String documentId) {
     return Keys.tenant(tenant).with(DOC, documentId).with("SHARES").build();
+  }
+
+  /**
+   * A share's GSI1 sort key under its document: the active links first, each group by id (creation
+   * time), so "the document's active links" is a prefix of the partition.
+   */
+  public static String shareSort(boolean active, String shareId) {
+    return (active ? "0#" : "1#") + shareId;
+  }
+
+  /** The prefix of a document's activity rows in its partition. */
+  public static String activityPrefix() {
+    return ACTIVITY + "#";
+  }
+
+  /** The tenant's one copy of the bytes with this SHA-256 (hex), in the bucket: no name in it. */
+  public static String contentObject(TenantId tenant, String sha256Hex) {
+    return "tenants/" + tenant.value() + "/dms/content/" + sha256Hex;
   }
 
   /** The tenant-free item a public link's token (its SHA-256, hex) leads to. */
