@@ -14,6 +14,10 @@ import javax.inject.Singleton;
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, DmsModule.class, S3Module.class})
 public interface DmsComponent {
 
+  DocumentRoutes documentRoutes();
+
+  VersionRoutes versionRoutes();
+
   /** Builds the component from the function's config. */
   @Component.Factory
   interface Factory {

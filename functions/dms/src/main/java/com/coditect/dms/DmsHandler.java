@@ -26,7 +26,7 @@ public final class DmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   }
 
   DmsHandler(DmsComponent component) {
-    List<RouteGroup> groups = List.of();
+    List<RouteGroup> groups = List.of(component.documentRoutes(), component.versionRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }
