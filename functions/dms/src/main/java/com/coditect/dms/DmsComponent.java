@@ -1,5 +1,6 @@
 package com.coditect.dms;
 
+import com.coditect.dms.domain.DocumentFollowUps;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -17,6 +18,9 @@ public interface DmsComponent {
   DocumentRoutes documentRoutes();
 
   VersionRoutes versionRoutes();
+
+  /** Documents' reactions to other domains' events (project.deleted; a folder deleted for good). */
+  DocumentFollowUps documentFollowUps();
 
   /** Builds the component from the function's config. */
   @Component.Factory
