@@ -69,7 +69,7 @@ public final class Outbox {
    * top-level {@code detail} fields of {@code extra} (longs, anything else as its string), for an event whose
    * consumers read plain values, e.g. a counter's total and the sequence that orders its events.
    */
-  public DomainEvent record(WriteTransaction tx, TenantId tenant, Actor actor, String action,
+  public DomainEvent recordWithDetail(WriteTransaction tx, TenantId tenant, Actor actor, String action,
       String resourceType, String resourceId, Map<String, FieldChange> changes, Map<String, Object> extra) {
     DomainEvent event = new DomainEvent(
         Ids.newId(), tenant.value(), source.value(),

@@ -2,13 +2,15 @@ package com.coditect.dms.data;
 
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -34,8 +36,63 @@ public final class DmsReads {
     this.table = table;
   }
 
+  /** Starts naming the items of one read of the tenant's items. */
+  public Plan plan(TenantId tenant) {
+    return new Plan(tenant);
+  }
+
+  /** The items one read fetches, named in domain terms. */
+  public final class Plan {
+    private final TenantId tenant;
+    private final List<Key> keys = new ArrayList<>();
+
+    Plan(TenantId tenant) {
+      this.tenant = tenant;
+    }
+
+    public Plan document(String documentId) {
+      keys.add(DmsKeys.document(tenant, documentId));
+      return this;
+    }
+
+    public Plan folder(String folderId) {
+      keys.add(DmsKeys.folder(tenant, folderId));
+      return this;
+    }
+
+    public Plan memberTeams(String userId) {
+      keys.add(DmsKeys.memberTeams(tenant, userId));
+      return this;
+    }
+
+    public Plan content(String sha256Hex) {
+      keys.add(DmsKeys.content(tenant, sha256Hex));
+      return this;
+    }
+
+    public Plan version(String documentId, long versionNumber) {
+      keys.add(DmsKeys.version(tenant, documentId, versionNumber));
+      return this;
+    }
+
+    public Plan pendingUpload(String documentId, long versionNumber) {
+      keys.add(DmsKeys.pendingUpload(tenant, documentId, versionNumber));
+      return this;
+    }
+
+    public Plan usage() {
+      keys.add(DmsKeys.usage(tenant));
+      return this;
+    }
+
+    /** One BatchGetItem of everything named (one GetItem for one item, no call for none). */
+    public Found read() {
+      return new Found(tenant, get(keys).items);
+    }
+  }
+
   /** The items found; absent keys have no entry. No keys: no call. */
-  public Found get(List<Key> keys) {
+  Raw get(List<Key> keys) {
     Set<Map<String, AttributeValue>> distinct = new LinkedHashSet<>();
     keys.forEach(key -> distinct.add(key.primaryKeyMap(UniqueItem.SCHEMA)));
     if (distinct.size() > MAX_KEYS) {
@@ -43,7 +100,7 @@ public final class DmsReads {
     }
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
     if (distinct.isEmpty()) {
-      return new Found(found);
+      return new Raw(found);
     }
     if (distinct.size() == 1) {
       Map<String, AttributeValue> key = distinct.iterator().next();
@@ -51,7 +108,7 @@ public final class DmsReads {
       if (item != null && !item.isEmpty()) {
         found.put(id(item.get("PK").s(), item.get("SK").s()), item);
       }
-      return new Found(found);
+      return new Raw(found);
     }
     Map<String, KeysAndAttributes> pending = Map.of(table.name(),
         KeysAndAttributes.builder().keys(distinct).consistentRead(true).build());
@@ -65,18 +122,23 @@ public final class DmsReads {
       }
       pending = response.unprocessedKeys();
     }
-    return new Found(found);
+    return new Raw(found);
   }
+
+  /** The raw items of one read by primary key. */
+  record Raw(Map<String, Map<String, AttributeValue>> items) {}
 
   private static String id(String pk, String sk) {
     return pk + "\n" + sk;
   }
 
-  /** The result of one read, by key and item type. */
+  /** The result of one read, by what was read, in domain terms. */
   public static final class Found {
+    private final TenantId tenant;
     private final Map<String, Map<String, AttributeValue>> items;
 
-    Found(Map<String, Map<String, AttributeValue>> items) {
+    Found(TenantId tenant, Map<String, Map<String, AttributeValue>> items) {
+      this.tenant = tenant;
       this.items = items;
     }
 
@@ -85,43 +147,43 @@ public final class DmsReads {
           .map(schema::mapToItem);
     }
 
-    public Optional<DocumentItem> document(Key key) {
-      return item(key, DocumentItem.SCHEMA);
+    public Optional<DocumentItem> document(String documentId) {
+      return item(DmsKeys.document(tenant, documentId), DocumentItem.SCHEMA);
     }
 
-    public Optional<FolderItem> folder(Key key) {
-      return item(key, FolderItem.SCHEMA);
+    public Optional<FolderItem> folder(String folderId) {
+      return item(DmsKeys.folder(tenant, folderId), FolderItem.SCHEMA);
     }
 
-    public Optional<MemberTeamsItem> memberTeams(Key key) {
-      return item(key, MemberTeamsItem.SCHEMA);
+    public Optional<MemberTeamsItem> memberTeams(String userId) {
+      return item(DmsKeys.memberTeams(tenant, userId), MemberTeamsItem.SCHEMA);
     }
 
-    public Optional<PendingUploadItem> pendingUpload(Key key) {
-      return item(key, PendingUploadItem.SCHEMA);
+    public Optional<PendingUploadItem> pendingUpload(String documentId, long versionNumber) {
+      return item(DmsKeys.pendingUpload(tenant, documentId, versionNumber), PendingUploadItem.SCHEMA);
     }
 
-    public Optional<DocumentVersionItem> version(Key key) {
-      return item(key, DocumentVersionItem.SCHEMA);
+    public Optional<DocumentVersionItem> version(String documentId, long versionNumber) {
+      return item(DmsKeys.version(tenant, documentId, versionNumber), DocumentVersionItem.SCHEMA);
     }
 
-    public Optional<ContentItem> content(Key key) {
-      return item(key, ContentItem.SCHEMA);
+    public Optional<ContentItem> content(String sha256Hex) {
+      return item(DmsKeys.content(tenant, sha256Hex), ContentItem.SCHEMA);
     }
 
-    public Optional<DmsUsageItem> usage(Key key) {
-      return item(key, DmsUsageItem.SCHEMA);
+    public Optional<DmsUsageItem> usage() {
+      return item(DmsKeys.usage(tenant), DmsUsageItem.SCHEMA);
     }
 
-    /** Every document among {@code keys} that was found, in the order of the keys. */
-    public List<DocumentItem> documents(List<Key> keys) {
-      return keys.stream().map(this::document).flatMap(Optional::stream).toList();
+    /** Every document among {@code ids} that was found, in their order. */
+    public List<DocumentItem> documents(List<String> ids) {
+      return ids.stream().map(this::document).flatMap(Optional::stream).toList();
     }
 
-    /** The found items of {@code keys} by what {@code id} names them. */
-    public Map<String, FolderItem> folders(List<Key> keys, Function<FolderItem, String> id) {
+    /** The folders among {@code ids} that were found, by id. */
+    public Map<String, FolderItem> folders(Collection<String> ids) {
       Map<String, FolderItem> byId = new HashMap<>();
-      keys.forEach(key -> folder(key).ifPresent(folder -> byId.put(id.apply(folder), folder)));
+      ids.forEach(folderId -> folder(folderId).ifPresent(folder -> byId.put(folderId, folder)));
       return byId;
     }
   }

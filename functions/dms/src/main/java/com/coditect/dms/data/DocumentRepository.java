@@ -88,14 +88,27 @@ public final class DocumentRepository extends ItemRepository<DocumentItem> {
     return row.meta().pk() + "\n" + row.meta().sk();
   }
 
+  /** The lists of documents, one partition each (see {@link DmsKeys}). */
+  public enum DocumentList { LIVE, DELETED, IN_FOLDER, AT_TOP, OF_PROJECT, OF_OWNER, WITH_TAG, WITH_CHECKSUM, WITH_STATUS }
+
   /**
-   * One page of a list partition (one {@code Query}), newest first: by id (creation time), or by
-   * {@code updated_at} in the status lists.
-   *
-   * @param scope what the page's cursor is bound to (the list and its filter value)
+   * One page of a list (one {@code Query}), newest first: by id (creation time), or by
+   * {@code updated_at} in the status lists. {@code value} is the list's folder, project, owner,
+   * tag, checksum or status (null for the lists that take none).
    */
-  public ResultPage<DocumentItem> rows(String partition, PageRequest page, String scope) {
-    return queries.page(table, null, QueryConditional.keyEqualTo(k -> k.partitionValue(partition)), page, scope,
-        true);
+  public ResultPage<DocumentItem> rows(TenantId tenant, DocumentList list, String value, PageRequest page) {
+    String partition = switch (list) {
+      case LIVE -> DmsKeys.liveDocuments(tenant);
+      case DELETED -> DmsKeys.deletedDocuments(tenant);
+      case IN_FOLDER -> DmsKeys.documentsInFolder(tenant, value);
+      case AT_TOP -> DmsKeys.documentsInFolder(tenant, null);
+      case OF_PROJECT -> DmsKeys.documentsOfProject(tenant, value);
+      case OF_OWNER -> DmsKeys.documentsOfOwner(tenant, value);
+      case WITH_TAG -> DmsKeys.documentsByTag(tenant, value);
+      case WITH_CHECKSUM -> DmsKeys.documentsByChecksum(tenant, value);
+      case WITH_STATUS -> DmsKeys.documentsByStatus(tenant, value);
+    };
+    return queries.page(table, null, QueryConditional.keyEqualTo(k -> k.partitionValue(partition)), page,
+        "documents:" + list + ":" + value, true);
   }
 }

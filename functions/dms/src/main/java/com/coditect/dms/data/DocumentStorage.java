@@ -5,6 +5,7 @@ import com.coditect.shared.files.DocumentsBucket.StoredObject;
 import com.coditect.shared.files.DocumentsBucket.UploadedPart;
 import com.coditect.shared.files.DocumentsBucket;
 import com.coditect.shared.files.PresignedRequest;
+import com.coditect.shared.tenancy.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +44,16 @@ public final class DocumentStorage {
   @Inject
   public DocumentStorage(DocumentsBucket bucket) {
     this.bucket = bucket;
+  }
+
+  /** Where the bytes of upload {@code uploadId} are staged. */
+  public static String stagingKey(TenantId tenant, String uploadId) {
+    return DmsKeys.stagingObject(tenant, uploadId);
+  }
+
+  /** Where the tenant's bytes with this SHA-256 live. */
+  public static String contentKey(TenantId tenant, String sha256Hex) {
+    return DmsKeys.contentObject(tenant, sha256Hex);
   }
 
   /** The SHA-256 as S3 writes it in checksum headers: base64 of the 32 digest bytes. */

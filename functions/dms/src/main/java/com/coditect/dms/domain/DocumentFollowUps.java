@@ -1,9 +1,9 @@
 package com.coditect.dms.domain;
 
 import com.coditect.dms.api.DocumentResponse;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DmsReads;
 import com.coditect.dms.data.DocumentItem;
+import com.coditect.dms.data.DocumentRepository.DocumentList;
 import com.coditect.dms.data.DocumentRepository;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
@@ -51,25 +51,26 @@ public final class DocumentFollowUps {
    * a document that no longer names the project is left alone, and the list shrinks as it runs.
    */
   public int projectDeleted(TenantId tenant, String projectId) {
-    return clear(tenant, DmsKeys.documentsOfProject(tenant, projectId), "project:" + projectId,
-        d -> projectId.equals(d.projectId()), d -> d.withProjectId(null));
+    return clear(tenant, DocumentList.OF_PROJECT, projectId, d -> projectId.equals(d.projectId()),
+        d -> d.withProjectId(null));
   }
 
   /** As {@link #projectDeleted}, for a folder deleted for good: its documents move to the top. */
   public int folderPurged(TenantId tenant, String folderId) {
-    return clear(tenant, DmsKeys.documentsInFolder(tenant, folderId), "folder:" + folderId,
-        d -> folderId.equals(d.folderId()), d -> d.withFolderId(null));
+    return clear(tenant, DocumentList.IN_FOLDER, folderId, d -> folderId.equals(d.folderId()),
+        d -> d.withFolderId(null));
   }
 
-  private int clear(TenantId tenant, String partition, String scope, java.util.function.Predicate<DocumentItem> names,
+  private int clear(TenantId tenant, DocumentList list, String value, java.util.function.Predicate<DocumentItem> names,
       java.util.function.UnaryOperator<DocumentItem> change) {
     int changed = 0;
     // Each pass reads the list's first page again: the documents changed leave it.
     while (true) {
-      ResultPage<DocumentItem> rows = documents.rows(partition, new PageRequest(PAGE, Optional.empty()),
-          "documents:" + scope);
-      List<DocumentItem> found = reads.get(rows.items().stream().map(r -> DmsKeys.document(tenant, r.id())).toList())
-          .documents(rows.items().stream().map(r -> DmsKeys.document(tenant, r.id())).toList());
+      ResultPage<DocumentItem> rows = documents.rows(tenant, list, value, new PageRequest(PAGE, Optional.empty()));
+      List<String> ids = rows.items().stream().map(DocumentItem::id).toList();
+      DmsReads.Plan plan = reads.plan(tenant);
+      ids.forEach(plan::document);
+      List<DocumentItem> found = plan.read().documents(ids);
       int before = changed;
       for (DocumentItem document : found) {
         if (!names.test(document)) {

@@ -1,7 +1,7 @@
 package com.coditect.dms.domain;
 
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DmsReads.Found;
+import com.coditect.dms.data.DmsReads.Plan;
 import com.coditect.dms.data.DmsReads;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.FolderItem;
@@ -13,15 +13,13 @@ import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.tenancy.Caller;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Reads a document with what deciding the caller's access needs, and says what the caller may do.
@@ -52,46 +50,45 @@ public final class DocumentGuard {
         .orElse(List.of())));
   }
 
+  /** The caller's subject from a read that included their teams (when their role does not decide). */
+  public static Subject subject(Caller caller, Found found) {
+    return subject(caller, found.memberTeams(caller.userId()));
+  }
+
   /** True when access follows from the role alone, so no folder or teams need reading. */
   public static boolean roleDecides(Caller caller) {
     return caller.isAdmin();
   }
 
-  /** The caller's teams key, when their role does not decide alone (else none). */
-  public static List<Key> teamsKey(Caller caller) {
-    return roleDecides(caller) ? List.of() : List.of(DmsKeys.memberTeams(caller.tenantId(), caller.userId()));
+  /** Adds the caller's teams to a read, when their role does not decide alone. */
+  public static Plan withTeams(Plan plan, Caller caller) {
+    return roleDecides(caller) ? plan : plan.memberTeams(caller.userId());
+  }
+
+  /** Starts a read of the caller's tenant. */
+  public Plan plan(Caller caller) {
+    return reads.plan(caller.tenantId());
   }
 
   /**
    * The live document (soft-deleted ones only with {@code deletedToo}) the caller may view, with
-   * {@code extra} keys read in the same BatchGetItem; 404 otherwise.
+   * whatever {@code extra} names read in the same BatchGetItem; 404 otherwise.
    */
-  public Loaded load(Caller caller, String documentId, List<Key> extra, boolean deletedToo) {
-    Key documentKey = DmsKeys.document(caller.tenantId(), documentId);
-    List<Key> keys = new ArrayList<>();
-    keys.add(documentKey);
-    keys.addAll(teamsKey(caller));
-    keys.addAll(extra);
-    Found found = reads.get(keys);
-    DocumentItem document = found.document(documentKey)
+  public Loaded load(Caller caller, String documentId, UnaryOperator<Plan> extra, boolean deletedToo) {
+    Found found = extra.apply(withTeams(plan(caller).document(documentId), caller)).read();
+    DocumentItem document = found.document(documentId)
         .filter(d -> deletedToo || !d.isDeleted())
         .orElseThrow(DocumentGuard::notFound);
     FolderItem folder = null;
     if (!roleDecides(caller) && document.folderId() != null) {
-      Key folderKey = DmsKeys.folder(caller.tenantId(), document.folderId());
-      folder = found.folder(folderKey).or(() -> reads.get(List.of(folderKey)).folder(folderKey)).orElse(null);
+      folder = found.folder(document.folderId())
+          .or(() -> plan(caller).folder(document.folderId()).read().folder(document.folderId())).orElse(null);
     }
-    Effective access = access(caller, found, document, folder);
+    Effective access = DocumentAccess.effective(subject(caller, found), document, folder, clock.instant());
     if (!DocumentAccess.allows(access, PermissionLevel.VIEW)) {
       throw notFound();
     }
     return new Loaded(document, access, found);
-  }
-
-  /** The caller's level on {@code document} given its folder (null: none or not read). */
-  public Effective access(Caller caller, Found found, DocumentItem document, @Nullable FolderItem folder) {
-    Subject subject = subject(caller, found.memberTeams(DmsKeys.memberTeams(caller.tenantId(), caller.userId())));
-    return DocumentAccess.effective(subject, document, folder, clock.instant());
   }
 
   /** The caller's level on {@code document} given the folders a page read (by id). */
@@ -109,8 +106,7 @@ public final class DocumentGuard {
 
   /** The caller's level on a folder, to work inside it: every grant reaching it counts; its creator has admin. */
   public Effective accessOnFolder(Caller caller, Found found, FolderItem folder) {
-    Subject subject = subject(caller, found.memberTeams(DmsKeys.memberTeams(caller.tenantId(), caller.userId())));
-    return DocumentAccess.effectiveOnFolder(subject, folder, clock.instant());
+    return DocumentAccess.effectiveOnFolder(subject(caller, found), folder, clock.instant());
   }
 
   public static NotFoundException notFound() {

@@ -4,10 +4,11 @@ import com.coditect.dms.api.CreateDocumentRequest;
 import com.coditect.dms.api.DocumentFilters;
 import com.coditect.dms.api.DocumentResponse;
 import com.coditect.dms.api.UpdateDocumentRequest;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DmsReads.Found;
+import com.coditect.dms.data.DmsReads.Plan;
 import com.coditect.dms.data.DmsReads;
 import com.coditect.dms.data.DocumentItem;
+import com.coditect.dms.data.DocumentRepository.DocumentList;
 import com.coditect.dms.data.DocumentRepository;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.data.PendingUploadRepository;
@@ -44,7 +45,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * A user's operations on documents: upload a new one, read, list, change, delete and restore.
@@ -99,16 +99,14 @@ public final class DocumentService {
     TenantId tenant = caller.tenantId();
     String now = Timestamps.now(clock);
     String id = Ids.newId();
-    Key contentKey = DmsKeys.content(tenant, request.file().checksum());
-    List<Key> keys = new ArrayList<>(DocumentGuard.teamsKey(caller));
-    keys.add(contentKey);
-    Key folderKey = request.folderId() == null ? null : DmsKeys.folder(tenant, request.folderId());
-    if (folderKey != null) {
-      keys.add(folderKey);
+    Plan plan = DocumentGuard.withTeams(guard.plan(caller).content(request.file().checksum()), caller);
+    if (request.folderId() != null) {
+      plan.folder(request.folderId());
     }
-    Found found = reads.get(keys);
-    if (folderKey != null) {
-      FolderItem folder = found.folder(folderKey).filter(f -> !f.isDeleted()).orElseThrow(DocumentService::noFolder);
+    Found found = plan.read();
+    if (request.folderId() != null) {
+      FolderItem folder = found.folder(request.folderId()).filter(f -> !f.isDeleted())
+          .orElseThrow(DocumentService::noFolder);
       requireEditOnFolder(caller, found, folder);
     }
     DocumentItem document = DocumentItem.builder()
@@ -128,7 +126,7 @@ public final class DocumentService {
         .build();
     WriteTransaction tx = transactions.begin();
     DocumentResponse view;
-    if (found.content(contentKey).isPresent()) {
+    if (found.content(request.file().checksum()).isPresent()) {
       NewVersion first = new NewVersion(1, request.file().fileName(), request.file().mimeType(),
           request.file().fileSizeBytes(), request.file().checksum(), request.changeSummary(), null);
       document = VersionWrites.withVersion(tenant, document, first, caller.userId());
@@ -161,7 +159,7 @@ public final class DocumentService {
    * transaction with the {@code viewed} activity row and {@code document.viewed}.
    */
   public Versioned<DocumentResponse> get(Caller caller, String documentId) {
-    DocumentItem document = guard.load(caller, documentId, List.of(), false).document();
+    DocumentItem document = guard.load(caller, documentId, p -> p, false).document();
     record(caller, document.id(), DocumentActivityAction.VIEWED, "document.viewed", Map.of());
     return new Versioned<>(DocumentResponse.from(document), document.version());
   }
@@ -174,59 +172,56 @@ public final class DocumentService {
   public ResultPage<DocumentResponse> list(Caller caller, DocumentFilters filters, PageRequest page) {
     TenantId tenant = caller.tenantId();
     boolean roleDecides = DocumentGuard.roleDecides(caller);
-    String partition;
-    String scope;
     boolean deletedList = filters.status().filter(s -> s == DocumentStatus.DELETED).isPresent();
+    DocumentList list;
+    String value = null;
     if (filters.checksum().isPresent()) {
-      partition = DmsKeys.documentsByChecksum(tenant, filters.checksum().get());
-      scope = "checksum:" + filters.checksum().get();
+      list = DocumentList.WITH_CHECKSUM;
+      value = filters.checksum().get();
     } else if (filters.folderId().isPresent()) {
-      partition = DmsKeys.documentsInFolder(tenant, filters.atRoot() ? null : filters.folderId().get());
-      scope = "folder:" + filters.folderId().get();
+      list = filters.atRoot() ? DocumentList.AT_TOP : DocumentList.IN_FOLDER;
+      value = filters.atRoot() ? null : filters.folderId().get();
     } else if (filters.projectId().isPresent()) {
-      partition = DmsKeys.documentsOfProject(tenant, filters.projectId().get());
-      scope = "project:" + filters.projectId().get();
+      list = DocumentList.OF_PROJECT;
+      value = filters.projectId().get();
     } else if (filters.ownerId().isPresent()) {
-      partition = DmsKeys.documentsOfOwner(tenant, filters.ownerId().get());
-      scope = "owner:" + filters.ownerId().get();
+      list = DocumentList.OF_OWNER;
+      value = filters.ownerId().get();
     } else if (filters.tag().isPresent()) {
-      partition = DmsKeys.documentsByTag(tenant, filters.tag().get());
-      scope = "tag:" + filters.tag().get();
+      list = DocumentList.WITH_TAG;
+      value = filters.tag().get();
     } else if (deletedList) {
-      partition = DmsKeys.deletedDocuments(tenant);
-      scope = "deleted";
+      list = DocumentList.DELETED;
     } else if (filters.status().isPresent()) {
-      partition = DmsKeys.documentsByStatus(tenant, filters.status().get().apiName());
-      scope = "status:" + filters.status().get().apiName();
+      list = DocumentList.WITH_STATUS;
+      value = filters.status().get().apiName();
     } else {
-      partition = DmsKeys.liveDocuments(tenant);
-      scope = "live";
+      list = DocumentList.LIVE;
     }
     PageRequest bounded = roleDecides ? page
         : new PageRequest(Math.min(page.limit(), MEMBER_PAGE_MAX), page.cursor());
-    ResultPage<DocumentItem> rows = documents.rows(partition, bounded, "documents:" + scope);
+    ResultPage<DocumentItem> rows = documents.rows(tenant, list, value, bounded);
     if (rows.items().isEmpty()) {
       return new ResultPage<>(List.of(), rows.nextCursor());
     }
-    List<Key> documentKeys = rows.items().stream().map(row -> DmsKeys.document(tenant, row.id())).toList();
-    List<Key> keys = new ArrayList<>(documentKeys);
-    List<Key> folderKeys = List.of();
+    List<String> ids = rows.items().stream().map(DocumentItem::id).toList();
+    Plan plan = guard.plan(caller);
+    ids.forEach(plan::document);
+    Set<String> folderIds = new LinkedHashSet<>();
     if (!roleDecides) {
-      Set<String> folderIds = new LinkedHashSet<>();
       rows.items().forEach(row -> {
         if (row.folderId() != null) {
           folderIds.add(row.folderId());
         }
       });
-      folderKeys = folderIds.stream().map(folderId -> DmsKeys.folder(tenant, folderId)).toList();
-      keys.addAll(folderKeys);
-      keys.addAll(DocumentGuard.teamsKey(caller));
+      folderIds.forEach(plan::folder);
+      DocumentGuard.withTeams(plan, caller);
     }
-    Found found = reads.get(keys);
-    Map<String, FolderItem> folders = found.folders(folderKeys, FolderItem::id);
-    Subject subject = DocumentGuard.subject(caller, found.memberTeams(DmsKeys.memberTeams(tenant, caller.userId())));
+    Found found = plan.read();
+    Map<String, FolderItem> folders = found.folders(folderIds);
+    Subject subject = DocumentGuard.subject(caller, found);
     List<DocumentResponse> shown = new ArrayList<>();
-    for (DocumentItem document : found.documents(documentKeys)) {
+    for (DocumentItem document : found.documents(ids)) {
       if (document.isDeleted() != deletedList || !matches(document, filters)) {
         continue;
       }
@@ -258,8 +253,7 @@ public final class DocumentService {
       UpdateDocumentRequest request) {
     TenantId tenant = caller.tenantId();
     String newFolder = request.folderId().isPresent() ? request.folderId().value() : null;
-    List<Key> extra = newFolder == null ? List.of() : List.of(DmsKeys.folder(tenant, newFolder));
-    Loaded loaded = guard.load(caller, documentId, extra, false);
+    Loaded loaded = guard.load(caller, documentId, p -> newFolder == null ? p : p.folder(newFolder), false);
     DocumentItem document = loaded.document();
     Preconditions.checkIfMatch(ifMatch, document.version());
     DocumentGuard.require(loaded.access(), PermissionLevel.EDIT, "change it");
@@ -271,7 +265,7 @@ public final class DocumentService {
     }
     boolean moves = request.folderId().isPresent() && !java.util.Objects.equals(newFolder, document.folderId());
     if (moves && newFolder != null) {
-      FolderItem folder = loaded.found().folder(DmsKeys.folder(tenant, newFolder)).filter(f -> !f.isDeleted())
+      FolderItem folder = loaded.found().folder(newFolder).filter(f -> !f.isDeleted())
           .orElseThrow(DocumentService::noFolder);
       requireEditOnFolder(caller, loaded.found(), folder);
     }
@@ -319,7 +313,7 @@ public final class DocumentService {
    * and {@code document.deleted}, in one transaction. Its content and versions stay.
    */
   public void delete(Caller caller, String documentId, Optional<Long> ifMatch) {
-    Loaded loaded = guard.load(caller, documentId, List.of(), false);
+    Loaded loaded = guard.load(caller, documentId, p -> p, false);
     DocumentItem document = loaded.document();
     Preconditions.checkIfMatch(ifMatch, document.version());
     DocumentGuard.require(loaded.access(), PermissionLevel.DELETE, "delete it");
@@ -331,7 +325,7 @@ public final class DocumentService {
 
   /** Undoes a soft delete (needs delete): the status it had before, its rows back, {@code restored} and {@code document.restored}. */
   public Versioned<DocumentResponse> restore(Caller caller, String documentId, Optional<Long> ifMatch) {
-    Loaded loaded = guard.load(caller, documentId, List.of(), true);
+    Loaded loaded = guard.load(caller, documentId, p -> p, true);
     DocumentItem document = loaded.document();
     Preconditions.checkIfMatch(ifMatch, document.version());
     DocumentGuard.require(loaded.access(), PermissionLevel.DELETE, "restore it");

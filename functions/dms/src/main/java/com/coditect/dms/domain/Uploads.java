@@ -2,7 +2,6 @@ package com.coditect.dms.domain;
 
 import com.coditect.dms.api.DocumentFields.AnnouncedFile;
 import com.coditect.dms.api.DocumentResponse.Upload;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentStorage;
 import com.coditect.dms.data.PendingUploadItem;
 import com.coditect.dms.data.PendingUploadRepository;
@@ -44,7 +43,7 @@ public final class Uploads {
   public Announced announce(TenantId tenant, String documentId, long versionNumber, AnnouncedFile file,
       String changeSummary, String userId, String now) {
     String uploadId = Ids.newId();
-    String staging = DmsKeys.stagingObject(tenant, uploadId);
+    String staging = DocumentStorage.stagingKey(tenant, uploadId);
     long ttl = clock.instant().plus(PENDING_LIFETIME).getEpochSecond();
     PendingUploadItem.Builder pending = PendingUploadItem.builder()
         .meta(PendingUploadRepository.newMeta(tenant, documentId, versionNumber, now, ttl))

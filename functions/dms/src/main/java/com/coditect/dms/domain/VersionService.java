@@ -4,7 +4,6 @@ import com.coditect.dms.api.CompleteVersionRequest;
 import com.coditect.dms.api.CreateVersionRequest;
 import com.coditect.dms.api.DocumentResponse;
 import com.coditect.dms.api.VersionResponse;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DmsReads.Found;
 import com.coditect.dms.data.DmsReads;
 import com.coditect.dms.data.DmsUsageItem;
@@ -48,7 +47,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -93,7 +91,7 @@ public final class VersionService {
 
   /** The document's versions, newest first: its read and one Query of its partition. */
   public ResultPage<VersionResponse> list(Caller caller, String documentId, PageRequest page) {
-    DocumentItem document = guard.load(caller, documentId, List.of(), false).document();
+    DocumentItem document = guard.load(caller, documentId, p -> p, false).document();
     return versions.newestFirst(caller.tenantId(), document.id(), page).map(VersionResponse::from);
   }
 
@@ -106,9 +104,8 @@ public final class VersionService {
   public Created<DocumentResponse> start(Caller caller, String documentId, CreateVersionRequest request,
       IdempotencyClaim claim) {
     TenantId tenant = caller.tenantId();
-    Key extra = request.sourceVersion() != null ? DmsKeys.version(tenant, documentId, request.sourceVersion())
-        : DmsKeys.content(tenant, request.file().checksum());
-    Loaded loaded = guard.load(caller, documentId, List.of(extra), false);
+    Loaded loaded = guard.load(caller, documentId, p -> request.sourceVersion() != null
+        ? p.version(documentId, request.sourceVersion()) : p.content(request.file().checksum()), false);
     DocumentItem document = loaded.document();
     DocumentGuard.require(loaded.access(), PermissionLevel.EDIT, "add a version");
     long number = document.currentVersion() + 1;
@@ -116,11 +113,11 @@ public final class VersionService {
     String location = "/v1/documents/" + document.id();
     NewVersion next;
     if (request.sourceVersion() != null) {
-      DocumentVersionItem source = loaded.found().version(extra).orElseThrow(() -> NotFoundException.forField(
+      DocumentVersionItem source = loaded.found().version(documentId, request.sourceVersion()).orElseThrow(() -> NotFoundException.forField(
           "source_version", "the document has no version " + request.sourceVersion()));
       next = new NewVersion(number, source.fileName(), source.mimeType(), source.fileSizeBytes(), source.checksum(),
           request.changeSummary(), source.versionNumber());
-    } else if (loaded.found().content(extra).isPresent()) {
+    } else if (loaded.found().content(request.file().checksum()).isPresent()) {
       next = new NewVersion(number, request.file().fileName(), request.file().mimeType(),
           request.file().fileSizeBytes(), request.file().checksum(), request.changeSummary(), null);
     } else {
@@ -159,17 +156,15 @@ public final class VersionService {
   public Versioned<DocumentResponse> complete(Caller caller, String documentId, long number,
       CompleteVersionRequest request) {
     TenantId tenant = caller.tenantId();
-    Key pendingKey = PendingUploadRepository.key(tenant, documentId, number);
-    Key versionKey = DmsKeys.version(tenant, documentId, number);
-    Key usageKey = DmsKeys.usage(tenant);
-    Loaded loaded = guard.load(caller, documentId, List.of(pendingKey, versionKey, usageKey), false);
+    Loaded loaded = guard.load(caller, documentId,
+        p -> p.pendingUpload(documentId, number).version(documentId, number).usage(), false);
     DocumentItem document = loaded.document();
     DocumentGuard.require(loaded.access(), PermissionLevel.EDIT, "add a version");
-    if (loaded.found().version(versionKey).isPresent()) {
+    if (loaded.found().version(documentId, number).isPresent()) {
       return new Versioned<>(DocumentResponse.from(document), document.version());
     }
     long nowSeconds = clock.instant().getEpochSecond();
-    PendingUploadItem pending = loaded.found().pendingUpload(pendingKey).filter(p -> !p.isExpired(nowSeconds))
+    PendingUploadItem pending = loaded.found().pendingUpload(documentId, number).filter(p -> !p.isExpired(nowSeconds))
         .orElseThrow(() -> NotFoundException.forField("version_number",
             "no upload is pending for version " + number + " (announce it with POST .../versions)"));
     if (document.currentVersion() + 1 != number) {
@@ -182,15 +177,14 @@ public final class VersionService {
       throw BadRequestException.forField("parts", "only a multipart upload is completed with parts");
     }
     verify(tenant, pending);
-    Key contentKey = DmsKeys.content(tenant, pending.checksum());
-    Found content = reads.get(List.of(contentKey));
-    Optional<DmsUsageItem> usage = loaded.found().usage(usageKey);
+    Found content = reads.plan(tenant).content(pending.checksum()).read();
+    Optional<DmsUsageItem> usage = loaded.found().usage();
     NewVersion next = new NewVersion(number, pending.fileName(), pending.mimeType(), pending.fileSizeBytes(),
         pending.checksum(), pending.changeSummary(), null);
     for (int attempt = 1; ; attempt++) {
-      boolean isNew = content.content(contentKey).isEmpty();
+      boolean isNew = content.content(pending.checksum()).isEmpty();
       if (isNew) {
-        storage.copy(pending.stagingKey(), DmsKeys.contentObject(tenant, pending.checksum()));
+        storage.copy(pending.stagingKey(), DocumentStorage.contentKey(tenant, pending.checksum()));
       }
       String now = Timestamps.now(clock);
       DocumentItem after = VersionWrites.withVersion(tenant, document, next, caller.userId()).nextVersion(now);
@@ -206,11 +200,12 @@ public final class VersionService {
               + "send the request again.");
         }
         // Another upload of the same bytes, or of other new bytes, counted first: read both again.
-        Found again = reads.get(List.of(contentKey, usageKey, DmsKeys.document(tenant, documentId), pendingKey));
+        Found again = reads.plan(tenant).content(pending.checksum()).usage().document(documentId)
+            .pendingUpload(documentId, number).read();
         content = again;
-        usage = again.usage(usageKey);
-        document = again.document(DmsKeys.document(tenant, documentId)).orElseThrow(DocumentGuard::notFound);
-        pending = again.pendingUpload(pendingKey).orElseThrow(() -> VersionWrites.versionTaken(number));
+        usage = again.usage();
+        document = again.document(documentId).orElseThrow(DocumentGuard::notFound);
+        pending = again.pendingUpload(documentId, number).orElseThrow(() -> VersionWrites.versionTaken(number));
         continue;
       }
       deleteStaged(pending.stagingKey());
@@ -287,14 +282,13 @@ public final class VersionService {
    */
   public PresignedRequest content(Caller caller, String documentId, Optional<Long> version) {
     TenantId tenant = caller.tenantId();
-    List<Key> extra = version.map(n -> List.of(DmsKeys.version(tenant, documentId, n))).orElse(List.of());
-    Loaded loaded = guard.load(caller, documentId, extra, false);
+    Loaded loaded = guard.load(caller, documentId, p -> version.map(n -> p.version(documentId, n)).orElse(p), false);
     DocumentItem document = loaded.document();
     String key;
     String fileName;
     long number;
     if (version.isPresent()) {
-      DocumentVersionItem found = loaded.found().version(extra.get(0)).orElseThrow(() -> NotFoundException.forField(
+      DocumentVersionItem found = loaded.found().version(documentId, version.get()).orElseThrow(() -> NotFoundException.forField(
           "version", "the document has no version " + version.get()));
       key = found.filePath();
       fileName = found.fileName();

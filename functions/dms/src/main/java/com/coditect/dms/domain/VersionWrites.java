@@ -2,11 +2,11 @@ package com.coditect.dms.domain;
 
 import com.coditect.dms.api.DocumentResponse;
 import com.coditect.dms.data.ContentRepository;
-import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DmsUsageItem;
 import com.coditect.dms.data.DmsUsageRepository;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.DocumentRepository;
+import com.coditect.dms.data.DocumentStorage;
 import com.coditect.dms.data.DocumentVersionItem;
 import com.coditect.dms.data.DocumentVersionRepository;
 import com.coditect.dms.model.DocumentActivityAction;
@@ -78,7 +78,7 @@ public final class VersionWrites {
         .withMimeType(version.mimeType())
         .withFileSizeBytes(version.sizeBytes())
         .withChecksum(version.checksum())
-        .withFilePath(DmsKeys.contentObject(tenant, version.checksum()))
+        .withFilePath(DocumentStorage.contentKey(tenant, version.checksum()))
         .withUpdatedBy(userId);
   }
 
@@ -96,7 +96,7 @@ public final class VersionWrites {
         .id(versionId)
         .documentId(after.id())
         .versionNumber(version.number())
-        .filePath(DmsKeys.contentObject(tenant, version.checksum()))
+        .filePath(DocumentStorage.contentKey(tenant, version.checksum()))
         .fileName(version.fileName())
         .mimeType(version.mimeType())
         .fileSizeBytes(version.sizeBytes())
@@ -120,7 +120,7 @@ public final class VersionWrites {
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("storage_used_bytes", written.storageUsedBytes());
       detail.put("sequence", written.version());
-      outbox.record(tx, tenant, actor, "storage.changed", "dms_usage", tenant.value(), changes, detail);
+      outbox.recordWithDetail(tx, tenant, actor, "storage.changed", "dms_usage", tenant.value(), changes, detail);
     } else {
       contents.addUse(tx, tenant, version.checksum(), onRace);
     }
