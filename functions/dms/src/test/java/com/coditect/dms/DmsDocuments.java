@@ -73,6 +73,11 @@ final class DmsDocuments {
     return api.call(with(HttpEvents.route("POST /v1/documents"), claims).body(body).build());
   }
 
+  HandlerResponse create(Map<String, String> claims, String body, String idempotencyKey) {
+    return api.call(with(HttpEvents.route("POST /v1/documents"), claims).header("Idempotency-Key", idempotencyKey)
+        .body(body).build());
+  }
+
   HandlerResponse get(Map<String, String> claims, String documentId) {
     return api.call(with(HttpEvents.route("GET /v1/documents/{document_id}").pathParam("document_id", documentId),
         claims).build());
@@ -196,14 +201,16 @@ final class DmsDocuments {
 
   /** The document's activity actions, oldest first. */
   List<String> activity(Tenant tenant, String documentId) {
-    List<String> actions = new ArrayList<>();
-    api.env.dynamoDb().query(b -> b.tableName(api.env.tableName())
+    return activityRows(tenant, documentId).stream().map(item -> item.get("action").s()).toList();
+  }
+
+  /** The document's activity rows as stored, oldest first. */
+  List<Map<String, AttributeValue>> activityRows(Tenant tenant, String documentId) {
+    return api.env.dynamoDb().query(b -> b.tableName(api.env.tableName())
         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(
                 DmsKeys.documentPartition(new TenantId(tenant.id()), documentId)),
-            ":sk", AttributeValue.fromS(DmsKeys.ACTIVITY + "#")))).items()
-        .forEach(item -> actions.add(item.get("action").s()));
-    return actions;
+            ":sk", AttributeValue.fromS(DmsKeys.ACTIVITY + "#")))).items();
   }
 
   /** The outbox events of {@code action} about {@code resourceId} (a test-only scan). */

@@ -114,6 +114,10 @@ class DocumentRoutesIT {
     assertEquals(sha256Hex(file), sha256Hex(fetched.body()), "the downloaded bytes match their SHA-256");
 
     assertEquals(List.of("uploaded", "downloaded"), docs.activity(acme, id));
+    var row = docs.activityRows(acme, id).get(1);
+    assertEquals(acme.memberId(), row.get("user_id").s());
+    assertEquals(HttpEvents.SOURCE_IP, row.get("ip_address").s());
+    assertEquals(HttpEvents.USER_AGENT, row.get("user_agent").s());
     assertEquals(1, docs.events("document.created", id).size());
     assertEquals(1, docs.events("document.version_created", id).size());
     JsonNode downloaded = docs.events("document.downloaded", id).get(0);
@@ -154,6 +158,21 @@ class DocumentRoutesIT {
     HandlerResponse both = docs.list(tenant.owner(), "checksum", sha256Hex(file));
     assertEquals(2, ids(both).size());
     assertEquals(List.of("Query", "BatchGetItem"), both.dynamoCalls());
+  }
+
+  @Test
+  void aRetriedCreateWithTheSameIdempotencyKeyReplaysTheFirstAnswer() {
+    String body = createBody("once", "once.txt", bytes("once " + System.nanoTime()), Map.of());
+    String key = java.util.UUID.randomUUID().toString();
+    HandlerResponse first = docs.create(acme.member(), body, key);
+    first.assertStatus(201);
+    HandlerResponse again = docs.create(acme.member(), body, key);
+    again.assertStatus(201);
+    assertEquals(first.text("id"), again.text("id"));
+    assertEquals("true", again.header("Idempotent-Replayed"));
+    assertEquals(List.of("GetItem"), again.dynamoCalls());
+    assertEquals(422, docs.create(acme.member(), body.replace("once.txt", "twice.txt"), key).status(),
+        "the same key with another body");
   }
 
   @Test

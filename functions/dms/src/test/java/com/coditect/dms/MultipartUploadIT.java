@@ -92,6 +92,20 @@ class MultipartUploadIT {
   }
 
   @Test
+  void partsThatAreNotTheUploadedOnesAre422AndDiscardTheUpload() throws Exception {
+    byte[] file = new byte[2048];
+    new Random(13).nextBytes(file);
+    HandlerResponse created = docs.create(acme.member(), createBody("etag", "etag.bin", file, Map.of()));
+    DmsDocuments.putPart(created.json().path("upload").path("parts").get(0).path("url").asText(), file);
+    HandlerResponse wrong = docs.complete(acme.member(), created.text("id"), "1",
+        "{\"parts\":[{\"part_number\":1,\"etag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}");
+    wrong.assertStatus(422);
+    assertEquals(List.of("parts"), wrong.errorFields());
+    assertEquals(404, docs.complete(acme.member(), created.text("id"), "1", "{}").status(),
+        "the upload was discarded: announce it again");
+  }
+
+  @Test
   void wrongBytesInAPartAre422NamingTheChecksum() throws Exception {
     byte[] file = new byte[4096];
     new Random(11).nextBytes(file);

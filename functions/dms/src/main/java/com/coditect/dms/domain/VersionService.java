@@ -172,7 +172,7 @@ public final class VersionService {
           + "; announce the next version again");
     }
     if (pending.multipartUploadId() != null) {
-      finishMultipart(pending, request);
+      finishMultipart(tenant, pending, request);
     } else if (request.parts() != null) {
       throw BadRequestException.forField("parts", "only a multipart upload is completed with parts");
     }
@@ -213,7 +213,7 @@ public final class VersionService {
     }
   }
 
-  private void finishMultipart(PendingUploadItem pending, CompleteVersionRequest request) {
+  private void finishMultipart(TenantId tenant, PendingUploadItem pending, CompleteVersionRequest request) {
     if (request.parts() == null) {
       throw BadRequestException.forField("parts", "a multipart upload is completed with its parts' ETags");
     }
@@ -225,11 +225,18 @@ public final class VersionService {
     try {
       storage.completeMultipart(pending.stagingKey(), pending.multipartUploadId(), parts);
     } catch (S3Exception e) {
-      if (e.statusCode() == 400 || e.statusCode() == 404) {
-        throw new UnprocessableException("S3 refused to join the parts: " + e.awsErrorDetails().errorCode() + ".",
-            List.of(new FieldError("parts", "do not match the uploaded parts")));
+      if (e.statusCode() != 400 && e.statusCode() != 404) {
+        throw e;
       }
-      throw e;
+      // As for a mismatch: the upload is discarded (its parts with it) and must be announced again.
+      try {
+        storage.abortMultipart(pending.stagingKey(), pending.multipartUploadId());
+      } catch (S3Exception gone) {
+        LOG.error("multipart upload not aborted; the bucket's rule aborts it", gone, "key", pending.stagingKey());
+      }
+      discard(tenant, pending);
+      throw new UnprocessableException("S3 refused to join the parts: " + e.awsErrorDetails().errorCode() + ".",
+          List.of(new FieldError("parts", "do not match the uploaded parts")));
     }
   }
 
@@ -256,6 +263,12 @@ public final class VersionService {
   /** Removes the staged bytes and the pending upload, then answers 422 naming {@code field}. */
   private void reject(TenantId tenant, PendingUploadItem pending, String field, String message) {
     storage.delete(pending.stagingKey());
+    discard(tenant, pending);
+    throw UnprocessableException.forField(field, message);
+  }
+
+  /** Removes the pending upload (one DeleteItem), unless it was announced again meanwhile. */
+  private void discard(TenantId tenant, PendingUploadItem pending) {
     WriteTransaction tx = transactions.begin();
     pendingUploads.finish(tx, tenant, pending, Race::new);
     try {
@@ -263,7 +276,6 @@ public final class VersionService {
     } catch (Race race) {
       // Announced again meanwhile: the new announcement stays.
     }
-    throw UnprocessableException.forField(field, message);
   }
 
   private void deleteStaged(String key) {
