@@ -1,5 +1,6 @@
 package com.coditect.dms;
 
+import com.coditect.dms.domain.DocumentFollowUps;
 import com.coditect.dms.domain.FolderFollowUps;
 import com.coditect.dms.domain.FolderGrantRefresh;
 import com.coditect.dms.domain.TeamMembershipSync;
@@ -32,6 +33,13 @@ public interface DmsComponent {
   PublicShareRoutes publicShareRoutes();
 
   ActivityRoutes activityRoutes();
+
+  DocumentRoutes documentRoutes();
+
+  VersionRoutes versionRoutes();
+
+  /** Documents' reactions to other domains' events (project.deleted; a folder deleted for good). */
+  DocumentFollowUps documentFollowUps();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -2,6 +2,7 @@ package com.coditect.dms;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.coditect.dms.domain.DocumentFollowUps;
 import com.coditect.dms.domain.FolderFollowUps;
 import com.coditect.dms.domain.FolderGrantRefresh;
 import com.coditect.dms.domain.TeamMembershipSync;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * DMS's reactions to events, delivered by the rules of template.yaml: a folder's subtree finished
  * after its rename, move, delete or restore, and re-derived after a grant on the folder changed
- * (DMS's own events); a deleted project's folders unlinked and DMS's copy of team membership kept
+ * (DMS's own events); a deleted project's folders and documents unlinked and DMS's copy of team membership kept
  * (tenancy's). An event names what to look at; the follow-ups decide from the table. A failure
  * throws, so EventBridge retries and finally keeps the event in the function's DLQ.
  */
@@ -24,6 +25,7 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
   private static final Log LOG = Log.forClass(DmsEventsHandler.class);
 
   private final FolderFollowUps folders;
+  private final DocumentFollowUps documents;
   private final TeamMembershipSync memberships;
   private final FolderGrantRefresh folderGrants;
 
@@ -33,6 +35,7 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
 
   DmsEventsHandler(DmsComponent component) {
     this.folders = component.folderFollowUps();
+    this.documents = component.documentFollowUps();
     this.memberships = component.teamMembershipSync();
     this.folderGrants = component.folderGrantRefresh();
   }
@@ -68,8 +71,10 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
           LOG.info("folder grants re-derived below the folder", "rewritten", folderGrants.refresh(tenant, folderId));
         }
       }
-      case "coditect.tenancy project.deleted" -> LOG.info("folders of a deleted project unlinked", "unlinked",
-          folders.projectDeleted(tenant, resourceId));
+      case "coditect.tenancy project.deleted" -> {
+        LOG.info("folders of a deleted project unlinked", "unlinked", folders.projectDeleted(tenant, resourceId));
+        LOG.info("documents of a deleted project unlinked", "unlinked", documents.projectDeleted(tenant, resourceId));
+      }
       case "coditect.tenancy team.member_added" -> LOG.info("team member added", "changed",
           memberships.memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(), occurredAt));
       case "coditect.tenancy team.member_removed" -> LOG.info("team member removed", "changed",

@@ -26,8 +26,9 @@ public final class DmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   }
 
   DmsHandler(DmsComponent component) {
-    List<RouteGroup> groups = List.of(component.folderRoutes(), component.permissionRoutes(),
-        component.shareRoutes(), component.publicShareRoutes(), component.activityRoutes());
+    List<RouteGroup> groups = List.of(component.folderRoutes(), component.documentRoutes(),
+        component.versionRoutes(), component.permissionRoutes(), component.activityRoutes(), component.shareRoutes(),
+        component.publicShareRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -2,8 +2,8 @@ package com.coditect.dms;
 
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentItem;
+import com.coditect.dms.data.DocumentVersionItem;
 import com.coditect.dms.data.Grant;
-import com.coditect.dms.data.VersionFileItem;
 import com.coditect.dms.model.DocumentStatus;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.store.Ids;
@@ -54,8 +54,10 @@ final class DocumentSeeds {
         s3.putObject(b -> b.bucket(AwsTestEnvironment.BUCKET_NAME).key(DmsKeys.contentObject(tenant, checksum))
             .contentType("text/plain"), RequestBody.fromBytes(bytes));
         long number = i + 1;
-        put(VersionFileItem.SCHEMA.itemToMap(VersionFileItem.builder()
-            .meta(ItemMeta.at(DmsKeys.version(tenant, id, number), VersionFileItem.ENTITY).withCreatedAt(now))
+        put(DocumentVersionItem.SCHEMA.itemToMap(DocumentVersionItem.builder()
+            .meta(ItemMeta.at(DmsKeys.version(tenant, id, number), DocumentVersionItem.ENTITY).withCreatedAt(now))
+            .id(Ids.newId())
+            .documentId(id)
             .versionNumber(number)
             .filePath(DmsKeys.contentObject(tenant, checksum))
             .fileName("v" + number + "-" + fileName)

@@ -9,6 +9,8 @@ import com.coditect.shared.store.OutboxRepository;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dagger.Lazy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -59,6 +61,35 @@ public final class Outbox {
         action, resourceType, resourceId, slimmed(changes), Timestamps.now(clock));
     String detail = JsonText.write(event);
     items.get().add(tx, tenant, event, detail, clock.instant().getEpochSecond());
+    return event;
+  }
+
+  /**
+   * Records {@code action} with the given field changes and, beside the usual envelope, the
+   * top-level {@code detail} fields of {@code extra} (longs, anything else as its string), for an event whose
+   * consumers read plain values, e.g. a counter's total and the sequence that orders its events.
+   */
+  public DomainEvent recordWithDetail(WriteTransaction tx, TenantId tenant, Actor actor, String action,
+      String resourceType, String resourceId, Map<String, FieldChange> changes, Map<String, Object> extra) {
+    DomainEvent event = new DomainEvent(
+        Ids.newId(), tenant.value(), source.value(),
+        new ActorInfo(actor.userId(), actor.ip(), actor.userAgent()),
+        new RequestInfo(actor.method(), actor.path()),
+        action, resourceType, resourceId, slimmed(changes), Timestamps.now(clock));
+    ObjectNode detail;
+    try {
+      detail = (ObjectNode) JsonText.parse(JsonText.write(event));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an event written as JSON did not read back", e);
+    }
+    extra.forEach((name, value) -> {
+      if (value instanceof Long number) {
+        detail.put(name, number);
+      } else {
+        detail.put(name, String.valueOf(value));
+      }
+    });
+    items.get().add(tx, tenant, event, JsonText.write(detail), clock.instant().getEpochSecond());
     return event;
   }
 

@@ -2,10 +2,18 @@ package com.coditect.shared.files;
 
 import com.coditect.shared.config.AppConfig;
 import dagger.Lazy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +21,21 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartRequest;
 
 /**
  * The documents bucket through the SDK: presigned GETs and PUTs for browsers (computed locally, no
@@ -69,9 +82,19 @@ public final class DocumentsBucket {
    */
   public PresignedRequest presignPut(String key, String contentType, long contentLength, String sha256Base64,
       Duration lifetime) {
+    return presignPut(key, contentType, contentLength, sha256Base64, null, lifetime);
+  }
+
+  /**
+   * As {@link #presignPut(String, String, long, String, Duration)}, with the object's tags
+   * ({@code x-amz-tagging}, URL-encoded {@code key=value&...}; null: none) signed too, e.g. the tag a
+   * lifecycle rule expires staged uploads by.
+   */
+  public PresignedRequest presignPut(String key, String contentType, long contentLength, String sha256Base64,
+      String tagging, Duration lifetime) {
     PresignedPutObjectRequest put = presigner.get().presignPutObject(p -> p.signatureDuration(lifetime)
         .putObjectRequest(r -> r.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)
-            .checksumSHA256(sha256Base64)));
+            .checksumSHA256(sha256Base64).tagging(tagging)));
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> header : put.signedHeaders().entrySet()) {
       // Host comes from the URL; every HTTP library sets it itself.
@@ -123,6 +146,71 @@ public final class DocumentsBucket {
   /** One {@code DeleteObject}. Deleting a missing key succeeds, as in S3. */
   public void delete(String key) {
     s3.get().deleteObject(r -> r.bucket(bucket).key(key));
+  }
+
+  /** One part of a multipart upload as the client reports it: its number, ETag and SHA-256 (base64; null: none). */
+  public record UploadedPart(int partNumber, String etag, String sha256Base64) {}
+
+  /**
+   * Starts a multipart upload at {@code key} (one {@code CreateMultipartUpload}) whose parts carry
+   * SHA-256 checksums and whose object gets {@code tagging} (null: no tags); returns its upload id.
+   */
+  public String startMultipart(String key, String contentType, String tagging) {
+    return s3.get().createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType).tagging(tagging)
+        .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+  }
+
+  /**
+   * An UploadPart of part {@code partNumber} valid for {@code lifetime} (computed locally, no call).
+   * The client adds the part's own {@code x-amz-checksum-sha256}, which the function cannot know.
+   */
+  public PresignedRequest presignPart(String key, String uploadId, int partNumber, Duration lifetime) {
+    PresignedUploadPartRequest part = presigner.get().presignUploadPart(p -> p.signatureDuration(lifetime)
+        .uploadPartRequest(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)));
+    return new PresignedRequest(toUri(part.url()), Map.of(), part.expiration());
+  }
+
+  /** Joins the parts into the object (one {@code CompleteMultipartUpload}). */
+  public void completeMultipart(String key, String uploadId, List<UploadedPart> parts) {
+    List<CompletedPart> completed = parts.stream().map(part -> CompletedPart.builder().partNumber(part.partNumber())
+        .eTag(part.etag()).checksumSHA256(part.sha256Base64()).build()).toList();
+    s3.get().completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+        .multipartUpload(m -> m.parts(completed)));
+  }
+
+  /** Drops a multipart upload and the parts stored so far (one {@code AbortMultipartUpload}). */
+  public void abortMultipart(String key, String uploadId) {
+    s3.get().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+  }
+
+  /**
+   * Copies {@code source} to {@code target} inside the bucket (one {@code CopyObject}, objects up to
+   * 5 GB). The copy gets no tags: a staged object's tags (which expire it) stay behind.
+   */
+  public void copy(String source, String target) {
+    s3.get().copyObject(r -> r.sourceBucket(bucket).sourceKey(source).destinationBucket(bucket)
+        .destinationKey(target).checksumAlgorithm(ChecksumAlgorithm.SHA256)
+        .taggingDirective(TaggingDirective.REPLACE));
+  }
+
+  /**
+   * The SHA-256 (hex) of the object's bytes, read as a stream (one {@code GetObject}): for objects
+   * whose stored checksum is no digest of the whole file (multipart) or that have none.
+   */
+  public String sha256Hex(String key) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    try (ResponseInputStream<GetObjectResponse> object = s3.get().getObject(r -> r.bucket(bucket).key(key));
+        InputStream in = new DigestInputStream(object, digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + key, e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** {@code content-type} -> {@code Content-Type}: how clients and the API document write them. */

@@ -27,6 +27,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 abstract class AbstractDocumentItem implements StoredItem<DocumentItem> {
 
   public static final String ENTITY = "DOCUMENT";
+  /** The entity type of a document's list rows (see {@link DmsKeys}). */
+  public static final String ROW_ENTITY = "DOCUMENT_ROW";
 
   public abstract String id();
 
@@ -65,6 +67,16 @@ abstract class AbstractDocumentItem implements StoredItem<DocumentItem> {
   public abstract String metadata();
 
   public abstract List<Grant> grants();
+
+  /**
+   * This document as a list row at {@code partition}/{@code sort}: what lists show plus
+   * {@code folder_id}, without grants (access is decided from the document itself) and unversioned.
+   */
+  public DocumentItem rowAt(String partition, String sort) {
+    ItemMeta rowMeta = ItemMeta.builder().from(meta()).pk(partition).sk(sort).gsi1pk(null).gsi1sk(null).gsi2pk(null)
+        .gsi2sk(null).entityType(ROW_ENTITY).version(null).build();
+    return DocumentItem.builder().from(this).meta(rowMeta).grants(List.of()).build();
+  }
 
   public static final TableSchema<DocumentItem> SCHEMA =
       StaticImmutableTableSchema.builder(DocumentItem.class, DocumentItem.Builder.class)

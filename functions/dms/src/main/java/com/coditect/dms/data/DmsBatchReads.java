@@ -77,8 +77,8 @@ public final class DmsBatchReads {
       return item(key, MemberTeamsItem.SCHEMA);
     }
 
-    public Optional<VersionFileItem> version(Key key) {
-      return item(key, VersionFileItem.SCHEMA);
+    public Optional<DocumentVersionItem> version(Key key) {
+      return item(key, DocumentVersionItem.SCHEMA);
     }
 
     public Optional<ShareItem> share(Key key) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * document          T#t#DOC#d                    DOC                  -                                            -
  * document list row (a list partition, below)    d or sort#d          -                                            -
  * version           T#t#DOC#d                    VERSION#0000000007   -                                            -
+ * pending upload    T#t#DOC#d                    UPLOAD#0000000007    -                                            -
  * activity          T#t#DOC#d                    ACTIVITY#a           T#t#USER#u#DOC_ACTIVITY / a                  -
  * folder            T#t#FOLDER#f                 FOLDER               T#t#FOLDER#parent|ROOT#CHILDREN / name       T#t#FOLDERS / path
  *                   (index sort keys hold a name or path cut to 1,000 bytes: name#f, path#depth)
@@ -20,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * member's teams    T#t#DMS_MEMBER#u             TEAMS                -                                            -
  * team roster       T#t#DMS_TEAM#x               MEMBER#u | TEAM      -                                            -
  * content           T#t#CONTENT#sha256hex        CONTENT              -                                            -
+ * DMS usage         T#t#DMS_USAGE                USAGE                -                                            -
  * share             T#t#SHARE#s                  SHARE                T#t#DOC#d#SHARES / 0#s (active) or 1#s       -
  * share token       PLATFORM#SHARE_TOKEN#sha256hex    SHARE_TOKEN          -                                            -
  * </pre>
@@ -37,8 +39,13 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * by status            T#t#DOCS#STATUS#x                    updated_at#d (read newest first)
  * by tag               T#t#DOCS#TAG#tag                     d
  * by checksum          T#t#DOCS#CHECKSUM#sha256hex          d
+ * every live one       T#t#DOCS#LIVE                        d
  * deleted              T#t#DOCS#DELETED                     d
  * </pre>
+ *
+ * S3 objects: a pending upload is staged at {@code tenants/t/dms/staging/<upload id>}; content at
+ * {@code tenants/t/dms/content/<sha256 hex>}, one object per tenant and digest. No name is ever
+ * part of an object key.
  *
  * The share token's item is the one key outside every tenant: a public link names no tenant, so
  * the token's SHA-256 leads to the tenant and the share.
@@ -54,6 +61,8 @@ public final class DmsKeys {
   public static final String SHARE_TOKEN = "SHARE_TOKEN";
   public static final String CONTENT = "CONTENT";
   public static final String TEAMS = "TEAMS";
+  public static final String UPLOAD = "UPLOAD";
+  public static final String USAGE = "USAGE";
   /** The folder-list partition of documents and folders at the top, in no folder. */
   public static final String ROOT = "ROOT";
 
@@ -82,6 +91,17 @@ public final class DmsKeys {
   public static Key version(TenantId tenant, String documentId, long versionNumber) {
     return Key.builder().partitionValue(documentPartition(tenant, documentId)).sortValue(versionSort(versionNumber))
         .build();
+  }
+
+  /** A pending upload's sort key: one per (document, version number) being uploaded. */
+  public static Key pendingUpload(TenantId tenant, String documentId, long versionNumber) {
+    return Key.builder().partitionValue(documentPartition(tenant, documentId))
+        .sortValue(UPLOAD + "#" + String.format("%010d", versionNumber)).build();
+  }
+
+  /** The sort-key prefix of a document's versions, for the newest-first list. */
+  public static String versionPrefix() {
+    return VERSION + "#";
   }
 
   public static Key activity(TenantId tenant, String documentId, String activityId) {
@@ -120,6 +140,11 @@ public final class DmsKeys {
 
   public static String documentsByChecksum(TenantId tenant, String sha256Hex) {
     return Keys.tenant(tenant).with("DOCS").with("CHECKSUM", sha256Hex).build();
+  }
+
+  /** Every live document of the tenant, by id (creation time): the list without a filter. */
+  public static String liveDocuments(TenantId tenant) {
+    return Keys.tenant(tenant).with("DOCS").with("LIVE").build();
   }
 
   public static String deletedDocuments(TenantId tenant) {
@@ -218,6 +243,21 @@ public final class DmsKeys {
         .build();
   }
 
+  /** The tenant's DMS storage counter: the exact bytes of its distinct content, and a version ordering its changes. */
+  public static Key usage(TenantId tenant) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with("DMS_USAGE").build()).sortValue(USAGE).build();
+  }
+
+  /** Where the bytes of a pending upload wait for {@code complete}. */
+  public static String stagingObject(TenantId tenant, String uploadId) {
+    return "tenants/" + tenant.value() + "/dms/staging/" + uploadId;
+  }
+
+  /** Where the tenant's one copy of the bytes with this SHA-256 (hex) lives. */
+  public static String contentObject(TenantId tenant, String sha256Hex) {
+    return "tenants/" + tenant.value() + "/dms/content/" + sha256Hex;
+  }
+
   public static Key share(TenantId tenant, String shareId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with(SHARE, shareId).build()).sortValue(SHARE).build();
   }
@@ -238,11 +278,6 @@ public final class DmsKeys {
   /** The prefix of a document's activity rows in its partition. */
   public static String activityPrefix() {
     return ACTIVITY + "#";
-  }
-
-  /** The tenant's one copy of the bytes with this SHA-256 (hex), in the bucket: no name in it. */
-  public static String contentObject(TenantId tenant, String sha256Hex) {
-    return "tenants/" + tenant.value() + "/dms/content/" + sha256Hex;
   }
 
   /** The tenant-free item a public link's token (its SHA-256, hex) leads to. */

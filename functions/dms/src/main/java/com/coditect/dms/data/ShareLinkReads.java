@@ -22,7 +22,7 @@ public final class ShareLinkReads {
    * link is pinned to (null: none) and that version's item (null if pinned but gone).
    */
   public record Found(TenantId tenant, @Nullable ShareItem share, @Nullable DocumentItem document,
-      @Nullable Long pinnedVersion, @Nullable VersionFileItem version) {}
+      @Nullable Long pinnedVersion, @Nullable DocumentVersionItem version) {}
 
   private final ShareTokenRepository tokens;
   private final DmsBatchReads batch;

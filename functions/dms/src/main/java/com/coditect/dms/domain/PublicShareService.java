@@ -5,11 +5,11 @@ import com.coditect.dms.api.ShareAccessResponse;
 import com.coditect.dms.data.DocumentActivityItem;
 import com.coditect.dms.data.DocumentActivityRepository;
 import com.coditect.dms.data.DocumentItem;
+import com.coditect.dms.data.DocumentVersionItem;
 import com.coditect.dms.data.ShareItem;
 import com.coditect.dms.data.ShareLinkReads;
 import com.coditect.dms.data.ShareRepository;
 import com.coditect.dms.data.ShareStorage;
-import com.coditect.dms.data.VersionFileItem;
 import com.coditect.dms.model.DocumentActivityAction;
 import com.coditect.dms.model.SharePermission;
 import com.coditect.shared.error.ConflictException;
@@ -56,19 +56,19 @@ public final class PublicShareService {
   public record Origin(String ip, String userAgent, String method, String route) {}
 
   /** A link resolved from its token: where it lives, the share, its document and its file. */
-  public record Link(TenantId tenant, ShareItem share, DocumentItem document, Optional<VersionFileItem> version) {
+  public record Link(TenantId tenant, ShareItem share, DocumentItem document, Optional<DocumentVersionItem> version) {
 
     /** The file the link hands out: its pinned version's, or the document's current one. */
     public String fileName() {
-      return version.map(VersionFileItem::fileName).orElse(document.fileName());
+      return version.map(DocumentVersionItem::fileName).orElse(document.fileName());
     }
 
     public Long fileSizeBytes() {
-      return version.map(VersionFileItem::fileSizeBytes).orElse(document.fileSizeBytes());
+      return version.map(DocumentVersionItem::fileSizeBytes).orElse(document.fileSizeBytes());
     }
 
     public String mimeType() {
-      return version.map(VersionFileItem::mimeType).orElse(document.mimeType());
+      return version.map(DocumentVersionItem::mimeType).orElse(document.mimeType());
     }
 
     String filePath() {
@@ -169,7 +169,7 @@ public final class PublicShareService {
       outbox.record(tx, tenant, anonymous, RESOURCE_TYPE + ".accessed", RESOURCE_TYPE, share.id(),
           Map.of("access_count", new FieldChange(null, "+1"),
               "version_number", new FieldChange(null,
-                  link.version().map(VersionFileItem::versionNumber).orElse(link.document().currentVersion()))));
+                  link.version().map(DocumentVersionItem::versionNumber).orElse(link.document().currentVersion()))));
       try {
         tx.commit();
         return;

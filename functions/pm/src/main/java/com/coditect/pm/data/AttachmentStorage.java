@@ -1,10 +1,10 @@
 package com.coditect.pm.data;
 
+import com.coditect.shared.files.ContentDisposition;
 import com.coditect.shared.files.DocumentsBucket.StoredObject;
 import com.coditect.shared.files.DocumentsBucket;
 import com.coditect.shared.files.PresignedRequest;
 import com.coditect.shared.tenancy.TenantId;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,9 +21,6 @@ public final class AttachmentStorage {
 
   public static final Duration UPLOAD_URL_LIFETIME = Duration.ofMinutes(15);
   public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(5);
-
-  /** RFC 8187 attr-char besides letters and digits: these stay as they are in filename*. */
-  private static final String ATTR_CHAR_SYMBOLS = "!#$&+-.^_`|~";
 
   private final DocumentsBucket bucket;
 
@@ -69,22 +66,8 @@ public final class AttachmentStorage {
     bucket.delete(key);
   }
 
-  /**
-   * {@code attachment} with an ASCII fallback name (RFC 6266) and the exact name in UTF-8
-   * (RFC 8187), so every browser saves the file under a sensible name.
-   */
+  /** The download's Content-Disposition: the file's own name (a second domain's downloads use the same rule). */
   static String contentDisposition(String filename) {
-    StringBuilder fallback = new StringBuilder();
-    filename.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c < 0x80 && (Character.isLetterOrDigit(c) || ATTR_CHAR_SYMBOLS.indexOf(c) >= 0)) {
-        encoded.append((char) c);
-      } else {
-        encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
-      }
-    }
-    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+    return ContentDisposition.attachment(filename);
   }
 }

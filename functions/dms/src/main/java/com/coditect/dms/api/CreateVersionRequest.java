@@ -1,0 +1,38 @@
+package com.coditect.dms.api;
+
+import com.coditect.dms.api.DocumentFields.AnnouncedFile;
+import com.coditect.shared.json.JsonFields;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/documents/{document_id}/versions}: either the file of a new version
+ * ({@code file_name}, {@code mime_type}, {@code file_size_bytes}, {@code checksum}) or
+ * {@code source_version}, an earlier version whose content becomes the new current version (Box's
+ * "promote": no upload). Both may carry {@code change_summary}.
+ *
+ * @param file the announced file (null when restoring)
+ * @param sourceVersion the version restored (null when uploading)
+ */
+public record CreateVersionRequest(AnnouncedFile file, Long sourceVersion, String changeSummary) {
+
+  public static CreateVersionRequest from(JsonNode body) {
+    JsonNode rest = body == null || !body.isObject() ? body : body.deepCopy();
+    JsonNode size = DocumentFields.takeFileSize(rest);
+    JsonFields fields = JsonFields.of(rest);
+    String changeSummary = fields.optionalString("change_summary", DocumentFields.CHANGE_SUMMARY_MAX);
+    if (fields.has("source_version")) {
+      Integer source = fields.optionalInteger("source_version", 1, Integer.MAX_VALUE);
+      for (String fileField : new String[] {"file_name", "mime_type", "checksum"}) {
+        fields.reject(fileField, "must not be sent with source_version (a restore uploads nothing)");
+      }
+      if (size != null) {
+        fields.error(DocumentFields.FILE_SIZE, "must not be sent with source_version (a restore uploads nothing)");
+      }
+      fields.finish();
+      return new CreateVersionRequest(null, source == null ? null : source.longValue(), changeSummary);
+    }
+    AnnouncedFile file = DocumentFields.file(fields, size);
+    fields.finish();
+    return new CreateVersionRequest(file, null, changeSummary);
+  }
+}
