@@ -68,6 +68,7 @@ class RouteMatrixIT {
   private static final String A_MEMBER_EMAIL = "member@tenant-a.example";
   private static final String A_TEAM_NAME = "Platform";
   private static final String A_PROJECT_KEY = "ALPHA";
+  private static final String A_FOLDER_NAME = "Contracts";
 
   /** The seeded attachment's bytes, uploaded to its presigned URL so that A can read it. */
   private static final byte[] ATTACHMENT_BYTES = "hello".getBytes(StandardCharsets.UTF_8);
@@ -95,7 +96,8 @@ class RouteMatrixIT {
       Map.entry("milestone_id", seed -> seed.pm().milestoneId()),
       Map.entry("board_id", seed -> seed.pm().boardId()),
       Map.entry("review_id", seed -> seed.audit().reviewId()),
-      Map.entry("report_id", seed -> seed.audit().reportId()));
+      Map.entry("report_id", seed -> seed.audit().reportId()),
+      Map.entry("folder_id", seed -> seed.dms().folderId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -133,7 +135,9 @@ class RouteMatrixIT {
       Map.entry("POST /v1/audit-reviews",
           "{\"review_type\":\"security\",\"scope_start_date\":\"2026-01-01\",\"scope_end_date\":\"2026-03-31\"}"),
       Map.entry("PATCH /v1/audit-reviews/{review_id}", "{\"findings\":\"Changed by B\"}"),
-      Map.entry("POST /v1/compliance-reports", REPORT_BODY));
+      Map.entry("POST /v1/compliance-reports", REPORT_BODY),
+      Map.entry("POST /v1/folders", "{\"name\":\"" + A_FOLDER_NAME + "\"}"),
+      Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -152,11 +156,12 @@ class RouteMatrixIT {
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
    * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
-          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId());
+          pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
+          dms.folderId());
     }
   }
 
@@ -167,11 +172,14 @@ class RouteMatrixIT {
   /** The audit resources of a seed. */
   record Audit(String reviewId, String reportId) {}
 
+  /** The document-management resources of a seed. */
+  record Dms(String folderId) {}
+
   @BeforeAll
   void seedTwoTenants() {
     harness = LocalApiHarness.start();
-    a = seed("Tenant A", A_MEMBER_EMAIL, A_TEAM_NAME, A_PROJECT_KEY);
-    b = seed("Tenant B", "member@tenant-b.example", "B team", "BETA");
+    a = seed("Tenant A", A_MEMBER_EMAIL, A_TEAM_NAME, A_PROJECT_KEY, A_FOLDER_NAME);
+    b = seed("Tenant B", "member@tenant-b.example", "B team", "BETA", "B folder");
     aBefore = snapshotOfA();
   }
 
@@ -182,7 +190,7 @@ class RouteMatrixIT {
     }
   }
 
-  private Seed seed(String name, String memberEmail, String teamName, String projectKey) {
+  private Seed seed(String name, String memberEmail, String teamName, String projectKey, String folderName) {
     Tenant tenant = harness.createTenant(name);
     User member = harness.addUser(tenant, "member", memberEmail);
     String team = harness.create("/v1/teams", tenant.ownerToken(), "{\"name\":\"" + teamName + "\"}");
@@ -190,7 +198,8 @@ class RouteMatrixIT {
         .expect(200);
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
-    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant));
+    String folder = harness.create("/v1/folders", tenant.ownerToken(), "{\"name\":\"" + folderName + "\"}");
+    return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant), new Dms(folder));
   }
 
   /**
