@@ -77,6 +77,7 @@ class RouteMatrixIT {
   private static final String A_MEMBER_EMAIL = "member@tenant-a.example";
   private static final String A_TEAM_NAME = "Platform";
   private static final String A_PROJECT_KEY = "ALPHA";
+  private static final String A_FOLDER_NAME = "Contracts";
 
   /** The seeded attachment's bytes, uploaded to its presigned URL so that A can read it. */
   private static final byte[] ATTACHMENT_BYTES = "hello".getBytes(StandardCharsets.UTF_8);
@@ -153,7 +154,9 @@ class RouteMatrixIT {
           + "\",\"permission_level\":\"view\"}"),
       Map.entry("POST /v1/documents/{document_id}/shares", "{\"permission_level\":\"download\"}"),
       Map.entry("PATCH /v1/shares/{share_id}", "{\"is_active\":false}"),
-      Map.entry("POST /v1/public/shares/{token}/access", "{}"));
+      Map.entry("POST /v1/public/shares/{token}/access", "{}",
+      Map.entry("POST /v1/folders", "{\"name\":\"" + A_FOLDER_NAME + "\"}"),
+      Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /** Presigned URLs' expiry moves with each read; it is not data A owns either. */
@@ -197,8 +200,8 @@ class RouteMatrixIT {
   @BeforeAll
   void seedTwoTenants() {
     harness = LocalApiHarness.start();
-    a = seed("Tenant A", A_MEMBER_EMAIL, A_TEAM_NAME, A_PROJECT_KEY);
-    b = seed("Tenant B", "member@tenant-b.example", "B team", "BETA");
+    a = seed("Tenant A", A_MEMBER_EMAIL, A_TEAM_NAME, A_PROJECT_KEY, A_FOLDER_NAME);
+    b = seed("Tenant B", "member@tenant-b.example", "B team", "BETA", "B folder");
     aBefore = snapshotOfA();
   }
 
@@ -209,7 +212,7 @@ class RouteMatrixIT {
     }
   }
 
-  private Seed seed(String name, String memberEmail, String teamName, String projectKey) {
+  private Seed seed(String name, String memberEmail, String teamName, String projectKey, String folderName) {
     Tenant tenant = harness.createTenant(name);
     User member = harness.addUser(tenant, "member", memberEmail);
     String team = harness.create("/v1/teams", tenant.ownerToken(), "{\"name\":\"" + teamName + "\"}");
@@ -218,7 +221,7 @@ class RouteMatrixIT {
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
-        seedDms(tenant, member));
+        seedDms(tenant, member, folderName));
   }
 
   /**
@@ -253,13 +256,13 @@ class RouteMatrixIT {
   }
 
   /** A folder and a document in it, written as DMS stores them, and a grant made through the API. */
-  private Dms seedDms(Tenant tenant, User member) {
+  private Dms seedDms(Tenant tenant, User member, String folderName) {
     TenantId tenantId = new TenantId(tenant.id());
     String now = "2026-12-01T10:00:00.000Z";
     String folderId = Ids.newId();
     FolderItem folder = FolderRepository.indexed(tenantId, FolderItem.builder()
-        .meta(FolderRepository.newMeta(tenantId, folderId, now)).id(folderId).name("Contracts")
-        .path("/Contracts").ancestorIds(List.of()).createdBy(tenant.ownerId()).grants(List.of()).build());
+        .meta(FolderRepository.newMeta(tenantId, folderId, now)).id(folderId).name(folderName)
+        .path("/" + folderName).ancestorIds(List.of()).createdBy(tenant.ownerId()).grants(List.of()).build());
     String documentId = Ids.newId();
     DocumentItem document = DocumentItem.builder()
         .meta(ItemMeta.created(DmsKeys.document(tenantId, documentId), DocumentItem.ENTITY, now))

@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.dms.DmsApi.Tenant;
+import com.coditect.dms.data.DmsKeys;
+import com.coditect.dms.data.FolderItem;
+import com.coditect.dms.data.Grant;
+import com.coditect.dms.data.MemberTeamsItem;
+import com.coditect.dms.model.PermissionLevel;
+import com.coditect.shared.store.ItemMeta;
+import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,6 +225,51 @@ class FolderRoutesIT {
       assertEquals(List.of("TransactWriteItems"), unknown.dynamoCalls());
     }
     assertEquals(theirs, folders.get(globex.viewer(), theirs).text("id"));
+  }
+
+  @Test
+  void aTeamsGrantOnTheFolderLetsItsMembersWorkInsideAndIsReadOnlyThen() {
+    String folder = folders.folder(acme.owner(), null, "Team space " + UUID.randomUUID());
+    String teamMember = api.seedUser(acme.id(), "member");
+    Map<String, String> claims = HttpEvents.claims(teamMember, acme.id(), "member");
+    String body = "{\"name\":\"By the team\",\"parent_id\":\"" + folder + "\"}";
+    folders.create(claims, body).assertStatus(403);
+
+    // As the permission routes and tenancy's events leave them: a team's edit grant on the folder,
+    // and the member in that team.
+    String team = UUID.randomUUID().toString();
+    TenantId tenant = new TenantId(acme.id());
+    FolderItem read = FolderItem.SCHEMA.mapToItem(folders.stored(acme.id(), folder));
+    FolderItem granted = read.withGrants(List.of(new Grant(UUID.randomUUID().toString(), PermissionLevel.EDIT, null,
+        folder, null, team, null)));
+    api.env.dynamoDb().putItem(p -> p.tableName(api.env.tableName()).item(FolderItem.SCHEMA.itemToMap(granted, true)));
+    MemberTeamsItem teams = MemberTeamsItem.builder()
+        .meta(ItemMeta.at(DmsKeys.memberTeams(tenant, teamMember), MemberTeamsItem.ENTITY))
+        .userId(teamMember).teamIds(List.of(team)).build();
+    api.env.dynamoDb().putItem(p -> p.tableName(api.env.tableName()).item(MemberTeamsItem.SCHEMA.itemToMap(teams, true)));
+
+    HandlerResponse created = folders.create(claims, body);
+    created.assertStatus(201);
+    assertEquals(List.of("GetItem", "GetItem", "TransactWriteItems"), created.dynamoCalls(),
+        "the parent, the member's teams (a team's grant reaches it), the write");
+    HandlerResponse byAdmin = folders.create(acme.admin(), "{\"name\":\"By an admin\",\"parent_id\":\"" + folder
+        + "\"}");
+    assertEquals(List.of("GetItem", "TransactWriteItems"), byAdmin.dynamoCalls(), "an admin's teams never matter");
+  }
+
+  @Test
+  void anIdempotencyKeyReplaysTheCreation() {
+    String key = UUID.randomUUID().toString();
+    var event = HttpEvents.route("POST /v1/folders").claims(acme.member()).header("Idempotency-Key", key)
+        .body("{\"name\":\"Once " + key + "\"}");
+    HandlerResponse first = api.call(event.build());
+    first.assertStatus(201);
+    assertEquals(List.of("GetItem", "TransactWriteItems"), first.dynamoCalls());
+    HandlerResponse again = api.call(event.build());
+    again.assertStatus(201);
+    assertEquals(first.text("id"), again.text("id"));
+    assertEquals("true", again.header("Idempotent-Replayed"));
+    assertEquals(List.of("GetItem"), again.dynamoCalls());
   }
 
   // ---------------------------------------------------------------- PATCH: rename, move
