@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentItem;
-import com.coditect.dms.data.FolderItem;
-import com.coditect.dms.data.FolderRepository;
 import com.coditect.dms.model.DocumentStatus;
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
@@ -259,10 +257,7 @@ class RouteMatrixIT {
   private Dms seedDms(Tenant tenant, User member, String folderName) {
     TenantId tenantId = new TenantId(tenant.id());
     String now = "2026-12-01T10:00:00.000Z";
-    String folderId = Ids.newId();
-    FolderItem folder = FolderRepository.indexed(tenantId, FolderItem.builder()
-        .meta(FolderRepository.newMeta(tenantId, folderId, now)).id(folderId).name(folderName)
-        .path("/" + folderName).ancestorIds(List.of()).createdBy(tenant.ownerId()).grants(List.of()).build());
+    String folderId = harness.create("/v1/folders", tenant.ownerToken(), "{\"name\":\"" + folderName + "\"}");
     String documentId = Ids.newId();
     DocumentItem document = DocumentItem.builder()
         .meta(ItemMeta.created(DmsKeys.document(tenantId, documentId), DocumentItem.ENTITY, now))
@@ -270,8 +265,6 @@ class RouteMatrixIT {
         .status(DocumentStatus.PUBLISHED).ownerId(tenant.ownerId()).createdBy(tenant.ownerId()).tags(List.of())
         .fileName("plan.txt").mimeType("text/plain").fileSizeBytes((long) ATTACHMENT_BYTES.length)
         .checksum(sha256Hex(ATTACHMENT_BYTES)).metadata("{}").grants(List.of()).build();
-    harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
-        .item(FolderItem.SCHEMA.itemToMap(folder, true)));
     harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
         .item(DocumentItem.SCHEMA.itemToMap(document, true)));
     String permission = harness.create("/v1/documents/" + documentId + "/permissions", tenant.ownerToken(),
