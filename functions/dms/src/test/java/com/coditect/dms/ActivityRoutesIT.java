@@ -74,7 +74,7 @@ class ActivityRoutesIT {
     HandlerResponse all = shares.activity(acme.owner(), doc.id());
     all.assertStatus(200);
     assertEquals(List.of("downloaded", "shared", "downloaded", "shared"), actions(all));
-    assertEquals(List.of("BatchGetItem", "Query"), all.dynamoCalls());
+    assertEquals(List.of("GetItem", "Query"), all.dynamoCalls());
     JsonNode newest = all.json().path("items").get(0);
     assertEquals(doc.id(), newest.path("document_id").asText());
     assertNotNull(newest.path("created_at").asText(null));
@@ -91,7 +91,7 @@ class ActivityRoutesIT {
       HandlerResponse page = cursor == null ? shares.activity(acme.owner(), doc.id(), "limit", "3")
           : shares.activity(acme.owner(), doc.id(), "limit", "3", "cursor", cursor);
       page.assertStatus(200);
-      assertEquals(List.of("BatchGetItem", "Query"), page.dynamoCalls());
+      assertEquals(List.of("GetItem", "Query"), page.dynamoCalls());
       paged.addAll(actions(page));
       cursor = page.json().path("next_cursor").isNull() ? null : page.text("next_cursor");
       if (cursor == null) {
@@ -112,7 +112,7 @@ class ActivityRoutesIT {
     assertTrue(anonymous.dynamoCalls().isEmpty());
     HandlerResponse foreign = shares.activity(globex.owner(), doc.id());
     foreign.assertStatus(404);
-    assertEquals(List.of("BatchGetItem"), foreign.dynamoCalls());
+    assertEquals(List.of("GetItem"), foreign.dynamoCalls());
     shares.activity(acme.member(), doc.id()).assertStatus(404);
     shares.activity(acme.viewer(), doc.id()).assertStatus(404);
     shares.activity(acme.owner(), UUID.randomUUID().toString()).assertStatus(404);
