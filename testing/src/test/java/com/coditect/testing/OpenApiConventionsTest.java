@@ -62,6 +62,22 @@ class OpenApiConventionsTest {
     });
   }
 
+  /**
+   * A schema of type null alone is "nothing but null": the Java generator makes it a class it never
+   * defines (ModelNull), so the client does not build. null goes with another type
+   * ({@code ["string", "null"]}) or beside a reference in an anyOf.
+   */
+  @Test
+  void nullIsNeverATypeOnItsOwn() {
+    List<String> onlyNull = new ArrayList<>();
+    walk(DOCUMENT, "#", (node, path) -> {
+      if (node.path("type").isTextual() && node.path("type").asText().equals("null") && !path.matches(".*/(anyOf|oneOf)/\\d+$")) {
+        onlyNull.add(path);
+      }
+    });
+    assertEquals(List.of(), onlyNull, "schemas of type null alone: give them another type beside null");
+  }
+
   @Test
   void parametersHaveOneType() {
     List<String> combined = new ArrayList<>();

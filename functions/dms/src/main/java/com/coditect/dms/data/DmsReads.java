@@ -1,22 +1,17 @@
 package com.coditect.dms.data;
 
-import com.coditect.shared.store.SingleTable;
-import com.coditect.shared.store.UniqueItem;
+import com.coditect.shared.store.BatchGets;
 import com.coditect.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Reads items of any kind by key in one {@code BatchGetItem} (one key: one {@code GetItem}), with
@@ -27,13 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class DmsReads {
 
   /** DynamoDB's limit of keys per BatchGetItem. */
-  public static final int MAX_KEYS = 100;
+  public static final int MAX_KEYS = BatchGets.MAX_KEYS;
 
-  private final SingleTable table;
+  private final BatchGets gets;
 
   @Inject
-  public DmsReads(SingleTable table) {
-    this.table = table;
+  public DmsReads(BatchGets gets) {
+    this.gets = gets;
   }
 
   /** Starts naming the items of one read of the tenant's items. */
@@ -85,66 +80,29 @@ public final class DmsReads {
       return this;
     }
 
+    public Plan share(String shareId) {
+      keys.add(DmsKeys.share(tenant, shareId));
+      return this;
+    }
+
     /** One BatchGetItem of everything named (one GetItem for one item, no call for none). */
     public Found read() {
-      return new Found(tenant, get(keys).items);
+      return new Found(tenant, gets.get(keys));
     }
-  }
-
-  /** The items found; absent keys have no entry. No keys: no call. */
-  Raw get(List<Key> keys) {
-    Set<Map<String, AttributeValue>> distinct = new LinkedHashSet<>();
-    keys.forEach(key -> distinct.add(key.primaryKeyMap(UniqueItem.SCHEMA)));
-    if (distinct.size() > MAX_KEYS) {
-      throw new IllegalArgumentException(distinct.size() + " keys exceed one BatchGetItem's " + MAX_KEYS);
-    }
-    Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-    if (distinct.isEmpty()) {
-      return new Raw(found);
-    }
-    if (distinct.size() == 1) {
-      Map<String, AttributeValue> key = distinct.iterator().next();
-      var item = table.lowLevel().getItem(g -> g.tableName(table.name()).key(key).consistentRead(true)).item();
-      if (item != null && !item.isEmpty()) {
-        found.put(id(item.get("PK").s(), item.get("SK").s()), item);
-      }
-      return new Raw(found);
-    }
-    Map<String, KeysAndAttributes> pending = Map.of(table.name(),
-        KeysAndAttributes.builder().keys(distinct).consistentRead(true).build());
-    // Unprocessed keys come back only when DynamoDB throttles or a response passes 16 MB; they are
-    // read again then (the only extra call).
-    while (!pending.isEmpty()) {
-      Map<String, KeysAndAttributes> batch = pending;
-      var response = table.lowLevel().batchGetItem(b -> b.requestItems(batch));
-      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-        found.put(id(item.get("PK").s(), item.get("SK").s()), item);
-      }
-      pending = response.unprocessedKeys();
-    }
-    return new Raw(found);
-  }
-
-  /** The raw items of one read by primary key. */
-  record Raw(Map<String, Map<String, AttributeValue>> items) {}
-
-  private static String id(String pk, String sk) {
-    return pk + "\n" + sk;
   }
 
   /** The result of one read, by what was read, in domain terms. */
   public static final class Found {
     private final TenantId tenant;
-    private final Map<String, Map<String, AttributeValue>> items;
+    private final BatchGets.Found items;
 
-    Found(TenantId tenant, Map<String, Map<String, AttributeValue>> items) {
+    Found(TenantId tenant, BatchGets.Found items) {
       this.tenant = tenant;
       this.items = items;
     }
 
     private <T> Optional<T> item(Key key, TableSchema<T> schema) {
-      return Optional.ofNullable(items.get(id(key.partitionKeyValue().s(), key.sortKeyValue().orElseThrow().s())))
-          .map(schema::mapToItem);
+      return items.item(key, schema);
     }
 
     public Optional<DocumentItem> document(String documentId) {
@@ -173,6 +131,10 @@ public final class DmsReads {
 
     public Optional<DmsUsageItem> usage() {
       return item(DmsKeys.usage(tenant), DmsUsageItem.SCHEMA);
+    }
+
+    public Optional<ShareItem> share(String shareId) {
+      return item(DmsKeys.share(tenant, shareId), ShareItem.SCHEMA);
     }
 
     /** Every document among {@code ids} that was found, in their order. */

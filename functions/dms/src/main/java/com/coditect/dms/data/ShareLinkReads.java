@@ -1,13 +1,10 @@
 package com.coditect.dms.data;
 
 import com.coditect.shared.tenancy.TenantId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * What a public token leads to, read in two calls: one GetItem of the tenant-free token item (by
@@ -25,12 +22,12 @@ public final class ShareLinkReads {
       @Nullable Long pinnedVersion, @Nullable DocumentVersionItem version) {}
 
   private final ShareTokenRepository tokens;
-  private final DmsBatchReads batch;
+  private final DmsReads reads;
 
   @Inject
-  public ShareLinkReads(ShareTokenRepository tokens, DmsBatchReads batch) {
+  public ShareLinkReads(ShareTokenRepository tokens, DmsReads reads) {
     this.tokens = tokens;
-    this.batch = batch;
+    this.reads = reads;
   }
 
   /** Empty when no token has this SHA-256 (hex). */
@@ -41,15 +38,11 @@ public final class ShareLinkReads {
     }
     ShareTokenItem link = pointer.get();
     TenantId tenant = new TenantId(link.tenantId());
-    Key share = DmsKeys.share(tenant, link.shareId());
-    Key document = DmsKeys.document(tenant, link.documentId());
-    List<Key> keys = new ArrayList<>(List.of(share, document));
-    Key version = link.versionNumber() == null ? null : DmsKeys.version(tenant, link.documentId(), link.versionNumber());
-    if (version != null) {
-      keys.add(version);
-    }
-    DmsBatchReads.Found found = batch.get(keys);
-    return Optional.of(new Found(tenant, found.share(share).orElse(null), found.document(document).orElse(null),
-        link.versionNumber(), version == null ? null : found.version(version).orElse(null)));
+    Long pinned = link.versionNumber();
+    DmsReads.Plan plan = reads.plan(tenant).share(link.shareId()).document(link.documentId());
+    DmsReads.Found found = (pinned == null ? plan : plan.version(link.documentId(), pinned)).read();
+    return Optional.of(new Found(tenant, found.share(link.shareId()).orElse(null),
+        found.document(link.documentId()).orElse(null), pinned,
+        pinned == null ? null : found.version(link.documentId(), pinned).orElse(null)));
   }
 }
