@@ -1,5 +1,7 @@
 package com.coditect.dms.api;
 
+import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +26,7 @@ public record CompleteVersionRequest(List<Part> parts) {
         ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body);
     ArrayNode array = fields.optionalArray("parts");
     List<Part> parts = new ArrayList<>();
+    List<FieldError> outOfOrder = new ArrayList<>();
     if (array != null) {
       if (array.isEmpty() || array.size() > 10_000) {
         fields.error("parts", "must hold from 1 to 10000 parts");
@@ -37,7 +40,7 @@ public record CompleteVersionRequest(List<Part> parts) {
         if (number == null) {
           part.error("part_number", "is required");
         } else if (number != i + 1) {
-          part.error("part_number", "parts must be listed in order, numbered from 1");
+          outOfOrder.add(new FieldError("parts[" + i + "].part_number", "parts must be listed in order, numbered from 1"));
         }
         String etag = part.requiredString("etag", 200);
         String checksum = part.matching("checksum_sha256", part.optionalString("checksum_sha256", 44), BASE64_SHA256,
@@ -47,6 +50,10 @@ public record CompleteVersionRequest(List<Part> parts) {
       }
     }
     fields.finish();
+    // Each part well-formed, but not the parts in order: 422, as the schema cannot say it.
+    if (!outOfOrder.isEmpty()) {
+      throw new UnprocessableException("The parts must be listed in order, numbered from 1.", outOfOrder);
+    }
     return new CompleteVersionRequest(array == null ? null : List.copyOf(parts));
   }
 }

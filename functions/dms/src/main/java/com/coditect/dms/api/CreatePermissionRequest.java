@@ -1,8 +1,11 @@
 package com.coditect.dms.api;
 
 import com.coditect.dms.model.PermissionLevel;
+import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * {@code POST /v1/documents/{document_id}/permissions} and {@code POST /v1/folders/{folder_id}/permissions}:
@@ -19,12 +22,17 @@ public record CreatePermissionRequest(String userId, String teamId, PermissionLe
     String expiresAt = fields.optionalTimestamp("expires_at");
     boolean userGiven = body.hasNonNull("user_id");
     boolean teamGiven = body.hasNonNull("team_id");
-    if (userGiven && teamGiven) {
-      fields.error("team_id", "must be absent when user_id is given: a grant is to one user or one team");
-    } else if (!userGiven && !teamGiven) {
-      fields.error("user_id", "is required unless team_id is given");
-    }
     fields.finish();
+    // Each field well-formed, but a grant is to exactly one principal: 422, as the schema cannot say it.
+    if (userGiven && teamGiven) {
+      throw notOnePrincipal("team_id", "must be absent when user_id is given: a grant is to one user or one team");
+    } else if (!userGiven && !teamGiven) {
+      throw notOnePrincipal("user_id", "is required unless team_id is given");
+    }
     return new CreatePermissionRequest(userId, teamId, level, expiresAt);
+  }
+
+  private static UnprocessableException notOnePrincipal(String field, String message) {
+    return new UnprocessableException(field + " " + message + ".", List.of(new FieldError(field, message)));
   }
 }

@@ -1,8 +1,12 @@
 package com.coditect.dms.api;
 
 import com.coditect.dms.api.DocumentFields.AnnouncedFile;
+import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code POST /v1/documents/{document_id}/versions}: either the file of a new version
@@ -15,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record CreateVersionRequest(AnnouncedFile file, Long sourceVersion, String changeSummary) {
 
+  private static final String RESTORE_UPLOADS_NOTHING = "must not be sent with source_version (a restore uploads nothing)";
+
   public static CreateVersionRequest from(JsonNode body) {
     JsonNode rest = body == null || !body.isObject() ? body : body.deepCopy();
     JsonNode size = DocumentFields.takeFileSize(rest);
@@ -22,13 +28,21 @@ public record CreateVersionRequest(AnnouncedFile file, Long sourceVersion, Strin
     String changeSummary = fields.optionalString("change_summary", DocumentFields.CHANGE_SUMMARY_MAX);
     if (fields.has("source_version")) {
       Integer source = fields.optionalInteger("source_version", 1, Integer.MAX_VALUE);
+      List<FieldError> uploads = new ArrayList<>();
       for (String fileField : new String[] {"file_name", "mime_type", "checksum"}) {
-        fields.reject(fileField, "must not be sent with source_version (a restore uploads nothing)");
+        if (fields.has(fileField)) {
+          fields.optionalString(fileField, DocumentFields.FILE_NAME_MAX);
+          uploads.add(new FieldError(fileField, RESTORE_UPLOADS_NOTHING));
+        }
       }
       if (size != null) {
-        fields.error(DocumentFields.FILE_SIZE, "must not be sent with source_version (a restore uploads nothing)");
+        uploads.add(new FieldError(DocumentFields.FILE_SIZE, RESTORE_UPLOADS_NOTHING));
       }
       fields.finish();
+      // Well-formed, but a restore and an upload at once: 422, as the schema cannot say it.
+      if (!uploads.isEmpty()) {
+        throw new UnprocessableException("A restore (source_version) uploads nothing: send no file with it.", uploads);
+      }
       return new CreateVersionRequest(null, source == null ? null : source.longValue(), changeSummary);
     }
     AnnouncedFile file = DocumentFields.file(fields, size);

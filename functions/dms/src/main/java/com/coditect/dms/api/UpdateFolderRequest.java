@@ -1,8 +1,11 @@
 package com.coditect.dms.api;
 
+import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * {@code PATCH /v1/folders/{folder_id}}: a rename ({@code name}), a move ({@code parent_id}; null
@@ -17,13 +20,16 @@ public record UpdateFolderRequest(Patch<String> name, Patch<String> description,
     JsonFields fields = JsonFields.of(body);
     fields.requireAnyPresent();
     boolean restore = false;
+    // Well-formed but not a change a folder takes (a date, or a restore mixed with other changes):
+    // 422 once the body's syntax is right, as the document's schema cannot say it.
+    String notARestore = null;
     if (fields.has("deleted_at")) {
+      fields.optionalString("deleted_at", 64);
       if (!body.get("deleted_at").isNull()) {
-        fields.reject("deleted_at", "may only be null, which restores the folder");
+        notARestore = "may only be null, which restores the folder";
       } else if (body.size() > 1) {
-        fields.reject("deleted_at", "restores the folder and must be sent alone");
+        notARestore = "restores the folder and must be sent alone";
       } else {
-        fields.optionalString("deleted_at", 0); // a JSON null: read, nothing to check
         restore = true;
       }
     }
@@ -38,6 +44,10 @@ public record UpdateFolderRequest(Patch<String> name, Patch<String> description,
         fields.patchUuid("project_id", true),
         restore);
     fields.finish();
+    if (notARestore != null) {
+      throw new UnprocessableException("deleted_at " + notARestore + ".",
+          List.of(new FieldError("deleted_at", notARestore)));
+    }
     return request;
   }
 }

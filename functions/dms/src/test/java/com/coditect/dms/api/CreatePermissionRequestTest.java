@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,10 @@ class CreatePermissionRequestTest {
 
   @Test
   void needsExactlyOnePrincipalAndNamesTheField() {
-    assertEquals(List.of("user_id"), fields("{\"permission_level\":\"view\"}"));
-    assertEquals(List.of("user_id"), fields("{\"user_id\":null,\"team_id\":null,\"permission_level\":\"view\"}"));
-    assertEquals(List.of("team_id"), fields("{\"user_id\":\"" + USER + "\",\"team_id\":\"" + TEAM
+    // Each field well-formed, but not exactly one principal: 422.
+    assertEquals(List.of("user_id"), unprocessable("{\"permission_level\":\"view\"}"));
+    assertEquals(List.of("user_id"), unprocessable("{\"user_id\":null,\"team_id\":null,\"permission_level\":\"view\"}"));
+    assertEquals(List.of("team_id"), unprocessable("{\"user_id\":\"" + USER + "\",\"team_id\":\"" + TEAM
         + "\",\"permission_level\":\"view\"}"));
   }
 
@@ -50,6 +52,11 @@ class CreatePermissionRequestTest {
 
   private static CreatePermissionRequest parse(String json) {
     return CreatePermissionRequest.from(Json.readTree(json));
+  }
+
+  private static List<String> unprocessable(String json) {
+    UnprocessableException refused = assertThrows(UnprocessableException.class, () -> parse(json));
+    return refused.errors().stream().map(FieldError::field).toList();
   }
 
   private static List<String> fields(String json) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.coditect.dms.model.DocumentStatus;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,11 @@ class DocumentRequestsTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static List<String> unprocessable(Runnable parse) {
+    UnprocessableException e = assertThrows(UnprocessableException.class, parse::run);
+    return e.errors().stream().map(FieldError::field).toList();
   }
 
   private static List<String> fields(Runnable parse) {
@@ -66,9 +72,10 @@ class DocumentRequestsTest {
     CreateVersionRequest restore = CreateVersionRequest.from(json("{'source_version':2,'change_summary':'back'}"));
     assertEquals(2L, restore.sourceVersion());
     assertNull(restore.file());
-    assertEquals(List.of("file_name"), fields(() -> CreateVersionRequest.from(json(
+    // Well-formed, but a restore and an upload at once: 422.
+    assertEquals(List.of("file_name"), unprocessable(() -> CreateVersionRequest.from(json(
         "{'source_version':2,'file_name':'a.txt'}"))));
-    assertEquals(List.of("file_size_bytes"), fields(() -> CreateVersionRequest.from(json(
+    assertEquals(List.of("file_size_bytes"), unprocessable(() -> CreateVersionRequest.from(json(
         "{'source_version':2,'file_size_bytes':3}"))));
   }
 
@@ -77,7 +84,7 @@ class DocumentRequestsTest {
     assertNull(CompleteVersionRequest.from(null).parts());
     assertEquals(2, CompleteVersionRequest.from(json(
         "{'parts':[{'part_number':1,'etag':'a'},{'part_number':2,'etag':'b'}]}")).parts().size());
-    assertEquals(List.of("parts[0].part_number"), fields(() -> CompleteVersionRequest.from(json(
+    assertEquals(List.of("parts[0].part_number"), unprocessable(() -> CompleteVersionRequest.from(json(
         "{'parts':[{'part_number':2,'etag':'a'}]}"))));
   }
 }

@@ -3,6 +3,8 @@ package com.coditect.dms.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.shared.error.UnprocessableException;
+
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +50,9 @@ class FolderFieldsTest {
   void restoreIsDeletedAtNullAlone() {
     assertTrue(UpdateFolderRequest.from(json("{\"deleted_at\":null}")).restore());
     assertEquals(false, UpdateFolderRequest.from(json("{\"name\":\"N\"}")).restore());
-    assertEquals(List.of("deleted_at"), fields(() -> UpdateFolderRequest.from(json("{\"deleted_at\":\"2026-01-01\"}"))));
-    assertEquals(List.of("deleted_at"), fields(() -> UpdateFolderRequest.from(json("{\"deleted_at\":null,\"name\":\"N\"}"))));
+    // Well-formed, but not a restore: 422.
+    assertEquals(List.of("deleted_at"), unprocessable(() -> UpdateFolderRequest.from(json("{\"deleted_at\":\"2026-01-01\"}"))));
+    assertEquals(List.of("deleted_at"), unprocessable(() -> UpdateFolderRequest.from(json("{\"deleted_at\":null,\"name\":\"N\"}"))));
     UpdateFolderRequest toTop = UpdateFolderRequest.from(json("{\"parent_id\":null}"));
     assertTrue(toTop.parentId().isPresent());
     assertEquals(null, toTop.parentId().value());
@@ -61,6 +64,15 @@ class FolderFieldsTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static List<String> unprocessable(Runnable parse) {
+    try {
+      parse.run();
+    } catch (UnprocessableException e) {
+      return e.errors().stream().map(error -> error.field()).toList();
+    }
+    throw new AssertionError("no 422");
   }
 
   private static List<String> fields(Runnable parse) {
