@@ -1,5 +1,6 @@
 package com.coditect.bench;
 
+import com.coditect.dms.DaggerTestDmsComponent;
 import com.coditect.pm.DaggerTestPmComponent;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.log.Log;
@@ -10,6 +11,7 @@ import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.DynamoDbCallCounter;
+import com.coditect.testing.HttpEvents;
 import com.coditect.testing.ProjectFiles;
 import com.coditect.testing.TemplateRoute;
 import com.coditect.testing.TestInterceptors;
@@ -46,7 +48,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /**
  * {@code make bench}: per function of the template the shaded jar size and the fresh-JVM time to
  * first response next to a baseline that only builds the DynamoDB client and reads one item, then
- * the DynamoDB calls of each tenancy and PM route. Missed targets are printed as MISSED; only errors
+ * the DynamoDB calls of each tenancy, PM, audit and DMS route, and the DMS lists' calls per page in
+ * a tenant of 10,000 documents. Missed targets are printed as MISSED; only errors
  * exit non-zero.
  */
 public final class Bench {
@@ -63,6 +66,7 @@ public final class Bench {
   private static final String IDENTITY_HANDLER = "com.coditect.identity.IdentitySyncHandler";
   private static final String PM_HANDLER = "com.coditect.pm.PmHandler";
   private static final String AUDIT_HANDLER = "com.coditect.audit.AuditHandler";
+  private static final String DMS_HANDLER = "com.coditect.dms.DmsHandler";
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String COLD_START = "cold-start";
@@ -74,7 +78,8 @@ public final class Bench {
       PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart",
       IDENTITY_HANDLER, "com.coditect.bench.fresh.IdentityColdStart",
       PM_HANDLER, "com.coditect.bench.fresh.PmColdStart",
-      AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart");
+      AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart",
+      DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart");
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -144,10 +149,14 @@ public final class Bench {
       DynamoDbCallCounter pmCounter = new DynamoDbCallCounter();
       PmRoutePlan pmPlan = new PmRoutePlan(DaggerTestPmComponent.factory()
           .create(env.appConfig(), TestInterceptors.of(pmCounter, meter)).handler(), pmCounter, meter);
+      DynamoDbCallCounter dmsCounter = new DynamoDbCallCounter();
+      DmsRoutePlan dmsPlan = new DmsRoutePlan(DaggerTestDmsComponent.factory()
+          .create(env.appConfig(), TestInterceptors.of(dmsCounter, meter)).handler(), dmsCounter, meter);
 
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
         String coldStartTaskId = pmPlan.createTask(tenant.owner(), projectId, "Bench cold-start task");
-        coldStartTables(env, jvmFlags, tenant, coldStartTaskId);
+        String coldStartFolderId = dmsPlan.createFolder(tenant.owner(), "Bench cold-start folder");
+        coldStartTables(env, jvmFlags, tenant, coldStartTaskId, coldStartFolderId);
         if (COLD_START.equals(System.getProperty("bench.only"))) {
           return;
         }
@@ -169,6 +178,12 @@ public final class Bench {
       requireEveryTemplateRoute(AUDIT_HANDLER, "AuditRoutePlan", auditCounts);
       printCalls("audit", auditCounts);
 
+      String memberId = plan.createMember(tenant);
+      List<RouteCount> dmsCounts = dmsPlan.run(tenant, memberId);
+      requireEveryTemplateRoute(DMS_HANDLER, "DmsRoutePlan", dmsCounts);
+      printCalls("dms", dmsCounts);
+      dmsListScale(env, plan);
+
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
         reportBench(env).run();
       }
@@ -185,13 +200,14 @@ public final class Bench {
 
   /** The cold-start tables: every function with a driver, in fresh JVMs, next to the baseline. */
   private void coldStartTables(AwsTestEnvironment env, List<String> jvmFlags, RoutePlan.Tenant tenant,
-      String coldStartTaskId) throws IOException, InterruptedException {
+      String coldStartTaskId, String coldStartFolderId) throws IOException, InterruptedException {
     Key tenantItem = TenancyKeys.tenant(new TenantId(tenant.id()));
 
     List<TemplateFunction> functions = functions();
     // The identity function makes the pool match a user's item: every run syncs this one user.
     String coldStartUserId = env.seedUser(tenant.id(), "member");
-    List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem, coldStartTaskId, coldStartUserId);
+    List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem, coldStartTaskId, coldStartFolderId,
+        coldStartUserId);
     Map<String, String> environment = new HashMap<>(lambdaEnvironment(env.appConfig()));
     // EventBridge answers PutEvents once it has accepted the events and delivers to targets
     // afterwards; moto delivers to the environment's queue target inside the call, which makes it
@@ -256,17 +272,20 @@ public final class Bench {
 
   /** The baseline, then each function that has a driver, run from the jar the template deploys. */
   private List<ColdStartSubject> subjects(List<TemplateFunction> functions, RoutePlan.Tenant tenant,
-      Key tenantItem, String pmTaskId, String identityUserId) {
+      Key tenantItem, String pmTaskId, String dmsFolderId, String identityUserId) {
     Path baseline = built(jars.resolve("bench/target/baseline.jar"));
     Path drivers = built(jars.resolve("bench/target/drivers.jar"));
     Map<String, String> claims = new LinkedHashMap<>();
     tenant.owner().forEach((name, value) -> claims.put("bench.claim." + name, value));
     Map<String, String> pmProperties = new LinkedHashMap<>(claims);
     pmProperties.put("bench.task_id", pmTaskId);
+    Map<String, String> dmsProperties = new LinkedHashMap<>(claims);
+    dmsProperties.put("bench.folder_id", dmsFolderId);
     Map<String, Map<String, String>> driverProperties = Map.of(TENANCY_HANDLER, claims,
         IDENTITY_HANDLER, Map.of("bench.tenant_id", tenant.id(), "bench.user_id", identityUserId),
         PM_HANDLER, pmProperties,
-        AUDIT_HANDLER, claims);
+        AUDIT_HANDLER, claims,
+        DMS_HANDLER, dmsProperties);
 
     List<ColdStartSubject> subjects = new ArrayList<>();
     subjects.add(new ColdStartSubject(BASELINE, baseline, List.of(baseline), BASELINE_MAIN, Map.of(
@@ -380,7 +399,7 @@ public final class Bench {
     double getItem = warmMedian(() -> env.dynamoDb().getItem(get));
     double putEvents = warmMedian(() -> env.eventBridge().putEvents(put));
     System.out.printf(Locale.ROOT, "Moto's latency, warm client, median of %d: GetItem %.1f ms, PutEvents %.1f ms"
-        + " (the baseline's, tenancy's and pm's first request make a GetItem, the publisher's a PutEvents, the identity function's a GetItem and an AdminGetUser).%n%n",
+        + " (the baseline's, tenancy's, pm's and dms's first request make a GetItem, the publisher's a PutEvents, the identity function's a GetItem and an AdminGetUser).%n%n",
         LATENCY_CALLS, getItem, putEvents);
   }
 
@@ -409,6 +428,40 @@ public final class Bench {
           count.writeUnits() == 0 ? "-" : count.writeUnits(), "<= " + count.target(),
           verdict(count.meetsTarget(), count.routeKey() + " makes " + count.calls() + " DynamoDB calls > "
               + count.target()));
+    }
+    System.out.println(table.render());
+  }
+
+  /**
+   * The issue's scale figure: a tenant of {@value DmsListScale#DOCUMENTS} documents, whose lists are
+   * paged through as its owner and as a member with grants on some folders; a page that costs more
+   * than one Query and one BatchGetItem, or a full list that misses documents, is MISSED.
+   */
+  private void dmsListScale(AwsTestEnvironment env, RoutePlan plan) {
+    RoutePlan.Tenant tenant = plan.createTenant("Bench DMS Scale");
+    String memberId = plan.createMember(tenant);
+    DynamoDbCallCounter counter = new DynamoDbCallCounter();
+    DmsListScale scale = new DmsListScale(DaggerTestDmsComponent.factory()
+        .create(env.appConfig(), TestInterceptors.of(counter)).handler(), counter, env);
+    DmsListScale.Seeding seeding = scale.seed(tenant, memberId);
+    List<DmsListScale.Walk> walks = scale.walks(tenant, HttpEvents.claims(memberId, tenant.id(), "member"));
+    System.out.printf(Locale.ROOT, "DMS lists at scale: one tenant, %,d documents in %d folders (the children of %d"
+        + " top-level folders, %d each); the member was granted view on %d tops before their children were made,"
+        + " so on %d folders. Folders and grants through the routes (%d requests, %.1f s); documents written as"
+        + " stored (item and list rows, %,d items) with BatchWriteItem (%,d calls, %.1f s). Target: every page is"
+        + " 1 Query + at most 1 BatchGetItem; lists read to their end find every document the caller may see.%n",
+        DmsListScale.DOCUMENTS, DmsListScale.FOLDERS, DmsListScale.TOPS, DmsListScale.CHILDREN,
+        DmsListScale.GRANTED_TOPS, DmsListScale.GRANTED_TOPS * DmsListScale.CHILDREN, seeding.folderRequests(),
+        seeding.folderMillis() / 1000.0, seeding.documentItems(), seeding.batchCalls(), seeding.documentMillis() / 1000.0);
+    TextTable table = new TextTable("list", "caller", "pages", "items", "expected", "items per page",
+        "calls per page (max)", "operations per page", "result");
+    for (DmsListScale.Walk walk : walks) {
+      table.row(walk.list(), walk.caller(), walk.pages(), walk.documents(),
+          walk.expected() < 0 ? "-" : walk.expected(),
+          String.join(" ", walk.perPage().stream().map(String::valueOf).toList()), walk.mostCalls(),
+          walk.operationKinds(), verdict(walk.ok(), "DMS list " + walk.list() + " as " + walk.caller() + ": pages "
+              + walk.operations() + ", " + walk.documents() + " items (expected "
+              + (walk.expected() < 0 ? "any" : walk.expected()) + ")"));
     }
     System.out.println(table.render());
   }

@@ -88,7 +88,9 @@ final class RouteCalls {
     if (response.getHeaders() != null) {
       headers.putAll(response.getHeaders());
     }
-    return new Reply(headers, json(response.getBody()));
+    // The public share page answers HTML: its body is not what a plan reads.
+    String type = headers.getOrDefault("Content-Type", "application/json");
+    return new Reply(headers, type.contains("json") ? json(response.getBody()) : MAPPER.nullNode());
   }
 
   private static JsonNode json(String body) {

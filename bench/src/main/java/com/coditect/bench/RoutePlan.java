@@ -44,6 +44,13 @@ final class RoutePlan {
         .body("{\"key\":\"" + key + "\",\"name\":\"" + name + "\"}")).text("id");
   }
 
+  /** A member of {@code tenant} made by its owner through tenancy's route (not counted); returns the user id. */
+  String createMember(Tenant tenant) {
+    return calls.prepare("POST /v1/users", event -> event.claims(tenant.owner())
+        .body("{\"email\":\"member-" + UUID.randomUUID() + "@example.com\",\"name\":\"Bench Member\","
+            + "\"role\":\"member\"}")).text("id");
+  }
+
   /** Sends one request per route and returns the counts, in the order sent. */
   List<RouteCount> run() {
     calls.clear();
