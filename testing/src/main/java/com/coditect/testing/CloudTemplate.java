@@ -158,9 +158,20 @@ public final class CloudTemplate {
   private static final class IntrinsicFunctionConstructor extends SafeConstructor {
 
     IntrinsicFunctionConstructor() {
-      super(new LoaderOptions());
+      super(strict());
       // The null key is SnakeYAML's fallback for tags without a constructor of their own.
       this.yamlConstructors.put(null, new IntrinsicFunction());
+    }
+
+    /**
+     * A key twice in one mapping is refused, as CloudFormation refuses it: SnakeYAML would keep the
+     * last and drop the rest silently (a merge once left a function's routes in a second Events
+     * block, and the first block's routes were gone).
+     */
+    private static LoaderOptions strict() {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      return options;
     }
 
     private final class IntrinsicFunction extends AbstractConstruct {

@@ -77,6 +77,23 @@ class CloudTemplateTest {
   }
 
   @Test
+  void refusesAKeyTwiceInOneMapping() {
+    String twice = """
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                A: {Type: HttpApi, Properties: {Path: /a, Method: GET}}
+              Handler: x.Y::handleRequest
+              Events:
+                B: {Type: HttpApi, Properties: {Path: /b, Method: GET}}
+        """;
+    Exception refused = assertThrows(Exception.class, () -> CloudTemplate.parse(twice));
+    assertTrue(refused.getMessage().contains("Events"), refused.getMessage());
+  }
+
+  @Test
   void takesTheHandlerFromGlobalsWhenAFunctionHasNone() {
     CloudTemplate template = CloudTemplate.parse("""
         Globals:
