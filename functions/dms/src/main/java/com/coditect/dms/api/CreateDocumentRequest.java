@@ -2,6 +2,8 @@ package com.coditect.dms.api;
 
 import com.coditect.dms.api.DocumentFields.AnnouncedFile;
 import com.coditect.dms.model.DocumentStatus;
+import com.coditect.shared.error.FieldError;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -24,12 +26,14 @@ public record CreateDocumentRequest(String title, String description, String fol
     List<String> tags = DocumentFields.tags(fields);
     String metadata = DocumentFields.metadata(fields, fields.optionalObject("metadata"));
     DocumentStatus status = fields.optionalChoice("status", DocumentStatus.class);
-    if (status == DocumentStatus.DELETED) {
-      fields.error("status", "must be draft, published or archived (a document is deleted with DELETE)");
-    }
     AnnouncedFile file = DocumentFields.file(fields, size);
     String changeSummary = fields.optionalString("change_summary", DocumentFields.CHANGE_SUMMARY_MAX);
     fields.finish();
+    // A status the choice list has, but not one to create with: 422.
+    if (status == DocumentStatus.DELETED) {
+      String message = "must be draft, published or archived (a document is deleted with DELETE)";
+      throw new UnprocessableException("status " + message + ".", List.of(new FieldError("status", message)));
+    }
     return new CreateDocumentRequest(title, description, folderId, projectId, tags == null ? List.of() : tags,
         metadata == null ? "{}" : metadata, status == null ? DocumentStatus.DRAFT : status, file, changeSummary);
   }

@@ -45,6 +45,25 @@ public record CreateVersionRequest(AnnouncedFile file, Long sourceVersion, Strin
       }
       return new CreateVersionRequest(null, source == null ? null : source.longValue(), changeSummary);
     }
+    // Neither a restore nor a whole file: well-formed, but nothing to make a version of (422; the
+    // schema cannot say "a file or source_version").
+    List<FieldError> missing = new ArrayList<>();
+    for (String fileField : new String[] {"file_name", "checksum"}) {
+      if (!fields.has(fileField)) {
+        missing.add(new FieldError(fileField, "is required unless source_version is given"));
+      }
+    }
+    if (size == null) {
+      missing.add(new FieldError(DocumentFields.FILE_SIZE, "is required unless source_version is given"));
+    }
+    if (!missing.isEmpty()) {
+      for (String fileField : new String[] {"file_name", "mime_type", "checksum"}) {
+        fields.optionalString(fileField, DocumentFields.FILE_NAME_MAX);
+      }
+      fields.finish();
+      throw new UnprocessableException("A new version needs its file (file_name, file_size_bytes, checksum) "
+          + "or a source_version to restore.", missing);
+    }
     AnnouncedFile file = DocumentFields.file(fields, size);
     fields.finish();
     return new CreateVersionRequest(file, null, changeSummary);
