@@ -3,7 +3,6 @@ package com.coditect.dms;
 import static com.coditect.dms.DmsDocuments.createBody;
 import static com.coditect.dms.DmsDocuments.sha256Hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DocumentStorage;
@@ -76,8 +75,9 @@ class MultipartUploadIT {
       done.put("etag", etag);
       done.put("checksum_sha256", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex(slice))));
     }
-    assertTrue(docs.complete(acme.member(), created.text("id"), "1", "{}").status() == 400,
-        "a multipart upload needs its parts");
+    HandlerResponse withoutParts = docs.complete(acme.member(), created.text("id"), "1", "{}");
+    withoutParts.assertStatus(422);
+    assertEquals(List.of("parts"), withoutParts.errorFields(), "a multipart upload needs its parts");
     api.s3Calls.reset();
     HandlerResponse completed = docs.complete(acme.member(), created.text("id"), "1",
         DmsApi.MAPPER.createObjectNode().set("parts", parts).toString());
@@ -97,6 +97,10 @@ class MultipartUploadIT {
     new Random(13).nextBytes(file);
     HandlerResponse created = docs.create(acme.member(), createBody("etag", "etag.bin", file, Map.of()));
     DmsDocuments.putPart(created.json().path("upload").path("parts").get(0).path("url").asText(), file);
+    HandlerResponse tooMany = docs.complete(acme.member(), created.text("id"), "1",
+        "{\"parts\":[{\"part_number\":1,\"etag\":\"a\"},{\"part_number\":2,\"etag\":\"b\"}]}");
+    tooMany.assertStatus(422);
+    assertEquals(List.of("parts"), tooMany.errorFields(), "this upload has one part");
     HandlerResponse wrong = docs.complete(acme.member(), created.text("id"), "1",
         "{\"parts\":[{\"part_number\":1,\"etag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}");
     wrong.assertStatus(422);

@@ -19,7 +19,6 @@ import com.coditect.dms.domain.VersionWrites.ContentUse;
 import com.coditect.dms.domain.VersionWrites.NewVersion;
 import com.coditect.dms.model.DocumentActivityAction;
 import com.coditect.dms.model.PermissionLevel;
-import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.FieldError;
 import com.coditect.shared.error.NotFoundException;
@@ -171,10 +170,11 @@ public final class VersionService {
       throw ConflictException.forField("version_number", "the document is at version " + document.currentVersion()
           + "; announce the next version again");
     }
+    // Whether parts belong depends on how the upload was announced, which the schema cannot state: 422.
     if (pending.multipartUploadId() != null) {
       finishMultipart(tenant, pending, request);
     } else if (request.parts() != null) {
-      throw BadRequestException.forField("parts", "only a multipart upload is completed with parts");
+      throw UnprocessableException.forField("parts", "only a multipart upload is completed with parts");
     }
     verify(tenant, pending);
     Found content = reads.plan(tenant).content(pending.checksum()).read();
@@ -215,10 +215,10 @@ public final class VersionService {
 
   private void finishMultipart(TenantId tenant, PendingUploadItem pending, CompleteVersionRequest request) {
     if (request.parts() == null) {
-      throw BadRequestException.forField("parts", "a multipart upload is completed with its parts' ETags");
+      throw UnprocessableException.forField("parts", "a multipart upload is completed with its parts' ETags");
     }
     if (request.parts().size() != pending.partCount()) {
-      throw BadRequestException.forField("parts", "this upload has " + pending.partCount() + " parts");
+      throw UnprocessableException.forField("parts", "this upload has " + pending.partCount() + " parts");
     }
     List<UploadedPart> parts = new ArrayList<>();
     request.parts().forEach(part -> parts.add(new UploadedPart(part.partNumber(), part.etag(), part.checksumSha256())));
