@@ -1,0 +1,21 @@
+package com.coditect.workflows;
+
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** Wiring of the workflow functions (the API and the engine), built once per Lambda instance. */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class})
+public interface WorkflowsComponent {
+
+  /** Builds the component from the function's config. */
+  @Component.Factory
+  interface Factory {
+    WorkflowsComponent create(@BindsInstance AppConfig config);
+  }
+}

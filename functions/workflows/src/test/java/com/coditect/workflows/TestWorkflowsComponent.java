@@ -1,0 +1,32 @@
+package com.coditect.workflows;
+
+import com.coditect.shared.di.DynamoDbModule;
+import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SecretsModule;
+import com.coditect.testing.TestComponentFactory;
+import com.coditect.testing.TestInterceptorsModule;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/**
+ * The workflow functions' production modules plus the test's interceptors: the wiring is the point
+ * of these tests. Public, in this module's test-jar, for the bench's calls per route.
+ */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class,
+    TestInterceptorsModule.class})
+public interface TestWorkflowsComponent extends WorkflowsComponent {
+
+  /** The workflows API handler over this wiring (the handler's component constructor is package-private). */
+  default WorkflowsHandler handler() {
+    return new WorkflowsHandler(this);
+  }
+
+  /** The engine's handler over this wiring. */
+  default WorkflowEventsHandler eventsHandler() {
+    return new WorkflowEventsHandler(this);
+  }
+
+  @Component.Factory
+  interface Factory extends TestComponentFactory<TestWorkflowsComponent> {}
+}
