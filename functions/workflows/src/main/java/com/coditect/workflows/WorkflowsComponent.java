@@ -3,6 +3,7 @@ package com.coditect.workflows;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -10,7 +11,7 @@ import javax.inject.Singleton;
 
 /** Wiring of the workflow functions (the API and the engine), built once per Lambda instance. */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class})
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class, SchedulerModule.class})
 public interface WorkflowsComponent {
 
   /** Builds the component from the function's config. */

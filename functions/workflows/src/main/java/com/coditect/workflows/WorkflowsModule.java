@@ -1,10 +1,12 @@
 package com.coditect.workflows;
 
+import com.coditect.shared.config.WorkflowsConfig;
 import com.coditect.shared.events.EventSource;
 import dagger.Module;
 import dagger.Provides;
+import javax.inject.Singleton;
 
-/** What is particular to the workflow functions' wiring: the source of their events. */
+/** What is particular to the workflow functions' wiring: the source of their events, their schedules' settings. */
 @Module
 public final class WorkflowsModule {
 
@@ -13,5 +15,11 @@ public final class WorkflowsModule {
   @Provides
   static EventSource eventSource() {
     return EventSource.domain("workflows");
+  }
+
+  @Provides
+  @Singleton
+  static WorkflowsConfig workflowsConfig() {
+    return WorkflowsConfig.fromEnvironment();
   }
 }

@@ -2,6 +2,7 @@ package com.coditect.workflows;
 
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
+import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.TestComponentFactory;
 import com.coditect.testing.TestInterceptorsModule;
@@ -13,7 +14,7 @@ import javax.inject.Singleton;
  * of these tests. Public, in this module's test-jar, for the bench's calls per route.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class, SchedulerModule.class,
     TestInterceptorsModule.class})
 public interface TestWorkflowsComponent extends WorkflowsComponent {
 
