@@ -10,6 +10,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dagger.Lazy;
 import java.time.Clock;
@@ -66,7 +67,8 @@ public final class Outbox {
 
   /**
    * Records {@code action} with the given field changes and, beside the usual envelope, the
-   * top-level {@code detail} fields of {@code extra} (longs, anything else as its string), for an event whose
+   * top-level {@code detail} fields of {@code extra} (numbers, booleans, JSON trees and nulls as they are, anything
+   * else as its string), for an event whose
    * consumers read plain values, e.g. a counter's total and the sequence that orders its events.
    */
   public DomainEvent recordWithDetail(WriteTransaction tx, TenantId tenant, Actor actor, String action,
@@ -85,6 +87,16 @@ public final class Outbox {
     extra.forEach((name, value) -> {
       if (value instanceof Long number) {
         detail.put(name, number);
+      } else if (value instanceof Integer number) {
+        detail.put(name, number);
+      } else if (value instanceof Boolean flag) {
+        detail.put(name, flag);
+      } else if (value instanceof JsonNode json) {
+        // Structured values as they are (a workflow's context, a step's output): the recorder
+        // bounds their size, as EventBridge takes at most 256 KB per event.
+        detail.set(name, json.deepCopy());
+      } else if (value == null) {
+        detail.putNull(name);
       } else {
         detail.put(name, String.valueOf(value));
       }

@@ -115,4 +115,27 @@ class OutboxTest {
     assertTrue(detail.path("changes").path("tags").path("new").has("sha256"));
     assertTrue(detail.path("changes").path("tags").path("old").isNull());
   }
+
+  /** Extra detail fields keep their JSON type: numbers, booleans, trees and nulls are not strings. */
+  @Test
+  void extraDetailKeepsNumbersBooleansTreesAndNulls() {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("count", 3L);
+    extra.put("attempt", 2);
+    extra.put("final", true);
+    extra.put("context", Json.readTree("{\"a\":[1,{\"b\":null}]}"));
+    extra.put("error", null);
+    extra.put("node_id", "approve");
+    WriteTransaction tx = new Transactions(table).begin();
+    outbox.recordWithDetail(tx, TENANT, Actor.system("test"), "step.completed", "execution", "e-1", Map.of(), extra);
+    tx.commit();
+    JsonNode detail = Json.readTree(dynamoDb.puts.get(0).item().get("detail").s());
+    assertTrue(detail.path("count").isIntegralNumber() && detail.path("count").asLong() == 3);
+    assertTrue(detail.path("attempt").isInt() && detail.path("attempt").asInt() == 2);
+    assertTrue(detail.path("final").isBoolean() && detail.path("final").asBoolean());
+    assertEquals(Json.readTree("{\"a\":[1,{\"b\":null}]}"), detail.path("context"));
+    assertTrue(detail.has("error") && detail.path("error").isNull());
+    assertEquals("approve", detail.path("node_id").asText());
+    assertEquals("e-1", detail.path("resource_id").asText());
+  }
 }
