@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
  * The workflows' EventBridge Scheduler schedules. Each delivers one event to the platform's bus
- * (source {@code coditect.workflows}, the detail type and detail given), where a rule of
+ * (source {@link #SOURCE}, the detail type and detail given), where a rule of
  * template.yaml brings it to the engine, exactly as any other event: a timer (a wait step, a
  * retry's backoff, an approval's expiry) is a one-time {@code at(...)} schedule that deletes itself
  * after it fires; a scheduled trigger is a {@code cron(...)} or {@code rate(...)} schedule that
@@ -30,7 +30,9 @@ import software.amazon.awssdk.services.scheduler.model.Target;
 @Singleton
 public final class WorkflowSchedules {
 
-  public static final String SOURCE = "coditect.workflows";
+  // Outside coditect.*: a timer firing is no change of the platform, so the audit log (every coditect.*
+  // event) does not take it; what the engine does on it is recorded as the change it is.
+  public static final String SOURCE = "workflows.schedules";
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final SchedulerClient scheduler;
