@@ -137,6 +137,7 @@ public final class TemplateIam {
       case "AWS::SQS::Queue" -> arn("sqs", REGION, ACCOUNT, ref(logicalId));
       case "AWS::Events::EventBus" -> arn("events", REGION, ACCOUNT, "event-bus/" + property(logicalId, "Name"));
       case "AWS::Cognito::UserPool" -> arn("cognito-idp", REGION, ACCOUNT, "userpool/" + REGION + "_" + logicalId);
+      case "AWS::IAM::Role" -> arn("iam", "", ACCOUNT, "role/" + ref(logicalId));
       default -> throw new UnsupportedOperationException("!GetAtt " + logicalId + ".Arn of a " + type);
     };
   }
@@ -149,6 +150,8 @@ public final class TemplateIam {
       case "AWS::DynamoDB::Table" -> property(logicalId, "TableName");
       case "AWS::S3::Bucket" -> property(logicalId, "BucketName");
       case "AWS::SQS::Queue" -> property(logicalId, "QueueName");
+      case "AWS::Scheduler::ScheduleGroup" -> property(logicalId, "Name");
+      case "AWS::IAM::Role" -> property(logicalId, "RoleName");
       default -> throw new UnsupportedOperationException("!Ref " + logicalId + " of a " + type);
     };
     if (named != null) {
