@@ -1,7 +1,7 @@
 package com.coditect.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.events.OutboxRecord;
 import com.coditect.shared.events.OutboxRedrive;
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * route's handler with a payload-v2 event. Answers of its own (no route, no token) have API
  * Gateway's shape: {@code {"message": "Not Found"}} and {@code {"message": "Unauthorized"}}.
  * Also serves the local-only {@code POST /local/token}, {@code POST /local/schedules/{rule}},
- * {@code POST /local/outbox/redrive} and the API reference at {@code GET /docs} ({@link DocsPage}).
+ * {@code POST /local/outbox/redrive}, {@code GET /local/messages} ({@link LocalMessages}) and the API reference at {@code GET /docs} ({@link DocsPage}).
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -57,16 +57,18 @@ final class LocalGateway implements AutoCloseable {
   private final FunctionRegistry functions;
   private final Schedules schedules;
   private final Supplier<OutboxRedrive.Result> redrive;
+  private final LocalMessages messages;
   private final DocsPage docs = DocsPage.fromClasspath();
 
   LocalGateway(int port, RouteTable routes, DevTokens tokens, SignInTrigger signIns, FunctionRegistry functions,
-      Schedules schedules, Supplier<OutboxRedrive.Result> redrive) throws IOException {
+      Schedules schedules, Supplier<OutboxRedrive.Result> redrive, LocalMessages messages) throws IOException {
     this.routes = routes;
     this.tokens = tokens;
     this.signIns = signIns;
     this.functions = functions;
     this.schedules = schedules;
     this.redrive = redrive;
+    this.messages = messages;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.createContext("/", this::serve);
     server.setExecutor(executor);
@@ -98,6 +100,10 @@ final class LocalGateway implements AutoCloseable {
       }
       if (path.equals("/local/outbox/redrive")) {
         redriveParkedEvents(exchange, method);
+        return;
+      }
+      if (path.equals("/local/messages")) {
+        sentMessages(exchange, method);
         return;
       }
       if (DocsPage.serves(path)) {
@@ -227,6 +233,23 @@ final class LocalGateway implements AutoCloseable {
       return;
     }
     respond(exchange, 200, Map.of("Content-Type", asset.get().contentType()), asset.get().body());
+  }
+
+  /** {@code GET /local/messages} -> {@code {"items": [{"channel", "to", "body", "sent_at"}]}}, newest first. */
+  private void sentMessages(HttpExchange exchange, String method) throws IOException {
+    if (!method.equals("GET")) {
+      message(exchange, 405, "Method Not Allowed");
+      return;
+    }
+    List<Map<String, String>> items = messages.newestFirst().stream().map(sent -> {
+      Map<String, String> item = new LinkedHashMap<>();
+      item.put("channel", sent.channel());
+      item.put("to", sent.to());
+      item.put("body", sent.body());
+      item.put("sent_at", sent.sentAt());
+      return item;
+    }).toList();
+    respond(exchange, 200, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(Map.of("items", items)));
   }
 
   private void fireSchedule(HttpExchange exchange, String method, String ruleName) throws IOException {

@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttri
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -42,6 +44,22 @@ final class LocalResources {
       throw new IllegalStateException("template.yaml declares no secret " + logicalId);
     }
     return secrets.createSecret(r -> r.name(settings.tableName() + "-" + logicalId).secretString(value)).arn();
+  }
+
+  /**
+   * The template's EventBridge Scheduler group (where the workflows make their timers and
+   * scheduled triggers), under the name the template gives it; returns that name. One that exists
+   * (an earlier run on the same moto) is used as it is.
+   */
+  static String createScheduleGroup(CloudTemplate template, SchedulerClient scheduler) {
+    Map<String, Object> properties = template.resourceProperties(logicalIdOf(template, "AWS::Scheduler::ScheduleGroup"));
+    String name = String.valueOf(properties.get("Name"));
+    try {
+      scheduler.createScheduleGroup(r -> r.name(name));
+    } catch (ConflictException exists) {
+      // made by an earlier run against this moto
+    }
+    return name;
   }
 
   /** The user pool with the template's sign-in alias and custom attributes (the token's claims). */

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import software.amazon.event.ruler.JsonRuleCompiler;
 import software.amazon.event.ruler.Machine;
 
@@ -34,6 +36,8 @@ final class RuleDispatcher {
   private final String region;
   private final Deque<Delivery> pending = new ArrayDeque<>();
   private final Map<String, Integer> delivered = new HashMap<>();
+  /** What looks at every event the bus took, whether or not a rule takes it (the local messages). */
+  private final List<Consumer<OutboxRecord>> observers = new CopyOnWriteArrayList<>();
 
   RuleDispatcher(List<TemplateRules.EventRule> eventRules, FunctionRegistry functions, String region) {
     this.functions = functions;
@@ -53,9 +57,21 @@ final class RuleDispatcher {
     }
   }
 
+  /** Shows every event dispatched from now on to {@code observer} too (before its rules' deliveries). */
+  void observe(Consumer<OutboxRecord> observer) {
+    observers.add(observer);
+  }
+
   /** Queues a delivery for every rule the event matches, then delivers what is queued. */
   synchronized int dispatch(List<OutboxRecord> published) {
     for (OutboxRecord record : published) {
+      for (Consumer<OutboxRecord> observer : observers) {
+        try {
+          observer.accept(record);
+        } catch (RuntimeException e) {
+          LOG.error("event observer failed", e, "event_id", record.eventId());
+        }
+      }
       String envelope = envelope(record);
       try {
         for (String ruleName : machine.rulesForJSONEvent(envelope)) {

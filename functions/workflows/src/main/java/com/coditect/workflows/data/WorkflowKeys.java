@@ -2,6 +2,7 @@ package com.coditect.workflows.data;
 
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Every key of the workflow items, built in one place. Layout (docs/access-patterns.md has the
@@ -14,6 +15,11 @@ import com.coditect.shared.tenancy.TenantId;
  * execution         T#t#EXEC#e                    EXEC                  T#t#WF#w#EXECS / started_at#e           T#t#EXECS#STATUS#s / e
  * step              T#t#EXEC#e                    STEP#s                -                                       -
  * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#STEP#s#APPROVALS / status#a
+ * webhook lookup    PLATFORM#WF_HOOK#w            WF_HOOK               -                                       -
+ * webhook secret    T#t#WF#w                      HOOK_SECRET           -                                       -
+ * webhook seen      T#t#WF#w                      HOOK_SEEN#sha256      -  (ttl 10 min: replays refused)        -
+ * trigger request   T#t#WF#w                      REQUESTED#e           -  (ttl 1 day: redeliveries ignored)    -
+ * event trigger     T#t#WF_TRIGGERS               EVENT#w               -                                       -
  * </pre>
  *
  * Ids are UUIDv7, so by id is by creation time. Each part of the issue adds its own rows here
@@ -31,6 +37,12 @@ public final class WorkflowKeys {
   public static final String APPROVALS = "APPROVALS";
   public static final String STATUS = "STATUS";
   public static final String TYPE = "TYPE";
+  public static final String WF_HOOK = "WF_HOOK";
+  public static final String HOOK_SECRET = "HOOK_SECRET";
+  public static final String HOOK_SEEN = "HOOK_SEEN";
+  public static final String REQUESTED = "REQUESTED";
+  public static final String WF_TRIGGERS = "WF_TRIGGERS";
+  public static final String EVENT = "EVENT";
 
   private WorkflowKeys() {}
 
@@ -113,5 +125,43 @@ public final class WorkflowKeys {
 
   public static String approvalsByStatusSort(String status, String approvalId) {
     return status + "#" + approvalId;
+  }
+
+  // ---- triggers ----
+
+  /** The tenant-free item that leads a public webhook call to its workflow's tenant. */
+  public static Key webhookLookup(String workflowId) {
+    return Key.builder().partitionValue(Keys.platform().with(WF_HOOK, workflowId).build()).sortValue(WF_HOOK).build();
+  }
+
+  /** A workflow's webhook secret (current and previous). */
+  public static Key webhookSecret(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(HOOK_SECRET).build();
+  }
+
+  /** A webhook call already accepted, by the SHA-256 (hex) of what it signed. */
+  public static Key webhookSeen(TenantId tenant, String workflowId, String digestHex) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(Keys.of(HOOK_SEEN, digestHex))
+        .build();
+  }
+
+  /** An execution a trigger already asked for. */
+  public static Key triggerRequested(TenantId tenant, String workflowId, String executionId) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(Keys.of(REQUESTED, executionId))
+        .build();
+  }
+
+  /** The tenant's event-trigger rows, one per active workflow with an event trigger. */
+  public static String eventTriggersPartition(TenantId tenant) {
+    return Keys.tenant(tenant).with(WF_TRIGGERS).build();
+  }
+
+  public static Key eventTrigger(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(eventTriggersPartition(tenant)).sortValue(Keys.of(EVENT, workflowId)).build();
+  }
+
+  /** The workflow item's key (its list partition and sort key). */
+  public static Key workflow(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(workflowsPartition(tenant)).sortValue(workflowSort(workflowId)).build();
   }
 }
