@@ -5,6 +5,8 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
+import com.coditect.workflows.domain.ApprovalSteps;
+import com.coditect.workflows.domain.TeamMembershipSync;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -13,6 +15,14 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class, SchedulerModule.class})
 public interface WorkflowsComponent {
+
+  ApprovalRoutes approvalRoutes();
+
+  /** Approval steps: created from step.started, expired by their timer. */
+  ApprovalSteps approvalSteps();
+
+  /** The workflows' copy of tenancy's team rosters, for approvals to teams. */
+  TeamMembershipSync teamMembershipSync();
 
   /** Builds the component from the function's config. */
   @Component.Factory
