@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
 /** {@code POST /v1/approvals/{approval_id}/approve} and {@code .../reject}: an optional comment; the body may be absent. */
 public record DecideApprovalRequest(@Nullable String comment) {
 
-  /** A comment is at most this long (the spec's TextField has no limit; an event carries it). */
-  public static final int COMMENT_MAX = 2000;
+  /**
+   * A comment is at most this long: the spec's TextField has no limit, but the step's output carries
+   * every decision's comment, and 40 of them must stay well below the 64 KB an output may take.
+   */
+  public static final int COMMENT_MAX = 1000;
 
   public static DecideApprovalRequest from(ApiRequest request) {
     if (request.bodyText().isBlank()) {
