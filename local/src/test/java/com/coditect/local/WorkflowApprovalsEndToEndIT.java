@@ -123,6 +123,24 @@ class WorkflowApprovalsEndToEndIT {
     assertTrue(inbox(dan, stepId).isEmpty(), "the expired approval left the pending list");
   }
 
+  @Test
+  @ExercisesRules({"WorkflowEventsFunctionApprovalStepStarted", "WorkflowEventsFunctionApprovalsOfEndedExecution"})
+  void aCancelledExecutionTakesItsPendingApprovalsOutOfTheInbox() {
+    User eve = harness.addUser(acme, "member");
+    ObjectNode config = JSON.createObjectNode();
+    config.putObject("approvers").putArray("user_ids").add(eve.id());
+    String stepId = stepStarted(config);
+    LocalApiHarness.eventually("the approval exists", EVENTUALLY, () -> inbox(eve, stepId).size() == 1);
+    String executionId = inbox(eve, stepId).get(0).path("execution_id").asText();
+
+    putOnBus("coditect.workflows", "execution.cancelled", JSON.createObjectNode().put("event_id", Ids.newId())
+        .put("tenant_id", acme.id()).put("action", "execution.cancelled").put("resource_type", "execution")
+        .put("resource_id", executionId));
+    LocalApiHarness.eventually("the cancelled execution's approval left the inbox", EVENTUALLY,
+        () -> inbox(eve, stepId).isEmpty());
+    assertEquals("expired", approvals(eve, "/v1/approvals?approver_id=me", stepId).get(0).path("status").asText());
+  }
+
   /** Puts the engine's step.started of an approval node on the bus; returns the step's id. */
   private String stepStarted(ObjectNode config) {
     String step = Ids.newId();

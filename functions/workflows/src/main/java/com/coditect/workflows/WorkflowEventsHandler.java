@@ -64,6 +64,9 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
           LOG.info("timer ignored", "purpose", detail.path("purpose").asText());
         }
       }
+      case "coditect.workflows execution.completed", "coditect.workflows execution.failed",
+          "coditect.workflows execution.cancelled" -> LOG.info("approval steps of an ended execution closed",
+          "closed", approvals.executionEnded(tenant, resourceId));
       case "coditect.tenancy team.member_added" -> LOG.info("team member added", "changed",
           memberships.memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(), occurredAt));
       case "coditect.tenancy team.member_removed" -> LOG.info("team member removed", "changed",

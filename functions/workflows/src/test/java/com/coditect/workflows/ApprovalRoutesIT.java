@@ -284,6 +284,30 @@ class ApprovalRoutesIT {
     assertEquals(List.of(), resolvedEvents(step));
   }
 
+  @Test
+  void anEndedExecutionClosesItsPendingApprovalStepsWithoutResolvingThem() {
+    Step step = startStep(acme, null, users(acme.ownerId(), acme.adminId()));
+    approve(acme.owner(), approvalOf(step, acme.ownerId()), "").assertStatus(200);
+
+    deliver("coditect.workflows", "execution.cancelled", executionEvent(step, "execution.cancelled"));
+    assertEquals(List.of(), resolvedEvents(step));
+    assertEquals(1, approvalEvents(step, "approval.expired").size());
+    JsonNode admins = all(acme.admin(), "approver_id", acme.adminId(), "execution_id", step.executionId).get(0);
+    assertEquals("expired", admins.path("status").asText());
+    approve(acme.admin(), approvalOf(step, acme.adminId()), "").assertStatus(409);
+    JsonNode owners = all(acme.admin(), "approver_id", acme.ownerId(), "execution_id", step.executionId).get(0);
+    assertEquals("approved", owners.path("status").asText());
+
+    // A settled step is no longer listed under its execution: a redelivery changes nothing.
+    deliver("coditect.workflows", "execution.cancelled", executionEvent(step, "execution.cancelled"));
+    assertEquals(1, approvalEvents(step, "approval.expired").size());
+    Step settled = startStep(acme, null, users(acme.ownerId()));
+    approve(acme.owner(), approvalOf(settled, acme.ownerId()), "").assertStatus(200);
+    deliver("coditect.workflows", "execution.completed", executionEvent(settled, "execution.completed"));
+    assertEquals(List.of(), approvalEvents(settled, "approval.expired"));
+    assertEquals(1, resolvedEvents(settled).size());
+  }
+
   // ---------------------------------------------------------------- teams
 
   @Test
@@ -433,6 +457,17 @@ class ApprovalRoutesIT {
     detail.putObject("context");
     deliver("coditect.workflows", "step.started", detail);
     return new Step(executionId, stepId, workflowId, detail);
+  }
+
+  private ObjectNode executionEvent(Step step, String action) {
+    ObjectNode detail = object();
+    detail.put("event_id", Ids.newId());
+    detail.put("tenant_id", acme.id());
+    detail.put("action", action);
+    detail.put("resource_type", "execution");
+    detail.put("resource_id", step.executionId);
+    detail.put("workflow_id", step.workflowId);
+    return detail;
   }
 
   private ObjectNode timer(Step step) {

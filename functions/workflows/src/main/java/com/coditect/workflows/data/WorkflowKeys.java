@@ -14,7 +14,7 @@ import com.coditect.shared.tenancy.TenantId;
  * execution         T#t#EXEC#e                    EXEC                  T#t#WF#w#EXECS / started_at#e           T#t#EXECS#STATUS#s / e
  * step              T#t#EXEC#e                    STEP#s                -                                       -
  * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#APPROVALS / status#a
- * approval step     T#t#APPROVAL_STEP#s           APPROVAL_STEP         -                                       -
+ * approval step     T#t#APPROVAL_STEP#s           APPROVAL_STEP         T#t#EXEC#e#APPROVAL_STEPS / s (pending)  -
  * team roster       T#t#WF_TEAM#x                 MEMBER#u | TEAM       -                                       -
  * </pre>
  *
@@ -127,6 +127,11 @@ public final class WorkflowKeys {
 
   public static String approvalStepSort() {
     return APPROVAL_STEP;
+  }
+
+  /** GSI1, sparse: an execution's approval steps still pending (a settled step leaves it). */
+  public static String pendingApprovalStepsOfExecution(TenantId tenant, String executionId) {
+    return Keys.tenant(tenant).with(EXEC, executionId).with("APPROVAL_STEPS").build();
   }
 
   // ---- team rosters (the workflows' copy of tenancy's team membership) ----

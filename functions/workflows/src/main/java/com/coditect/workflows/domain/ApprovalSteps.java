@@ -50,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  *       approvers, or whose quorum exceeds them, resolves at once with outcome error.
  *   <li>{@link #decide}: an approver's decision, settled by the {@link Quorum}.
  *   <li>{@link #expire}: the expiry timer fired while the step was still pending: outcome timeout.
+ *   <li>{@link #executionEnded}: the execution ended with the step pending: it expires, silently.
  * </ul>
  *
  * <p>Exactly once: every decision writes the step's item conditionally on the version it read, so
@@ -147,7 +148,7 @@ public final class ApprovalSteps {
       approverTeams.forEach((user, team) ->
           approvers.add(new StepApprover(ApprovalIds.of(stepId, user), user, team, ApprovalStatus.PENDING, null, null)));
     }
-    ApprovalStepItem step = ApprovalStepItem.builder()
+    ApprovalStepItem step = ApprovalStepRepository.indexed(tenant, ApprovalStepItem.builder()
         .meta(ApprovalStepRepository.newMeta(tenant, stepId, now))
         .stepId(stepId)
         .executionId(detail.path("resource_id").asText())
@@ -162,7 +163,7 @@ public final class ApprovalSteps {
         .expiresAt(problem == null ? expiresAt : null)
         .approvers(approvers)
         .resolvedAt(problem == null ? null : now)
-        .build();
+        .build());
 
     WriteTransaction tx = transactions.begin();
     steps.create(tx, step, Stale::new);
@@ -251,7 +252,7 @@ public final class ApprovalSteps {
       if (outcome == ApprovalStatus.PENDING) {
         steps.replace(tx, counted.nextVersion(now), step.version(), Stale::new);
       } else {
-        settle(tx, tenant, caller.actor(), counted, step.version(), outcome, now);
+        settle(tx, tenant, caller.actor(), counted, step.version(), outcome, now, true);
       }
       try {
         tx.commit();
@@ -272,6 +273,28 @@ public final class ApprovalSteps {
    * @return true when it expired the step; false when it was settled already (or is unknown)
    */
   public boolean expire(TenantId tenant, String executionId, String stepId) {
+    return close(tenant, executionId, stepId, true);
+  }
+
+  /**
+   * The execution ended (completed, failed or cancelled) with approval steps still pending, e.g. a
+   * cancel while waiting for approvers: those steps and their approvals expire, so no inbox keeps
+   * them, without a {@code step.resolved} (nothing waits for it any more).
+   *
+   * @return how many steps it closed
+   */
+  public int executionEnded(TenantId tenant, String executionId) {
+    int closed = 0;
+    for (ApprovalStepItem pending : steps.pendingOfExecution(tenant, executionId)) {
+      if (close(tenant, executionId, pending.stepId(), false)) {
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  /** Expires a pending step and its pending approvals; {@code tellEngine}: with step.resolved timeout. */
+  private boolean close(TenantId tenant, String executionId, String stepId, boolean tellEngine) {
     for (int attempt = 1; ; attempt++) {
       Optional<ApprovalStepItem> found = steps.find(tenant, stepId);
       if (found.isEmpty() || !found.get().executionId().equals(executionId)
@@ -280,7 +303,7 @@ public final class ApprovalSteps {
       }
       ApprovalStepItem step = found.get();
       WriteTransaction tx = transactions.begin();
-      settle(tx, tenant, SYSTEM, step, step.version(), ApprovalStatus.EXPIRED, Timestamps.now(clock));
+      settle(tx, tenant, SYSTEM, step, step.version(), ApprovalStatus.EXPIRED, Timestamps.now(clock), tellEngine);
       try {
         tx.commit();
         return true;
@@ -301,10 +324,10 @@ public final class ApprovalSteps {
   /**
    * Adds the settling of {@code step} (read at {@code readVersion}, its approvers as counted) as
    * {@code outcome}: every approval still pending becomes expired, the step takes the outcome, and
-   * {@code step.resolved} tells the engine.
+   * {@code step.resolved} tells the engine (unless {@code tellEngine} is false: its execution ended).
    */
   private void settle(WriteTransaction tx, TenantId tenant, Actor actor, ApprovalStepItem step, long readVersion,
-      ApprovalStatus outcome, String now) {
+      ApprovalStatus outcome, String now, boolean tellEngine) {
     List<StepApprover> settled = new ArrayList<>();
     for (StepApprover approver : step.approvers()) {
       if (approver.status() == ApprovalStatus.PENDING) {
@@ -316,8 +339,12 @@ public final class ApprovalSteps {
         settled.add(approver);
       }
     }
-    ApprovalStepItem resolved = step.withApprovers(settled).withStatus(outcome).withResolvedAt(now).nextVersion(now);
+    ApprovalStepItem resolved = ApprovalStepRepository.indexed(tenant,
+        step.withApprovers(settled).withStatus(outcome).withResolvedAt(now).nextVersion(now));
     steps.replace(tx, resolved, readVersion, Stale::new);
+    if (!tellEngine) {
+      return;
+    }
     int approved = count(step, ApprovalStatus.APPROVED);
     int rejected = count(step, ApprovalStatus.REJECTED);
     switch (outcome) {
