@@ -47,12 +47,12 @@ final class ApprovalRoutes implements RouteGroup {
   private ApiResponse approve(ApiRequest request, Caller caller) {
     String approvalId = request.uuidPathParameter("approval_id");
     DecideApprovalRequest body = DecideApprovalRequest.from(request);
-    return ApiResponse.ok(approvals.get().approve(caller, approvalId, body.comment()));
+    return ApiResponse.versioned(approvals.get().approve(caller, approvalId, request.ifMatchVersion(), body.comment()));
   }
 
   private ApiResponse reject(ApiRequest request, Caller caller) {
     String approvalId = request.uuidPathParameter("approval_id");
     DecideApprovalRequest body = DecideApprovalRequest.from(request);
-    return ApiResponse.ok(approvals.get().reject(caller, approvalId, body.comment()));
+    return ApiResponse.versioned(approvals.get().reject(caller, approvalId, request.ifMatchVersion(), body.comment()));
   }
 }

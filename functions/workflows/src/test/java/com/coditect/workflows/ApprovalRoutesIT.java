@@ -377,6 +377,21 @@ class ApprovalRoutesIT {
   }
 
   @Test
+  void aDecisionWithIfMatchNeedsTheApprovalsVersionAndAnswersItsNewOne() {
+    Step step = startStep(acme, null, users(acme.ownerId(), acme.adminId()));
+    String approval = approvalOf(step, acme.ownerId());
+    HandlerResponse stale = api.call(HttpEvents.route("POST /v1/approvals/{approval_id}/approve")
+        .pathParam("approval_id", approval).claims(acme.owner()).header("If-Match", "\"2\"").build());
+    stale.assertStatus(412);
+    assertEquals(List.of("GetItem"), stale.dynamoCalls());
+    HandlerResponse decided = api.call(HttpEvents.route("POST /v1/approvals/{approval_id}/approve")
+        .pathParam("approval_id", approval).claims(acme.owner()).header("If-Match", "\"1\"").build());
+    decided.assertStatus(200);
+    assertEquals("\"2\"", decided.header("ETag"));
+    reject(acme.admin(), approvalOf(step, acme.adminId()), "").assertStatus(200);
+  }
+
+  @Test
   void membersListTheirOwnAndOwnersAndAdminsAnyonesOrEveryones() {
     Step step = startStep(acme, null, users(acme.ownerId(), acme.adminId(), acme.memberId(), acme.viewerId()));
 

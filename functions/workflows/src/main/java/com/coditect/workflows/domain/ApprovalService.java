@@ -3,11 +3,14 @@ package com.coditect.workflows.domain;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.ResultPage;
+import com.coditect.shared.store.Versioned;
 import com.coditect.shared.tenancy.Caller;
 import com.coditect.workflows.api.ApprovalFilters;
 import com.coditect.workflows.api.ApprovalResponse;
+import com.coditect.workflows.data.ApprovalItem;
 import com.coditect.workflows.data.ApprovalRepository;
 import com.coditect.workflows.model.ApprovalStatus;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.jspecify.annotations.Nullable;
@@ -48,11 +51,17 @@ public final class ApprovalService {
     return found.map(ApprovalResponse::from);
   }
 
-  public ApprovalResponse approve(Caller caller, String approvalId, @Nullable String comment) {
-    return ApprovalResponse.from(steps.decide(caller, approvalId, ApprovalStatus.APPROVED, comment));
+  public Versioned<ApprovalResponse> approve(Caller caller, String approvalId, Optional<Long> ifMatch,
+      @Nullable String comment) {
+    return decided(steps.decide(caller, approvalId, ifMatch, ApprovalStatus.APPROVED, comment));
   }
 
-  public ApprovalResponse reject(Caller caller, String approvalId, @Nullable String comment) {
-    return ApprovalResponse.from(steps.decide(caller, approvalId, ApprovalStatus.REJECTED, comment));
+  public Versioned<ApprovalResponse> reject(Caller caller, String approvalId, Optional<Long> ifMatch,
+      @Nullable String comment) {
+    return decided(steps.decide(caller, approvalId, ifMatch, ApprovalStatus.REJECTED, comment));
+  }
+
+  private static Versioned<ApprovalResponse> decided(ApprovalItem approval) {
+    return new Versioned<>(ApprovalResponse.from(approval), approval.version());
   }
 }

@@ -7,6 +7,7 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
@@ -202,11 +203,12 @@ public final class ApprovalSteps {
 
   /**
    * The caller's decision on their approval ({@code approved} or {@code rejected}); settles the
-   * step when the {@link Quorum} says so.
+   * step when the {@link Quorum} says so. {@code ifMatch}, when sent, must be the approval's version.
    *
    * @return the decided approval
    */
-  public ApprovalItem decide(Caller caller, String approvalId, ApprovalStatus decision, @Nullable String comment) {
+  public ApprovalItem decide(Caller caller, String approvalId, Optional<Long> ifMatch, ApprovalStatus decision,
+      @Nullable String comment) {
     TenantId tenant = caller.tenantId();
     for (int attempt = 1; ; attempt++) {
       ApprovalItem approval = approvals.find(tenant, approvalId)
@@ -214,6 +216,7 @@ public final class ApprovalSteps {
       if (!caller.userId().equals(approval.approverId())) {
         throw new ForbiddenException("Only the approver may decide this approval.");
       }
+      Preconditions.checkIfMatch(ifMatch, approval.version());
       if (approval.status() != ApprovalStatus.PENDING) {
         throw new ConflictException("The approval is " + approval.status().apiName() + ", not pending.");
       }
