@@ -24,12 +24,12 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
 
   private static final Log LOG = Log.forClass(WorkflowEventsHandler.class);
 
+  private final ApprovalSteps approvals;
+  private final TeamMembershipSync memberships;
+
   public WorkflowEventsHandler() {
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
   }
-
-  private final ApprovalSteps approvals;
-  private final TeamMembershipSync memberships;
 
   WorkflowEventsHandler(WorkflowsComponent component) {
     this.approvals = component.approvalSteps();
