@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;
+import com.coditect.shared.events.OutboxRecord;
+import com.coditect.shared.store.Ids;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.TemplateRoute;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +104,7 @@ class RouteMatrixIT {
       Map.entry("folder_id", seed -> seed.dms().folderId()),
       Map.entry("permission_id", seed -> seed.dms().permissionId()),
       Map.entry("share_id", seed -> seed.dms().shareId()),
+      Map.entry("approval_id", seed -> seed.workflows().approvalId()),
       Map.entry("version_number", seed -> "1"));
 
   /**
@@ -156,7 +159,9 @@ class RouteMatrixIT {
       Map.entry("POST /v1/documents/{document_id}/versions", "{\"file_name\":\"b.txt\",\"file_size_bytes\":5,"
           + "\"checksum\":\"" + sha256Hex(ATTACHMENT_BYTES) + "\"}"),
       Map.entry("POST /v1/documents/{document_id}/versions/{version_number}/complete", "{}"),
-      Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"));
+      Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/approvals/{approval_id}/approve", "{\"comment\":\"Changed by B\"}"),
+      Map.entry("POST /v1/approvals/{approval_id}/reject", "{\"comment\":\"Changed by B\"}"));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -188,12 +193,13 @@ class RouteMatrixIT {
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
    * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms,
+      Workflows workflows) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
-          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId());
+          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflows.approvalId());
     }
   }
 
@@ -209,6 +215,9 @@ class RouteMatrixIT {
    * document and a share link of it.
    */
   record Dms(String documentId, String folderId, String permissionId, String shareId) {}
+
+  /** The workflow resources of a seed: the member's approval in an approval step. */
+  record Workflows(String approvalId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -234,7 +243,7 @@ class RouteMatrixIT {
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
-        seedDms(tenant, member, folderName));
+        seedDms(tenant, member, folderName), seedWorkflows(tenant, member));
   }
 
   /**
@@ -285,6 +294,24 @@ class RouteMatrixIT {
     return new Dms(documentId, folderId, permission, share);
   }
 
+  /**
+   * The member's approval, made by the approvals part from an approval step's {@code step.started}
+   * (put on the bus as the engine does; the rule dispatcher takes it as EventBridge would).
+   */
+  private Workflows seedWorkflows(Tenant tenant, User member) {
+    String detail = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"tenant_id\":\"" + tenant.id()
+        + "\",\"action\":\"step.started\",\"resource_type\":\"execution\",\"resource_id\":\"" + Ids.newId()
+        + "\",\"workflow_id\":\"" + Ids.newId() + "\",\"workflow_version\":1,\"step_id\":\"" + Ids.newId()
+        + "\",\"node_id\":\"review\",\"node_type\":\"approval\",\"node_name\":\"Review\",\"attempt\":1,"
+        + "\"requested_by\":\"" + tenant.ownerId() + "\",\"config\":{\"approvers\":{\"user_ids\":[\"" + member.id()
+        + "\"]}}}";
+    harness.api().rules().dispatch(List.of(new OutboxRecord(null, null, tenant.id(), Ids.newId(),
+        "coditect.workflows", "step.started", detail)));
+    LocalApiHarness.eventually("the seeded approval exists", Duration.ofSeconds(20), () ->
+        harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json().path("items").size() == 1);
+    return new Workflows(harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json()
+        .path("items").get(0).path("id").asText());
+  }
 
   private Audit seedAudit(Tenant tenant) {
     String review = harness.create("/v1/audit-reviews", tenant.ownerToken(), "{\"review_type\":\"access\","

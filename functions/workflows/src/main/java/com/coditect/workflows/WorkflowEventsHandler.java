@@ -9,8 +9,10 @@ import com.coditect.shared.log.Log;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.workflows.data.WorkflowSchedules;
+import com.coditect.workflows.domain.ApprovalSteps;
 import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
+import com.coditect.workflows.domain.TeamMembershipSync;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
 
   private final EventTriggers eventTriggers;
   private final ScheduledTriggers scheduledTriggers;
+  private final ApprovalSteps approvals;
+  private final TeamMembershipSync memberships;
 
   public WorkflowEventsHandler() {
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
@@ -37,6 +41,8 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   WorkflowEventsHandler(WorkflowsComponent component) {
     this.eventTriggers = component.eventTriggers();
     this.scheduledTriggers = component.scheduledTriggers();
+    this.approvals = component.approvalSteps();
+    this.memberships = component.teamMembershipSync();
   }
 
   @Override
@@ -49,19 +55,61 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
 
   private void handle(BusEvent event, JsonNode envelope) {
     JsonNode detail = event.detail();
+    TenantId tenant = new TenantId(detail.path("tenant_id").asText());
+    String resourceId = detail.path("resource_id").asText();
+    String occurredAt = detail.path("occurred_at").asText();
+    JsonNode changes = detail.path("changes");
     switch (event.source() + " " + event.detailType()) {
       case WorkflowSchedules.SOURCE + " " + ScheduledTriggers.DETAIL_TYPE -> scheduledTriggers.fired(
-          new TenantId(detail.path("tenant_id").asText()), detail.path("workflow_id").asText(),
-          envelope.path("id").asText(), firedAt(envelope));
-      default -> {
-        // Platform events reach here through the event-trigger rule only (the engine's own are cased above).
-        if (event.source().startsWith("coditect.") && !event.source().equals(EventTriggers.OWN_SOURCE)) {
-          LOG.info("platform event matched against event triggers", "detail_type", event.detailType(),
-              "requested", eventTriggers.onPlatformEvent(envelope));
-        } else {
-          LOG.info("event ignored", "detail_type", event.detailType());
+          tenant, detail.path("workflow_id").asText(), envelope.path("id").asText(), firedAt(envelope));
+      // The approvals part's own rule brings only approval nodes' step.started (pattern on node_type).
+      case "coditect.workflows step.started" -> {
+        if ("approval".equals(detail.path("node_type").asText())) {
+          LOG.info("approval step started", "created", approvals.started(tenant, detail));
         }
       }
+      // Timers of every purpose come here; the engine part handles wait, retry and action_timeout.
+      case WorkflowSchedules.SOURCE + " timer.fired" -> {
+        if (ApprovalSteps.EXPIRY_PURPOSE.equals(detail.path("purpose").asText())) {
+          LOG.info("approval step expiry", "expired", approvals.expire(tenant, detail.path("execution_id").asText(),
+              detail.path("step_id").asText()));
+        } else {
+          LOG.info("timer ignored", "purpose", detail.path("purpose").asText());
+        }
+      }
+      case "coditect.workflows execution.completed", "coditect.workflows execution.failed",
+          "coditect.workflows execution.cancelled" -> LOG.info("approval steps of an ended execution closed",
+          "closed", approvals.executionEnded(tenant, resourceId));
+      case "coditect.tenancy team.member_added" -> {
+        LOG.info("team member added", "changed",
+            memberships.memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(), occurredAt));
+        startTriggered(event, envelope);
+      }
+      case "coditect.tenancy team.member_removed" -> {
+        LOG.info("team member removed", "changed", memberships.memberRemoved(tenant, resourceId,
+            changes.path("member_user_id").path("old").asText(), occurredAt));
+        startTriggered(event, envelope);
+      }
+      case "coditect.tenancy team.deleted" -> {
+        LOG.info("team deleted", "changed", memberships.teamDeleted(tenant, resourceId, occurredAt));
+        startTriggered(event, envelope);
+      }
+      default -> startTriggered(event, envelope);
+    }
+  }
+
+  /**
+   * Starts the workflows whose event trigger matches a platform event. EventBridge delivers an
+   * event once per rule it matches and says not which rule, so an event this function also
+   * reacts to otherwise (a team event) arrives twice and each delivery does all of its work: both
+   * reactions are idempotent (an execution's id derives from the event's id and the workflow's).
+   */
+  private void startTriggered(BusEvent event, JsonNode envelope) {
+    if (event.source().startsWith("coditect.") && !event.source().equals(EventTriggers.OWN_SOURCE)) {
+      LOG.info("platform event matched against event triggers", "detail_type", event.detailType(),
+          "requested", eventTriggers.onPlatformEvent(envelope));
+    } else {
+      LOG.info("event ignored", "detail_type", event.detailType());
     }
   }
 

@@ -5,8 +5,10 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
+import com.coditect.workflows.domain.ApprovalSteps;
 import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
+import com.coditect.workflows.domain.TeamMembershipSync;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -21,6 +23,13 @@ public interface WorkflowsComponent {
   EventTriggers eventTriggers();
 
   ScheduledTriggers scheduledTriggers();
+  ApprovalRoutes approvalRoutes();
+
+  /** Approval steps: created from step.started, expired by their timer. */
+  ApprovalSteps approvalSteps();
+
+  /** The workflows' copy of tenancy's team rosters, for approvals to teams. */
+  TeamMembershipSync teamMembershipSync();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -8,6 +8,7 @@ import com.coditect.testing.TestComponentFactory;
 import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The workflow functions' production modules plus the test's interceptors: the wiring is the point
@@ -17,6 +18,9 @@ import javax.inject.Singleton;
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class, SchedulerModule.class,
     TestInterceptorsModule.class})
 public interface TestWorkflowsComponent extends WorkflowsComponent {
+
+  /** The Scheduler client the workflows use (moto's), for tests that look at the schedules made. */
+  SchedulerClient scheduler();
 
   /** The workflows API handler over this wiring (the handler's component constructor is package-private). */
   default WorkflowsHandler handler() {

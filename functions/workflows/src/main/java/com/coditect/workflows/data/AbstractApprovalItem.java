@@ -14,7 +14,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 /**
  * One approver's part in an approval step (spec Domain 3.4): {@code PK=T#t#APPROVAL#a, SK=APPROVAL}.
  * GSI1 is (approver, status): {@code T#t#USER#u#APPROVALS / status#a}, so an approver's pending
- * approvals are one Query; GSI2 is (step, status): {@code T#t#STEP#s#APPROVALS / status#a}.
+ * approvals are one Query; GSI2 is the tenant's approvals by status ({@code T#t#APPROVALS /
+ * status#a}), for an owner or admin listing everyone's. The step's approvals by status (the spec's
+ * second index) are its {@link ApprovalStepItem}: one GetItem, consistent, which decides the quorum.
  */
 @Value.Immutable
 @ItemStyle
@@ -30,6 +32,12 @@ abstract class AbstractApprovalItem implements StoredItem<ApprovalItem> {
 
   /** The WorkflowStep (its id, not the node id). */
   public abstract String stepId();
+
+  /** The approval node's id in the definition. */
+  public abstract String nodeId();
+
+  /** The workflow version the execution runs (for the approval's events). */
+  public abstract Long workflowVersion();
 
   public abstract @Nullable String approverId();
 
@@ -58,6 +66,10 @@ abstract class AbstractApprovalItem implements StoredItem<ApprovalItem> {
               .setter(ApprovalItem.Builder::workflowId))
           .addAttribute(String.class, a -> a.name("step_id").getter(ApprovalItem::stepId)
               .setter(ApprovalItem.Builder::stepId))
+          .addAttribute(String.class, a -> a.name("node_id").getter(ApprovalItem::nodeId)
+              .setter(ApprovalItem.Builder::nodeId))
+          .addAttribute(Long.class, a -> a.name("workflow_version").getter(ApprovalItem::workflowVersion)
+              .setter(ApprovalItem.Builder::workflowVersion))
           .addAttribute(String.class, a -> a.name("approver_id").getter(ApprovalItem::approverId)
               .setter(ApprovalItem.Builder::approverId))
           .addAttribute(ApprovalStatus.class, a -> a.name("status").getter(ApprovalItem::status)

@@ -14,12 +14,14 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * version           T#t#WF#w                      VERSION#0000000003    -                                       -
  * execution         T#t#EXEC#e                    EXEC                  T#t#WF#w#EXECS / started_at#e           T#t#EXECS#STATUS#s / e
  * step              T#t#EXEC#e                    STEP#s                -                                       -
- * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#STEP#s#APPROVALS / status#a
  * webhook lookup    PLATFORM#WF_HOOK#w            WF_HOOK               -                                       -
  * webhook secret    T#t#WF#w                      HOOK_SECRET           -                                       -
  * webhook seen      T#t#WF#w                      HOOK_SEEN#sha256      -  (ttl 10 min: replays refused)        -
  * trigger request   T#t#WF#w                      REQUESTED#e           -  (ttl 1 day: redeliveries ignored)    -
  * event trigger     T#t#WF_TRIGGERS               EVENT#w               -                                       -
+ * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#APPROVALS / status#a
+ * approval step     T#t#APPROVAL_STEP#s           APPROVAL_STEP         T#t#EXEC#e#APPROVAL_STEPS / s (pending)  -
+ * team roster       T#t#WF_TEAM#x                 MEMBER#u | TEAM       -                                       -
  * </pre>
  *
  * Ids are UUIDv7, so by id is by creation time. Each part of the issue adds its own rows here
@@ -43,6 +45,10 @@ public final class WorkflowKeys {
   public static final String REQUESTED = "REQUESTED";
   public static final String WF_TRIGGERS = "WF_TRIGGERS";
   public static final String EVENT = "EVENT";
+  public static final String APPROVAL_STEP = "APPROVAL_STEP";
+  public static final String WF_TEAM = "WF_TEAM";
+  public static final String MEMBER = "MEMBER";
+  public static final String TEAM = "TEAM";
 
   private WorkflowKeys() {}
 
@@ -118,9 +124,41 @@ public final class WorkflowKeys {
     return Keys.tenant(tenant).with("USER", userId).with(APPROVALS).build();
   }
 
-  /** GSI2: a step's approvals, sorted by {@link #approvalsByStatusSort}. */
-  public static String approvalsOfStep(TenantId tenant, String stepId) {
-    return Keys.tenant(tenant).with(STEP, stepId).with(APPROVALS).build();
+  /**
+   * GSI2: the tenant's approvals, sorted by {@link #approvalsByStatusSort}, for an owner or admin
+   * listing everyone's. A step's approvals are its {@link #approvalStepPartition} item instead.
+   */
+  public static String approvalsOfTenant(TenantId tenant) {
+    return Keys.tenant(tenant).with(APPROVALS).build();
+  }
+
+  /** An approval step (by the WorkflowStep's id): its rule and its approvers, one item. */
+  public static String approvalStepPartition(TenantId tenant, String stepId) {
+    return Keys.tenant(tenant).with(APPROVAL_STEP, stepId).build();
+  }
+
+  public static String approvalStepSort() {
+    return APPROVAL_STEP;
+  }
+
+  /** GSI1, sparse: an execution's approval steps still pending (a settled step leaves it). */
+  public static String pendingApprovalStepsOfExecution(TenantId tenant, String executionId) {
+    return Keys.tenant(tenant).with(EXEC, executionId).with("APPROVAL_STEPS").build();
+  }
+
+  // ---- team rosters (the workflows' copy of tenancy's team membership) ----
+
+  public static String teamRosterPartition(TenantId tenant, String teamId) {
+    return Keys.tenant(tenant).with(WF_TEAM, teamId).build();
+  }
+
+  public static String teamMemberSort(String userId) {
+    return Keys.of(MEMBER, userId);
+  }
+
+  /** A deleted team's tombstone, in its roster's partition. */
+  public static String teamTombstoneSort() {
+    return TEAM;
   }
 
   public static String approvalsByStatusSort(String status, String approvalId) {
