@@ -80,7 +80,7 @@ final class VersionRoutes implements RouteGroup {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw BadRequestException.forField(name, "must be a version number, a whole number from 1");
+      throw BadRequestException.forField(name, "must be a version number, a whole number from 1 to 2147483647");
     });
   }
 }

@@ -163,6 +163,8 @@ class VersionRoutesIT {
     early.assertStatus(409);
     assertEquals(List.of("version_number"), early.errorFields());
     assertEquals(List.of("version_number"), bad(docs.complete(acme.member(), id, "two", "{}")));
+    assertEquals(List.of("version_number"), bad(docs.complete(acme.member(), id, "2147483648", "{}")),
+        "above the schema's maximum, 2^31 - 1");
     assertEquals(List.of("parts"), unprocessable(docs.complete(acme.member(), id, "2", "{\"parts\":[{\"part_number\":1,"
         + "\"etag\":\"x\"}]}")));
     assertEquals(403, docs.complete(acme.viewer(), id, "2", "{}").status());
