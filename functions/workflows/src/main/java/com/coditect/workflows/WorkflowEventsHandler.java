@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.workflows.domain.WorkflowFollowUps;
 import java.util.Map;
 
 /**
@@ -23,7 +25,11 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
   }
 
-  WorkflowEventsHandler(WorkflowsComponent component) {}
+  private final WorkflowFollowUps followUps;
+
+  WorkflowEventsHandler(WorkflowsComponent component) {
+    this.followUps = component.workflowFollowUps();
+  }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
@@ -33,6 +39,9 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
 
   private void handle(BusEvent event) {
     switch (event.source() + " " + event.detailType()) {
+      case "coditect.tenancy project.deleted" -> LOG.info("workflows of a deleted project unlinked", "unlinked",
+          followUps.projectDeleted(new TenantId(event.detail().path("tenant_id").asText()),
+              event.detail().path("resource_id").asText()));
       default -> LOG.info("event ignored", "detail_type", event.detailType());
     }
   }

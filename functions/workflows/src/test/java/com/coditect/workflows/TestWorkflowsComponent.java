@@ -6,8 +6,12 @@ import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.TestComponentFactory;
 import com.coditect.testing.TestInterceptorsModule;
+import com.coditect.workflows.data.EventTriggerRepository;
+import com.coditect.workflows.data.HookSecretRepository;
+import com.coditect.workflows.data.WorkflowVersionRepository;
 import dagger.Component;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The workflow functions' production modules plus the test's interceptors: the wiring is the point
@@ -27,6 +31,16 @@ public interface TestWorkflowsComponent extends WorkflowsComponent {
   default WorkflowEventsHandler eventsHandler() {
     return new WorkflowEventsHandler(this);
   }
+
+  /** The Scheduler client the functions use: tests make its schedule group and look at schedules with it. */
+  SchedulerClient scheduler();
+
+  /** The stored trigger settings and versions, read as the triggers part and the engine will read them. */
+  HookSecretRepository hookSecrets();
+
+  EventTriggerRepository eventTriggers();
+
+  WorkflowVersionRepository workflowVersions();
 
   @Component.Factory
   interface Factory extends TestComponentFactory<TestWorkflowsComponent> {}

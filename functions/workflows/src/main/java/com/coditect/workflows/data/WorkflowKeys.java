@@ -2,6 +2,7 @@ package com.coditect.workflows.data;
 
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Every key of the workflow items, built in one place. Layout (docs/access-patterns.md has the
@@ -14,7 +15,14 @@ import com.coditect.shared.tenancy.TenantId;
  * execution         T#t#EXEC#e                    EXEC                  T#t#WF#w#EXECS / started_at#e           T#t#EXECS#STATUS#s / e
  * step              T#t#EXEC#e                    STEP#s                -                                       -
  * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#STEP#s#APPROVALS / status#a
+ * event trigger     T#t#WF_TRIGGERS               EVENT#w               -                                       -
+ * webhook secret    T#t#WF#w                      HOOK_SECRET           -                                       -
+ * webhook lookup    PLATFORM#WF_HOOK#w            WF_HOOK               -                                       -
  * </pre>
+ *
+ * An event trigger row exists while its workflow is active (the tenant's rows are one Query for the
+ * triggers part); a webhook secret and its lookup while the workflow has a webhook trigger (the
+ * public hook URL names no tenant: the lookup is how its route finds the tenant).
  *
  * Ids are UUIDv7, so by id is by creation time. Each part of the issue adds its own rows here
  * (webhook secrets, event triggers, analysis aggregates, timers), with a line in this table.
@@ -31,6 +39,10 @@ public final class WorkflowKeys {
   public static final String APPROVALS = "APPROVALS";
   public static final String STATUS = "STATUS";
   public static final String TYPE = "TYPE";
+  public static final String WF_TRIGGERS = "WF_TRIGGERS";
+  public static final String EVENT = "EVENT";
+  public static final String HOOK_SECRET = "HOOK_SECRET";
+  public static final String WF_HOOK = "WF_HOOK";
 
   private WorkflowKeys() {}
 
@@ -61,6 +73,37 @@ public final class WorkflowKeys {
   /** Zero-padded, so the versions sort by number. */
   public static String versionSort(long version) {
     return VERSION + "#" + String.format("%010d", version);
+  }
+
+  /** A workflow's item. */
+  public static Key workflow(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(workflowsPartition(tenant)).sortValue(workflowSort(workflowId)).build();
+  }
+
+  /** A frozen version of a workflow. */
+  public static Key version(TenantId tenant, String workflowId, long version) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(versionSort(version)).build();
+  }
+
+  // ---- triggers ----
+
+  /** The tenant's event-trigger rows: one per active workflow with an event trigger. */
+  public static String eventTriggersPartition(TenantId tenant) {
+    return Keys.tenant(tenant).with(WF_TRIGGERS).build();
+  }
+
+  public static Key eventTrigger(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(eventTriggersPartition(tenant)).sortValue(Keys.of(EVENT, workflowId)).build();
+  }
+
+  /** A workflow's webhook secret (and the previous one while it is still honoured). */
+  public static Key hookSecret(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(HOOK_SECRET).build();
+  }
+
+  /** The tenant of a workflow with a webhook trigger, found from the workflow id alone (the public hook URL). */
+  public static Key hookLookup(String workflowId) {
+    return Key.builder().partitionValue(Keys.platform().with(WF_HOOK, workflowId).build()).sortValue(WF_HOOK).build();
   }
 
   // ---- executions and steps ----

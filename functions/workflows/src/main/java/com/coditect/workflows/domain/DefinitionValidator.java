@@ -112,17 +112,24 @@ public final class DefinitionValidator {
         continue;
       }
       switch (type.get()) {
-        case MANUAL, WEBHOOK -> {
-          if (!once.add(type.get())) {
-            problems.add(DefinitionProblem.of("DUPLICATE_TRIGGER", where + ": a workflow has at most one "
-                + type.get().apiName() + " trigger"));
-          }
-        }
+        case MANUAL, WEBHOOK -> duplicate(once, type.get(), where, problems);
         case SCHEDULED -> scheduleProblem(trigger.path("expression")).ifPresent(message ->
             problems.add(DefinitionProblem.of("INVALID_SCHEDULE", where + ".expression " + message)));
-        case EVENT -> eventPatternProblem(trigger.path("pattern")).ifPresent(message ->
-            problems.add(DefinitionProblem.of("INVALID_EVENT_PATTERN", where + ".pattern " + message)));
+        case EVENT -> {
+          duplicate(once, type.get(), where, problems);
+          eventPatternProblem(trigger.path("pattern")).ifPresent(message ->
+              problems.add(DefinitionProblem.of("INVALID_EVENT_PATTERN", where + ".pattern " + message)));
+        }
       }
+    }
+  }
+
+  /** One manual, webhook or event trigger per workflow: an event pattern takes $or for more cases. */
+  private static void duplicate(Set<TriggerType> once, TriggerType type, String where,
+      List<DefinitionProblem> problems) {
+    if (!once.add(type)) {
+      problems.add(DefinitionProblem.of("DUPLICATE_TRIGGER", where + ": a workflow has at most one "
+          + type.apiName() + " trigger"));
     }
   }
 
