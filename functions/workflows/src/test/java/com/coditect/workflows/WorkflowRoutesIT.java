@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.ContractClient;
+import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.TestInterceptors;
 import com.coditect.workflows.WorkflowsApi.Tenant;
 import com.coditect.workflows.data.EventTriggerItem;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +32,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.SchedulerException;
 
 /**
  * The definition routes on moto: {@code GET|POST /v1/workflows}, {@code GET|PATCH|DELETE
@@ -392,6 +400,37 @@ class WorkflowRoutesIT {
     assertTrue(api.schedule("s-" + id + "-1").isPresent());
     delete(acme.member(), id, null).assertStatus(204);
     assertTrue(api.schedule("s-" + id + "-1").isEmpty());
+  }
+
+  @Test
+  void aSchedulerThatFailsAtPublishLeavesTheWorkflowAsItWas() {
+    String id = create(acme.member(), body("Unlucky", "[{\"type\": \"scheduled\", \"expression\": \"rate(1 day)\"},"
+        + " {\"type\": \"scheduled\", \"expression\": \"rate(2 days)\"}]")).text("id");
+    // The second schedule fails: the first, made by this publish, is removed again.
+    ExecutionInterceptor secondCreateFails = new ExecutionInterceptor() {
+      private int creates;
+
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof CreateScheduleRequest && ++creates == 2) {
+          throw SchedulerException.builder().message("Scheduler is down").build();
+        }
+      }
+    };
+    WorkflowsHandler unlucky = new WorkflowsHandler(DaggerTestWorkflowsComponent.factory()
+        .create(api.env.appConfig(), TestInterceptors.of(secondCreateFails)));
+    HandlerResponse failed = new ContractClient(unlucky, new DynamoDbCallCounter()).call(
+        HttpEvents.route("POST /v1/workflows/{workflow_id}/publish").pathParam("workflow_id", id)
+            .claims(acme.member()).build());
+    assertEquals(500, failed.status(), failed.raw());
+    assertEquals("draft", get(acme.member(), id).text("status"));
+    assertTrue(api.schedule("s-" + id + "-1").isEmpty());
+    assertTrue(api.schedule("s-" + id + "-2").isEmpty());
+
+    lifecycle(acme.member(), id, "publish", null).assertStatus(200);
+    assertTrue(api.schedule("s-" + id + "-2").isPresent());
+    lifecycle(acme.member(), id, "archive", null).assertStatus(200);
+    assertTrue(api.schedule("s-" + id + "-2").isEmpty());
   }
 
   // ---------------------------------------------------------------- lists

@@ -10,6 +10,7 @@ import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.json.JsonText;
+import com.coditect.shared.log.Log;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Preconditions;
@@ -39,6 +40,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,20 +50,24 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Workflow definitions and their lifecycle: draft, then active (published), paused, archived.
  * Every change is one transaction of the workflow (conditional on the version read), what its
  * triggers need kept with it (the event-trigger row, the webhook secret and its pointer), the
  * frozen version when one is made, and its {@code workflow.*} event carrying {@code
- * workflow_version}. Recurring schedules live outside the table: they are made after a publish
- * commits and removed after a pause, archive or delete commits (a schedule left behind by a failure
- * there fires into a workflow that is no longer active, which starts nothing).
+ * workflow_version}. Recurring schedules live outside the table: a publish makes them before its
+ * transaction (and removes those it made if the transaction fails), an edit of an active
+ * workflow's triggers replaces them after its transaction, and a pause, archive or delete removes
+ * them after its transaction (a schedule left behind by a Scheduler failure there fires into a
+ * workflow that is no longer active, which starts nothing).
  */
 @Singleton
 public final class WorkflowService {
 
   static final String RESOURCE = "workflow";
+  private static final Log LOG = Log.forClass(WorkflowService.class);
   /** How long a rotated-out webhook secret is still honoured. */
   static final Duration PREVIOUS_SECRET_GRACE = Duration.ofHours(24);
   private static final Set<WorkflowStatus> PUBLISHED = EnumSet.of(WorkflowStatus.ACTIVE, WorkflowStatus.PAUSED);
@@ -273,15 +279,26 @@ public final class WorkflowService {
     requireValid(parse(workflow.definition()), parse(workflow.triggers()));
     TriggerSettings settings = TriggerSettings.of(workflow.triggers());
     String now = Timestamps.now(clock);
-    Versioned<WorkflowResponse> published = transition(tenant, caller.actor(), workflow, ifMatch, "workflow.published",
-        w -> w.withStatus(WorkflowStatus.ACTIVE).withPublishedAt(now), (changed, tx) -> {
-          if (workflow.status() == WorkflowStatus.DRAFT) {
-            versions.freeze(tx, tenant, changed, caller.userId(), now);
-          }
-          keepEventRow(tx, tenant, changed, settings, now);
-        });
-    makeSchedules(tenant, workflowId, settings);
-    return published;
+    // The schedules come first: a Scheduler that fails leaves the workflow as it was (nothing to
+    // undo in the table), and one that made them before a failed commit has them removed again.
+    List<String> made = makeSchedules(tenant, workflowId, settings);
+    try {
+      return transition(tenant, caller.actor(), workflow, ifMatch, "workflow.published",
+          w -> w.withStatus(WorkflowStatus.ACTIVE).withPublishedAt(now), (changed, tx) -> {
+            if (workflow.status() == WorkflowStatus.DRAFT) {
+              versions.freeze(tx, tenant, changed, caller.userId(), now);
+            }
+            keepEventRow(tx, tenant, changed, settings, now);
+          });
+    } catch (RuntimeException failed) {
+      // Unless a concurrent publish won (its schedules are these, by name), this one's go.
+      boolean activeAnyway = workflows.find(tenant, workflowId)
+          .filter(w -> !w.isDeleted() && w.status() == WorkflowStatus.ACTIVE).isPresent();
+      if (!activeAnyway) {
+        made.forEach(schedules::delete);
+      }
+      throw failed;
+    }
   }
 
   /** Active to paused: nothing starts it until it is published again. */
@@ -340,21 +357,46 @@ public final class WorkflowService {
     }
   }
 
-  private void makeSchedules(TenantId tenant, String workflowId, TriggerSettings settings) {
+  /**
+   * Makes the workflow's recurring schedules, all or none; answers the names this call made (not
+   * those that existed).
+   */
+  private List<String> makeSchedules(TenantId tenant, String workflowId, TriggerSettings settings) {
     List<String> names = settings.scheduleNames(workflowId);
-    for (int i = 0; i < names.size(); i++) {
-      ObjectNode detail = JsonNodeFactory.instance.objectNode()
-          .put("tenant_id", tenant.value())
-          .put("workflow_id", workflowId);
-      schedules.recurring(names.get(i), settings.scheduleExpressions().get(i), SCHEDULE_FIRED, detail);
+    List<String> made = new ArrayList<>();
+    try {
+      for (int i = 0; i < names.size(); i++) {
+        ObjectNode detail = JsonNodeFactory.instance.objectNode()
+            .put("tenant_id", tenant.value())
+            .put("workflow_id", workflowId);
+        if (schedules.recurring(names.get(i), settings.scheduleExpressions().get(i), SCHEDULE_FIRED, detail)) {
+          made.add(names.get(i));
+        }
+      }
+      return made;
+    } catch (RuntimeException failed) {
+      // All or none: the ones this call made go again.
+      made.forEach(schedules::delete);
+      throw failed;
     }
   }
 
   /** The detail type of a scheduled trigger's event (source {@link WorkflowSchedules#SOURCE}). */
   public static final String SCHEDULE_FIRED = "schedule.fired";
 
+  /**
+   * Removes the workflow's recurring schedules after its change committed. A Scheduler failure here
+   * does not fail the change that committed: a schedule left behind fires into a workflow that is
+   * no longer active, which starts nothing, and deleting the workflow removes it again.
+   */
   private void removeSchedules(String workflowId, TriggerSettings settings) {
-    settings.scheduleNames(workflowId).forEach(schedules::delete);
+    for (String name : settings.scheduleNames(workflowId)) {
+      try {
+        schedules.delete(name);
+      } catch (SdkException e) {
+        LOG.error("schedule of an inactive workflow not removed", e, "schedule", name);
+      }
+    }
   }
 
   private void record(WriteTransaction tx, TenantId tenant, Actor actor, String action, WorkflowResponse before,
