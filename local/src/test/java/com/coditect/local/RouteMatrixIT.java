@@ -102,7 +102,8 @@ class RouteMatrixIT {
       Map.entry("folder_id", seed -> seed.dms().folderId()),
       Map.entry("permission_id", seed -> seed.dms().permissionId()),
       Map.entry("share_id", seed -> seed.dms().shareId()),
-      Map.entry("version_number", seed -> "1"));
+      Map.entry("version_number", seed -> "1"),
+      Map.entry("workflow_id", Seed::workflowId));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -156,7 +157,13 @@ class RouteMatrixIT {
       Map.entry("POST /v1/documents/{document_id}/versions", "{\"file_name\":\"b.txt\",\"file_size_bytes\":5,"
           + "\"checksum\":\"" + sha256Hex(ATTACHMENT_BYTES) + "\"}"),
       Map.entry("POST /v1/documents/{document_id}/versions/{version_number}/complete", "{}"),
-      Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"));
+      Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/workflows", "{\"name\":\"Probe\"}"),
+      Map.entry("PATCH /v1/workflows/{workflow_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/workflows/{workflow_id}/validate", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/publish", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/pause", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/archive", ""));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -186,14 +193,16 @@ class RouteMatrixIT {
 
   /**
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
-   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
+   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; an audit review; and a
+   * draft workflow of the project.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms,
+      String workflowId) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
-          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId());
+          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflowId);
     }
   }
 
@@ -234,7 +243,8 @@ class RouteMatrixIT {
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
-        seedDms(tenant, member, folderName));
+        seedDms(tenant, member, folderName), harness.create("/v1/workflows", tenant.ownerToken(),
+            "{\"name\":\"" + name + " approvals\",\"project_id\":\"" + project + "\"}"));
   }
 
   /**
