@@ -173,7 +173,8 @@ public final class DefinitionValidator {
     try {
       CronExpression.validateExpression("0 " + fields);
       return Optional.empty();
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
+      // Quartz reports most mistakes as a ParseException, some odd ones as a runtime exception.
       return Optional.of("is not a valid cron expression (" + e.getMessage() + "): " + text);
     }
   }
@@ -183,7 +184,12 @@ public final class DefinitionValidator {
     if (!pattern.isObject() || pattern.isEmpty()) {
       return Optional.of("must be a non-empty EventBridge event pattern object");
     }
-    String error = JsonRuleCompiler.check(JsonText.write(pattern));
+    String error;
+    try {
+      error = JsonRuleCompiler.check(JsonText.write(pattern));
+    } catch (RuntimeException e) {
+      error = e.getMessage();
+    }
     return error == null ? Optional.empty() : Optional.of("does not compile: " + error);
   }
 
@@ -680,6 +686,9 @@ public final class DefinitionValidator {
     } catch (RuntimeException e) {
       // The parser's message names the token and position; nothing of the server's state.
       return Optional.of("does not compile: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      // A recursive-descent parser given thousands of nested brackets: a client's mistake, not a 500.
+      return Optional.of("is nested too deeply to compile");
     }
   }
 }

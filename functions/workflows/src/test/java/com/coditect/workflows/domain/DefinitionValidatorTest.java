@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -144,6 +145,15 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void anExpressionNestedBeyondTheParsersStackIsAProblemNotACrash() {
+    String deep = "=" + "(".repeat(100_000) + "1" + ")".repeat(100_000);
+    ObjectNode definition = (ObjectNode) json(VALID);
+    ((ObjectNode) definition.get("nodes").get(3).get("config").get("params")).put("title", deep);
+    List<DefinitionProblem> found = DefinitionValidator.validate(definition, null);
+    assertEquals(List.of("INVALID_EXPRESSION"), found.stream().map(DefinitionProblem::code).toList(), found.toString());
+  }
+
+  @Test
   void approvalsNeedApproversAndAReachableQuorum() {
     assertEquals(Set.of("NO_APPROVERS"), codes(single("approval", "{\"approvers\": {\"user_ids\": []}}")));
     assertEquals(Set.of("NO_APPROVERS"), codes(single("approval", "{}")));
@@ -249,6 +259,11 @@ class DefinitionValidatorTest {
     assertEquals(Set.of("INVALID_EVENT_PATTERN"), triggerCodes("[{\"type\": \"event\", \"pattern\": {}}]"));
     assertEquals(Set.of("UNKNOWN_TRIGGER_TYPE"), triggerCodes("[{\"type\": \"carrier_pigeon\"}]"));
     assertEquals(Set.of("DUPLICATE_TRIGGER"), triggerCodes("[{\"type\": \"webhook\"}, {\"type\": \"webhook\"}]"));
+    assertEquals(Set.of("DUPLICATE_TRIGGER"), triggerCodes("[{\"type\": \"event\", \"pattern\": {\"source\": [\"a\"]}},"
+        + " {\"type\": \"event\", \"pattern\": {\"source\": [\"b\"]}}]"));
+    assertEquals(Set.of("TOO_MANY_TRIGGERS"), triggerCodes("[" + String.join(", ",
+        Collections.nCopies(11, "{\"type\": \"scheduled\", \"expression\": \"rate(1 day)\"}")) + "]"));
+    assertEquals(Set.of("INVALID_TRIGGER"), triggerCodes("{\"type\": \"manual\"}"));
   }
 
   private static String single(String type, String config) {
