@@ -37,6 +37,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.DeleteScheduleRequest;
 import software.amazon.awssdk.services.scheduler.model.SchedulerException;
 
 /**
@@ -431,6 +432,32 @@ class WorkflowRoutesIT {
     assertTrue(api.schedule("s-" + id + "-2").isPresent());
     lifecycle(acme.member(), id, "archive", null).assertStatus(200);
     assertTrue(api.schedule("s-" + id + "-2").isEmpty());
+  }
+
+  @Test
+  void aSchedulerThatFailsAtPauseDoesNotUndoThePause() {
+    String id = create(acme.member(), body("Stubborn", "[{\"type\": \"scheduled\", \"expression\": \"rate(1 day)\"}]"))
+        .text("id");
+    lifecycle(acme.member(), id, "publish", null).assertStatus(200);
+    ExecutionInterceptor deletesFail = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof DeleteScheduleRequest) {
+          throw SchedulerException.builder().message("Scheduler is down").build();
+        }
+      }
+    };
+    WorkflowsHandler unlucky = new WorkflowsHandler(DaggerTestWorkflowsComponent.factory()
+        .create(api.env.appConfig(), TestInterceptors.of(deletesFail)));
+    HandlerResponse paused = new ContractClient(unlucky, new DynamoDbCallCounter()).call(
+        HttpEvents.route("POST /v1/workflows/{workflow_id}/pause").pathParam("workflow_id", id)
+            .claims(acme.member()).build());
+    assertEquals(200, paused.status(), paused.raw());
+    assertEquals("paused", get(acme.member(), id).text("status"));
+    // Left behind, it fires into a paused workflow; deleting the workflow removes it.
+    assertTrue(api.schedule("s-" + id + "-1").isPresent());
+    delete(acme.member(), id, null).assertStatus(204);
+    assertTrue(api.schedule("s-" + id + "-1").isEmpty());
   }
 
   // ---------------------------------------------------------------- lists
