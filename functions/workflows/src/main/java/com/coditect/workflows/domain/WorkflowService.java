@@ -206,7 +206,7 @@ public final class WorkflowService {
     if (newVersion) {
       versions.freeze(tx, tenant, changed, caller.userId(), now);
     }
-    if (workflow.status() == WorkflowStatus.ACTIVE && (newVersion)) {
+    if (workflow.status() == WorkflowStatus.ACTIVE && newVersion) {
       keepEventRow(tx, tenant, changed, settings, now);
     }
     String secret = null;
@@ -221,7 +221,9 @@ public final class WorkflowService {
     WorkflowResponse after = view(changed);
     record(tx, tenant, caller.actor(), "workflow.updated", view(workflow), after, changed);
     tx.commit();
-    if (workflow.status() == WorkflowStatus.ACTIVE && triggersChanged) {
+    if (workflow.status() == WorkflowStatus.ACTIVE
+        && !before.scheduleExpressions().equals(settings.scheduleExpressions())) {
+      // After the commit: the new schedules take the old ones' names (s-<w>-1...), so they cannot be made first.
       removeSchedules(workflowId, before);
       makeSchedules(tenant, workflowId, settings);
     }
