@@ -105,7 +105,8 @@ class RouteMatrixIT {
       Map.entry("permission_id", seed -> seed.dms().permissionId()),
       Map.entry("share_id", seed -> seed.dms().shareId()),
       Map.entry("approval_id", seed -> seed.workflows().approvalId()),
-      Map.entry("version_number", seed -> "1"));
+      Map.entry("version_number", seed -> "1"),
+      Map.entry("workflow_id", seed -> seed.workflows().workflowId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -162,6 +163,12 @@ class RouteMatrixIT {
       Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("POST /v1/approvals/{approval_id}/approve", "{\"comment\":\"Changed by B\"}"),
       Map.entry("POST /v1/approvals/{approval_id}/reject", "{\"comment\":\"Changed by B\"}"));
+      Map.entry("POST /v1/workflows", "{\"name\":\"Probe\"}"),
+      Map.entry("PATCH /v1/workflows/{workflow_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/workflows/{workflow_id}/validate", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/publish", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/pause", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/archive", ""));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -191,7 +198,8 @@ class RouteMatrixIT {
 
   /**
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
-   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
+   * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; an audit review; and a
+   * draft workflow of the project.
    */
   record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms,
       Workflows workflows) {
@@ -199,7 +207,8 @@ class RouteMatrixIT {
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
-          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflows.approvalId());
+          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflows.approvalId(),
+          workflows.workflowId());
     }
   }
 
@@ -216,8 +225,8 @@ class RouteMatrixIT {
    */
   record Dms(String documentId, String folderId, String permissionId, String shareId) {}
 
-  /** The workflow resources of a seed: the member's approval in an approval step. */
-  record Workflows(String approvalId) {}
+  /** The workflow resources of a seed: a draft workflow of the project and the member's approval in an approval step. */
+  record Workflows(String workflowId, String approvalId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -243,7 +252,8 @@ class RouteMatrixIT {
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
-        seedDms(tenant, member, folderName), seedWorkflows(tenant, member));
+        seedDms(tenant, member, folderName), seedWorkflows(tenant, member, harness.create("/v1/workflows",
+            tenant.ownerToken(), "{\"name\":\"" + name + " approvals\",\"project_id\":\"" + project + "\"}")));
   }
 
   /**
@@ -298,10 +308,10 @@ class RouteMatrixIT {
    * The member's approval, made by the approvals part from an approval step's {@code step.started}
    * (put on the bus as the engine does; the rule dispatcher takes it as EventBridge would).
    */
-  private Workflows seedWorkflows(Tenant tenant, User member) {
+  private Workflows seedWorkflows(Tenant tenant, User member, String workflowId) {
     String detail = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"tenant_id\":\"" + tenant.id()
         + "\",\"action\":\"step.started\",\"resource_type\":\"execution\",\"resource_id\":\"" + Ids.newId()
-        + "\",\"workflow_id\":\"" + Ids.newId() + "\",\"workflow_version\":1,\"step_id\":\"" + Ids.newId()
+        + "\",\"workflow_id\":\"" + workflowId + "\",\"workflow_version\":1,\"step_id\":\"" + Ids.newId()
         + "\",\"node_id\":\"review\",\"node_type\":\"approval\",\"node_name\":\"Review\",\"attempt\":1,"
         + "\"requested_by\":\"" + tenant.ownerId() + "\",\"config\":{\"approvers\":{\"user_ids\":[\"" + member.id()
         + "\"]}}}";
@@ -309,7 +319,7 @@ class RouteMatrixIT {
         "coditect.workflows", "step.started", detail)));
     LocalApiHarness.eventually("the seeded approval exists", Duration.ofSeconds(20), () ->
         harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json().path("items").size() == 1);
-    return new Workflows(harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json()
+    return new Workflows(workflowId, harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json()
         .path("items").get(0).path("id").asText());
   }
 

@@ -9,8 +9,8 @@ import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.workflows.data.EventTriggerItem;
-import com.coditect.workflows.data.WebhookLookupItem;
-import com.coditect.workflows.data.WebhookSecretItem;
+import com.coditect.workflows.data.HookLookupItem;
+import com.coditect.workflows.data.HookSecretItem;
 import com.coditect.workflows.data.WorkflowItem;
 import com.coditect.workflows.data.WorkflowKeys;
 import com.coditect.workflows.data.WorkflowSchedules;
@@ -126,13 +126,13 @@ class WorkflowTriggersEndToEndIT {
   @Test
   void aSignedWebhookThroughTheGatewayIsAcceptedAndAnUnsignedOneRefused() {
     String workflow = workflow(acme.id(), "[{\"type\":\"webhook\"}]");
-    put(WebhookLookupItem.SCHEMA, WebhookLookupItem.builder()
-        .meta(ItemMeta.at(WorkflowKeys.webhookLookup(workflow), WebhookLookupItem.ENTITY).withCreatedAt(NOW))
+    put(HookLookupItem.SCHEMA, HookLookupItem.builder()
+        .meta(ItemMeta.at(WorkflowKeys.hookLookup(workflow), HookLookupItem.ENTITY).withCreatedAt(NOW))
         .tenantId(acme.id()).workflowId(workflow).build());
-    put(WebhookSecretItem.SCHEMA, WebhookSecretItem.builder()
-        .meta(ItemMeta.created(WorkflowKeys.webhookSecret(new TenantId(acme.id()), workflow), WebhookSecretItem.ENTITY,
+    put(HookSecretItem.SCHEMA, HookSecretItem.builder()
+        .meta(ItemMeta.created(WorkflowKeys.hookSecret(new TenantId(acme.id()), workflow), HookSecretItem.ENTITY,
             NOW))
-        .secret("whsec_local").build());
+        .workflowId(workflow).secret("whsec_local").build());
     String body = "{\"order_id\":\"A-7\"}";
     long ts = Instant.now().getEpochSecond();
     LocalApiHarness.Response accepted = harness.request("POST", "/v1/hooks/workflows/" + workflow)

@@ -13,6 +13,7 @@ import com.coditect.workflows.domain.ApprovalSteps;
 import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
 import com.coditect.workflows.domain.TeamMembershipSync;
+import com.coditect.workflows.domain.WorkflowFollowUps;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   private final ScheduledTriggers scheduledTriggers;
   private final ApprovalSteps approvals;
   private final TeamMembershipSync memberships;
+  private final WorkflowFollowUps followUps;
 
   public WorkflowEventsHandler() {
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
@@ -43,6 +45,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     this.scheduledTriggers = component.scheduledTriggers();
     this.approvals = component.approvalSteps();
     this.memberships = component.teamMembershipSync();
+    this.followUps = component.workflowFollowUps();
   }
 
   @Override
@@ -92,6 +95,10 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
       }
       case "coditect.tenancy team.deleted" -> {
         LOG.info("team deleted", "changed", memberships.teamDeleted(tenant, resourceId, occurredAt));
+        startTriggered(event, envelope);
+      }
+      case "coditect.tenancy project.deleted" -> {
+        LOG.info("workflows of a deleted project unlinked", "unlinked", followUps.projectDeleted(tenant, resourceId));
         startTriggered(event, envelope);
       }
       default -> startTriggered(event, envelope);

@@ -9,6 +9,7 @@ import com.coditect.workflows.domain.ApprovalSteps;
 import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
 import com.coditect.workflows.domain.TeamMembershipSync;
+import com.coditect.workflows.domain.WorkflowFollowUps;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -30,6 +31,11 @@ public interface WorkflowsComponent {
 
   /** The workflows' copy of tenancy's team rosters, for approvals to teams. */
   TeamMembershipSync teamMembershipSync();
+  /** Definitions and their lifecycle. */
+  WorkflowRoutes workflowRoutes();
+
+  /** Workflows' reactions to other domains' events (project.deleted). */
+  WorkflowFollowUps workflowFollowUps();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -6,6 +6,9 @@ import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
 import com.coditect.testing.TestComponentFactory;
 import com.coditect.testing.TestInterceptorsModule;
+import com.coditect.workflows.data.EventTriggerRepository;
+import com.coditect.workflows.data.HookSecretRepository;
+import com.coditect.workflows.data.WorkflowVersionRepository;
 import dagger.Component;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -31,6 +34,16 @@ public interface TestWorkflowsComponent extends WorkflowsComponent {
   default WorkflowEventsHandler eventsHandler() {
     return new WorkflowEventsHandler(this);
   }
+
+  /** The Scheduler client the functions use: tests make its schedule group and look at schedules with it. */
+  SchedulerClient scheduler();
+
+  /** The stored trigger settings and versions, read as the triggers part and the engine will read them. */
+  HookSecretRepository hookSecrets();
+
+  EventTriggerRepository eventTriggers();
+
+  WorkflowVersionRepository workflowVersions();
 
   @Component.Factory
   interface Factory extends TestComponentFactory<TestWorkflowsComponent> {}

@@ -4,8 +4,8 @@ import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.workflows.data.EventTriggerItem;
-import com.coditect.workflows.data.WebhookLookupItem;
-import com.coditect.workflows.data.WebhookSecretItem;
+import com.coditect.workflows.data.HookLookupItem;
+import com.coditect.workflows.data.HookSecretItem;
 import com.coditect.workflows.data.WorkflowItem;
 import com.coditect.workflows.data.WorkflowKeys;
 import com.coditect.workflows.model.WorkflowStatus;
@@ -46,12 +46,12 @@ final class TriggerSeeds {
   /** The webhook's lookup and secret, as publishing writes them; {@code previous} may be null. */
   void webhook(String tenantId, String workflowId, String secret, String previous, String previousExpiresAt) {
     TenantId tenant = new TenantId(tenantId);
-    put(WebhookLookupItem.SCHEMA, WebhookLookupItem.builder()
-        .meta(ItemMeta.at(WorkflowKeys.webhookLookup(workflowId), WebhookLookupItem.ENTITY).withCreatedAt(NOW))
+    put(HookLookupItem.SCHEMA, HookLookupItem.builder()
+        .meta(ItemMeta.at(WorkflowKeys.hookLookup(workflowId), HookLookupItem.ENTITY).withCreatedAt(NOW))
         .tenantId(tenantId).workflowId(workflowId).build());
-    put(WebhookSecretItem.SCHEMA, WebhookSecretItem.builder()
-        .meta(ItemMeta.created(WorkflowKeys.webhookSecret(tenant, workflowId), WebhookSecretItem.ENTITY, NOW))
-        .secret(secret).previousSecret(previous).previousExpiresAt(previousExpiresAt).build());
+    put(HookSecretItem.SCHEMA, HookSecretItem.builder()
+        .meta(ItemMeta.created(WorkflowKeys.hookSecret(tenant, workflowId), HookSecretItem.ENTITY, NOW))
+        .workflowId(workflowId).secret(secret).previousSecret(previous).previousExpiresAt(previousExpiresAt).build());
   }
 
   /** The event-trigger row of an active workflow. */

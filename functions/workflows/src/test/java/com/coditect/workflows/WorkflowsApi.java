@@ -1,6 +1,7 @@
 package com.coditect.workflows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.coditect.shared.config.WorkflowsConfig;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
@@ -11,9 +12,13 @@ import com.coditect.testing.HttpEvents;
 import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 
 /**
  * The workflows API on moto, driven with real HTTP API v2 events. Every response is checked against
@@ -45,6 +50,36 @@ final class WorkflowsApi implements AutoCloseable {
     component = DaggerTestWorkflowsComponent.factory().create(env.appConfig(), added);
     handler = new WorkflowsHandler(component);
     client = new ContractClient(handler, calls);
+    ensureScheduleGroup();
+  }
+
+  /**
+   * The workflows' schedule group, as the template makes it (moto keeps one only while it runs, and
+   * refuses schedules in a group it does not have).
+   */
+  private void ensureScheduleGroup() {
+    String group = WorkflowsConfig.fromEnvironment().scheduleGroup();
+    try {
+      component.scheduler().createScheduleGroup(b -> b.name(group));
+    } catch (ConflictException exists) {
+      // made by an earlier test class on this moto
+    }
+  }
+
+  /** The workflows' schedule named {@code name}, if it exists. */
+  Optional<GetScheduleResponse> schedule(String name) {
+    try {
+      return Optional.of(component.scheduler().getSchedule(b -> b.groupName(
+          WorkflowsConfig.fromEnvironment().scheduleGroup()).name(name)));
+    } catch (ResourceNotFoundException gone) {
+      return Optional.empty();
+    }
+  }
+
+  /** The item at {@code pk}/{@code sk}, as stored (empty when absent). */
+  Map<String, AttributeValue> item(String pk, String sk) {
+    return env.dynamoDb().getItem(b -> b.tableName(env.tableName())
+        .key(Map.of("PK", s(pk), "SK", s(sk)))).item();
   }
 
   /** Sends one request; the response must match the OpenAPI document. */

@@ -15,7 +15,8 @@ public final class ProblemMapper {
   private ProblemMapper() {}
 
   public static ApiResponse toResponse(ApiException e, String requestId) {
-    ApiResponse response = problem(e.status(), e.title(), e.detail(), e.errors(), requestId);
+    ApiResponse response = problem(e.status(), e.title(), e.detail(), e.errors(),
+        e instanceof UnprocessableException unprocessable ? unprocessable.extensions() : Map.of(), requestId);
     // RFC 9110 section 10.2.3: a 429 may say when to try again; clients should not guess.
     if (e instanceof TooManyRequestsException tooMany) {
       response = response.withHeader("Retry-After", Integer.toString(tooMany.retryAfterSeconds()));
@@ -26,11 +27,12 @@ public final class ProblemMapper {
   /** A 500 deliberately says nothing about the cause; the log line carries the request id. */
   public static ApiResponse internalError(String requestId) {
     return problem(500, "Internal server error",
-        "Something went wrong on our side. Quote the request_id when reporting it.", List.of(), requestId);
+        "Something went wrong on our side. Quote the request_id when reporting it.", List.of(), Map.of(), requestId);
   }
 
   private static ApiResponse problem(
-      int status, String title, String detail, List<FieldError> errors, String requestId) {
+      int status, String title, String detail, List<FieldError> errors, Map<String, Object> extensions,
+      String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
     body.put("title", title);
@@ -38,6 +40,7 @@ public final class ProblemMapper {
     body.put("detail", detail);
     body.put("request_id", requestId);
     body.put("errors", errors);
+    body.putAll(extensions);
     return ApiResponse.json(status, body).withHeader("Content-Type", CONTENT_TYPE);
   }
 }

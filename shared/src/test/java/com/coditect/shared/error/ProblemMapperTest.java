@@ -36,6 +36,24 @@ class ProblemMapperTest {
   }
 
   @Test
+  void anUnprocessableProblemCarriesItsExtensionMembersBesideErrors() {
+    List<Map<String, String>> problems = List.of(Map.of("code", "NO_START", "message", "needs a start node"));
+    ApiResponse response = ProblemMapper.toResponse(new UnprocessableException("The definition is not valid.",
+        List.of(new FieldError("definition", "NO_START: needs a start node")), Map.of("problems", problems)), "req-3");
+
+    assertEquals(422, response.status());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = (Map<String, Object>) response.body();
+    assertEquals(problems, body.get("problems"));
+    assertEquals(List.of(new FieldError("definition", "NO_START: needs a start node")), body.get("errors"));
+    // Without extensions the document is as before: no member beyond the standard ones.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plain = (Map<String, Object>) ProblemMapper.toResponse(
+        UnprocessableException.forField("name", "is wrong"), "req-4").body();
+    assertEquals(List.of("type", "title", "status", "detail", "request_id", "errors"), List.copyOf(plain.keySet()));
+  }
+
+  @Test
   void retryAfterIsAtLeastOneSecond() {
     assertThrows(IllegalArgumentException.class, () -> new TooManyRequestsException("wait", 0));
   }

@@ -9,10 +9,10 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * An active workflow's event trigger: {@code PK=T#t#WF_TRIGGERS, SK=EVENT#w}, written by the
- * definitions part on publish and removed on pause, archive and delete. All of a tenant's rows are
- * one partition, so matching a platform event against the tenant's triggers is one Query, and no
- * other tenant's trigger is ever read. {@code pattern} is the EventBridge pattern as JSON text.
+ * The event trigger of an active workflow: {@code PK=T#t#WF_TRIGGERS, SK=EVENT#w}, so the tenant's
+ * event triggers are one Query for the part that matches platform events against them. Written in
+ * the transaction that publishes the workflow (or edits it while active, with the new version and
+ * pattern) and removed in the one that pauses, archives or deletes it.
  */
 @Value.Immutable
 @ItemStyle
@@ -22,8 +22,10 @@ abstract class AbstractEventTriggerItem implements StoredItem<EventTriggerItem> 
 
   public abstract String workflowId();
 
+  /** The version an execution it starts runs. */
   public abstract Long workflowVersion();
 
+  /** The EventBridge pattern as JSON text, as validated (Event Ruler compiles it). */
   public abstract String pattern();
 
   public static final TableSchema<EventTriggerItem> SCHEMA =

@@ -17,30 +17,30 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public final class TriggerReads {
 
   /** A webhook's secret and workflow, either absent when not there. */
-  public record HookTarget(Optional<WebhookSecretItem> secret, Optional<WorkflowItem> workflow) {}
+  public record HookTarget(Optional<HookSecretItem> secret, Optional<WorkflowItem> workflow) {}
 
   private final BatchGets batchGets;
-  private final DynamoDbTable<WebhookLookupItem> lookups;
+  private final DynamoDbTable<HookLookupItem> lookups;
   private final DynamoDbTable<EventTriggerItem> eventTriggers;
 
   @Inject
   public TriggerReads(SingleTable table, BatchGets batchGets) {
     this.batchGets = batchGets;
-    this.lookups = table.view(WebhookLookupItem.SCHEMA);
+    this.lookups = table.view(HookLookupItem.SCHEMA);
     this.eventTriggers = table.view(EventTriggerItem.SCHEMA);
   }
 
   /** Which tenant a public webhook's workflow belongs to: one GetItem. */
-  public Optional<WebhookLookupItem> webhookLookup(String workflowId) {
-    return Optional.ofNullable(lookups.getItem(r -> r.key(WorkflowKeys.webhookLookup(workflowId)).consistentRead(true)));
+  public Optional<HookLookupItem> webhookLookup(String workflowId) {
+    return Optional.ofNullable(lookups.getItem(r -> r.key(WorkflowKeys.hookLookup(workflowId)).consistentRead(true)));
   }
 
   /** The webhook's secret and its workflow: one BatchGetItem. */
   public HookTarget hookTarget(TenantId tenant, String workflowId) {
-    Key secret = WorkflowKeys.webhookSecret(tenant, workflowId);
+    Key secret = WorkflowKeys.hookSecret(tenant, workflowId);
     Key workflow = WorkflowKeys.workflow(tenant, workflowId);
     BatchGets.Found found = batchGets.get(List.of(secret, workflow));
-    return new HookTarget(found.item(secret, WebhookSecretItem.SCHEMA), found.item(workflow, WorkflowItem.SCHEMA));
+    return new HookTarget(found.item(secret, HookSecretItem.SCHEMA), found.item(workflow, WorkflowItem.SCHEMA));
   }
 
   /** A workflow: one consistent GetItem. */

@@ -24,6 +24,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * team roster       T#t#WF_TEAM#x                 MEMBER#u | TEAM       -                                       -
  * </pre>
  *
+ * An event trigger row exists while its workflow is active (the tenant's rows are one Query for the
+ * triggers part); a webhook secret and its lookup while the workflow has a webhook trigger (the
+ * public hook URL names no tenant: the lookup is how its route finds the tenant).
+ *
  * Ids are UUIDv7, so by id is by creation time. Each part of the issue adds its own rows here
  * (webhook secrets, event triggers, analysis aggregates, timers), with a line in this table.
  */
@@ -79,6 +83,37 @@ public final class WorkflowKeys {
   /** Zero-padded, so the versions sort by number. */
   public static String versionSort(long version) {
     return VERSION + "#" + String.format("%010d", version);
+  }
+
+  /** A workflow's item. */
+  public static Key workflow(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(workflowsPartition(tenant)).sortValue(workflowSort(workflowId)).build();
+  }
+
+  /** A frozen version of a workflow. */
+  public static Key version(TenantId tenant, String workflowId, long version) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(versionSort(version)).build();
+  }
+
+  // ---- triggers ----
+
+  /** The tenant's event-trigger rows: one per active workflow with an event trigger. */
+  public static String eventTriggersPartition(TenantId tenant) {
+    return Keys.tenant(tenant).with(WF_TRIGGERS).build();
+  }
+
+  public static Key eventTrigger(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(eventTriggersPartition(tenant)).sortValue(Keys.of(EVENT, workflowId)).build();
+  }
+
+  /** A workflow's webhook secret (and the previous one while it is still honoured). */
+  public static Key hookSecret(TenantId tenant, String workflowId) {
+    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(HOOK_SECRET).build();
+  }
+
+  /** The tenant of a workflow with a webhook trigger, found from the workflow id alone (the public hook URL). */
+  public static Key hookLookup(String workflowId) {
+    return Key.builder().partitionValue(Keys.platform().with(WF_HOOK, workflowId).build()).sortValue(WF_HOOK).build();
   }
 
   // ---- executions and steps ----
@@ -165,17 +200,7 @@ public final class WorkflowKeys {
     return status + "#" + approvalId;
   }
 
-  // ---- triggers ----
-
-  /** The tenant-free item that leads a public webhook call to its workflow's tenant. */
-  public static Key webhookLookup(String workflowId) {
-    return Key.builder().partitionValue(Keys.platform().with(WF_HOOK, workflowId).build()).sortValue(WF_HOOK).build();
-  }
-
-  /** A workflow's webhook secret (current and previous). */
-  public static Key webhookSecret(TenantId tenant, String workflowId) {
-    return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(HOOK_SECRET).build();
-  }
+  // ---- trigger receipts ----
 
   /** A webhook call already accepted, by the SHA-256 (hex) of what it signed. */
   public static Key webhookSeen(TenantId tenant, String workflowId, String digestHex) {
@@ -187,19 +212,5 @@ public final class WorkflowKeys {
   public static Key triggerRequested(TenantId tenant, String workflowId, String executionId) {
     return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(Keys.of(REQUESTED, executionId))
         .build();
-  }
-
-  /** The tenant's event-trigger rows, one per active workflow with an event trigger. */
-  public static String eventTriggersPartition(TenantId tenant) {
-    return Keys.tenant(tenant).with(WF_TRIGGERS).build();
-  }
-
-  public static Key eventTrigger(TenantId tenant, String workflowId) {
-    return Key.builder().partitionValue(eventTriggersPartition(tenant)).sortValue(Keys.of(EVENT, workflowId)).build();
-  }
-
-  /** The workflow item's key (its list partition and sort key). */
-  public static Key workflow(TenantId tenant, String workflowId) {
-    return Key.builder().partitionValue(workflowsPartition(tenant)).sortValue(workflowSort(workflowId)).build();
   }
 }

@@ -53,9 +53,12 @@ public final class WorkflowSchedules {
     create(name, "at(" + AT.format(due) + ")", detailType, detail, true);
   }
 
-  /** A recurring schedule with a {@code cron(...)} or {@code rate(...)} expression, in UTC. */
-  public void recurring(String name, String expression, String detailType, ObjectNode detail) {
-    create(name, expression, detailType, detail, false);
+  /**
+   * A recurring schedule with a {@code cron(...)} or {@code rate(...)} expression, in UTC; false
+   * when one of that name existed already (and stands as it was made).
+   */
+  public boolean recurring(String name, String expression, String detailType, ObjectNode detail) {
+    return create(name, expression, detailType, detail, false);
   }
 
   /** Removes a schedule; one that is gone (fired and deleted, or never made) is not an error. */
@@ -67,7 +70,7 @@ public final class WorkflowSchedules {
     }
   }
 
-  private void create(String name, String expression, String detailType, ObjectNode detail, boolean once) {
+  private boolean create(String name, String expression, String detailType, ObjectNode detail, boolean once) {
     String input = JsonText.write(detail);
     try {
       scheduler.createSchedule(b -> {
@@ -81,8 +84,10 @@ public final class WorkflowSchedules {
           b.actionAfterCompletion(ActionAfterCompletion.DELETE);
         }
       });
+      return true;
     } catch (ConflictException exists) {
       // made before (a retried event): the schedule stands as it was made
+      return false;
     }
   }
 }

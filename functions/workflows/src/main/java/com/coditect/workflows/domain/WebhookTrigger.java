@@ -14,8 +14,8 @@ import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.workflows.data.TriggerReads;
 import com.coditect.workflows.data.TriggerReceiptRepository;
-import com.coditect.workflows.data.WebhookLookupItem;
-import com.coditect.workflows.data.WebhookSecretItem;
+import com.coditect.workflows.data.HookLookupItem;
+import com.coditect.workflows.data.HookSecretItem;
 import com.coditect.workflows.data.WorkflowItem;
 import com.coditect.workflows.model.TriggerType;
 import com.coditect.workflows.model.WorkflowStatus;
@@ -80,10 +80,10 @@ public final class WebhookTrigger {
     if (!UUID_SHAPE.matcher(workflowId).matches()) {
       throw refused();
     }
-    WebhookLookupItem lookup = reads.webhookLookup(workflowId).orElseThrow(WebhookTrigger::refused);
+    HookLookupItem lookup = reads.webhookLookup(workflowId).orElseThrow(WebhookTrigger::refused);
     TenantId tenant = new TenantId(lookup.tenantId());
     TriggerReads.HookTarget target = reads.hookTarget(tenant, workflowId);
-    WebhookSecretItem secret = target.secret().orElseThrow(WebhookTrigger::refused);
+    HookSecretItem secret = target.secret().orElseThrow(WebhookTrigger::refused);
     WebhookSignature.Verified verified = WebhookSignature.verify(call.timestamp(), call.signature(), body,
         acceptedSecrets(secret, now), now).orElseThrow(WebhookTrigger::refused);
     WorkflowItem workflow = target.workflow().filter(found -> !found.isDeleted()).orElseThrow(WebhookTrigger::refused);
@@ -107,7 +107,7 @@ public final class WebhookTrigger {
     return executionId;
   }
 
-  private static List<String> acceptedSecrets(WebhookSecretItem secret, Instant now) {
+  private static List<String> acceptedSecrets(HookSecretItem secret, Instant now) {
     List<String> secrets = new ArrayList<>();
     if (!secret.secret().isEmpty()) {
       secrets.add(secret.secret());
