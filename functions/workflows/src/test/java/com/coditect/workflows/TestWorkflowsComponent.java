@@ -35,13 +35,10 @@ public interface TestWorkflowsComponent extends WorkflowsComponent {
     return new WorkflowEventsHandler(this);
   }
 
-  /** The Scheduler client the functions use: tests make its schedule group and look at schedules with it. */
-  SchedulerClient scheduler();
-
   /** The stored trigger settings and versions, read as the triggers part and the engine will read them. */
   HookSecretRepository hookSecrets();
 
-  EventTriggerRepository eventTriggers();
+  EventTriggerRepository eventTriggerRows();
 
   WorkflowVersionRepository workflowVersions();
 

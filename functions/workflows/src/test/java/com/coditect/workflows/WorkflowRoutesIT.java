@@ -359,7 +359,7 @@ class WorkflowRoutesIT {
     patch(acme.member(), id, null, "{\"definition\": " + definition().replace("\"quorum\": 1", "\"quorum\": 2") + "}")
         .assertStatus(200);
     assertEquals("2", api.item(pk, "EVENT#" + id).get("workflow_version").n());
-    assertEquals(List.of(id), api.component.eventTriggers().listOfTenant(new TenantId(acme.id()),
+    assertEquals(List.of(id), api.component.eventTriggerRows().listOfTenant(new TenantId(acme.id()),
         new PageRequest(10, Optional.empty())).items().stream()
         .map(EventTriggerItem::workflowId).toList());
 
