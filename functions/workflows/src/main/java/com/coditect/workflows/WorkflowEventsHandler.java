@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.workflows.domain.WorkflowStats;
 import java.util.Map;
 
 /**
@@ -23,7 +25,11 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
   }
 
-  WorkflowEventsHandler(WorkflowsComponent component) {}
+  private final WorkflowStats stats;
+
+  WorkflowEventsHandler(WorkflowsComponent component) {
+    this.stats = component.workflowStats();
+  }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
@@ -33,6 +39,13 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
 
   private void handle(BusEvent event) {
     switch (event.source() + " " + event.detailType()) {
+      // The analysis aggregates (rule AnalysisEvents): counted once per event id.
+      case "coditect.workflows step.completed", "coditect.workflows step.failed",
+          "coditect.workflows execution.started", "coditect.workflows execution.completed",
+          "coditect.workflows execution.failed", "coditect.workflows execution.cancelled",
+          "coditect.workflows approval.approved", "coditect.workflows approval.rejected",
+          "coditect.workflows approval.expired" -> LOG.info("analysis counted", "counted",
+          stats.count(new TenantId(event.detail().path("tenant_id").asText()), event.detailType(), event.detail()));
       default -> LOG.info("event ignored", "detail_type", event.detailType());
     }
   }

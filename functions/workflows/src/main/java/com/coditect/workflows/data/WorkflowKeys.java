@@ -14,6 +14,8 @@ import com.coditect.shared.tenancy.TenantId;
  * execution         T#t#EXEC#e                    EXEC                  T#t#WF#w#EXECS / started_at#e           T#t#EXECS#STATUS#s / e
  * step              T#t#EXEC#e                    STEP#s                -                                       -
  * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#STEP#s#APPROVALS / status#a
+ * day's stats       T#t#WF#w#STATS#&lt;v|ALL&gt;        DAY#d#WF | DAY#d#STEP#n | DAY#d#APPROVER#u   -                    -
+ * event counted     T#t#STATS_EVENT#ev            STATS_EVENT (ttl)     -                                       -
  * </pre>
  *
  * Ids are UUIDv7, so by id is by creation time. Each part of the issue adds its own rows here
@@ -31,6 +33,10 @@ public final class WorkflowKeys {
   public static final String APPROVALS = "APPROVALS";
   public static final String STATUS = "STATUS";
   public static final String TYPE = "TYPE";
+  public static final String STATS = "STATS";
+  public static final String ALL_VERSIONS = "ALL";
+  public static final String DAY = "DAY";
+  public static final String STATS_EVENT = "STATS_EVENT";
 
   private WorkflowKeys() {}
 
@@ -113,5 +119,46 @@ public final class WorkflowKeys {
 
   public static String approvalsByStatusSort(String status, String approvalId) {
     return status + "#" + approvalId;
+  }
+
+  // ---- analysis aggregates ----
+
+  /**
+   * A workflow's day aggregates of one version ({@code version} null: of all versions together),
+   * so any period of one version is one Query between two days.
+   */
+  public static String statsPartition(TenantId tenant, String workflowId, Long version) {
+    return Keys.tenant(tenant).with(WF, workflowId).with(STATS, version == null ? ALL_VERSIONS : version.toString())
+        .build();
+  }
+
+  /** One day's aggregate of one scope ({@code WF}, {@code STEP#n}, {@code APPROVER#u}). */
+  public static String statsSort(String day, String scope, String subject) {
+    return Keys.of(DAY, day) + "#" + (subject == null ? scope : Keys.of(scope, segment(subject)));
+  }
+
+  /** The first sort key of day {@code day}. */
+  public static String statsFromSort(String day) {
+    return Keys.of(DAY, day);
+  }
+
+  /** Just after the last sort key of day {@code day} ('~' sorts after '#' and every id character). */
+  public static String statsToSort(String day) {
+    return Keys.of(DAY, day) + "~";
+  }
+
+  /** The marker that an event was counted, written in the same transaction as its aggregates. */
+  public static String statsEventPartition(TenantId tenant, String eventId) {
+    return Keys.tenant(tenant).with(STATS_EVENT, eventId).build();
+  }
+
+  public static String statsEventSort() {
+    return STATS_EVENT;
+  }
+
+  // A node id is the definition's own string: '#' (which would let one segment pose as two) and
+  // '%' are percent-encoded, so every id makes exactly one key segment.
+  private static String segment(String value) {
+    return value.replace("%", "%25").replace("#", "%23");
   }
 }
