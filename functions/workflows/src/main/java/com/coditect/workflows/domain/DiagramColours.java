@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The diagram's colours, one place, so the SVG and the Mermaid text agree and a test can check a
- * node's colour against its analysis. Heat (a node's p90 over the slowest node's) runs on a
+ * node's colour against its analysis. Heat ({@link DiagramModel#heat}) runs on a
  * yellow-orange-red scale (ColorBrewer's YlOrRd ends); a node with no runs in the period is grey.
  * Failure rate is a purple bar; an execution's states are rings of their own hues.
  */

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a diagram draws: the definition's nodes and edges, each node with its analysis (p90
- * duration, failure rate, and its heat: its p90 over the slowest node's) and, when an execution is
+ * duration, failure rate, and its {@link #heat}) and, when an execution is
  * drawn, where that execution went. Read leniently from the stored definition: a draft may not be
  * valid yet, so an unknown node type is drawn as a plain step and an edge to a missing node is left
  * out.
@@ -71,7 +71,7 @@ public record DiagramModel(List<Node> nodes, List<Edge> edges, long maxP90Millis
           ? node.path("name").asText() : id;
       AnalysisResponse.Step analysis = byNode.get(id);
       Long p90 = analysis == null || analysis.durationMs() == null ? null : analysis.durationMs().p90();
-      Double heat = p90 == null ? null : maxP90 == 0 ? 0.0 : (double) p90 / maxP90;
+      Double heat = p90 == null ? null : heat(p90, maxP90);
       PathState state = executionSteps == null ? PathState.NONE : states.getOrDefault(id, PathState.NOT_REACHED);
       nodes.put(id, new Node(id, type, name, p90, analysis == null ? null : analysis.failureRate(),
           analysis == null ? 0 : analysis.count(), heat, state));
@@ -99,6 +99,20 @@ public record DiagramModel(List<Node> nodes, List<Edge> edges, long maxP90Millis
       }
     }
     return new DiagramModel(List.copyOf(nodes.values()), List.copyOf(edges), maxP90, executionSteps != null);
+  }
+
+  /**
+   * A node's heat (0 to 1): its p90 against the slowest node's on a logarithmic scale. Step
+   * durations span milliseconds to days; on a linear scale one slow approval would leave every
+   * other node the same pale colour, while the log scale still tells 2 s from 2 ms.
+   */
+  public static double heat(long p90Millis, long maxP90Millis) {
+    return maxP90Millis <= 0 ? 0.0 : Math.log1p(Math.max(0, p90Millis)) / Math.log1p(maxP90Millis);
+  }
+
+  /** The p90 whose heat is {@code heat} when the slowest is {@code maxP90Millis} (the legend's marks). */
+  public static long p90AtHeat(double heat, long maxP90Millis) {
+    return Math.round(Math.expm1(heat * Math.log1p(maxP90Millis)));
   }
 
   /**

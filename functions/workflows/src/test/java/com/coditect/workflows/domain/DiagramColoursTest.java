@@ -25,7 +25,16 @@ class DiagramColoursTest {
   }
 
   @Test
-  void aNodesHeatIsItsP90OverTheSlowestNodes() throws Exception {
+  void heatIsLogarithmicSoMillisecondsAndHoursBothShow() {
+    assertEquals(1.0, DiagramModel.heat(3_600_000, 3_600_000));
+    assertEquals(0.0, DiagramModel.heat(0, 3_600_000));
+    assertEquals(0.5, DiagramModel.heat(1_896, 3_600_000), 0.001);
+    assertEquals(1_896, DiagramModel.p90AtHeat(0.5, 3_600_000), 2);
+    assertEquals(0.0, DiagramModel.heat(5, 0));
+  }
+
+  @Test
+  void aNodesHeatIsItsP90AgainstTheSlowestNodes() throws Exception {
     List<AnalysisResponse.Step> steps = List.of(
         new AnalysisResponse.Step("a", "A", "action", 3, 0, 0, 0.0, 0.0, new Percentiles(1, 250, 300), null),
         new AnalysisResponse.Step("b", "B", "action", 3, 1, 0, 0.3333, 0.0, new Percentiles(1, 1000, 1000), null));
@@ -33,7 +42,7 @@ class DiagramColoursTest {
         "{\"nodes\": [{\"id\": \"a\", \"type\": \"action\"}, {\"id\": \"b\", \"type\": \"mystery\", \"name\": \"B\"},"
             + " {\"id\": \"c\", \"type\": \"end\"}], \"edges\": [{\"from\": \"a\", \"to\": \"b\"},"
             + " {\"from\": \"b\", \"to\": \"nowhere\"}]}"), steps, null, null);
-    assertEquals(0.25, model.nodes().get(0).heat());
+    assertEquals(Math.log(251) / Math.log(1001), model.nodes().get(0).heat(), 1e-12);
     assertEquals(1.0, model.nodes().get(1).heat());
     assertEquals(null, model.nodes().get(1).type(), "an unknown type is drawn as a plain step");
     assertEquals(null, model.nodes().get(2).heat());

@@ -33,7 +33,7 @@ import org.xml.sax.InputSource;
  * The SVG diagram as a person sees it: rendered to PNG by Batik (kept in target/diagrams for a
  * look), with the pixels inside each node the colour its analysis gives it.
  */
-class DiagramPictureTest {
+public class DiagramPictureTest {
 
   static final String DEFINITION = """
       {"nodes": [
@@ -81,11 +81,11 @@ class DiagramPictureTest {
 
     // The slowest p90 (create) is the hot end; a node with no runs (notify) is grey.
     assertEquals(DiagramColours.fill(1.0), fillOf(document, "create"));
-    assertEquals(DiagramColours.fill(400_000.0 / 1_800_000), fillOf(document, "approve"));
+    assertEquals(DiagramColours.fill(DiagramModel.heat(400_000, 1_800_000)), fillOf(document, "approve"));
     assertEquals(DiagramColours.NO_DATA, fillOf(document, "notify"));
     assertEquals(rgb(DiagramColours.fill(1.0)), pixelInside(document, picture, "create"));
     assertEquals(rgb(DiagramColours.NO_DATA), pixelInside(document, picture, "notify"));
-    assertEquals(rgb(DiagramColours.fill(400_000.0 / 1_800_000)), pixelInside(document, picture, "approve"));
+    assertEquals(rgb(DiagramColours.fill(DiagramModel.heat(400_000, 1_800_000))), pixelInside(document, picture, "approve"));
     // The failure bar of create covers a quarter of its track, in the failure colour.
     Element bar = failureBar(document, "create");
     double barWidth = Double.parseDouble(bar.getAttribute("width"));
@@ -132,7 +132,7 @@ class DiagramPictureTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  static Document parse(String svg) throws Exception {
+  public static Document parse(String svg) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -140,7 +140,7 @@ class DiagramPictureTest {
   }
 
   /** The SVG as PNG, also written to target/diagrams/{@code name} to be looked at. */
-  static BufferedImage render(String svg, String name) throws Exception {
+  public static BufferedImage render(String svg, String name) throws Exception {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     new PNGTranscoder().transcode(
         new TranscoderInput(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))),
@@ -152,7 +152,7 @@ class DiagramPictureTest {
     return ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
   }
 
-  static Element node(Document document, String id) {
+  public static Element node(Document document, String id) {
     NodeList groups = document.getElementsByTagName("g");
     for (int i = 0; i < groups.getLength(); i++) {
       Element group = (Element) groups.item(i);
@@ -163,12 +163,12 @@ class DiagramPictureTest {
     throw new AssertionError("no node " + id);
   }
 
-  static String fillOf(Document document, String id) {
+  public static String fillOf(Document document, String id) {
     return node(document, id).getAttribute("data-fill");
   }
 
   /** The colour of the picture a little inside the node's top-left corner, left of its texts. */
-  static int pixelInside(Document document, BufferedImage picture, String id) {
+  public static int pixelInside(Document document, BufferedImage picture, String id) {
     Element shape = firstShape(node(document, id));
     double x;
     double y;
@@ -204,7 +204,7 @@ class DiagramPictureTest {
     throw new AssertionError("no failure bar on " + id);
   }
 
-  static List<String> takenEdges(Document document) {
+  public static List<String> takenEdges(Document document) {
     NodeList groups = document.getElementsByTagName("g");
     java.util.List<String> taken = new java.util.ArrayList<>();
     for (int i = 0; i < groups.getLength(); i++) {
@@ -216,7 +216,7 @@ class DiagramPictureTest {
     return taken;
   }
 
-  static int rgb(String hex) {
+  public static int rgb(String hex) {
     return Integer.parseInt(hex.substring(1), 16);
   }
 }
