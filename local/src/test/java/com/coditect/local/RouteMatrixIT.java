@@ -9,6 +9,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.ItemMeta;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.workflows.data.WorkflowItem;
+import com.coditect.workflows.data.WorkflowKeys;
+import com.coditect.workflows.model.WorkflowStatus;
+import com.coditect.workflows.model.WorkflowType;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;
@@ -102,6 +112,7 @@ class RouteMatrixIT {
       Map.entry("folder_id", seed -> seed.dms().folderId()),
       Map.entry("permission_id", seed -> seed.dms().permissionId()),
       Map.entry("share_id", seed -> seed.dms().shareId()),
+      Map.entry("workflow_id", Seed::workflowId),
       Map.entry("version_number", seed -> "1"));
 
   /**
@@ -188,12 +199,13 @@ class RouteMatrixIT {
    * A tenant with an owner, a member, a team (the member in it), a project, and in the project a
    * task (with a comment and an uploaded attachment), a sprint, a milestone and a board; and an audit review.
    */
-  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms) {
+  record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms,
+      String workflowId) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
-          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId());
+          dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflowId);
     }
   }
 
@@ -234,7 +246,24 @@ class RouteMatrixIT {
     String project = harness.create("/v1/projects", tenant.ownerToken(),
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
-        seedDms(tenant, member, folderName));
+        seedDms(tenant, member, folderName), seedWorkflow(tenant));
+  }
+
+  /** An active workflow, written as the workflow definitions store one. */
+  private String seedWorkflow(Tenant tenant) {
+    String id = Ids.newId();
+    Key key = Key.builder().partitionValue(WorkflowKeys.workflowsPartition(new TenantId(tenant.id())))
+        .sortValue(WorkflowKeys.workflowSort(id)).build();
+    String now = Timestamps.format(Instant.now());
+    WorkflowItem workflow = WorkflowItem.builder().meta(ItemMeta.created(key, WorkflowItem.ENTITY, now)).id(id)
+        .name("Approvals").workflowType(WorkflowType.APPROVAL).status(WorkflowStatus.ACTIVE)
+        .definition("{\"nodes\": [{\"id\": \"start\", \"type\": \"start\", \"name\": \"Start\"},"
+            + " {\"id\": \"end\", \"type\": \"end\", \"name\": \"Done\"}],"
+            + " \"edges\": [{\"from\": \"start\", \"to\": \"end\"}]}")
+        .triggers("[]").workflowVersion(1L).publishedAt(now).build();
+    harness.dynamoDb().putItem(r -> r.tableName(harness.settings().tableName())
+        .item(WorkflowItem.SCHEMA.itemToMap(workflow, true)));
+    return id;
   }
 
   /**
