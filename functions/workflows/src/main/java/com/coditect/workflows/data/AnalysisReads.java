@@ -33,7 +33,8 @@ public final class AnalysisReads {
   /** The tenant's workflow, unless deleted (one GetItem). */
   public Optional<WorkflowItem> findWorkflow(TenantId tenant, String workflowId) {
     WorkflowItem item = workflows.getItem(r -> r.key(Key.builder()
-        .partitionValue(WorkflowKeys.workflowsPartition(tenant)).sortValue(WorkflowKeys.workflowSort(workflowId)).build())
+        .partitionValue(WorkflowKeys.workflowsPartition(tenant)).sortValue(WorkflowKeys.workflowSort(workflowId))
+        .build())
         .consistentRead(true));
     return Optional.ofNullable(item).filter(found -> !found.isDeleted());
   }

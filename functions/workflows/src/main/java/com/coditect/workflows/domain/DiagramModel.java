@@ -41,7 +41,10 @@ public record DiagramModel(List<Node> nodes, List<Edge> edges, long maxP90Millis
   public record Node(String id, @Nullable NodeType type, String name, @Nullable Long p90Millis,
       @Nullable Double failureRate, long runs, @Nullable Double heat, PathState state) {}
 
-  /** One edge; {@code label} the condition or the outcome it follows (null: plain success); {@code taken} by the execution. */
+  /**
+   * One edge; {@code label} the condition or the outcome it follows (null: plain success);
+   * {@code taken} by the drawn execution.
+   */
   public record Edge(String from, String to, @Nullable String label, boolean taken) {}
 
   /** A step of the drawn execution: which node, in what status. */
@@ -171,7 +174,7 @@ public record DiagramModel(List<Node> nodes, List<Edge> edges, long maxP90Millis
     return taken;
   }
 
-  /** The index of the last step of {@code nodeId} before {@code before} that ended as {@code on} follows; -1 if none. */
+  /** The index of the last step of {@code nodeId} before {@code before} that ended as {@code on} follows, or -1. */
   private static int lastEnded(List<StepState> steps, int before, String nodeId, EdgeOutcome on) {
     StepStatus wanted = on == EdgeOutcome.SUCCESS ? StepStatus.COMPLETED : StepStatus.FAILED;
     for (int j = before - 1; j >= 0; j--) {

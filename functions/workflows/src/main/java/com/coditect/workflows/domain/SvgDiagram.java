@@ -203,8 +203,8 @@ public final class SvgDiagram {
   private static void writeLegend(StringBuilder svg, DiagramModel model, double top) {
     double y = top + 8;
     svg.append("<g class=\"legend\" font-size=\"11\" fill=\"#333333\">");
-    svg.append("<text x=\"24\" y=\"").append(n(y + 12)).append("\" font-weight=\"bold\">p90 duration, last 30 days (log scale)"
-        + "</text>");
+    svg.append("<text x=\"24\" y=\"").append(n(y + 12))
+        .append("\" font-weight=\"bold\">p90 duration, last 30 days (log scale)</text>");
     svg.append("<rect x=\"24\" y=\"").append(n(y + 20)).append("\" width=\"180\" height=\"14\" fill=\"url(#heat)\""
         + " stroke=\"#999999\"/>");
     svg.append("<text x=\"24\" y=\"").append(n(y + 48)).append("\">0</text>");
