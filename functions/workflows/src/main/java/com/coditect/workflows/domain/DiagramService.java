@@ -61,4 +61,12 @@ public final class DiagramService {
     DiagramModel model = DiagramModel.of(AnalysisService.definition(definition), coloured.steps(), steps, currentNode);
     return filters.format() == DiagramFilters.Format.MERMAID ? MermaidDiagram.write(model) : SvgDiagram.write(model);
   }
+
+  /** Lays out a two-node diagram, in memory only: loads and initialises ELK's layout classes. */
+  public void warmUp() {
+    DiagramModel model = DiagramModel.of(AnalysisService.definition(
+        "{\"nodes\": [{\"id\": \"a\", \"type\": \"start\"}, {\"id\": \"b\", \"type\": \"end\"}],"
+            + " \"edges\": [{\"from\": \"a\", \"to\": \"b\", \"on\": \"error\"}]}"), List.of(), null, null);
+    SvgDiagram.write(model);
+  }
 }
