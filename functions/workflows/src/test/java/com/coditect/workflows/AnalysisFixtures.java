@@ -10,6 +10,7 @@ import com.coditect.workflows.data.ExecutionItem;
 import com.coditect.workflows.data.StepItem;
 import com.coditect.workflows.data.WorkflowItem;
 import com.coditect.workflows.data.WorkflowKeys;
+import com.coditect.workflows.data.WorkflowVersionItem;
 import com.coditect.workflows.model.ExecutionStatus;
 import com.coditect.workflows.model.NodeType;
 import com.coditect.workflows.model.StepStatus;
@@ -66,6 +67,15 @@ final class AnalysisFixtures {
         .definition(DEFINITION).triggers("[{\"type\": \"manual\"}]").workflowVersion(version)
         .publishedAt(now()).build());
     return id;
+  }
+
+  /** A frozen version of the workflow with {@code definition}, as publishing writes it. */
+  void version(String tenantId, String workflowId, long version, String definition) {
+    Key key = Key.builder().partitionValue(WorkflowKeys.workflowPartition(new TenantId(tenantId), workflowId))
+        .sortValue(WorkflowKeys.versionSort(version)).build();
+    put(WorkflowVersionItem.SCHEMA, WorkflowVersionItem.builder()
+        .meta(ItemMeta.created(key, WorkflowVersionItem.ENTITY, now())).workflowId(workflowId)
+        .workflowVersion(version).definition(definition).triggers("[]").publishedAt(now()).build());
   }
 
   /** An execution of the workflow at {@code version}, with steps at the given nodes in these statuses. */

@@ -233,6 +233,24 @@ class AnalysisRoutesIT {
     fixtures.diagram(acme.member(), otherWorkflow, "execution_id", execution).assertStatus(404);
   }
 
+  @Test
+  void anExecutionOfAnOlderVersionIsDrawnOnThatVersionsDefinition() throws Exception {
+    String workflow = fixtures.workflow(acme.id(), 2);
+    fixtures.version(acme.id(), workflow, 1, "{\"nodes\": [{\"id\": \"start\", \"type\": \"start\"},"
+        + " {\"id\": \"legacy\", \"type\": \"action\", \"name\": \"Legacy export\"},"
+        + " {\"id\": \"end\", \"type\": \"end\"}], \"edges\": [{\"from\": \"start\", \"to\": \"legacy\"},"
+        + " {\"from\": \"legacy\", \"to\": \"end\"}]}");
+    String execution = fixtures.execution(acme.id(), workflow, 1, ExecutionStatus.FAILED, "legacy", List.of(
+        Map.entry("start", StepStatus.COMPLETED), Map.entry("legacy", StepStatus.FAILED)));
+    HandlerResponse old = fixtures.diagram(acme.member(), workflow, "execution_id", execution);
+    old.assertStatus(200);
+    assertEquals(List.of("GetItem", "Query", "GetItem", "Query"), old.dynamoCalls());
+    assertTrue(old.raw().contains("data-node-id=\"legacy\""), old.raw());
+    assertTrue(old.raw().contains("data-state=\"failed\""), old.raw());
+    assertTrue(!old.raw().contains("data-node-id=\"approve\""), "the current version's nodes are not drawn");
+    assertTrue(fixtures.diagram(acme.member(), workflow).raw().contains("data-node-id=\"approve\""));
+  }
+
   private static JsonNode stepRow(JsonNode analysis, String nodeId) {
     for (JsonNode row : analysis.path("steps")) {
       if (row.path("node_id").asText().equals(nodeId)) {
