@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.coditect.shared.store.Ids;
+
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;
@@ -52,7 +54,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every route of template.yaml, tried through the local gateway as an attacker would: without a

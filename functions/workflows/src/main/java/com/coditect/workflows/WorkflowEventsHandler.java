@@ -14,6 +14,7 @@ import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
 import com.coditect.workflows.domain.TeamMembershipSync;
 import com.coditect.workflows.domain.WorkflowFollowUps;
+import com.coditect.workflows.domain.WorkflowStats;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   private final ApprovalSteps approvals;
   private final TeamMembershipSync memberships;
   private final WorkflowFollowUps followUps;
+  private final WorkflowStats stats;
 
   public WorkflowEventsHandler() {
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
@@ -46,6 +48,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     this.approvals = component.approvalSteps();
     this.memberships = component.teamMembershipSync();
     this.followUps = component.workflowFollowUps();
+    this.stats = component.workflowStats();
   }
 
   @Override
@@ -80,9 +83,17 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
           LOG.info("timer ignored", "purpose", detail.path("purpose").asText());
         }
       }
+      // The analysis aggregates (rule AnalysisEvents): counted once per event id.
+      case "coditect.workflows step.completed", "coditect.workflows step.failed",
+          "coditect.workflows execution.started", "coditect.workflows approval.approved",
+          "coditect.workflows approval.rejected", "coditect.workflows approval.expired" -> count(tenant, event);
+      // An execution ended: its pending approval steps close (rule ApprovalsOfEndedExecution), and
+      // the analysis counts it (rule AnalysisEvents); each delivery does both, both idempotent.
       case "coditect.workflows execution.completed", "coditect.workflows execution.failed",
-          "coditect.workflows execution.cancelled" -> LOG.info("approval steps of an ended execution closed",
-          "closed", approvals.executionEnded(tenant, resourceId));
+          "coditect.workflows execution.cancelled" -> {
+        LOG.info("approval steps of an ended execution closed", "closed", approvals.executionEnded(tenant, resourceId));
+        count(tenant, event);
+      }
       case "coditect.tenancy team.member_added" -> {
         LOG.info("team member added", "changed",
             memberships.memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(), occurredAt));
@@ -103,6 +114,10 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
       }
       default -> startTriggered(event, envelope);
     }
+  }
+
+  private void count(TenantId tenant, BusEvent event) {
+    LOG.info("analysis counted", "counted", stats.count(tenant, event.detailType(), event.detail()));
   }
 
   /**

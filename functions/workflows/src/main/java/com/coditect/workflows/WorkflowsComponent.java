@@ -10,6 +10,7 @@ import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
 import com.coditect.workflows.domain.TeamMembershipSync;
 import com.coditect.workflows.domain.WorkflowFollowUps;
+import com.coditect.workflows.domain.WorkflowStats;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -36,6 +37,9 @@ public interface WorkflowsComponent {
 
   /** Workflows' reactions to other domains' events (project.deleted). */
   WorkflowFollowUps workflowFollowUps();
+  AnalysisRoutes analysisRoutes();
+
+  WorkflowStats workflowStats();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -28,7 +28,7 @@ public final class WorkflowsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
   WorkflowsHandler(WorkflowsComponent component) {
     List<RouteGroup> groups = List.of(component.workflowRoutes(), component.approvalRoutes(),
-        component.webhookRoutes());
+        component.analysisRoutes(), component.webhookRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -22,6 +22,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * approval          T#t#APPROVAL#a                APPROVAL              T#t#USER#u#APPROVALS / status#a         T#t#APPROVALS / status#a
  * approval step     T#t#APPROVAL_STEP#s           APPROVAL_STEP         T#t#EXEC#e#APPROVAL_STEPS / s (pending)  -
  * team roster       T#t#WF_TEAM#x                 MEMBER#u | TEAM       -                                       -
+ * day's stats       T#t#WF#w#STATS#&lt;v|ALL&gt;        DAY#d#WF | DAY#d#STEP#n | DAY#d#APPROVER#u   -                    -
+ * event counted     T#t#STATS_EVENT#ev            STATS_EVENT (ttl)     -                                       -
  * </pre>
  *
  * An event trigger row exists while its workflow is active (the tenant's rows are one Query for the
@@ -53,6 +55,10 @@ public final class WorkflowKeys {
   public static final String WF_TEAM = "WF_TEAM";
   public static final String MEMBER = "MEMBER";
   public static final String TEAM = "TEAM";
+  public static final String STATS = "STATS";
+  public static final String ALL_VERSIONS = "ALL";
+  public static final String DAY = "DAY";
+  public static final String STATS_EVENT = "STATS_EVENT";
 
   private WorkflowKeys() {}
 
@@ -212,5 +218,44 @@ public final class WorkflowKeys {
   public static Key triggerRequested(TenantId tenant, String workflowId, String executionId) {
     return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(Keys.of(REQUESTED, executionId))
         .build();
+  // ---- analysis aggregates ----
+
+  /**
+   * A workflow's day aggregates of one version ({@code version} null: of all versions together),
+   * so any period of one version is one Query between two days.
+   */
+  public static String statsPartition(TenantId tenant, String workflowId, Long version) {
+    return Keys.tenant(tenant).with(WF, workflowId).with(STATS, version == null ? ALL_VERSIONS : version.toString())
+        .build();
+  }
+
+  /** One day's aggregate of one scope ({@code WF}, {@code STEP#n}, {@code APPROVER#u}). */
+  public static String statsSort(String day, String scope, String subject) {
+    return Keys.of(DAY, day) + "#" + (subject == null ? scope : Keys.of(scope, segment(subject)));
+  }
+
+  /** The first sort key of day {@code day}. */
+  public static String statsFromSort(String day) {
+    return Keys.of(DAY, day);
+  }
+
+  /** Just after the last sort key of day {@code day} ('~' sorts after '#' and every id character). */
+  public static String statsToSort(String day) {
+    return Keys.of(DAY, day) + "~";
+  }
+
+  /** The marker that an event was counted, written in the same transaction as its aggregates. */
+  public static String statsEventPartition(TenantId tenant, String eventId) {
+    return Keys.tenant(tenant).with(STATS_EVENT, eventId).build();
+  }
+
+  public static String statsEventSort() {
+    return STATS_EVENT;
+  }
+
+  // A node id is the definition's own string: '#' (which would let one segment pose as two) and
+  // '%' are percent-encoded, so every id makes exactly one key segment.
+  private static String segment(String value) {
+    return value.replace("%", "%25").replace("#", "%23");
   }
 }
