@@ -320,6 +320,16 @@ public final class AwsTestEnvironment implements AutoCloseable {
     }
   }
 
+  /**
+   * A client builder of any service on this JVM's moto, set up as this environment's own clients
+   * (region, endpoint, the default credentials chain), for a test's own calls: a test that used a
+   * function's client for them would resolve that function's credentials early, as the function
+   * itself never does (PrimingCheck counts them).
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B onMoto(B builder) {
+    return configure(builder, MotoServer.endpoint());
+  }
+
   private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
       URI endpoint) {
     return builder

@@ -53,7 +53,7 @@ class ApprovalRoutesIT {
     events = api.component.eventsHandler();
     // The template makes the schedule group; on moto it must be made by hand.
     try {
-      api.component.scheduler().createScheduleGroup(b -> b.name("coditect-workflows"));
+      api.scheduler.createScheduleGroup(b -> b.name("coditect-workflows"));
     } catch (ConflictException exists) {
       // made by an earlier test class on this moto
     }
@@ -94,7 +94,7 @@ class ApprovalRoutesIT {
     assertEquals("review", first.path("node_id").asText());
     assertTrue(first.path("decided_at").isNull());
 
-    GetScheduleResponse timer = api.component.scheduler().getSchedule(b -> b.groupName("coditect-workflows")
+    GetScheduleResponse timer = api.scheduler.getSchedule(b -> b.groupName("coditect-workflows")
         .name(ApprovalSteps.expiryTimerName(step.stepId)));
     JsonNode input = json(timer.target().input());
     assertEquals("approval_expiry", input.path("purpose").asText());

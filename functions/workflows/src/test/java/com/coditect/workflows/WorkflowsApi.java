@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
@@ -32,6 +33,8 @@ final class WorkflowsApi implements AutoCloseable {
   final AwsTestEnvironment env;
   final DynamoDbCallCounter calls = new DynamoDbCallCounter();
   final TestWorkflowsComponent component;
+  /** The test's own Scheduler client (the function's is the component's). */
+  final SchedulerClient scheduler;
   final WorkflowsHandler handler;
   private final ContractClient client;
 
@@ -45,6 +48,7 @@ final class WorkflowsApi implements AutoCloseable {
    */
   WorkflowsApi(String name, Function<AwsTestEnvironment, ExecutionInterceptor> interceptor) {
     env = AwsTestEnvironment.create(name);
+    scheduler = AwsTestEnvironment.onMoto(SchedulerClient.builder()).build();
     TestInterceptors added = interceptor == null ? TestInterceptors.of(calls)
         : TestInterceptors.of(calls, interceptor.apply(env));
     component = DaggerTestWorkflowsComponent.factory().create(env.appConfig(), added);
@@ -60,7 +64,7 @@ final class WorkflowsApi implements AutoCloseable {
   private void ensureScheduleGroup() {
     String group = WorkflowsConfig.fromEnvironment().scheduleGroup();
     try {
-      component.scheduler().createScheduleGroup(b -> b.name(group));
+      scheduler.createScheduleGroup(b -> b.name(group));
     } catch (ConflictException exists) {
       // made by an earlier test class on this moto
     }
@@ -69,7 +73,7 @@ final class WorkflowsApi implements AutoCloseable {
   /** The workflows' schedule named {@code name}, if it exists. */
   Optional<GetScheduleResponse> schedule(String name) {
     try {
-      return Optional.of(component.scheduler().getSchedule(b -> b.groupName(
+      return Optional.of(scheduler.getSchedule(b -> b.groupName(
           WorkflowsConfig.fromEnvironment().scheduleGroup()).name(name)));
     } catch (ResourceNotFoundException gone) {
       return Optional.empty();
@@ -132,6 +136,7 @@ final class WorkflowsApi implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduler.close();
     env.close();
   }
 

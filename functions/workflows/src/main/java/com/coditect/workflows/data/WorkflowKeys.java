@@ -218,6 +218,8 @@ public final class WorkflowKeys {
   public static Key triggerRequested(TenantId tenant, String workflowId, String executionId) {
     return Key.builder().partitionValue(workflowPartition(tenant, workflowId)).sortValue(Keys.of(REQUESTED, executionId))
         .build();
+  }
+
   // ---- analysis aggregates ----
 
   /**
