@@ -163,7 +163,7 @@ class RouteMatrixIT {
       Map.entry("POST /v1/documents/{document_id}/versions/{version_number}/complete", "{}"),
       Map.entry("PATCH /v1/folders/{folder_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("POST /v1/approvals/{approval_id}/approve", "{\"comment\":\"Changed by B\"}"),
-      Map.entry("POST /v1/approvals/{approval_id}/reject", "{\"comment\":\"Changed by B\"}"));
+      Map.entry("POST /v1/approvals/{approval_id}/reject", "{\"comment\":\"Changed by B\"}"),
       Map.entry("POST /v1/workflows", "{\"name\":\"Probe\"}"),
       Map.entry("PATCH /v1/workflows/{workflow_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("POST /v1/workflows/{workflow_id}/validate", ""),
