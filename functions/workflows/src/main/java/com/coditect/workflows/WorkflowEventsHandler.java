@@ -3,8 +3,16 @@ package com.coditect.workflows;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.workflows.data.WorkflowSchedules;
+import com.coditect.workflows.domain.WorkflowEngine;
+import com.coditect.workflows.model.EdgeOutcome;
+import com.coditect.workflows.model.TriggerType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Map;
 
 /**
@@ -23,7 +31,11 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
   }
 
-  WorkflowEventsHandler(WorkflowsComponent component) {}
+  private final WorkflowEngine engine;
+
+  WorkflowEventsHandler(WorkflowsComponent component) {
+    this.engine = component.workflowEngine();
+  }
 
   @Override
   public Void handleRequest(Map<String, Object> envelope, Context context) {
@@ -32,7 +44,23 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   }
 
   private void handle(BusEvent event) {
+    JsonNode detail = event.detail();
+    TenantId tenant = new TenantId(detail.path("tenant_id").asText());
+    String executionId = detail.path("resource_id").asText();
     switch (event.source() + " " + event.detailType()) {
+      case "coditect.workflows execution.requested" -> engine.executionRequested(tenant, executionId,
+          detail.path("workflow_id").asText(),
+          Choice.fromApiName(TriggerType.class, detail.path("trigger_type").asText()).orElse(TriggerType.EVENT),
+          detail.path("context_data").isObject() ? detail.path("context_data") : JsonNodeFactory.instance.objectNode(),
+          detail.path("trigger_data"));
+      case "coditect.workflows step.started" -> engine.stepStarted(tenant, executionId, detail.path("step_id").asText());
+      // Whatever finishes a waiting step: approvals (coditect.workflows), PM's task for an action (coditect.pm).
+      case "coditect.workflows step.resolved", "coditect.pm step.resolved" -> engine.stepResolved(tenant, executionId,
+          detail.path("step_id").asText(),
+          Choice.fromApiName(EdgeOutcome.class, detail.path("outcome").asText()).orElse(EdgeOutcome.ERROR),
+          detail.path("output"), detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null);
+      case WorkflowSchedules.SOURCE + " timer.fired" -> engine.timerFired(tenant, detail.path("execution_id").asText(),
+          detail.path("step_id").asText(), detail.path("purpose").asText());
       default -> LOG.info("event ignored", "detail_type", event.detailType());
     }
   }

@@ -5,6 +5,7 @@ import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SchedulerModule;
 import com.coditect.shared.di.SecretsModule;
+import com.coditect.workflows.domain.WorkflowEngine;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -13,6 +14,12 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, WorkflowsModule.class, SchedulerModule.class})
 public interface WorkflowsComponent {
+
+  /** The execution routes: the manual start, the lists and the controls. */
+  ExecutionRoutes executionRoutes();
+
+  /** The engine the events handler drives. */
+  WorkflowEngine workflowEngine();
 
   /** Builds the component from the function's config. */
   @Component.Factory

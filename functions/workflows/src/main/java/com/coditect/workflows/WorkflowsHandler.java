@@ -27,7 +27,7 @@ public final class WorkflowsHandler implements RequestHandler<APIGatewayV2HTTPEv
   }
 
   WorkflowsHandler(WorkflowsComponent component) {
-    List<RouteGroup> groups = List.of();
+    List<RouteGroup> groups = List.of(component.executionRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -51,6 +51,12 @@ abstract class AbstractStepItem implements StoredItem<StepItem> {
   /** 1 for the first try of an action, then 2, 3... */
   public abstract @Nullable Integer attempt();
 
+  /**
+   * The attempt whose work the engine dispatched (an action requested, a wait's timer made): a
+   * duplicate {@code step.started} or retry timer finds it equal to {@code attempt} and does nothing.
+   */
+  public abstract @Nullable Integer dispatchedAttempt();
+
   public static final TableSchema<StepItem> SCHEMA =
       StaticImmutableTableSchema.builder(StepItem.class, StepItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -80,5 +86,7 @@ abstract class AbstractStepItem implements StoredItem<StepItem> {
               .setter(StepItem.Builder::errorMessage))
           .addAttribute(Integer.class, a -> a.name("attempt").getter(StepItem::attempt)
               .setter(StepItem.Builder::attempt))
+          .addAttribute(Integer.class, a -> a.name("dispatched_attempt").getter(StepItem::dispatchedAttempt)
+              .setter(StepItem.Builder::dispatchedAttempt))
           .build();
 }
