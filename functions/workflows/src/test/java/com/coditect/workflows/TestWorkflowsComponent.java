@@ -8,6 +8,7 @@ import com.coditect.testing.TestComponentFactory;
 import com.coditect.testing.TestInterceptorsModule;
 import dagger.Component;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The workflow functions' production modules plus the test's interceptors: the wiring is the point
@@ -22,6 +23,9 @@ public interface TestWorkflowsComponent extends WorkflowsComponent {
   default WorkflowsHandler handler() {
     return new WorkflowsHandler(this);
   }
+
+  /** The Scheduler client of this wiring (tests make the schedule group the template declares). */
+  SchedulerClient scheduler();
 
   /** The engine's handler over this wiring. */
   default WorkflowEventsHandler eventsHandler() {
