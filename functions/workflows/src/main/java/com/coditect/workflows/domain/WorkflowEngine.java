@@ -432,6 +432,8 @@ public final class WorkflowEngine {
         extra.put("params", params);
         extra.put("step_id", step.id());
         extra.put("request_id", requestId(step.id(), attempt));
+        // Beyond the contract's fields: whom the consumer acts for (the task's reporter), null for a trigger.
+        extra.put("requested_by", run.execution().triggeredBy());
         outbox.recordWithDetail(tx, tenant, ENGINE, "action.requested", RESOURCE, run.execution().id(), Map.of(), extra);
         tx.commit();
       }
