@@ -69,6 +69,7 @@ class PmEventsHandlerIT {
     assertEquals(step, answer.path("step_id").asText());
     assertEquals("success", answer.path("outcome").asText());
     assertEquals(request, answer.path("output").path("task_id").asText());
+    assertEquals(request, answer.path("request_id").asText(), "the answer names the request it answers");
     assertEquals("coditect.pm", answer.path("source").asText(""));
 
     events.handleRequest(envelope, null);

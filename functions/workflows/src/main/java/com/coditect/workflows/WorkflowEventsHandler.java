@@ -58,7 +58,8 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
       case "coditect.workflows step.resolved", "coditect.pm step.resolved" -> engine.stepResolved(tenant, executionId,
           detail.path("step_id").asText(),
           Choice.fromApiName(EdgeOutcome.class, detail.path("outcome").asText()).orElse(EdgeOutcome.ERROR),
-          detail.path("output"), detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null);
+          detail.path("output"), detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null,
+          detail.path("request_id").isTextual() ? detail.path("request_id").asText() : null);
       case WorkflowSchedules.SOURCE + " timer.fired" -> engine.timerFired(tenant, detail.path("execution_id").asText(),
           detail.path("step_id").asText(), detail.path("purpose").asText());
       default -> LOG.info("event ignored", "detail_type", event.detailType());

@@ -57,11 +57,11 @@ public final class WorkflowTasks {
     String projectId = params.path("project_id").asText("");
     String reporter = params.path("reporter_id").isTextual() ? params.path("reporter_id").asText() : requestedBy;
     if (!UUID.matcher(projectId).matches()) {
-      answer(tenant, executionId, stepId, null, "params.project_id must be the id of a project.");
+      answer(tenant, executionId, stepId, requestId, "params.project_id must be the id of a project.");
       return;
     }
     if (reporter == null || !UUID.matcher(reporter).matches()) {
-      answer(tenant, executionId, stepId, null,
+      answer(tenant, executionId, stepId, requestId,
           "params.reporter_id is required when the workflow was not started by a user.");
       return;
     }
@@ -71,27 +71,29 @@ public final class WorkflowTasks {
     try {
       CreateTaskRequest request = CreateTaskRequest.from(fields);
       tasks.createRequested(tenant, WORKFLOWS, reporter, requestId, projectId, request, TaskExists::new,
-          (task, tx) -> record(tx, tenant, executionId, stepId, task.id(), null));
+          (task, tx) -> record(tx, tenant, executionId, stepId, requestId, task.id(), null));
       LOG.info("task created for a workflow step", "step_id", stepId, "task_id", requestId);
     } catch (TaskExists again) {
       LOG.info("task of this request exists already: nothing to do", "step_id", stepId, "task_id", requestId);
     } catch (ApiException refused) {
       StringBuilder reason = new StringBuilder(refused.detail());
       refused.errors().forEach(error -> reason.append(" ").append(error.field()).append(": ").append(error.message()).append("."));
-      answer(tenant, executionId, stepId, null, reason.toString());
+      answer(tenant, executionId, stepId, requestId, reason.toString());
     }
   }
 
-  private void answer(TenantId tenant, String executionId, String stepId, String taskId, String error) {
+  private void answer(TenantId tenant, String executionId, String stepId, String requestId, String error) {
     WriteTransaction tx = transactions.begin();
-    record(tx, tenant, executionId, stepId, taskId, error);
+    record(tx, tenant, executionId, stepId, requestId, null, error);
     tx.commit();
   }
 
-  private void record(WriteTransaction tx, TenantId tenant, String executionId, String stepId, String taskId,
-      String error) {
+  private void record(WriteTransaction tx, TenantId tenant, String executionId, String stepId, String requestId,
+      String taskId, String error) {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("step_id", stepId);
+    // Beyond the contract's fields: which request (so which attempt) this answers.
+    extra.put("request_id", requestId);
     extra.put("outcome", error == null ? "success" : "error");
     extra.put("output", taskId == null ? NullNode.instance : JsonNodeFactory.instance.objectNode().put("task_id", taskId));
     extra.put("error_message", error);

@@ -191,13 +191,19 @@ public final class WorkflowEngine {
     });
   }
 
-  /** Whatever finishes a waiting step (approvals, an action's consumer) resolved it with an outcome. */
+  /**
+   * Whatever finishes a waiting step (approvals, an action's consumer) resolved it with an outcome;
+   * an action's consumer names the request it answers ({@code requestId}), so an answer to an
+   * earlier attempt changes nothing.
+   */
   public void stepResolved(TenantId tenant, String executionId, String stepId, EdgeOutcome outcome, JsonNode output,
-      @Nullable String error) {
+      @Nullable String error, @Nullable String requestId) {
     applying(tenant, executionId, stepId, StepStatus.RUNNING, (run, step) -> {
       Node node = node(run, step);
-      if (node.type() == NodeType.ACTION && step.dispatchedAttempt() == null) {
-        LOG.info("action resolved before it was dispatched: ignored", "step_id", stepId);
+      if (node.type() == NodeType.ACTION && (step.dispatchedAttempt() == null || step.dispatchedAttempt() != attempt(step)
+          || (requestId != null && !requestId.equals(requestId(step.id(), attempt(step)))))) {
+        // An answer to an earlier attempt (the step waits on its backoff timer, or runs a later attempt).
+        LOG.info("answer to another attempt of the action: ignored", "step_id", stepId);
         return;
       }
       if (node.type() == NodeType.ACTION && outcome == EdgeOutcome.ERROR && retryLeft(node, step)) {
