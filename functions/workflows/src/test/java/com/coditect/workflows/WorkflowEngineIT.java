@@ -189,6 +189,59 @@ class WorkflowEngineIT {
     get(refused).assertStatus(404);
   }
 
+  private static final String APPROVAL = "{'nodes': [{'id': 'start', 'type': 'start'},"
+      + "{'id': 'ok', 'type': 'approval', 'config': {'approvers': {'user_ids': ['u1']}, 'quorum': 1, 'expires_in': 'PT1H'}},"
+      + "{'id': 'late', 'type': 'notification', 'config': {'message': 'expired'}}, {'id': 'end', 'type': 'end'}],"
+      + "'edges': [{'from': 'start', 'to': 'ok'}, {'from': 'ok', 'to': 'end'}, {'from': 'ok', 'to': 'late', 'on': 'timeout'},"
+      + "{'from': 'late', 'to': 'end'}]}";
+
+  @Test
+  void anApprovalStepWaitsForItsResolutionAndFollowsItsOutcome() {
+    String workflow = engine.seedWorkflow(acme.id(), APPROVAL);
+    String approved = startExecution(workflow, "{}");
+    engine.pump();
+    JsonNode started = engine.seen(r -> r.detailType().equals("step.started") && r.detail().contains(approved)
+        && r.detail().contains("\"approval\"")).get(0);
+    assertEquals("ok", started.path("node_id").asText());
+    assertEquals(1, started.path("config").path("quorum").asInt());
+    assertEquals(acme.ownerId(), started.path("requested_by").asText());
+    assertEquals("running", stepOf(approved, "ok").path("status").asText());
+    assertEquals("running", get(approved).text("status"));
+
+    engine.deliver("coditect.workflows", "step.resolved", Json.readTree("{\"tenant_id\": \"" + acme.id()
+        + "\", \"resource_id\": \"" + approved + "\", \"step_id\": \"" + started.path("step_id").asText()
+        + "\", \"outcome\": \"success\", \"output\": {\"approved\": 1, \"rejected\": 0, \"decisions\": []},"
+        + " \"error_message\": null}"));
+    engine.pump();
+    assertEquals("completed", get(approved).text("status"));
+    assertEquals(1, stepOf(approved, "ok").path("output_data").path("approved").asInt());
+
+    String expired = startExecution(workflow, "{}");
+    engine.pump();
+    String step = stepOf(expired, "ok").path("id").asText();
+    engine.deliver("coditect.workflows", "step.resolved", Json.readTree("{\"tenant_id\": \"" + acme.id()
+        + "\", \"resource_id\": \"" + expired + "\", \"step_id\": \"" + step
+        + "\", \"outcome\": \"timeout\", \"output\": {}, \"error_message\": \"The approval expired.\"}"));
+    engine.pump();
+    assertEquals("completed", get(expired).text("status"));
+    assertEquals("completed", stepOf(expired, "late").path("status").asText(), "the timeout edge was taken");
+  }
+
+  private static final String HOOK = "{'nodes': [{'id': 'start', 'type': 'start'},"
+      + "{'id': 'call', 'type': 'action', 'config': {'action': 'http.post', 'params': {'url': '%s', 'body': {'n': 1}}}},"
+      + "{'id': 'end', 'type': 'end'}], 'edges': [{'from': 'start', 'to': 'call'}, {'from': 'call', 'to': 'end'}]}";
+
+  @Test
+  void anHttpPostToAPrivateAddressFailsTheStepWithoutACall() {
+    String workflow = engine.seedWorkflow(acme.id(), HOOK.formatted("https://169.254.169.254/latest/meta-data"));
+    String execution = startExecution(workflow, "{}");
+    engine.pump();
+    HandlerResponse failed = get(execution);
+    assertEquals("failed", failed.text("status"));
+    assertTrue(failed.text("error_message").contains("link-local address"), failed.text("error_message"));
+    assertEquals("failed", stepOf(execution, "call").path("status").asText());
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private String startExecution(String workflow, String context) {
