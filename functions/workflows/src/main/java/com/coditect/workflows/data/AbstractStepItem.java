@@ -57,6 +57,12 @@ abstract class AbstractStepItem implements StoredItem<StepItem> {
    */
   public abstract @Nullable Integer dispatchedAttempt();
 
+  /**
+   * The id of the dispatched attempt's request (an action's {@code request_id}, a UUIDv7: the id
+   * of what the consumer makes, e.g. the task); an answer naming another request is ignored.
+   */
+  public abstract @Nullable String requestId();
+
   public static final TableSchema<StepItem> SCHEMA =
       StaticImmutableTableSchema.builder(StepItem.class, StepItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -88,5 +94,7 @@ abstract class AbstractStepItem implements StoredItem<StepItem> {
               .setter(StepItem.Builder::attempt))
           .addAttribute(Integer.class, a -> a.name("dispatched_attempt").getter(StepItem::dispatchedAttempt)
               .setter(StepItem.Builder::dispatchedAttempt))
+          .addAttribute(String.class, a -> a.name("request_id").getter(StepItem::requestId)
+              .setter(StepItem.Builder::requestId))
           .build();
 }

@@ -43,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.inject.Inject;
@@ -201,7 +200,7 @@ public final class WorkflowEngine {
     applying(tenant, executionId, stepId, StepStatus.RUNNING, (run, step) -> {
       Node node = node(run, step);
       if (node.type() == NodeType.ACTION && (step.dispatchedAttempt() == null || step.dispatchedAttempt() != attempt(step)
-          || (requestId != null && !requestId.equals(requestId(step.id(), attempt(step)))))) {
+          || (requestId != null && !requestId.equals(step.requestId())))) {
         // An answer to an earlier attempt (the step waits on its backoff timer, or runs a later attempt).
         LOG.info("answer to another attempt of the action: ignored", "step_id", stepId);
         return;
@@ -431,13 +430,14 @@ public final class WorkflowEngine {
         }
       }
       case "pm.create_task", "dms.set_document_status" -> {
+        String request = Ids.newId();
         WriteTransaction tx = transactions.begin();
-        executions.replaceStep(tx, dispatched, step.version(), NotApplied::new);
+        executions.replaceStep(tx, dispatched.withRequestId(request), step.version(), NotApplied::new);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("action", action);
         extra.put("params", params);
         extra.put("step_id", step.id());
-        extra.put("request_id", requestId(step.id(), attempt));
+        extra.put("request_id", request);
         // Beyond the contract's fields: whom the consumer acts for (the task's reporter), null for a trigger.
         extra.put("requested_by", run.execution().triggeredBy());
         outbox.recordWithDetail(tx, tenant, ENGINE, "action.requested", RESOURCE, run.execution().id(), Map.of(), extra);
@@ -446,11 +446,6 @@ public final class WorkflowEngine {
       default -> finish(tenant, run, step, EdgeOutcome.ERROR, NullNode.instance, "Unknown action " + action + ".",
           tx -> { });
     }
-  }
-
-  /** The id a consumer acts on exactly once (the new task's id): derived from the step and attempt. */
-  public static String requestId(String stepId, int attempt) {
-    return UUID.nameUUIDFromBytes((stepId + "#" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private boolean retryLeft(Node node, StepItem step) {
