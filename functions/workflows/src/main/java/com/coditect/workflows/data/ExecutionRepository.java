@@ -58,10 +58,12 @@ public final class ExecutionRepository extends ItemRepository<ExecutionItem> {
 
   /**
    * An execution and all its steps: one Query of its partition (a further page only past 1 MB, which
-   * the step cap and the 64 KB bound on outputs keep rare).
+   * the step cap and the 64 KB bound on outputs keep rare). Strongly consistent: the engine reads
+   * right after the transaction whose event it handles, and an eventually consistent read could
+   * miss the step that event names and drop it.
    */
   public Optional<ExecutionWithSteps> findWithSteps(TenantId tenant, String executionId) {
-    QueryRequest.Builder query = QueryRequest.builder().tableName(single.name())
+    QueryRequest.Builder query = QueryRequest.builder().tableName(single.name()).consistentRead(true)
         .keyConditionExpression("PK = :pk")
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(WorkflowKeys.executionPartition(tenant, executionId))));
     ExecutionItem execution = null;
