@@ -3,6 +3,9 @@ package com.coditect.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.dms.data.DmsKeys;
+import com.coditect.dms.data.DocumentItem;
+import com.coditect.dms.model.DocumentStatus;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.shared.config.WorkflowsConfig;
 import com.coditect.shared.store.Ids;
@@ -18,6 +21,7 @@ import com.coditect.workflows.model.WorkflowType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,31 @@ class WorkflowEngineEndToEndIT {
     assertEquals(5, done.path("steps").size());
     done.path("steps").forEach(step -> assertEquals("completed", step.path("status").asText(), step.toString()));
     assertTrue(harness.deliveries("WorkflowEventsFunctionEngineEvents") >= 5);
+  }
+
+  private static final String ARCHIVE = "{'nodes': [{'id': 'start', 'type': 'start'},"
+      + "{'id': 'archive', 'type': 'action', 'config': {'action': 'dms.set_document_status',"
+      + " 'params': {'document_id': '=context.document', 'status': 'archived'}}}, {'id': 'end', 'type': 'end'}],"
+      + "'edges': [{'from': 'start', 'to': 'archive'}, {'from': 'archive', 'to': 'end'}]}";
+
+  @Test
+  @ExercisesRules({"WorkflowEventsFunctionEngineEvents", "DmsEventsFunctionWorkflowDocumentStatusRequested",
+      "WorkflowEventsFunctionActionResolved"})
+  void anActionArchivesADocumentThroughDms() {
+    TenantId tenant = new TenantId(acme.id());
+    String document = Ids.newId();
+    DocumentItem item = DocumentItem.builder()
+        .meta(ItemMeta.created(DmsKeys.document(tenant, document), DocumentItem.ENTITY, Instant.now().toString()))
+        .id(document).title("Retired policy").currentVersion(1L).status(DocumentStatus.PUBLISHED)
+        .ownerId(acme.ownerId()).createdBy(acme.ownerId()).tags(List.of()).metadata("{}").grants(List.of()).build();
+    harness.dynamoDb().putItem(b -> b.tableName(harness.settings().tableName()).item(DocumentItem.SCHEMA.itemToMap(item, true)));
+
+    String execution = harness.post("/v1/workflows/" + seedWorkflow(ARCHIVE) + "/executions", owner,
+        "{\"context_data\": {\"document\": \"" + document + "\"}}").expect(201).text("id");
+    LocalApiHarness.eventually("the execution completed", EVENTUALLY,
+        () -> "completed".equals(harness.get("/v1/executions/" + execution, owner).expect(200).text("status")));
+    assertEquals("archived", step(execution, "archive").path("output_data").path("status").asText());
+    assertEquals("archived", harness.get("/v1/documents/" + document, owner).expect(200).text("status"));
   }
 
   private JsonNode step(String execution, String node) {

@@ -54,8 +54,8 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
           detail.path("context_data").isObject() ? detail.path("context_data") : JsonNodeFactory.instance.objectNode(),
           detail.path("trigger_data"));
       case "coditect.workflows step.started" -> engine.stepStarted(tenant, executionId, detail.path("step_id").asText());
-      // Whatever finishes a waiting step: approvals (coditect.workflows), PM's task for an action (coditect.pm).
-      case "coditect.workflows step.resolved", "coditect.pm step.resolved" -> engine.stepResolved(tenant, executionId,
+      // Whatever finishes a waiting step: approvals (coditect.workflows), an action's consumer (PM, DMS).
+      case "coditect.workflows step.resolved", "coditect.pm step.resolved", "coditect.dms step.resolved" -> engine.stepResolved(tenant, executionId,
           detail.path("step_id").asText(),
           Choice.fromApiName(EdgeOutcome.class, detail.path("outcome").asText()).orElse(EdgeOutcome.ERROR),
           detail.path("output"), detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null,

@@ -142,6 +142,6 @@ final class EngineHarness {
 
   private static boolean takenByEngine(OutboxRecord record) {
     return ("coditect.workflows".equals(record.source()) && ENGINE_EVENTS.contains(record.detailType()))
-        || ("coditect.pm".equals(record.source()) && "step.resolved".equals(record.detailType()));
+        || (Set.of("coditect.pm", "coditect.dms").contains(record.source()) && "step.resolved".equals(record.detailType()));
   }
 }
