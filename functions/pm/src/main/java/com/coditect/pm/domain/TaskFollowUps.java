@@ -1,7 +1,7 @@
 package com.coditect.pm.domain;
 
-import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskReferenceRepository;
+import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.model.SprintStatus;
 import com.coditect.shared.error.ConflictException;
