@@ -4,6 +4,7 @@ import com.coditect.dms.domain.DocumentFollowUps;
 import com.coditect.dms.domain.FolderFollowUps;
 import com.coditect.dms.domain.FolderGrantRefresh;
 import com.coditect.dms.domain.TeamMembershipSync;
+import com.coditect.dms.domain.WorkflowDocumentStatus;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -27,6 +28,9 @@ public interface DmsComponent {
   TeamMembershipSync teamMembershipSync();
 
   FolderGrantRefresh folderGrantRefresh();
+
+  /** Document statuses that workflows' action steps set. */
+  WorkflowDocumentStatus workflowDocumentStatus();
 
   ShareRoutes shareRoutes();
 

@@ -6,6 +6,7 @@ import com.coditect.dms.domain.DocumentFollowUps;
 import com.coditect.dms.domain.FolderFollowUps;
 import com.coditect.dms.domain.FolderGrantRefresh;
 import com.coditect.dms.domain.TeamMembershipSync;
+import com.coditect.dms.domain.WorkflowDocumentStatus;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
@@ -28,6 +29,7 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
   private final DocumentFollowUps documents;
   private final TeamMembershipSync memberships;
   private final FolderGrantRefresh folderGrants;
+  private final WorkflowDocumentStatus workflowDocuments;
 
   public DmsEventsHandler() {
     this(DaggerDmsComponent.factory().create(AppConfig.fromEnvironment()));
@@ -38,6 +40,7 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
     this.documents = component.documentFollowUps();
     this.memberships = component.teamMembershipSync();
     this.folderGrants = component.folderGrantRefresh();
+    this.workflowDocuments = component.workflowDocumentStatus();
   }
 
   @Override
@@ -71,6 +74,9 @@ public final class DmsEventsHandler implements RequestHandler<Map<String, Object
           LOG.info("folder grants re-derived below the folder", "rewritten", folderGrants.refresh(tenant, folderId));
         }
       }
+      // A workflow's action step (its rule takes only action dms.set_document_status).
+      case "coditect.workflows action.requested" -> workflowDocuments.setRequested(tenant, resourceId,
+          detail.path("step_id").asText(), detail.path("request_id").asText(), detail.path("params"));
       case "coditect.tenancy project.deleted" -> {
         LOG.info("folders of a deleted project unlinked", "unlinked", folders.projectDeleted(tenant, resourceId));
         LOG.info("documents of a deleted project unlinked", "unlinked", documents.projectDeleted(tenant, resourceId));

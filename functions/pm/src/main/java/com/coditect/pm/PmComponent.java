@@ -1,6 +1,7 @@
 package com.coditect.pm;
 
 import com.coditect.pm.domain.TaskFollowUps;
+import com.coditect.pm.domain.WorkflowTasks;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
@@ -28,6 +29,9 @@ public interface PmComponent {
   BoardRoutes boardRoutes();
 
   TaskFollowUps taskFollowUps();
+
+  /** Tasks that workflows' action steps ask for. */
+  WorkflowTasks workflowTasks();
 
   /** Builds the component from the function's config. */
   @Component.Factory

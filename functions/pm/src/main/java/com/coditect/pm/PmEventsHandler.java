@@ -3,6 +3,7 @@ package com.coditect.pm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.pm.domain.TaskFollowUps;
+import com.coditect.pm.domain.WorkflowTasks;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.log.Log;
@@ -22,6 +23,7 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
   private static final Log LOG = Log.forClass(PmEventsHandler.class);
 
   private final TaskFollowUps followUps;
+  private final WorkflowTasks workflowTasks;
 
   public PmEventsHandler() {
     this(DaggerPmComponent.factory().create(AppConfig.fromEnvironment()));
@@ -29,6 +31,7 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
 
   PmEventsHandler(PmComponent component) {
     this.followUps = component.taskFollowUps();
+    this.workflowTasks = component.workflowTasks();
   }
 
   @Override
@@ -59,6 +62,10 @@ public final class PmEventsHandler implements RequestHandler<Map<String, Object>
           LOG.info("subtask paths refreshed", "refreshed", followUps.taskReparented(tenant, resourceId));
         }
       }
+      // A workflow's action step (its rule takes only action pm.create_task).
+      case "action.requested" -> workflowTasks.createRequested(tenant, resourceId, detail.path("step_id").asText(),
+          detail.path("request_id").asText(), detail.path("params"),
+          detail.path("requested_by").isTextual() ? detail.path("requested_by").asText() : null);
       default -> LOG.info("event ignored", "detail_type", event.detailType());
     }
   }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
+import com.coditect.pm.data.TaskItem;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.pm.data.TaskItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +46,79 @@ class PmEventsHandlerIT {
   @AfterAll
   void stop() {
     api.close();
+  }
+
+  @Test
+  void aWorkflowsActionCreatesItsTaskOnceWithTheRequestIdAndAnswersTheStep() {
+    String execution = Ids.newId();
+    String step = Ids.newId();
+    String request = Ids.newId();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("project_id", acme.projectId());
+    params.put("title", "Follow up the urgent task");
+    params.put("priority", "high");
+    Map<String, Object> envelope = actionRequested(execution, step, request, params, acme.memberId());
+
+    events.handleRequest(envelope, null);
+    HandlerResponse created = task(request);
+    created.assertStatus(200);
+    assertEquals("Follow up the urgent task", created.text("title"));
+    assertEquals("high", created.text("priority"));
+    assertEquals(acme.memberId(), created.text("reporter_id"));
+    JsonNode answer = SprintRoutesIT.onlyEvent(api, execution, "step.resolved");
+    assertEquals(step, answer.path("step_id").asText());
+    assertEquals("success", answer.path("outcome").asText());
+    assertEquals(request, answer.path("output").path("task_id").asText());
+    assertEquals(request, answer.path("request_id").asText(), "the answer names the request it answers");
+    assertEquals("coditect.pm", answer.path("source").asText(""));
+
+    events.handleRequest(envelope, null);
+    assertEquals("\"1\"", task(request).header("ETag"), "a redelivered request changes nothing");
+    SprintRoutesIT.onlyEvent(api, execution, "step.resolved");
+  }
+
+  @Test
+  void aWorkflowsActionTheTaskRulesRefuseIsAnsweredWithAnError() {
+    String execution = Ids.newId();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("project_id", Ids.newId());
+    params.put("title", "Nowhere");
+    events.handleRequest(actionRequested(execution, Ids.newId(), Ids.newId(), params, acme.memberId()), null);
+    JsonNode answer = SprintRoutesIT.onlyEvent(api, execution, "step.resolved");
+    assertEquals("error", answer.path("outcome").asText());
+    assertEquals("The project was not found.", answer.path("error_message").asText());
+
+    String unattended = Ids.newId();
+    params.put("project_id", acme.projectId());
+    events.handleRequest(actionRequested(unattended, Ids.newId(), Ids.newId(), params, null), null);
+    assertEquals("params.reporter_id is required when the workflow was not started by a user.",
+        SprintRoutesIT.onlyEvent(api, unattended, "step.resolved").path("error_message").asText());
+
+    String badField = Ids.newId();
+    params.put("reporter_id", acme.ownerId());
+    params.put("priority", "whenever");
+    events.handleRequest(actionRequested(badField, Ids.newId(), Ids.newId(), params, null), null);
+    assertTrue(SprintRoutesIT.onlyEvent(api, badField, "step.resolved").path("error_message").asText().contains("priority"));
+  }
+
+  private Map<String, Object> actionRequested(String execution, String step, String request, Map<String, Object> params,
+      String requestedBy) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("event_id", Ids.newId());
+    detail.put("tenant_id", acme.id());
+    detail.put("action", "action.requested");
+    detail.put("requested_action", "pm.create_task");
+    detail.put("resource_type", "execution");
+    detail.put("resource_id", execution);
+    detail.put("params", params);
+    detail.put("step_id", step);
+    detail.put("request_id", request);
+    detail.put("requested_by", requestedBy);
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("source", "coditect.workflows");
+    envelope.put("detail-type", "action.requested");
+    envelope.put("detail", detail);
+    return envelope;
   }
 
   @Test

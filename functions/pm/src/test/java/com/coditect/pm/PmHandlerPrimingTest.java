@@ -9,6 +9,7 @@ import com.coditect.pm.domain.MilestoneService;
 import com.coditect.pm.domain.SprintService;
 import com.coditect.pm.domain.TaskFollowUps;
 import com.coditect.pm.domain.TaskService;
+import com.coditect.pm.domain.WorkflowTasks;
 import com.coditect.testing.CountingLazy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class PmHandlerPrimingTest {
       @Override public AttachmentRoutes attachmentRoutes() { return new AttachmentRoutes(attachments, null); }
       @Override public BoardRoutes boardRoutes() { return new BoardRoutes(boards, null); }
       @Override public TaskFollowUps taskFollowUps() { return null; }
+      @Override public WorkflowTasks workflowTasks() { return null; }
     };
   }
 }

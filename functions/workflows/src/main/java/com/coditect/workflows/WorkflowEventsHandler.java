@@ -3,6 +3,7 @@ package com.coditect.workflows;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.domain.Choice;
 import com.coditect.shared.events.BusEvent;
 import com.coditect.shared.json.JsonTrees;
 import com.coditect.shared.log.Log;
@@ -13,9 +14,13 @@ import com.coditect.workflows.domain.ApprovalSteps;
 import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
 import com.coditect.workflows.domain.TeamMembershipSync;
+import com.coditect.workflows.domain.WorkflowEngine;
 import com.coditect.workflows.domain.WorkflowFollowUps;
 import com.coditect.workflows.domain.WorkflowStats;
+import com.coditect.workflows.model.EdgeOutcome;
+import com.coditect.workflows.model.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.Map;
 
@@ -37,6 +42,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   private final TeamMembershipSync memberships;
   private final WorkflowFollowUps followUps;
   private final WorkflowStats stats;
+  private final WorkflowEngine engine;
 
   public WorkflowEventsHandler() {
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
@@ -49,6 +55,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     this.memberships = component.teamMembershipSync();
     this.followUps = component.workflowFollowUps();
     this.stats = component.workflowStats();
+    this.engine = component.workflowEngine();
   }
 
   @Override
@@ -68,19 +75,35 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     switch (event.source() + " " + event.detailType()) {
       case WorkflowSchedules.SOURCE + " " + ScheduledTriggers.DETAIL_TYPE -> scheduledTriggers.fired(
           tenant, detail.path("workflow_id").asText(), envelope.path("id").asText(), firedAt(envelope));
-      // The approvals part's own rule brings only approval nodes' step.started (pattern on node_type).
+      // A trigger asked for an execution (webhook, event, schedule): the engine starts it once.
+      case "coditect.workflows execution.requested" -> engine.executionRequested(tenant, resourceId,
+          detail.path("workflow_id").asText(),
+          Choice.fromApiName(TriggerType.class, detail.path("trigger_type").asText()).orElse(TriggerType.EVENT),
+          detail.path("context_data").isObject() ? detail.path("context_data") : JsonNodeFactory.instance.objectNode(),
+          detail.path("trigger_data"));
+      // A step started: the engine runs it (rule EngineEvents); an approval step's approvals are
+      // made (rule ApprovalStepStarted, approval nodes only). An approval's step.started matches
+      // both rules, and each delivery does both: both are idempotent.
       case "coditect.workflows step.started" -> {
+        engine.stepStarted(tenant, resourceId, detail.path("step_id").asText());
         if ("approval".equals(detail.path("node_type").asText())) {
           LOG.info("approval step started", "created", approvals.started(tenant, detail));
         }
       }
-      // Timers of every purpose come here; the engine part handles wait, retry and action_timeout.
+      // Whatever finishes a waiting step: approvals (coditect.workflows), an action's consumer (PM, DMS).
+      case "coditect.workflows step.resolved", "coditect.pm step.resolved", "coditect.dms step.resolved" ->
+          engine.stepResolved(tenant, resourceId, detail.path("step_id").asText(),
+              Choice.fromApiName(EdgeOutcome.class, detail.path("outcome").asText()).orElse(EdgeOutcome.ERROR),
+              detail.path("output"), detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null,
+              detail.path("request_id").isTextual() ? detail.path("request_id").asText() : null);
+      // Timers: an approval's expiry is the approvals part's; wait, retry and action_timeout the engine's.
       case WorkflowSchedules.SOURCE + " timer.fired" -> {
         if (ApprovalSteps.EXPIRY_PURPOSE.equals(detail.path("purpose").asText())) {
           LOG.info("approval step expiry", "expired", approvals.expire(tenant, detail.path("execution_id").asText(),
               detail.path("step_id").asText()));
         } else {
-          LOG.info("timer ignored", "purpose", detail.path("purpose").asText());
+          engine.timerFired(tenant, detail.path("execution_id").asText(), detail.path("step_id").asText(),
+              detail.path("purpose").asText());
         }
       }
       // The analysis aggregates (rule AnalysisEvents): counted once per event id.

@@ -9,6 +9,7 @@ import com.coditect.workflows.domain.ApprovalSteps;
 import com.coditect.workflows.domain.EventTriggers;
 import com.coditect.workflows.domain.ScheduledTriggers;
 import com.coditect.workflows.domain.TeamMembershipSync;
+import com.coditect.workflows.domain.WorkflowEngine;
 import com.coditect.workflows.domain.WorkflowFollowUps;
 import com.coditect.workflows.domain.WorkflowStats;
 import dagger.BindsInstance;
@@ -40,6 +41,11 @@ public interface WorkflowsComponent {
   AnalysisRoutes analysisRoutes();
 
   WorkflowStats workflowStats();
+  /** The execution routes: the manual start, the lists and the controls. */
+  ExecutionRoutes executionRoutes();
+
+  /** The engine the events handler drives. */
+  WorkflowEngine workflowEngine();
 
   /** Builds the component from the function's config. */
   @Component.Factory

@@ -27,8 +27,8 @@ public final class WorkflowsHandler implements RequestHandler<APIGatewayV2HTTPEv
   }
 
   WorkflowsHandler(WorkflowsComponent component) {
-    List<RouteGroup> groups = List.of(component.workflowRoutes(), component.approvalRoutes(),
-        component.analysisRoutes(), component.webhookRoutes());
+    List<RouteGroup> groups = List.of(component.workflowRoutes(), component.executionRoutes(),
+        component.approvalRoutes(), component.analysisRoutes(), component.webhookRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

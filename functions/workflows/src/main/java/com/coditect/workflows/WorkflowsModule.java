@@ -2,6 +2,9 @@ package com.coditect.workflows;
 
 import com.coditect.shared.config.WorkflowsConfig;
 import com.coditect.shared.events.EventSource;
+import com.coditect.workflows.domain.AddressGuard;
+import com.coditect.workflows.domain.HttpActions;
+import com.coditect.workflows.domain.Transitions;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
@@ -15,6 +18,20 @@ public final class WorkflowsModule {
   @Provides
   static EventSource eventSource() {
     return EventSource.domain("workflows");
+  }
+
+  /** The engine's rules with the platform's step cap per execution. */
+  @Provides
+  @Singleton
+  static Transitions transitions() {
+    return new Transitions(Transitions.DEFAULT_STEP_CAP);
+  }
+
+  /** Outbound calls of http.post actions: public addresses only. */
+  @Provides
+  @Singleton
+  static HttpActions httpActions() {
+    return new HttpActions(new AddressGuard(false));
   }
 
   @Provides

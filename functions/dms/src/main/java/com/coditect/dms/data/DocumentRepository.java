@@ -49,6 +49,11 @@ public final class DocumentRepository extends ItemRepository<DocumentItem> {
     DocumentRows.of(tenant, document).forEach(row -> put(tx, row));
   }
 
+  /** A document of the tenant as stored (deleted or not): one GetItem, strongly consistent. */
+  public java.util.Optional<DocumentItem> findAny(TenantId tenant, String documentId) {
+    return java.util.Optional.ofNullable(table.getItem(r -> r.key(key(tenant, documentId)).consistentRead(true)));
+  }
+
   /**
    * Adds the replacement of {@code before} (read at its version) by {@code after} (the next
    * version): the rows it leaves are deleted, every row it has is written again with its summary.

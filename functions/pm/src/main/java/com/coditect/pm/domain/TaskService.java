@@ -15,6 +15,7 @@ import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.ForbiddenException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.UnprocessableException;
+import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Changes;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
@@ -41,6 +42,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -126,17 +129,35 @@ public final class TaskService {
    */
   public Created<TaskResponse> create(Caller caller, String projectId, CreateTaskRequest request,
       Idempotency.Lookup idempotency) {
-    return RetryPolicy.run(CounterMoved.class, () -> tryCreate(caller, projectId, request, idempotency), moved -> { },
+    String id = Ids.newId();
+    return RetryPolicy.run(CounterMoved.class, () -> tryCreate(caller.tenantId(), caller.actor(), caller.userId(), id,
+        projectId, request, idempotency,
+        () -> new IllegalStateException("task id collision"), (view, tx) -> { }), moved -> { },
         moved -> new ConflictException("Many tasks were being created in this project at once; try again."));
   }
 
-  private Created<TaskResponse> tryCreate(Caller caller, String projectId, CreateTaskRequest request,
-      Idempotency.Lookup idempotency) {
-    TenantId tenant = caller.tenantId();
+  /**
+   * The task a workflow's action step asked for ({@code action.requested}), with the request's id
+   * as its id: a redelivered request finds the id taken and creates nothing ({@code onIdTaken}).
+   * {@code answer} adds the workflow's answer to the same transaction, so it exists exactly when
+   * the task does.
+   */
+  public Created<TaskResponse> createRequested(TenantId tenant, Actor actor, String reporterId, String requestId,
+      String projectId, CreateTaskRequest request, Supplier<? extends RuntimeException> onIdTaken,
+      BiConsumer<TaskResponse, WriteTransaction> answer) {
+    return RetryPolicy.run(CounterMoved.class, () -> tryCreate(tenant, actor, reporterId, requestId, projectId, request,
+        null, onIdTaken, answer), moved -> { },
+        moved -> new ConflictException("Many tasks were being created in this project at once; try again."));
+  }
+
+  /** @param idempotency the request's Idempotency-Key, or null for a create that is no request (a workflow's) */
+  private Created<TaskResponse> tryCreate(TenantId tenant, Actor actor, String reporterId, String id, String projectId,
+      CreateTaskRequest request, Idempotency.Lookup idempotency, Supplier<? extends RuntimeException> onIdTaken,
+      BiConsumer<TaskResponse, WriteTransaction> extra) {
     TaskRepository.CreateReads read = tasks.readForCreate(tenant, projectId, request.parentTaskId(),
-        idempotency.recordKey());
+        idempotency == null ? Optional.empty() : idempotency.recordKey());
     // A retried request ends here with its first response.
-    IdempotencyClaim claim = idempotency.claim(read.idempotencyRecord());
+    IdempotencyClaim claim = idempotency == null ? IdempotencyClaim.none() : idempotency.claim(read.idempotencyRecord());
     String projectKey = read.projectKey().orElseThrow(() -> new NotFoundException("The project was not found."));
     TaskItem parent = null;
     if (request.parentTaskId() != null) {
@@ -153,7 +174,6 @@ public final class TaskService {
     String now = Timestamps.now(clock);
     Long lastNumber = read.lastNumber();
     long number = lastNumber == null ? 1 : lastNumber + 1;
-    String id = Ids.newId();
     TaskItem task = TaskWrites.applyStatusTimes(TaskItem.builder()
         .meta(TaskRepository.newMeta(tenant, id, now))
         .id(id)
@@ -166,7 +186,7 @@ public final class TaskService {
         .status(request.status())
         .priority(request.priority())
         .assigneeId(request.assigneeId())
-        .reporterId(caller.userId())
+        .reporterId(reporterId)
         .sprintId(request.sprintId())
         .milestoneId(request.milestoneId())
         .parentTaskId(request.parentTaskId())
@@ -181,14 +201,15 @@ public final class TaskService {
     TaskResponse view = TaskResponse.from(task);
     WriteTransaction tx = transactions.begin();
     tasks.claimNumber(tx, tenant, projectId, lastNumber, number, CounterMoved::new);
-    tasks.create(tx, task, () -> new IllegalStateException("task id collision"));
+    tasks.create(tx, task, onIdTaken);
     tasks.putRows(tx, tenant, task);
     childLists.writeAnchors(tx, tenant, task.id());
     projects.requireLive(tx, tenant, projectId, () -> new NotFoundException("The project was not found."));
     writes.checkReferences(tx, tenant, null, task);
     writes.adjustMilestones(tx, tenant, null, task, Set.of());
-    activity.add(tx, tenant, task.id(), caller.userId(), "created", null, null, task.key(), now);
-    outbox.record(tx, tenant, caller.actor(), "task.created", "task", task.id(), null, view);
+    activity.add(tx, tenant, task.id(), reporterId, "created", null, null, task.key(), now);
+    outbox.record(tx, tenant, actor, "task.created", "task", task.id(), null, view);
+    extra.accept(view, tx);
     Created<TaskResponse> created = new Created<>("/v1/tasks/" + task.id(), view, task.version());
     claim.attach(tx, created);
     TaskWriteLimits.check(task, tx);

@@ -54,6 +54,18 @@ abstract class AbstractExecutionItem implements StoredItem<ExecutionItem> {
   /** What started it (the webhook body, the matched event) as JSON text. */
   public abstract @Nullable String triggerData();
 
+  /**
+   * The engine's join arrivals as JSON text ({join node id: branches arrived}): a join starts when
+   * every incoming edge has arrived. Null until a branch reaches a join.
+   */
+  public abstract @Nullable String joinArrivals();
+
+  /** How often each bounded loop's condition node ran, as JSON text ({node id: runs}); null until one ran. */
+  public abstract @Nullable String loopIterations();
+
+  /** Steps made so far, against the engine's cap per execution; null counts as 0. */
+  public abstract @Nullable Long stepCount();
+
   public static final TableSchema<ExecutionItem> SCHEMA =
       StaticImmutableTableSchema.builder(ExecutionItem.class, ExecutionItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -83,5 +95,11 @@ abstract class AbstractExecutionItem implements StoredItem<ExecutionItem> {
               .setter(ExecutionItem.Builder::contextData))
           .addAttribute(String.class, a -> a.name("trigger_data").getter(ExecutionItem::triggerData)
               .setter(ExecutionItem.Builder::triggerData))
+          .addAttribute(String.class, a -> a.name("join_arrivals").getter(ExecutionItem::joinArrivals)
+              .setter(ExecutionItem.Builder::joinArrivals))
+          .addAttribute(String.class, a -> a.name("loop_iterations").getter(ExecutionItem::loopIterations)
+              .setter(ExecutionItem.Builder::loopIterations))
+          .addAttribute(Long.class, a -> a.name("step_count").getter(ExecutionItem::stepCount)
+              .setter(ExecutionItem.Builder::stepCount))
           .build();
 }

@@ -51,6 +51,18 @@ abstract class AbstractStepItem implements StoredItem<StepItem> {
   /** 1 for the first try of an action, then 2, 3... */
   public abstract @Nullable Integer attempt();
 
+  /**
+   * The attempt whose work the engine dispatched (an action requested, a wait's timer made): a
+   * duplicate {@code step.started} or retry timer finds it equal to {@code attempt} and does nothing.
+   */
+  public abstract @Nullable Integer dispatchedAttempt();
+
+  /**
+   * The id of the dispatched attempt's request (an action's {@code request_id}, a UUIDv7: the id
+   * of what the consumer makes, e.g. the task); an answer naming another request is ignored.
+   */
+  public abstract @Nullable String requestId();
+
   public static final TableSchema<StepItem> SCHEMA =
       StaticImmutableTableSchema.builder(StepItem.class, StepItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -80,5 +92,9 @@ abstract class AbstractStepItem implements StoredItem<StepItem> {
               .setter(StepItem.Builder::errorMessage))
           .addAttribute(Integer.class, a -> a.name("attempt").getter(StepItem::attempt)
               .setter(StepItem.Builder::attempt))
+          .addAttribute(Integer.class, a -> a.name("dispatched_attempt").getter(StepItem::dispatchedAttempt)
+              .setter(StepItem.Builder::dispatchedAttempt))
+          .addAttribute(String.class, a -> a.name("request_id").getter(StepItem::requestId)
+              .setter(StepItem.Builder::requestId))
           .build();
 }

@@ -1,0 +1,147 @@
+package com.coditect.workflows;
+
+import com.coditect.shared.config.WorkflowsConfig;
+import com.coditect.shared.events.OutboxRecord;
+import com.coditect.shared.json.Json;
+import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.ItemMeta;
+import com.coditect.shared.store.TableStream;
+import com.coditect.shared.tenancy.TenantId;
+import com.coditect.workflows.data.WorkflowItem;
+import com.coditect.workflows.data.WorkflowKeys;
+import com.coditect.workflows.data.WorkflowSchedules;
+import com.coditect.workflows.data.WorkflowVersionItem;
+import com.coditect.workflows.model.WorkflowStatus;
+import com.coditect.workflows.model.WorkflowType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+
+/**
+ * The engine on moto without the local runtime: the table's stream read on from where it was last
+ * read, and each outbox event the engine's rules of template.yaml take (EngineEvents, ActionResolved,
+ * TimerFired) handed to {@link WorkflowEventsHandler}, until none is left. Workflows are seeded as the
+ * definitions part stores them (an active workflow and its frozen version), since that part is not
+ * on this branch.
+ */
+final class EngineHarness {
+
+  private static final Set<String> ENGINE_EVENTS = Set.of("execution.requested", "step.started", "step.resolved");
+
+  private final WorkflowsApi api;
+  private final WorkflowEventsHandler events;
+  private final TableStream stream;
+  private final Map<String, String> readUpTo = new HashMap<>();
+  /** Every outbox event seen on the stream, oldest first. */
+  final List<OutboxRecord> seen = new ArrayList<>();
+
+  EngineHarness(WorkflowsApi api) {
+    this.api = api;
+    this.events = api.component.eventsHandler();
+    this.stream = new TableStream(api.env.dynamoDb(), api.env.streams(), api.env.tableName());
+    // The template's WorkflowScheduleGroup, which timers are made in.
+    try {
+      api.component.scheduler().createScheduleGroup(b -> b.name(WorkflowsConfig.fromEnvironment().scheduleGroup()));
+    } catch (ConflictException exists) {
+      // made by an earlier test class on the same moto server
+    }
+  }
+
+  /** An active workflow (version 1, published) with {@code definition} (JSON, ' for "); returns its id. */
+  String seedWorkflow(String tenantId, String definition) {
+    return seedWorkflow(tenantId, definition, WorkflowStatus.ACTIVE);
+  }
+
+  String seedWorkflow(String tenantId, String definition, WorkflowStatus status) {
+    String json = definition.replace('\'', '"');
+    Json.readTree(json);
+    TenantId tenant = new TenantId(tenantId);
+    String id = Ids.newId();
+    String now = "2026-12-03T10:00:00.000Z";
+    WorkflowItem workflow = WorkflowItem.builder()
+        .meta(ItemMeta.created(Key.builder().partitionValue(WorkflowKeys.workflowsPartition(tenant))
+            .sortValue(WorkflowKeys.workflowSort(id)).build(), WorkflowItem.ENTITY, now))
+        .id(id).name("Flow " + id).workflowType(WorkflowType.AUTOMATION).status(status)
+        .definition(json).triggers("[{\"type\": \"manual\"}]").workflowVersion(1L).publishedAt(now)
+        .build();
+    WorkflowVersionItem version = WorkflowVersionItem.builder()
+        .meta(ItemMeta.at(Key.builder().partitionValue(WorkflowKeys.workflowPartition(tenant, id))
+            .sortValue(WorkflowKeys.versionSort(1)).build(), WorkflowVersionItem.ENTITY))
+        .workflowId(id).workflowVersion(1L).definition(json).triggers("[{\"type\": \"manual\"}]").publishedAt(now)
+        .build();
+    api.env.dynamoDb().putItem(b -> b.tableName(api.env.tableName()).item(WorkflowItem.SCHEMA.itemToMap(workflow, true)));
+    api.env.dynamoDb().putItem(b -> b.tableName(api.env.tableName())
+        .item(WorkflowVersionItem.SCHEMA.itemToMap(version, true)));
+    return id;
+  }
+
+  /** Delivers every new event the engine's rules take, and the events those make, until none is left; returns how many. */
+  int pump() {
+    int delivered = 0;
+    for (List<OutboxRecord> batch = next(); !batch.isEmpty(); batch = next()) {
+      for (OutboxRecord record : batch) {
+        if (takenByEngine(record)) {
+          deliver(record.source(), record.detailType(), Json.readTree(record.detail()));
+          delivered++;
+        }
+      }
+    }
+    return delivered;
+  }
+
+  /** The new events on the stream, without delivering them. */
+  List<OutboxRecord> next() {
+    List<OutboxRecord> found = new ArrayList<>();
+    String arn = stream.latestArn();
+    for (String shard : stream.shardIds(arn)) {
+      for (List<TableStream.Change> changes = stream.readAfter(arn, shard, readUpTo.get(shard)); !changes.isEmpty();
+          changes = stream.readAfter(arn, shard, readUpTo.get(shard))) {
+        for (TableStream.Change change : changes) {
+          readUpTo.put(shard, change.sequenceNumber());
+          if (change.outbox() != null) {
+            found.add(change.outbox());
+          }
+        }
+      }
+    }
+    seen.addAll(found);
+    return found;
+  }
+
+  /** Hands one event to the engine as its rule would. */
+  void deliver(String source, String detailType, JsonNode detail) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("source", source);
+    envelope.put("detail-type", detailType);
+    envelope.put("detail", Json.newMapper().convertValue(detail, Map.class));
+    events.handleRequest(envelope, null);
+  }
+
+  /** A timer firing, as EventBridge Scheduler would put it on the bus. */
+  void fireTimer(String tenantId, String executionId, String stepId, String purpose) {
+    deliver(WorkflowSchedules.SOURCE, "timer.fired", Json.readTree("{\"tenant_id\": \"" + tenantId
+        + "\", \"execution_id\": \"" + executionId + "\", \"step_id\": \"" + stepId + "\", \"purpose\": \"" + purpose
+        + "\", \"due_at\": \"2026-12-03T10:00:00.000Z\"}"));
+  }
+
+  /** The events seen so far with this detail type, oldest first. */
+  List<JsonNode> seen(String detailType) {
+    return seen(record -> record.detailType().equals(detailType));
+  }
+
+  List<JsonNode> seen(Predicate<OutboxRecord> which) {
+    return seen.stream().filter(which).map(record -> Json.readTree(record.detail())).toList();
+  }
+
+  private static boolean takenByEngine(OutboxRecord record) {
+    return ("coditect.workflows".equals(record.source()) && ENGINE_EVENTS.contains(record.detailType()))
+        || (Set.of("coditect.pm", "coditect.dms").contains(record.source()) && "step.resolved".equals(record.detailType()));
+  }
+}
