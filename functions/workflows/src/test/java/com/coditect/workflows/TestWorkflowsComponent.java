@@ -30,9 +30,6 @@ public interface TestWorkflowsComponent extends WorkflowsComponent {
     return new WorkflowsHandler(this);
   }
 
-  /** The Scheduler client of this wiring (tests make the schedule group the template declares). */
-  SchedulerClient scheduler();
-
   /** The engine's handler over this wiring. */
   default WorkflowEventsHandler eventsHandler() {
     return new WorkflowEventsHandler(this);

@@ -64,7 +64,8 @@ class WorkflowEngineIT {
     String execution = startExecution(workflow, "{\"project\": \"" + acme.projectId() + "\"}");
     engine.pump();
     JsonNode first = only(engine.seen(r -> r.detailType().equals("action.requested") && r.detail().contains(execution)));
-    assertEquals("pm.create_task", first.path("action").asText());
+    assertEquals("action.requested", first.path("action").asText(), "the envelope's own action is the detail-type");
+    assertEquals("pm.create_task", first.path("requested_action").asText());
     assertEquals(acme.projectId(), first.path("params").path("project_id").asText());
     assertEquals("Follow up", first.path("params").path("title").asText());
     assertEquals(acme.ownerId(), first.path("requested_by").asText());
