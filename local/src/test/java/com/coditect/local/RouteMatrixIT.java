@@ -107,7 +107,8 @@ class RouteMatrixIT {
       Map.entry("share_id", seed -> seed.dms().shareId()),
       Map.entry("approval_id", seed -> seed.workflows().approvalId()),
       Map.entry("version_number", seed -> "1"),
-      Map.entry("workflow_id", seed -> seed.workflows().workflowId()));
+      Map.entry("workflow_id", seed -> seed.workflows().workflowId()),
+      Map.entry("execution_id", seed -> seed.workflows().executionId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -169,7 +170,12 @@ class RouteMatrixIT {
       Map.entry("POST /v1/workflows/{workflow_id}/validate", ""),
       Map.entry("POST /v1/workflows/{workflow_id}/publish", ""),
       Map.entry("POST /v1/workflows/{workflow_id}/pause", ""),
-      Map.entry("POST /v1/workflows/{workflow_id}/archive", ""));
+      Map.entry("POST /v1/workflows/{workflow_id}/archive", ""),
+      Map.entry("POST /v1/workflows/{workflow_id}/executions", "{\"context_data\":{}}"),
+      Map.entry("POST /v1/executions/{execution_id}/cancel", ""),
+      Map.entry("POST /v1/executions/{execution_id}/pause", ""),
+      Map.entry("POST /v1/executions/{execution_id}/resume", ""),
+      Map.entry("POST /v1/executions/{execution_id}/retry", ""));
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -209,7 +215,7 @@ class RouteMatrixIT {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
           dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflows.approvalId(),
-          workflows.workflowId());
+          workflows.workflowId(), workflows.executionId());
     }
   }
 
@@ -226,8 +232,11 @@ class RouteMatrixIT {
    */
   record Dms(String documentId, String folderId, String permissionId, String shareId) {}
 
-  /** The workflow resources of a seed: a draft workflow of the project and the member's approval in an approval step. */
-  record Workflows(String workflowId, String approvalId) {}
+  /**
+   * The workflow resources of a seed: a draft workflow of the project, the member's approval in an
+   * approval step, and a completed execution of another, published workflow.
+   */
+  record Workflows(String workflowId, String approvalId, String executionId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -320,8 +329,18 @@ class RouteMatrixIT {
         "coditect.workflows", "step.started", detail)));
     LocalApiHarness.eventually("the seeded approval exists", Duration.ofSeconds(20), () ->
         harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json().path("items").size() == 1);
-    return new Workflows(workflowId, harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json()
-        .path("items").get(0).path("id").asText());
+    String approvalId = harness.get("/v1/approvals?approver_id=me", member.token()).expect(200).json()
+        .path("items").get(0).path("id").asText();
+    // An execution that has finished before the snapshot (the engine runs it off the request path).
+    String published = harness.create("/v1/workflows", tenant.ownerToken(), "{\"name\":\"Start to end\","
+        + "\"definition\":{\"nodes\":[{\"id\":\"start\",\"type\":\"start\",\"name\":\"Start\"},"
+        + "{\"id\":\"end\",\"type\":\"end\",\"name\":\"End\"}],\"edges\":[{\"from\":\"start\",\"to\":\"end\"}]}}");
+    harness.post("/v1/workflows/" + published + "/publish", tenant.ownerToken(), "").expect(200);
+    String executionId = harness.create("/v1/workflows/" + published + "/executions", tenant.ownerToken(),
+        "{\"context_data\":{}}");
+    LocalApiHarness.eventually("the seeded execution completed", Duration.ofSeconds(30), () ->
+        "completed".equals(harness.get("/v1/executions/" + executionId, tenant.ownerToken()).expect(200).text("status")));
+    return new Workflows(workflowId, approvalId, executionId);
   }
 
   private Audit seedAudit(Tenant tenant) {
