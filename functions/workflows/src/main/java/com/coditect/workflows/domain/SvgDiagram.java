@@ -246,7 +246,7 @@ public final class SvgDiagram {
     if (node.p90Millis() == null) {
       return "no runs";
     }
-    String text = "p90 " + Durations.compact(node.p90Millis()) + " \u00b7 " + node.runs() + " runs";
+    String text = "p90 " + Durations.compact(node.p90Millis()) + " \u00b7 " + node.runs() + (node.runs() == 1 ? " run" : " runs");
     if (node.failureRate() != null && node.failureRate() > 0) {
       text += " \u00b7 " + Math.round(node.failureRate() * 100) + "% failed";
     }
