@@ -69,6 +69,7 @@ public final class Bench {
   private static final String AUDIT_HANDLER = "com.coditect.audit.AuditHandler";
   private static final String DMS_HANDLER = "com.coditect.dms.DmsHandler";
   private static final String WORKFLOWS_HANDLER = "com.coditect.workflows.WorkflowsHandler";
+  private static final String WORKFLOW_EVENTS_HANDLER = "com.coditect.workflows.WorkflowEventsHandler";
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String COLD_START = "cold-start";
@@ -82,7 +83,8 @@ public final class Bench {
       PM_HANDLER, "com.coditect.bench.fresh.PmColdStart",
       AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart",
       DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart",
-      WORKFLOWS_HANDLER, "com.coditect.bench.fresh.WorkflowsColdStart");
+      WORKFLOWS_HANDLER, "com.coditect.bench.fresh.WorkflowsColdStart",
+      WORKFLOW_EVENTS_HANDLER, "com.coditect.bench.fresh.WorkflowEventsColdStart");
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -163,7 +165,9 @@ public final class Bench {
         String coldStartTaskId = pmPlan.createTask(tenant.owner(), projectId, "Bench cold-start task");
         String coldStartFolderId = dmsPlan.createFolder(tenant.owner(), "Bench cold-start folder");
         String coldStartWorkflowId = workflowsPlan.createWorkflow(tenant.owner(), "Bench cold-start workflow");
-        coldStartTables(env, jvmFlags, tenant, coldStartTaskId, coldStartFolderId, coldStartWorkflowId);
+        List<String> coldStartExecution = workflowsPlan.finishedExecution(tenant.owner());
+        coldStartTables(env, jvmFlags, tenant, coldStartTaskId, coldStartFolderId, coldStartWorkflowId,
+            coldStartExecution);
         if (COLD_START.equals(System.getProperty("bench.only"))) {
           return;
         }
@@ -210,7 +214,7 @@ public final class Bench {
 
   /** The cold-start tables: every function with a driver, in fresh JVMs, next to the baseline. */
   private void coldStartTables(AwsTestEnvironment env, List<String> jvmFlags, RoutePlan.Tenant tenant,
-      String coldStartTaskId, String coldStartFolderId, String coldStartWorkflowId)
+      String coldStartTaskId, String coldStartFolderId, String coldStartWorkflowId, List<String> coldStartExecution)
       throws IOException, InterruptedException {
     Key tenantItem = TenancyKeys.tenant(new TenantId(tenant.id()));
 
@@ -218,7 +222,7 @@ public final class Bench {
     // The identity function makes the pool match a user's item: every run syncs this one user.
     String coldStartUserId = env.seedUser(tenant.id(), "member");
     List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem, coldStartTaskId, coldStartFolderId,
-        coldStartWorkflowId, coldStartUserId);
+        coldStartWorkflowId, coldStartExecution, coldStartUserId);
     Map<String, String> environment = new HashMap<>(lambdaEnvironment(env.appConfig()));
     // EventBridge answers PutEvents once it has accepted the events and delivers to targets
     // afterwards; moto delivers to the environment's queue target inside the call, which makes it
@@ -283,7 +287,8 @@ public final class Bench {
 
   /** The baseline, then each function that has a driver, run from the jar the template deploys. */
   private List<ColdStartSubject> subjects(List<TemplateFunction> functions, RoutePlan.Tenant tenant,
-      Key tenantItem, String pmTaskId, String dmsFolderId, String workflowId, String identityUserId) {
+      Key tenantItem, String pmTaskId, String dmsFolderId, String workflowId, List<String> executionAndStep,
+      String identityUserId) {
     Path baseline = built(jars.resolve("bench/target/baseline.jar"));
     Path drivers = built(jars.resolve("bench/target/drivers.jar"));
     Map<String, String> claims = new LinkedHashMap<>();
@@ -299,7 +304,9 @@ public final class Bench {
         PM_HANDLER, pmProperties,
         AUDIT_HANDLER, claims,
         DMS_HANDLER, dmsProperties,
-        WORKFLOWS_HANDLER, workflowsProperties);
+        WORKFLOWS_HANDLER, workflowsProperties,
+        WORKFLOW_EVENTS_HANDLER, Map.of("bench.tenant_id", tenant.id(), "bench.execution_id", executionAndStep.get(0),
+            "bench.step_id", executionAndStep.get(1)));
 
     List<ColdStartSubject> subjects = new ArrayList<>();
     subjects.add(new ColdStartSubject(BASELINE, baseline, List.of(baseline), BASELINE_MAIN, Map.of(
@@ -413,7 +420,7 @@ public final class Bench {
     double getItem = warmMedian(() -> env.dynamoDb().getItem(get));
     double putEvents = warmMedian(() -> env.eventBridge().putEvents(put));
     System.out.printf(Locale.ROOT, "Moto's latency, warm client, median of %d: GetItem %.1f ms, PutEvents %.1f ms"
-        + " (the baseline's, tenancy's, pm's, dms's and workflows' first request make a GetItem, the publisher's a PutEvents, the identity function's a GetItem and an AdminGetUser).%n%n",
+        + " (the baseline's, tenancy's, pm's, dms's and workflows' first request make a GetItem, the publisher's a PutEvents, the identity function's a GetItem and an AdminGetUser, the workflows' events function's a Query and a GetItem).%n%n",
         LATENCY_CALLS, getItem, putEvents);
   }
 

@@ -67,6 +67,29 @@ final class WorkflowsRoutePlan {
         .body(workflow(name, "[{\"type\": \"manual\"}]").toString())).text("id");
   }
 
+  /**
+   * A published workflow's execution run to its end by the engine (not counted), for the events
+   * function's cold start: returns the execution's id and its first step's id.
+   */
+  List<String> finishedExecution(Map<String, String> owner) {
+    ensureScheduleGroup();
+    pending();
+    Reply created = calls.prepare("POST /v1/workflows", event -> event.claims(owner)
+        .body(workflow("Bench cold-start execution", "[{\"type\": \"manual\"}]").toString()));
+    String workflowId = created.text("id");
+    calls.prepare("POST /v1/workflows/{workflow_id}/publish", event -> event.claims(owner)
+        .pathParam("workflow_id", workflowId).header("If-Match", created.etag()));
+    String executionId = calls.prepare("POST /v1/workflows/{workflow_id}/executions", event -> event.claims(owner)
+        .pathParam("workflow_id", workflowId).body("{\"context_data\": {\"n\": 1}}")).text("id");
+    pump();
+    Reply finished = calls.prepare("GET /v1/executions/{execution_id}", event -> event.claims(owner)
+        .pathParam("execution_id", executionId));
+    if (!"completed".equals(finished.text("status"))) {
+      throw new IllegalStateException("the bench's cold-start execution should have completed: " + finished.json());
+    }
+    return List.of(executionId, finished.json().path("steps").path(0).path("id").asText());
+  }
+
   /** Sends one request per workflows route as the tenant's owner and returns the counts, in the order sent. */
   List<RouteCount> run(RoutePlan.Tenant tenant) {
     calls.clear();
