@@ -16,6 +16,7 @@ import com.coditect.testing.ProjectFiles;
 import com.coditect.testing.TemplateRoute;
 import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteUnitMeter;
+import com.coditect.workflows.DaggerTestWorkflowsComponent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /**
  * {@code make bench}: per function of the template the shaded jar size and the fresh-JVM time to
  * first response next to a baseline that only builds the DynamoDB client and reads one item, then
- * the DynamoDB calls of each tenancy, PM, audit and DMS route, and the DMS lists' calls per page in
+ * the DynamoDB calls of each tenancy, PM, audit, DMS and workflows route, and the DMS lists' calls per page in
  * a tenant of 10,000 documents. Missed targets are printed as MISSED; only errors
  * exit non-zero.
  */
@@ -67,6 +68,8 @@ public final class Bench {
   private static final String PM_HANDLER = "com.coditect.pm.PmHandler";
   private static final String AUDIT_HANDLER = "com.coditect.audit.AuditHandler";
   private static final String DMS_HANDLER = "com.coditect.dms.DmsHandler";
+  private static final String WORKFLOWS_HANDLER = "com.coditect.workflows.WorkflowsHandler";
+  private static final String WORKFLOW_EVENTS_HANDLER = "com.coditect.workflows.WorkflowEventsHandler";
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String COLD_START = "cold-start";
@@ -79,7 +82,9 @@ public final class Bench {
       IDENTITY_HANDLER, "com.coditect.bench.fresh.IdentityColdStart",
       PM_HANDLER, "com.coditect.bench.fresh.PmColdStart",
       AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart",
-      DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart");
+      DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart",
+      WORKFLOWS_HANDLER, "com.coditect.bench.fresh.WorkflowsColdStart",
+      WORKFLOW_EVENTS_HANDLER, "com.coditect.bench.fresh.WorkflowEventsColdStart");
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -152,11 +157,17 @@ public final class Bench {
       DynamoDbCallCounter dmsCounter = new DynamoDbCallCounter();
       DmsRoutePlan dmsPlan = new DmsRoutePlan(DaggerTestDmsComponent.factory()
           .create(env.appConfig(), TestInterceptors.of(dmsCounter, meter)).handler(), dmsCounter, meter);
+      DynamoDbCallCounter workflowsCounter = new DynamoDbCallCounter();
+      WorkflowsRoutePlan workflowsPlan = new WorkflowsRoutePlan(DaggerTestWorkflowsComponent.factory()
+          .create(env.appConfig(), TestInterceptors.of(workflowsCounter, meter)), env, workflowsCounter, meter);
 
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
         String coldStartTaskId = pmPlan.createTask(tenant.owner(), projectId, "Bench cold-start task");
         String coldStartFolderId = dmsPlan.createFolder(tenant.owner(), "Bench cold-start folder");
-        coldStartTables(env, jvmFlags, tenant, coldStartTaskId, coldStartFolderId);
+        String coldStartWorkflowId = workflowsPlan.createWorkflow(tenant.owner(), "Bench cold-start workflow");
+        List<String> coldStartExecution = workflowsPlan.finishedExecution(tenant.owner());
+        coldStartTables(env, jvmFlags, tenant, coldStartTaskId, coldStartFolderId, coldStartWorkflowId,
+            coldStartExecution);
         if (COLD_START.equals(System.getProperty("bench.only"))) {
           return;
         }
@@ -182,6 +193,9 @@ public final class Bench {
       List<RouteCount> dmsCounts = dmsPlan.run(tenant, memberId);
       requireEveryTemplateRoute(DMS_HANDLER, "DmsRoutePlan", dmsCounts);
       printCalls("dms", dmsCounts);
+      List<RouteCount> workflowsCounts = workflowsPlan.run(tenant);
+      requireEveryTemplateRoute(WORKFLOWS_HANDLER, "WorkflowsRoutePlan", workflowsCounts);
+      printCalls("workflows", workflowsCounts);
       dmsListScale(env, plan);
 
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
@@ -200,14 +214,15 @@ public final class Bench {
 
   /** The cold-start tables: every function with a driver, in fresh JVMs, next to the baseline. */
   private void coldStartTables(AwsTestEnvironment env, List<String> jvmFlags, RoutePlan.Tenant tenant,
-      String coldStartTaskId, String coldStartFolderId) throws IOException, InterruptedException {
+      String coldStartTaskId, String coldStartFolderId, String coldStartWorkflowId, List<String> coldStartExecution)
+      throws IOException, InterruptedException {
     Key tenantItem = TenancyKeys.tenant(new TenantId(tenant.id()));
 
     List<TemplateFunction> functions = functions();
     // The identity function makes the pool match a user's item: every run syncs this one user.
     String coldStartUserId = env.seedUser(tenant.id(), "member");
     List<ColdStartSubject> subjects = subjects(functions, tenant, tenantItem, coldStartTaskId, coldStartFolderId,
-        coldStartUserId);
+        coldStartWorkflowId, coldStartExecution, coldStartUserId);
     Map<String, String> environment = new HashMap<>(lambdaEnvironment(env.appConfig()));
     // EventBridge answers PutEvents once it has accepted the events and delivers to targets
     // afterwards; moto delivers to the environment's queue target inside the call, which makes it
@@ -272,7 +287,8 @@ public final class Bench {
 
   /** The baseline, then each function that has a driver, run from the jar the template deploys. */
   private List<ColdStartSubject> subjects(List<TemplateFunction> functions, RoutePlan.Tenant tenant,
-      Key tenantItem, String pmTaskId, String dmsFolderId, String identityUserId) {
+      Key tenantItem, String pmTaskId, String dmsFolderId, String workflowId, List<String> executionAndStep,
+      String identityUserId) {
     Path baseline = built(jars.resolve("bench/target/baseline.jar"));
     Path drivers = built(jars.resolve("bench/target/drivers.jar"));
     Map<String, String> claims = new LinkedHashMap<>();
@@ -281,11 +297,16 @@ public final class Bench {
     pmProperties.put("bench.task_id", pmTaskId);
     Map<String, String> dmsProperties = new LinkedHashMap<>(claims);
     dmsProperties.put("bench.folder_id", dmsFolderId);
+    Map<String, String> workflowsProperties = new LinkedHashMap<>(claims);
+    workflowsProperties.put("bench.workflow_id", workflowId);
     Map<String, Map<String, String>> driverProperties = Map.of(TENANCY_HANDLER, claims,
         IDENTITY_HANDLER, Map.of("bench.tenant_id", tenant.id(), "bench.user_id", identityUserId),
         PM_HANDLER, pmProperties,
         AUDIT_HANDLER, claims,
-        DMS_HANDLER, dmsProperties);
+        DMS_HANDLER, dmsProperties,
+        WORKFLOWS_HANDLER, workflowsProperties,
+        WORKFLOW_EVENTS_HANDLER, Map.of("bench.tenant_id", tenant.id(), "bench.execution_id", executionAndStep.get(0),
+            "bench.step_id", executionAndStep.get(1)));
 
     List<ColdStartSubject> subjects = new ArrayList<>();
     subjects.add(new ColdStartSubject(BASELINE, baseline, List.of(baseline), BASELINE_MAIN, Map.of(
@@ -399,7 +420,7 @@ public final class Bench {
     double getItem = warmMedian(() -> env.dynamoDb().getItem(get));
     double putEvents = warmMedian(() -> env.eventBridge().putEvents(put));
     System.out.printf(Locale.ROOT, "Moto's latency, warm client, median of %d: GetItem %.1f ms, PutEvents %.1f ms"
-        + " (the baseline's, tenancy's, pm's and dms's first request make a GetItem, the publisher's a PutEvents, the identity function's a GetItem and an AdminGetUser).%n%n",
+        + " (the baseline's, tenancy's, pm's, dms's and workflows' first request make a GetItem, the publisher's a PutEvents, the identity function's a GetItem and an AdminGetUser, the workflows' events function's a Query and a GetItem).%n%n",
         LATENCY_CALLS, getItem, putEvents);
   }
 
