@@ -21,6 +21,7 @@ import com.coditect.workflows.model.EdgeOutcome;
 import com.coditect.workflows.model.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dagger.Lazy;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,26 +37,28 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
 
   private static final Log LOG = Log.forClass(WorkflowEventsHandler.class);
 
-  private final EventTriggers eventTriggers;
-  private final ScheduledTriggers scheduledTriggers;
-  private final ApprovalSteps approvals;
-  private final TeamMembershipSync memberships;
-  private final WorkflowFollowUps followUps;
-  private final WorkflowStats stats;
-  private final WorkflowEngine engine;
+  // Lazy: each event needs one or two of these, and building them all would load every part's
+  // classes (JSONata, Event Ruler, HdrHistogram...) into a cold start that uses few of them.
+  private final Lazy<EventTriggers> eventTriggers;
+  private final Lazy<ScheduledTriggers> scheduledTriggers;
+  private final Lazy<ApprovalSteps> approvals;
+  private final Lazy<TeamMembershipSync> memberships;
+  private final Lazy<WorkflowFollowUps> followUps;
+  private final Lazy<WorkflowStats> stats;
+  private final Lazy<WorkflowEngine> engine;
 
   public WorkflowEventsHandler() {
     this(DaggerWorkflowsComponent.factory().create(AppConfig.fromEnvironment()));
   }
 
   WorkflowEventsHandler(WorkflowsComponent component) {
-    this.eventTriggers = component.eventTriggers();
-    this.scheduledTriggers = component.scheduledTriggers();
-    this.approvals = component.approvalSteps();
-    this.memberships = component.teamMembershipSync();
-    this.followUps = component.workflowFollowUps();
-    this.stats = component.workflowStats();
-    this.engine = component.workflowEngine();
+    this.eventTriggers = component.eventTriggersLazily();
+    this.scheduledTriggers = component.scheduledTriggersLazily();
+    this.approvals = component.approvalStepsLazily();
+    this.memberships = component.teamMembershipSyncLazily();
+    this.followUps = component.workflowFollowUpsLazily();
+    this.stats = component.workflowStatsLazily();
+    this.engine = component.workflowEngineLazily();
   }
 
   @Override
@@ -73,10 +76,10 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
     String occurredAt = detail.path("occurred_at").asText();
     JsonNode changes = detail.path("changes");
     switch (event.source() + " " + event.detailType()) {
-      case WorkflowSchedules.SOURCE + " " + ScheduledTriggers.DETAIL_TYPE -> scheduledTriggers.fired(
+      case WorkflowSchedules.SOURCE + " " + ScheduledTriggers.DETAIL_TYPE -> scheduledTriggers.get().fired(
           tenant, detail.path("workflow_id").asText(), envelope.path("id").asText(), firedAt(envelope));
       // A trigger asked for an execution (webhook, event, schedule): the engine starts it once.
-      case "coditect.workflows execution.requested" -> engine.executionRequested(tenant, resourceId,
+      case "coditect.workflows execution.requested" -> engine.get().executionRequested(tenant, resourceId,
           detail.path("workflow_id").asText(),
           Choice.fromApiName(TriggerType.class, detail.path("trigger_type").asText()).orElse(TriggerType.EVENT),
           detail.path("context_data").isObject() ? detail.path("context_data") : JsonNodeFactory.instance.objectNode(),
@@ -85,24 +88,26 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
       // made (rule ApprovalStepStarted, approval nodes only). An approval's step.started matches
       // both rules, and each delivery does both: both are idempotent.
       case "coditect.workflows step.started" -> {
-        engine.stepStarted(tenant, resourceId, detail.path("step_id").asText());
+        engine.get().stepStarted(tenant, resourceId, detail.path("step_id").asText());
         if ("approval".equals(detail.path("node_type").asText())) {
-          LOG.info("approval step started", "created", approvals.started(tenant, detail));
+          LOG.info("approval step started", "created", approvals.get().started(tenant, detail));
         }
       }
       // Whatever finishes a waiting step: approvals (coditect.workflows), an action's consumer (PM, DMS).
       case "coditect.workflows step.resolved", "coditect.pm step.resolved", "coditect.dms step.resolved" ->
-          engine.stepResolved(tenant, resourceId, detail.path("step_id").asText(),
+          engine.get().stepResolved(tenant, resourceId, detail.path("step_id").asText(),
               Choice.fromApiName(EdgeOutcome.class, detail.path("outcome").asText()).orElse(EdgeOutcome.ERROR),
-              detail.path("output"), detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null,
+              detail.path("output"),
+              detail.path("error_message").isTextual() ? detail.path("error_message").asText() : null,
               detail.path("request_id").isTextual() ? detail.path("request_id").asText() : null);
       // Timers: an approval's expiry is the approvals part's; wait, retry and action_timeout the engine's.
       case WorkflowSchedules.SOURCE + " timer.fired" -> {
         if (ApprovalSteps.EXPIRY_PURPOSE.equals(detail.path("purpose").asText())) {
-          LOG.info("approval step expiry", "expired", approvals.expire(tenant, detail.path("execution_id").asText(),
+          LOG.info("approval step expiry",
+              "expired", approvals.get().expire(tenant, detail.path("execution_id").asText(),
               detail.path("step_id").asText()));
         } else {
-          engine.timerFired(tenant, detail.path("execution_id").asText(), detail.path("step_id").asText(),
+          engine.get().timerFired(tenant, detail.path("execution_id").asText(), detail.path("step_id").asText(),
               detail.path("purpose").asText());
         }
       }
@@ -114,25 +119,28 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
       // the analysis counts it (rule AnalysisEvents); each delivery does both, both idempotent.
       case "coditect.workflows execution.completed", "coditect.workflows execution.failed",
           "coditect.workflows execution.cancelled" -> {
-        LOG.info("approval steps of an ended execution closed", "closed", approvals.executionEnded(tenant, resourceId));
+        LOG.info("approval steps of an ended execution closed",
+            "closed", approvals.get().executionEnded(tenant, resourceId));
         count(tenant, event);
       }
       case "coditect.tenancy team.member_added" -> {
         LOG.info("team member added", "changed",
-            memberships.memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(), occurredAt));
+            memberships.get().memberAdded(tenant, resourceId, changes.path("member_user_id").path("new").asText(),
+                occurredAt));
         startTriggered(event, envelope);
       }
       case "coditect.tenancy team.member_removed" -> {
-        LOG.info("team member removed", "changed", memberships.memberRemoved(tenant, resourceId,
+        LOG.info("team member removed", "changed", memberships.get().memberRemoved(tenant, resourceId,
             changes.path("member_user_id").path("old").asText(), occurredAt));
         startTriggered(event, envelope);
       }
       case "coditect.tenancy team.deleted" -> {
-        LOG.info("team deleted", "changed", memberships.teamDeleted(tenant, resourceId, occurredAt));
+        LOG.info("team deleted", "changed", memberships.get().teamDeleted(tenant, resourceId, occurredAt));
         startTriggered(event, envelope);
       }
       case "coditect.tenancy project.deleted" -> {
-        LOG.info("workflows of a deleted project unlinked", "unlinked", followUps.projectDeleted(tenant, resourceId));
+        LOG.info("workflows of a deleted project unlinked",
+            "unlinked", followUps.get().projectDeleted(tenant, resourceId));
         startTriggered(event, envelope);
       }
       default -> startTriggered(event, envelope);
@@ -140,7 +148,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   }
 
   private void count(TenantId tenant, BusEvent event) {
-    LOG.info("analysis counted", "counted", stats.count(tenant, event.detailType(), event.detail()));
+    LOG.info("analysis counted", "counted", stats.get().count(tenant, event.detailType(), event.detail()));
   }
 
   /**
@@ -152,7 +160,7 @@ public final class WorkflowEventsHandler implements RequestHandler<Map<String, O
   private void startTriggered(BusEvent event, JsonNode envelope) {
     if (event.source().startsWith("coditect.") && !event.source().equals(EventTriggers.OWN_SOURCE)) {
       LOG.info("platform event matched against event triggers", "detail_type", event.detailType(),
-          "requested", eventTriggers.onPlatformEvent(envelope));
+          "requested", eventTriggers.get().onPlatformEvent(envelope));
     } else {
       LOG.info("event ignored", "detail_type", event.detailType());
     }

@@ -13,6 +13,7 @@ import com.coditect.workflows.domain.WorkflowEngine;
 import com.coditect.workflows.domain.WorkflowFollowUps;
 import com.coditect.workflows.domain.WorkflowStats;
 import dagger.BindsInstance;
+import dagger.Lazy;
 import dagger.Component;
 import javax.inject.Singleton;
 
@@ -46,6 +47,22 @@ public interface WorkflowsComponent {
 
   /** The engine the events handler drives. */
   WorkflowEngine workflowEngine();
+
+  // The events handler's services, built on the first event that needs each (WorkflowEventsHandler).
+
+  Lazy<EventTriggers> eventTriggersLazily();
+
+  Lazy<ScheduledTriggers> scheduledTriggersLazily();
+
+  Lazy<ApprovalSteps> approvalStepsLazily();
+
+  Lazy<TeamMembershipSync> teamMembershipSyncLazily();
+
+  Lazy<WorkflowFollowUps> workflowFollowUpsLazily();
+
+  Lazy<WorkflowStats> workflowStatsLazily();
+
+  Lazy<WorkflowEngine> workflowEngineLazily();
 
   /** Builds the component from the function's config. */
   @Component.Factory
