@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dagger.Lazy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,15 +77,17 @@ public final class WorkflowEngine {
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
-  private final WorkflowSchedules schedules;
+  // Lazy, as is the outbound HTTP client: built by the first step that makes a timer or calls out,
+  // not by every cold start of the events function.
+  private final Lazy<WorkflowSchedules> schedules;
   private final Transitions transitions;
-  private final HttpActions http;
+  private final Lazy<HttpActions> http;
   /** Frozen versions never change: their definitions are kept for the life of the instance. */
   private final Map<String, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
 
   @Inject
   public WorkflowEngine(ExecutionRepository executions, WorkflowReads workflows, Transactions transactions,
-      Outbox outbox, Clock clock, WorkflowSchedules schedules, Transitions transitions, HttpActions http) {
+      Outbox outbox, Clock clock, Lazy<WorkflowSchedules> schedules, Transitions transitions, Lazy<HttpActions> http) {
     this.executions = executions;
     this.workflows = workflows;
     this.transactions = transactions;
@@ -389,7 +392,7 @@ public final class WorkflowEngine {
           tx -> { });
       return;
     }
-    schedules.oneTime(timerName(step.id(), "wait"), due, "timer.fired", timer(tenant, run, step, "wait", due));
+    schedules.get().oneTime(timerName(step.id(), "wait"), due, "timer.fired", timer(tenant, run, step, "wait", due));
     WriteTransaction tx = transactions.begin();
     executions.replaceStep(tx, step.withDispatchedAttempt(attempt(step)).nextVersion(Timestamps.now(clock)),
         step.version(), NotApplied::new);
@@ -413,14 +416,14 @@ public final class WorkflowEngine {
     if (step.dispatchedAttempt() == null && node.config().path("timeout").isTextual()) {
       // One timer for the step, over all its attempts.
       Instant due = clock.instant().plus(Duration.parse(node.config().path("timeout").asText()));
-      schedules.oneTime(timerName(step.id(), "action_timeout"), due, "timer.fired",
+      schedules.get().oneTime(timerName(step.id(), "action_timeout"), due, "timer.fired",
           timer(tenant, run, step, "action_timeout", due));
     }
     StepItem dispatched = step.withDispatchedAttempt(attempt).withInputData(JsonText.write(params))
         .nextVersion(Timestamps.now(clock));
     switch (action) {
       case "http.post" -> {
-        HttpActions.Result result = http.post(params);
+        HttpActions.Result result = http.get().post(params);
         if (result.ok()) {
           finishDispatched(tenant, run, step, dispatched, EdgeOutcome.SUCCESS, result.output(), null);
         } else if (retryLeft(node, dispatched)) {
@@ -467,7 +470,7 @@ public final class WorkflowEngine {
     double rate = retry.path("backoff_rate").asDouble(2.0);
     long delayMillis = (long) (backoff.toMillis() * Math.pow(rate, attempt - 1));
     Instant due = clock.instant().plusMillis(delayMillis);
-    schedules.oneTime(timerName(step.id(), "retry-" + (attempt + 1)), due, "timer.fired",
+    schedules.get().oneTime(timerName(step.id(), "retry-" + (attempt + 1)), due, "timer.fired",
         timer(tenant, run, step, "retry", due));
     String now = Timestamps.now(clock);
     // step may already be the dispatched copy of read: the write is read's next version either way.
