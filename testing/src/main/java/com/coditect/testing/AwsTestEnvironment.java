@@ -190,6 +190,37 @@ public final class AwsTestEnvironment implements AutoCloseable {
     return userId;
   }
 
+  /**
+   * A tenant with a live user of each role and one project (key {@code projectKey}), written as the
+   * tenancy function writes them.
+   */
+  public SeededTenant seedTenant(String projectKey) {
+    String tenantId = Ids.newId();
+    SeededTenant tenant = new SeededTenant(tenantId, seedUser(tenantId, "owner"), seedUser(tenantId, "admin"),
+        seedUser(tenantId, "member"), seedUser(tenantId, "viewer"), null);
+    return tenant.withProject(seedProject(tenant, projectKey));
+  }
+
+  /** Another live project of the tenant, owned by its owner, as tenancy stores projects; returns its id. */
+  public String seedProject(SeededTenant tenant, String key) {
+    String projectId = Ids.newId();
+    dynamoDb.putItem(b -> b.tableName(tableName).item(Map.of(
+        "PK", AttributeValue.fromS("T#" + tenant.id() + "#PROJECT#" + projectId), "SK", AttributeValue.fromS("PROJECT"),
+        "entity_type", AttributeValue.fromS("PROJECT"), "id", AttributeValue.fromS(projectId),
+        "key", AttributeValue.fromS(key), "name", AttributeValue.fromS("Project " + key),
+        "status", AttributeValue.fromS("active"), "owner_id", AttributeValue.fromS(tenant.ownerId()),
+        "version", AttributeValue.fromN("1"))));
+    return projectId;
+  }
+
+  /** Marks a seeded item deleted, as tenancy's soft delete does. */
+  public void softDelete(String pk, String sk) {
+    dynamoDb.updateItem(b -> b.tableName(tableName)
+        .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk)))
+        .updateExpression("SET deleted_at = :now")
+        .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("2026-01-01T00:00:00.000Z"))));
+  }
+
   /** A further DynamoDB client with interceptors (e.g. a {@link DynamoDbCallCounter}); closed with this. */
   public DynamoDbClient newDynamoDbClient(ExecutionInterceptor... interceptors) {
     DynamoDbClient client = configure(DynamoDbClient.builder(), endpoint)

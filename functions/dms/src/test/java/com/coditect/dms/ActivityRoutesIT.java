@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.DocumentSeeds.Seeded;
 import com.coditect.dms.api.ActivityResponse;
 import com.coditect.dms.model.PermissionLevel;
@@ -18,6 +17,7 @@ import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Principal;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +39,16 @@ class ActivityRoutesIT {
   private DmsApi api;
   private DocumentSeeds seeds;
   private ShareTestSupport shares;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new DmsApi("activity");
     seeds = new DocumentSeeds(api);
     shares = new ShareTestSupport(api);
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
   }
 
   @AfterAll
@@ -119,7 +119,7 @@ class ActivityRoutesIT {
     // Every role may call the route; a grant of view is what the document needs.
     seeds.grant(acme.id(), doc.id(), acme.viewerId(), PermissionLevel.VIEW);
     shares.activity(acme.viewer(), doc.id()).assertStatus(200);
-    String auditor = api.seedUser(acme.id(), "auditor");
+    String auditor = api.env.seedUser(acme.id(), "auditor");
     shares.activity(HttpEvents.claims(auditor, acme.id(), "auditor"), doc.id()).assertStatus(404);
     shares.activity(acme.admin(), doc.id()).assertStatus(200);
     seeds.delete(acme.id(), doc.id());
@@ -138,7 +138,7 @@ class ActivityRoutesIT {
 
   @Test
   void aUsersActivityAcrossDocumentsIsOneQueryForThemOrAnAdmin() {
-    Tenant tenant = api.seedTenant("USR");
+    SeededTenant tenant = api.env.seedTenant("USR");
     Seeded one = seeds.document(tenant.id(), tenant.ownerId(), "One", "1.txt", "a");
     Seeded two = seeds.document(tenant.id(), tenant.ownerId(), "Two", "2.txt", "b");
     seeds.grant(tenant.id(), one.id(), tenant.memberId(), PermissionLevel.EDIT);
@@ -170,7 +170,7 @@ class ActivityRoutesIT {
         new PageRequest(50, Optional.empty())).items());
   }
 
-  private static Caller caller(Tenant tenant, String userId, String role) {
+  private static Caller caller(SeededTenant tenant, String userId, String role) {
     Principal principal = Principal.fromClaims(HttpEvents.claims(userId, tenant.id(), role)).orElseThrow();
     return new Caller(principal, Actor.of(new com.coditect.shared.http.ApiRequest(
         HttpEvents.route("GET /v1/documents/{document_id}/activity").claims(HttpEvents.claims(userId, tenant.id(), role))

@@ -2,7 +2,6 @@ package com.coditect.dms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.FolderItem;
@@ -10,6 +9,7 @@ import com.coditect.dms.data.Grant;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +37,7 @@ class ConcurrentGrantIT {
   private final AtomicReference<Key> changeBeforeNextWrite = new AtomicReference<>();
   private DmsApi api;
   private PermissionFixtures seed;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
@@ -55,7 +55,7 @@ class ConcurrentGrantIT {
       }
     });
     seed = new PermissionFixtures(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
   }
 
   @AfterAll

@@ -2,24 +2,20 @@ package com.coditect.dms;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.coditect.shared.json.Json;
-import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
-import com.coditect.testing.HttpEvents;
 import com.coditect.testing.S3CallCounter;
 import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The DMS function on moto, driven with real HTTP API v2 events. Every response is checked against
  * the OpenAPI document, and every call's DynamoDB requests are counted. Tenants, users and projects
- * belong to the tenancy function: {@link #seedTenant} writes them as tenancy stores them.
+ * belong to the tenancy function: {@code env.seedTenant} writes them as tenancy stores them.
  */
 final class DmsApi implements AutoCloseable {
 
@@ -55,74 +51,8 @@ final class DmsApi implements AutoCloseable {
     return client.call(event);
   }
 
-  /**
-   * A tenant with a user of each role and one project (key {@code projectKey}), written as the
-   * tenancy function writes them.
-   */
-  Tenant seedTenant(String projectKey) {
-    String tenantId = Ids.newId();
-    Tenant tenant = new Tenant(tenantId, seedUser(tenantId, "owner"), seedUser(tenantId, "admin"),
-        seedUser(tenantId, "member"), seedUser(tenantId, "viewer"), null);
-    return tenant.withProject(seedProject(tenant, projectKey));
-  }
-
-  /** Another live project of the tenant, owned by its owner. */
-  String seedProject(Tenant tenant, String key) {
-    String projectId = Ids.newId();
-    put(Map.of(
-        "PK", s("T#" + tenant.id() + "#PROJECT#" + projectId), "SK", s("PROJECT"), "entity_type", s("PROJECT"),
-        "id", s(projectId), "key", s(key), "name", s("Project " + key), "status", s("active"),
-        "owner_id", s(tenant.ownerId()), "version", AttributeValue.fromN("1")));
-    return projectId;
-  }
-
-  /** A live user of the tenant. */
-  String seedUser(String tenantId, String role) {
-    return env.seedUser(tenantId, role);
-  }
-
-
-  /** Marks a seeded item deleted, as tenancy's soft delete does. */
-  void softDelete(String pk, String sk) {
-    env.dynamoDb().updateItem(b -> b.tableName(env.tableName())
-        .key(Map.of("PK", s(pk), "SK", s(sk)))
-        .updateExpression("SET deleted_at = :now")
-        .expressionAttributeValues(Map.of(":now", s("2026-01-01T00:00:00.000Z"))));
-  }
-
-  private void put(Map<String, AttributeValue> item) {
-    env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(item));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
   @Override
   public void close() {
     env.close();
-  }
-
-  /** A seeded tenant: its users by role and a project. */
-  record Tenant(String id, String ownerId, String adminId, String memberId, String viewerId, String projectId) {
-    Tenant withProject(String projectId) {
-      return new Tenant(id, ownerId, adminId, memberId, viewerId, projectId);
-    }
-
-    Map<String, String> owner() {
-      return HttpEvents.claims(ownerId, id, "owner");
-    }
-
-    Map<String, String> admin() {
-      return HttpEvents.claims(adminId, id, "admin");
-    }
-
-    Map<String, String> member() {
-      return HttpEvents.claims(memberId, id, "member");
-    }
-
-    Map<String, String> viewer() {
-      return HttpEvents.claims(viewerId, id, "viewer");
-    }
   }
 }

@@ -2,7 +2,6 @@ package com.coditect.dms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.data.FolderRepository;
@@ -12,6 +11,7 @@ import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -178,7 +178,7 @@ final class DmsDocuments {
   }
 
   /** A live folder at the top written as the folder routes write one, with grants made on it to users. */
-  String seedFolder(Tenant tenant, String name, Map<String, PermissionLevel> userGrants) {
+  String seedFolder(SeededTenant tenant, String name, Map<String, PermissionLevel> userGrants) {
     TenantId id = new TenantId(tenant.id());
     String folderId = Ids.newId();
     List<Grant> grants = new ArrayList<>();
@@ -200,12 +200,12 @@ final class DmsDocuments {
   }
 
   /** The document's activity actions, oldest first. */
-  List<String> activity(Tenant tenant, String documentId) {
+  List<String> activity(SeededTenant tenant, String documentId) {
     return activityRows(tenant, documentId).stream().map(item -> item.get("action").s()).toList();
   }
 
   /** The document's activity rows as stored, oldest first. */
-  List<Map<String, AttributeValue>> activityRows(Tenant tenant, String documentId) {
+  List<Map<String, AttributeValue>> activityRows(SeededTenant tenant, String documentId) {
     return api.env.dynamoDb().query(b -> b.tableName(api.env.tableName())
         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.data.FolderRepository;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.SeededTenant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +33,14 @@ class DmsEventsHandlerIT {
   private DmsApi api;
   private FolderCalls folders;
   private DmsEventsHandler events;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new DmsApi("dms-events");
     folders = new FolderCalls(api);
     events = new DmsEventsHandler(api.component);
-    acme = api.seedTenant("EVT");
+    acme = api.env.seedTenant("EVT");
   }
 
   @AfterAll
@@ -93,7 +93,7 @@ class DmsEventsHandlerIT {
 
   @Test
   void aDeletedProjectLeavesItsFoldersWithoutAProject() {
-    String project = api.seedProject(acme, "GONE" + UUID.randomUUID().toString().substring(0, 4));
+    String project = api.env.seedProject(acme, "GONE" + UUID.randomUUID().toString().substring(0, 4));
     String linked = create("{\"name\":\"Linked " + UUID.randomUUID() + "\",\"project_id\":\"" + project + "\"}");
     String inside = create("{\"name\":\"Inside\",\"parent_id\":\"" + linked + "\",\"project_id\":\"" + project + "\"}");
     String other = create("{\"name\":\"Other " + UUID.randomUUID() + "\",\"project_id\":\"" + acme.projectId() + "\"}");

@@ -3,7 +3,6 @@ package com.coditect.dms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.FolderItem;
@@ -13,6 +12,7 @@ import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +35,14 @@ class DmsMembershipEventsIT {
   private DmsApi api;
   private PermissionFixtures seed;
   private DmsEventsHandler events;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new DmsApi("dms-events");
     seed = new PermissionFixtures(api);
     events = new DmsEventsHandler(api.component);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
   }
 
   @AfterAll
@@ -103,7 +103,7 @@ class DmsMembershipEventsIT {
   @Test
   void teamGrantsFollowTheSyncedMembership() {
     String team = seed.team(acme.id());
-    String user = api.seedUser(acme.id(), "member");
+    String user = api.env.seedUser(acme.id(), "member");
     DocumentItem document = seed.document(acme.id(), null, acme.ownerId());
     api.call(HttpEvents.route("POST /v1/documents/{document_id}/permissions").pathParam("document_id", document.id())
         .body("{\"team_id\":\"" + team + "\",\"permission_level\":\"edit\"}").claims(acme.owner()).build())

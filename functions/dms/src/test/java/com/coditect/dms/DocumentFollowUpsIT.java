@@ -4,10 +4,10 @@ import static com.coditect.dms.DocumentRoutesIT.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.SeededTenant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,13 @@ class DocumentFollowUpsIT {
 
   private DmsApi api;
   private DmsDocuments docs;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new DmsApi("document-follow-ups");
     docs = new DmsDocuments(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
   }
 
   @AfterAll
@@ -43,7 +43,7 @@ class DocumentFollowUpsIT {
 
   @Test
   void aDeletedProjectLeavesItsDocumentsWithoutAProject() throws Exception {
-    String otherProject = api.seedProject(acme, "OPS");
+    String otherProject = api.env.seedProject(acme, "OPS");
     List<String> ofProject = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       ofProject.add(docs.create(acme.member(), DmsDocuments.createBody("p" + i, "p.txt",

@@ -4,7 +4,6 @@ import static com.coditect.dms.DocumentRoutesIT.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.DocumentRepository;
 import com.coditect.dms.data.DocumentRows;
@@ -13,6 +12,7 @@ import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.SeededTenant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +39,7 @@ class DocumentListScaleIT {
 
   private DmsApi api;
   private DmsDocuments docs;
-  private Tenant acme;
+  private SeededTenant acme;
   private final List<String> folders = new ArrayList<>();
   private final Set<String> visibleToMember = new HashSet<>();
 
@@ -47,7 +47,7 @@ class DocumentListScaleIT {
   void seed() {
     api = new DmsApi("document-list-scale");
     docs = new DmsDocuments(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
     TenantId tenant = new TenantId(acme.id());
     for (int f = 0; f < FOLDERS; f++) {
       folders.add(docs.seedFolder(acme, "folder-" + f,

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,8 @@ class DocumentRoutesIT {
   private DmsApi api;
   private DmsDocuments docs;
   private S3Client s3;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
   private String otherMember;
 
   @BeforeAll
@@ -47,9 +47,9 @@ class DocumentRoutesIT {
     api = new DmsApi("documents");
     docs = new DmsDocuments(api);
     s3 = AwsTestEnvironment.documentsBucket();
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
-    otherMember = api.seedUser(acme.id(), "member");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
+    otherMember = api.env.seedUser(acme.id(), "member");
   }
 
   @AfterAll
@@ -128,7 +128,7 @@ class DocumentRoutesIT {
 
   @Test
   void theSameBytesAreStoredOnceAndCountedOnce() throws Exception {
-    Tenant tenant = api.seedTenant("DUP");
+    SeededTenant tenant = api.env.seedTenant("DUP");
     byte[] file = bytes("the same bytes twice " + System.nanoTime());
     docs.uploaded(tenant.member(), "first", file, Map.of());
     HandlerResponse second = docs.create(tenant.admin(), createBody("second", "copy.txt", file, Map.of()));
@@ -318,11 +318,11 @@ class DocumentRoutesIT {
     return response.errorFields();
   }
 
-  static TenantId tenant(Tenant tenant) {
+  static TenantId tenant(SeededTenant tenant) {
     return new TenantId(tenant.id());
   }
 
-  static String documentPartition(Tenant tenant, String id) {
+  static String documentPartition(SeededTenant tenant, String id) {
     return DmsKeys.documentPartition(tenant(tenant), id);
   }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.data.Grant;
@@ -19,6 +18,7 @@ import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +39,15 @@ class FolderRoutesIT {
 
   private DmsApi api;
   private FolderCalls folders;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new DmsApi("folders");
     folders = new FolderCalls(api);
-    acme = api.seedTenant("ACME");
-    globex = api.seedTenant("GLOBEX");
+    acme = api.env.seedTenant("ACME");
+    globex = api.env.seedTenant("GLOBEX");
   }
 
   @AfterAll
@@ -186,7 +186,7 @@ class FolderRoutesIT {
       assertTrue(refused.dynamoCalls().isEmpty(), "the route's roles refuse before any read");
     }
 
-    String otherMember = api.seedUser(acme.id(), "member");
+    String otherMember = api.env.seedUser(acme.id(), "member");
     Map<String, String> other = HttpEvents.claims(otherMember, acme.id(), "member");
     HandlerResponse inside = folders.create(other, "{\"name\":\"Mine now\",\"parent_id\":\"" + mine + "\"}");
     inside.assertStatus(403);
@@ -217,8 +217,8 @@ class FolderRoutesIT {
     assertEquals(List.of("parent_id"), folders.create(owner, "{\"name\":\"Unknown parent\",\"parent_id\":\""
         + UUID.randomUUID() + "\"}").errorFields());
 
-    String deletedProject = api.seedProject(acme, "GONE");
-    api.softDelete("T#" + acme.id() + "#PROJECT#" + deletedProject, "PROJECT");
+    String deletedProject = api.env.seedProject(acme, "GONE");
+    api.env.softDelete("T#" + acme.id() + "#PROJECT#" + deletedProject, "PROJECT");
     for (String project : List.of(globex.projectId(), deletedProject, UUID.randomUUID().toString())) {
       HandlerResponse unknown = folders.create(owner, "{\"name\":\"Linked\",\"project_id\":\"" + project + "\"}");
       unknown.assertStatus(404);
@@ -231,7 +231,7 @@ class FolderRoutesIT {
   @Test
   void aTeamsGrantOnTheFolderLetsItsMembersWorkInsideAndIsReadOnlyThen() {
     String folder = folders.folder(acme.owner(), null, "Team space " + UUID.randomUUID());
-    String teamMember = api.seedUser(acme.id(), "member");
+    String teamMember = api.env.seedUser(acme.id(), "member");
     Map<String, String> claims = HttpEvents.claims(teamMember, acme.id(), "member");
     String body = "{\"name\":\"By the team\",\"parent_id\":\"" + folder + "\"}";
     folders.create(claims, body).assertStatus(403);

@@ -3,12 +3,12 @@ package com.coditect.dms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.data.FolderRepository;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.SeededTenant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ class FolderTreeScaleIT {
 
   private DmsApi api;
   private FolderCalls folders;
-  private Tenant acme;
+  private SeededTenant acme;
   private String root;
   private final List<String> descendants = new ArrayList<>();
 
@@ -41,7 +41,7 @@ class FolderTreeScaleIT {
   void seed() {
     api = new DmsApi("folder-scale");
     folders = new FolderCalls(api);
-    acme = api.seedTenant("SCALE");
+    acme = api.env.seedTenant("SCALE");
     root = folders.folder(acme.member(), null, "Archive");
     TenantId tenant = new TenantId(acme.id());
     Map<String, Map<String, AttributeValue>> rootItem = Map.of(root, folders.stored(acme.id(), root));

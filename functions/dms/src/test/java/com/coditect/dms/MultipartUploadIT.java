@@ -4,10 +4,10 @@ import static com.coditect.dms.DmsDocuments.createBody;
 import static com.coditect.dms.DmsDocuments.sha256Hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DocumentStorage;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +34,7 @@ class MultipartUploadIT {
 
   private DmsApi api;
   private DmsDocuments docs;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
@@ -42,7 +42,7 @@ class MultipartUploadIT {
     System.setProperty(THRESHOLD, "1024");
     api = new DmsApi("multipart");
     docs = new DmsDocuments(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
   }
 
   @AfterAll

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.data.Grant;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,15 +34,15 @@ class PermissionRoutesIT {
 
   private DmsApi api;
   private PermissionFixtures seed;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new DmsApi("permissions");
     seed = new PermissionFixtures(api);
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
   }
 
   @AfterAll
@@ -55,7 +55,7 @@ class PermissionRoutesIT {
   @Test
   void tenantOwnerGrantsAUserOnADocumentInOneReadAndOneTransaction() {
     DocumentItem document = seed.document(acme.id(), null, acme.ownerId());
-    String user = api.seedUser(acme.id(), "member");
+    String user = api.env.seedUser(acme.id(), "member");
     HandlerResponse created = grantOnDocument(acme.owner(), document.id(),
         "{\"user_id\":\"" + user + "\",\"permission_level\":\"edit\"}");
 
@@ -100,7 +100,7 @@ class PermissionRoutesIT {
     FolderItem folder = seed.folder(acme.id(), null, "Legal-" + UUID.randomUUID(), acme.ownerId());
     DocumentItem document = seed.document(acme.id(), folder, acme.ownerId());
     String team = seed.team(acme.id());
-    String manager = api.seedUser(acme.id(), "member");
+    String manager = api.env.seedUser(acme.id(), "member");
     seed.memberOf(acme.id(), manager, team);
     grantOnFolder(acme.owner(), folder.id(), "{\"team_id\":\"" + team + "\",\"permission_level\":\"admin\"}")
         .assertStatus(201);
@@ -123,7 +123,7 @@ class PermissionRoutesIT {
   @Test
   void callersWithoutAdminAre403OrWhenTheyCannotViewNotFound() {
     DocumentItem document = seed.document(acme.id(), null, acme.ownerId());
-    String reader = api.seedUser(acme.id(), "member");
+    String reader = api.env.seedUser(acme.id(), "member");
     grantOnDocument(acme.owner(), document.id(), "{\"user_id\":\"" + reader + "\",\"permission_level\":\"delete\"}")
         .assertStatus(201);
     String body = "{\"user_id\":\"" + acme.viewerId() + "\",\"permission_level\":\"view\"}";
@@ -286,7 +286,7 @@ class PermissionRoutesIT {
   @Test
   void listingNeedsAdminOnTheDocument() {
     DocumentItem document = seed.document(acme.id(), null, acme.ownerId());
-    String reader = api.seedUser(acme.id(), "viewer");
+    String reader = api.env.seedUser(acme.id(), "viewer");
     grantOnDocument(acme.owner(), document.id(), "{\"user_id\":\"" + reader + "\",\"permission_level\":\"edit\"}")
         .assertStatus(201);
     HandlerResponse viewer = listOnDocument(HttpEvents.claims(reader, acme.id(), "viewer"), document.id());
@@ -305,7 +305,7 @@ class PermissionRoutesIT {
     FolderItem middle = seed.folder(acme.id(), top, "2026", acme.ownerId());
     FolderItem bottom = seed.folder(acme.id(), middle, "Q4", acme.ownerId());
     DocumentItem document = seed.document(acme.id(), bottom, acme.ownerId());
-    String user = api.seedUser(acme.id(), "member");
+    String user = api.env.seedUser(acme.id(), "member");
     effective(member(user), document.id(), null).assertStatus(404);
 
     HandlerResponse created = grantOnFolder(acme.admin(), top.id(),
@@ -371,7 +371,7 @@ class PermissionRoutesIT {
   @Test
   void revokingTakesEffectAtOnceAndHonoursIfMatch() {
     DocumentItem document = seed.document(acme.id(), null, acme.ownerId());
-    String user = api.seedUser(acme.id(), "member");
+    String user = api.env.seedUser(acme.id(), "member");
     String id = grantOnDocument(acme.owner(), document.id(),
         "{\"user_id\":\"" + user + "\",\"permission_level\":\"view\"}").text("id");
     assertEquals("view", effective(member(user), document.id(), null).text("level"));
@@ -413,7 +413,7 @@ class PermissionRoutesIT {
     assertEquals(acme.memberId(), owner.text("user_id"));
 
     String team = seed.team(acme.id());
-    String colleague = api.seedUser(acme.id(), "viewer");
+    String colleague = api.env.seedUser(acme.id(), "viewer");
     seed.memberOf(acme.id(), colleague, team);
     grantOnDocument(acme.member(), document.id(), "{\"team_id\":\"" + team + "\",\"permission_level\":\"view\"}")
         .assertStatus(201);

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.DocumentSeeds.Seeded;
 import com.coditect.dms.domain.ShareTokens;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,14 +46,14 @@ class PublicShareRoutesIT {
   private DmsApi api;
   private DocumentSeeds seeds;
   private ShareTestSupport shares;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new DmsApi("public-shares");
     seeds = new DocumentSeeds(api);
     shares = new ShareTestSupport(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
   }
 
   @AfterAll

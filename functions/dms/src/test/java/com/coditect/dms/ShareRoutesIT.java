@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.DocumentSeeds.Seeded;
 import com.coditect.dms.model.PermissionLevel;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +33,16 @@ class ShareRoutesIT {
   private DmsApi api;
   private DocumentSeeds seeds;
   private ShareTestSupport shares;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new DmsApi("shares");
     seeds = new DocumentSeeds(api);
     shares = new ShareTestSupport(api);
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
   }
 
   @AfterAll
@@ -50,7 +50,7 @@ class ShareRoutesIT {
     api.close();
   }
 
-  private Seeded document(Tenant tenant, String ownerId) {
+  private Seeded document(SeededTenant tenant, String ownerId) {
     return seeds.document(tenant.id(), ownerId, "Q4 report", "q4.txt", "first draft", "final text");
   }
 
@@ -307,7 +307,7 @@ class ShareRoutesIT {
   @Test
   void aWrongRoleIsRefusedBeforeAnythingIsRead() {
     for (String role : List.of("billing", "auditor")) {
-      String user = api.seedUser(acme.id(), role);
+      String user = api.env.seedUser(acme.id(), role);
       HandlerResponse refused = shares.create(HttpEvents.claims(user, acme.id(), role), UUID.randomUUID().toString(),
           "{\"permission_level\":\"view\"}");
       refused.assertStatus(403);

@@ -3,7 +3,6 @@ package com.coditect.dms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.data.FolderItem;
 import com.coditect.dms.domain.DocumentAccess;
@@ -12,6 +11,7 @@ import com.coditect.dms.model.PermissionLevel;
 import com.coditect.shared.tenancy.Role;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,10 +77,10 @@ class StoredPermissionsPropertyIT {
   }
 
   private void checkRound(Random random, long seedValue) throws InterruptedException {
-    Tenant tenant = api.seedTenant("P" + seedValue % 1000);
+    SeededTenant tenant = api.env.seedTenant("P" + seedValue % 1000);
     List<String> users = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      users.add(api.seedUser(tenant.id(), "member"));
+      users.add(api.env.seedUser(tenant.id(), "member"));
     }
     List<String> teams = List.of(seed.team(tenant.id()), seed.team(tenant.id()), seed.team(tenant.id()));
     Map<String, Set<String>> teamsOf = new HashMap<>();

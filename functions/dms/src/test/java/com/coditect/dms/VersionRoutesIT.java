@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,16 +35,16 @@ class VersionRoutesIT {
   private DmsApi api;
   private DmsDocuments docs;
   private S3Client s3;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new DmsApi("versions");
     docs = new DmsDocuments(api);
     s3 = AwsTestEnvironment.documentsBucket();
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
   }
 
   @AfterAll

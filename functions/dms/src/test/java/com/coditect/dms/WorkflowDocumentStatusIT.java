@@ -2,7 +2,6 @@ package com.coditect.dms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.coditect.dms.DmsApi.Tenant;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.model.DocumentStatus;
@@ -10,6 +9,7 @@ import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +31,13 @@ class WorkflowDocumentStatusIT {
 
   private DmsApi api;
   private DmsEventsHandler events;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new DmsApi("dms-workflow-status");
     events = new DmsEventsHandler(api.component);
-    acme = api.seedTenant("WDS");
+    acme = api.env.seedTenant("WDS");
   }
 
   @AfterAll

@@ -17,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.pm.CommentRoutesIT.Task;
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.S3CallCounter;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,8 +61,8 @@ class AttachmentRoutesIT {
   private S3CallCounter s3Calls;
   private S3Client s3;
   private final HttpClient http = HttpClient.newHttpClient();
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
   private String otherMember;
   private Task task;
 
@@ -71,9 +71,9 @@ class AttachmentRoutesIT {
     api = new PmApi("attachments");
     s3Calls = api.s3Calls;
     s3 = AwsTestEnvironment.documentsBucket();
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("ENG");
-    otherMember = api.seedUser(acme.id(), "member");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("ENG");
+    otherMember = api.env.seedUser(acme.id(), "member");
     task = seedTask(api, acme);
   }
 
@@ -280,7 +280,7 @@ class AttachmentRoutesIT {
     HandlerResponse denied = create(acme.viewer(), fresh.id(), attachmentBody("v.txt", FILE, null));
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty());
-    String billing = api.seedUser(acme.id(), "billing");
+    String billing = api.env.seedUser(acme.id(), "billing");
     create(HttpEvents.claims(billing, acme.id(), "billing"), fresh.id(), attachmentBody("b.txt", FILE, null))
         .assertStatus(403);
     assertEquals(List.of(), ids(list(acme.owner(), fresh.id())));

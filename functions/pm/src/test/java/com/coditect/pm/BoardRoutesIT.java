@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.data.BoardColumn;
 import com.coditect.pm.data.BoardItem;
@@ -30,6 +29,7 @@ import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,14 +65,14 @@ class BoardRoutesIT {
   private static final List<String> DEFAULT_COLUMN_IDS = List.of("todo", "in_progress", "in_review", "done");
 
   private PmApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new PmApi("boards");
-    acme = api.seedTenant("ACME");
-    globex = api.seedTenant("GLOBEX");
+    acme = api.env.seedTenant("ACME");
+    globex = api.env.seedTenant("GLOBEX");
   }
 
   @AfterAll
@@ -131,7 +131,7 @@ class BoardRoutesIT {
 
   @Test
   void twentyColumnsAreWellFormedButSixStatusesAllowAtMostSixColumns() {
-    String project = api.seedProject(acme, "WIDE");
+    String project = api.env.seedProject(acme, "WIDE");
     // Each column maps at least one status and a status belongs to one column: with six statuses,
     // the seventh column onwards can only clash.
     HandlerResponse twenty = createBoard(acme.owner(), project, "{\"name\":\"Wide\",\"columns\":[" + columns(20) + "]}");
@@ -151,7 +151,7 @@ class BoardRoutesIT {
 
   @Test
   void badBoardBodiesAre400NamingEachFieldAndWriteNothing() {
-    String project = api.seedProject(acme, "BAD");
+    String project = api.env.seedProject(acme, "BAD");
     Map<String, String> owner = acme.owner();
     String column = "{\"name\":\"C\",\"status_mapping\":[\"todo\"],\"position\":0}";
     assertEquals(List.of("body"), bad(createBoard(owner, project, "{\"name\":")));
@@ -213,7 +213,7 @@ class BoardRoutesIT {
 
   @Test
   void clashingColumnsAre422NamingTheLaterColumn() {
-    String project = api.seedProject(acme, "CLASH");
+    String project = api.env.seedProject(acme, "CLASH");
     Map<String, String> owner = acme.owner();
     assertEquals(List.of("columns[2].id"), unprocessable(createBoard(owner, project, "{\"name\":\"B\",\"columns\":["
         + "{\"id\":\"a\",\"name\":\"A\",\"status_mapping\":[\"todo\"],\"position\":0},"
@@ -242,7 +242,7 @@ class BoardRoutesIT {
     assertEquals(403, denied.status(), denied.raw());
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
     for (String role : List.of("billing", "auditor")) {
-      String user = api.seedUser(acme.id(), role);
+      String user = api.env.seedUser(acme.id(), role);
       HandlerResponse refused = createBoard(HttpEvents.claims(user, acme.id(), role), acme.projectId(), "{\"name\":\"Nope\"}");
       assertEquals(403, refused.status(), role + ": " + refused.raw());
     }
@@ -250,14 +250,14 @@ class BoardRoutesIT {
 
   @Test
   void boardNeedsALiveProjectOfTheCallersTenant() {
-    String theirs = api.seedProject(globex, "THEIRS");
+    String theirs = api.env.seedProject(globex, "THEIRS");
     HandlerResponse foreign = createBoard(acme.owner(), theirs, "{\"name\":\"Theirs\"}");
     assertEquals(404, foreign.status(), foreign.raw());
     assertEquals(List.of("TransactWriteItems"), foreign.dynamoCalls());
     assertEquals(404, createBoard(acme.owner(), UUID.randomUUID().toString(), "{\"name\":\"Nowhere\"}").status());
 
-    String gone = api.seedProject(acme, "GONE");
-    api.softDelete("T#" + acme.id() + "#PROJECT#" + gone, "PROJECT");
+    String gone = api.env.seedProject(acme, "GONE");
+    api.env.softDelete("T#" + acme.id() + "#PROJECT#" + gone, "PROJECT");
     assertEquals(404, createBoard(acme.owner(), gone, "{\"name\":\"Ghost\"}").status());
 
     HandlerResponse foreignList = listBoards(acme.owner(), theirs);
@@ -300,7 +300,7 @@ class BoardRoutesIT {
 
   @Test
   void listsAProjectsBoardsOldestFirstInOneQuery() {
-    String project = api.seedProject(acme, "LIST");
+    String project = api.env.seedProject(acme, "LIST");
     String first = newBoard(acme.owner(), project, "First");
     String second = newBoard(acme.member(), project, "Second");
     String elsewhere = newBoard(acme.owner(), acme.projectId(), "Elsewhere");
@@ -321,7 +321,7 @@ class BoardRoutesIT {
 
   @Test
   void pagingBoardsReturnsEachBoardOnceAndRefusesForeignCursors() {
-    String project = api.seedProject(acme, "PAGE");
+    String project = api.env.seedProject(acme, "PAGE");
     List<String> created = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       created.add(newBoard(acme.owner(), project, "B" + i));
@@ -360,8 +360,8 @@ class BoardRoutesIT {
 
   @Test
   void boardShowsTheProjectsTasksInTheirColumnsInRankOrderInTwoCalls() {
-    String project = api.seedProject(acme, "SHOW");
-    String other = api.seedProject(acme, "OTHER");
+    String project = api.env.seedProject(acme, "SHOW");
+    String other = api.env.seedProject(acme, "OTHER");
     String board = newBoard(acme.owner(), project, "Kanban");
     String todoLate = seedTask(acme, project, "SHOW-1", "todo", "t");
     String todoEarly = seedTask(acme, project, "SHOW-2", "todo", "m");
@@ -393,7 +393,7 @@ class BoardRoutesIT {
 
   @Test
   void columnsMappingSeveralAndSparseStatusesShowExactlyThoseStatuses() {
-    String project = api.seedProject(acme, "SPARSE");
+    String project = api.env.seedProject(acme, "SPARSE");
     HandlerResponse created = createBoard(acme.member(), project, "{\"name\":\"Ends\",\"columns\":["
         + "{\"id\":\"ideas\",\"name\":\"Ideas\",\"status_mapping\":[\"backlog\"],\"position\":0},"
         + "{\"id\":\"next\",\"name\":\"Next\",\"status_mapping\":[\"todo\"],\"position\":1},"
@@ -424,7 +424,7 @@ class BoardRoutesIT {
    */
   @Test
   void boardQueryReadsOnlyTheSpanOfItsStatuses() {
-    String project = api.seedProject(acme, "SPAN");
+    String project = api.env.seedProject(acme, "SPAN");
     List<String> statuses = List.of("backlog", "todo", "in_progress", "in_review", "done", "cancelled");
     for (int i = 0; i < statuses.size(); i++) {
       seedTask(acme, project, "SPAN-" + (i + 1), statuses.get(i), "m");
@@ -456,7 +456,7 @@ class BoardRoutesIT {
 
   @Test
   void boardTasksArePagedWithASignedCursorBoundToTheBoard() {
-    String project = api.seedProject(acme, "PAGED");
+    String project = api.env.seedProject(acme, "PAGED");
     String board = newBoard(acme.owner(), project, "Paged");
     String twin = newBoard(acme.owner(), project, "Twin");
     List<String> expected = new ArrayList<>();
@@ -518,7 +518,7 @@ class BoardRoutesIT {
 
   @Test
   void memberRenamesAndReplacesColumnsWithOptimisticLocking() {
-    String project = api.seedProject(acme, "PATCH");
+    String project = api.env.seedProject(acme, "PATCH");
     HandlerResponse created = createBoard(acme.owner(), project, "{\"name\":\"Before\"}");
     String board = created.text("id");
     String etag = created.header("ETag");
@@ -608,7 +608,7 @@ class BoardRoutesIT {
 
   @Test
   void deleteRemovesTheBoardButNotTheProjectsTasks() {
-    String project = api.seedProject(acme, "DEL");
+    String project = api.env.seedProject(acme, "DEL");
     HandlerResponse created = createBoard(acme.member(), project, "{\"name\":\"Doomed\"}");
     String board = created.text("id");
     String kept = newBoard(acme.member(), project, "Kept");
@@ -716,7 +716,7 @@ class BoardRoutesIT {
    * Puts a task's board row as the task transaction writes it (the task's row, with its rank, under
    * {@code <status>#<rank>#<id>} in the project's board-row partition); returns the task id.
    */
-  private String seedTask(Tenant tenant, String projectId, String key, String status, String rank) {
+  private String seedTask(SeededTenant tenant, String projectId, String key, String status, String rank) {
     String id = Ids.newId();
     TaskItem task = TaskItem.builder()
         .meta(TaskRepository.newMeta(new TenantId(tenant.id()), id, "2026-01-01T00:00:00.000Z"))

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +38,17 @@ class CommentRoutesIT {
   private static final AtomicLong TASK_NUMBERS = new AtomicLong();
 
   private PmApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
   private String otherMember;
   private Task task;
 
   @BeforeAll
   void start() {
     api = new PmApi("comments");
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("ENG");
-    otherMember = api.seedUser(acme.id(), "member");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("ENG");
+    otherMember = api.env.seedUser(acme.id(), "member");
     task = seedTask(api, acme);
   }
 
@@ -132,7 +132,7 @@ class CommentRoutesIT {
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
     for (String role : List.of("billing", "auditor")) {
-      String user = api.seedUser(acme.id(), role);
+      String user = api.env.seedUser(acme.id(), role);
       create(HttpEvents.claims(user, acme.id(), role), fresh.id(), "{\"content\":\"no\"}").assertStatus(403);
     }
     assertEquals(List.of(), ids(list(acme.owner(), fresh.id())));
@@ -186,7 +186,7 @@ class CommentRoutesIT {
     // The key row still looks live, the task item is deleted: the read passes, the transaction's
     // check on the task refuses, and neither the comment nor its activity row is written.
     Task racing = seedTask(api, acme);
-    api.softDelete(PmKeys.task(new TenantId(acme.id()), racing.id()).partitionKeyValue().s(), PmKeys.TASK);
+    api.env.softDelete(PmKeys.task(new TenantId(acme.id()), racing.id()).partitionKeyValue().s(), PmKeys.TASK);
     HandlerResponse created = create(acme.member(), racing.key(), "{\"content\":\"too late\"}");
     created.assertStatus(404);
     assertEquals(List.of("GetItem", "TransactWriteItems"), created.dynamoCalls());
@@ -427,7 +427,7 @@ class CommentRoutesIT {
   record Task(String id, String key) {}
 
   /** A task of the tenant's project, made through the task routes (so it has everything a task has). */
-  static Task seedTask(PmApi api, Tenant tenant) {
+  static Task seedTask(PmApi api, SeededTenant tenant) {
     HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
         .pathParam("project_id", tenant.projectId()).claims(tenant.owner())
         .body("{\"title\":\"Task " + TASK_NUMBERS.incrementAndGet() + "\",\"status\":\"todo\"}").build());
@@ -436,13 +436,13 @@ class CommentRoutesIT {
   }
 
   /** Soft-deletes a task through the task routes. */
-  static void deleteTask(PmApi api, Tenant tenant, Task task) {
+  static void deleteTask(PmApi api, SeededTenant tenant, Task task) {
     api.call(HttpEvents.route("DELETE /v1/tasks/{task_id}").pathParam("task_id", task.id()).claims(tenant.owner())
         .build()).assertStatus(204);
   }
 
   /** The task's history rows, as plain JSON-ish nodes. */
-  static List<JsonNode> activityRows(PmApi api, Tenant tenant, String taskId) {
+  static List<JsonNode> activityRows(PmApi api, SeededTenant tenant, String taskId) {
     List<JsonNode> rows = new ArrayList<>();
     for (Map<String, AttributeValue> item : partitionRows(api, tenant, taskId, PmKeys.ACTIVITY)) {
       var row = PmApi.MAPPER.createObjectNode();
@@ -453,16 +453,16 @@ class CommentRoutesIT {
   }
 
   /** The task's history rows that record a comment. */
-  static List<JsonNode> commentedRows(PmApi api, Tenant tenant, String taskId) {
+  static List<JsonNode> commentedRows(PmApi api, SeededTenant tenant, String taskId) {
     return activityRows(api, tenant, taskId).stream().filter(row -> "commented".equals(row.path("action").asText()))
         .toList();
   }
 
-  static List<Map<String, AttributeValue>> commentRows(PmApi api, Tenant tenant, String taskId) {
+  static List<Map<String, AttributeValue>> commentRows(PmApi api, SeededTenant tenant, String taskId) {
     return partitionRows(api, tenant, taskId, PmKeys.COMMENT);
   }
 
-  static List<Map<String, AttributeValue>> partitionRows(PmApi api, Tenant tenant, String taskId, String label) {
+  static List<Map<String, AttributeValue>> partitionRows(PmApi api, SeededTenant tenant, String taskId, String label) {
     return api.env.dynamoDb().query(b -> b.tableName(api.env.tableName())
         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
         .expressionAttributeValues(Map.of(

@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.SprintRoutesIT.WriteGate;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
+import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -43,14 +43,14 @@ class MilestoneRoutesIT {
   private static final String NOT_A_UUID = "12345";
 
   private PmApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new PmApi("milestones");
-    acme = api.seedTenant("ACME");
-    globex = api.seedTenant("GLOBEX");
+    acme = api.env.seedTenant("ACME");
+    globex = api.env.seedTenant("GLOBEX");
   }
 
   @AfterAll
@@ -62,7 +62,7 @@ class MilestoneRoutesIT {
 
   @Test
   void memberCreatesOpenMilestoneWithZeroProgressInOneTransaction() {
-    String project = api.seedProject(acme, "CRE");
+    String project = api.env.seedProject(acme, "CRE");
     HandlerResponse created = createMilestone(acme.member(), project,
         "{\"title\":\"Beta launch\",\"description\":\"Public beta\",\"due_date\":\"2026-06-30\"}");
 
@@ -95,7 +95,7 @@ class MilestoneRoutesIT {
 
   @Test
   void createdWithStatusCompletedHasCompletedAtAndOptionalFieldsMayBeNull() {
-    String project = api.seedProject(acme, "OPT");
+    String project = api.env.seedProject(acme, "OPT");
     HandlerResponse done = createMilestone(acme.owner(), project, "{\"title\":\"Already done\",\"status\":\"completed\"}");
     done.assertStatus(201);
     assertEquals("completed", done.text("status"));
@@ -112,7 +112,7 @@ class MilestoneRoutesIT {
 
   @Test
   void viewerCannotWriteMilestones() {
-    String project = api.seedProject(acme, "VWR");
+    String project = api.env.seedProject(acme, "VWR");
     HandlerResponse denied = createMilestone(acme.viewer(), project, "{\"title\":\"Nope\"}");
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
@@ -132,7 +132,7 @@ class MilestoneRoutesIT {
 
   @Test
   void rejectsSecondMilestoneWithSameTitleInProjectIgnoringCase() {
-    String project = api.seedProject(acme, "DUP");
+    String project = api.env.seedProject(acme, "DUP");
     newMilestone(project, "{\"title\":\"GA\"}");
     for (String clashing : List.of("GA", "ga", "Ga")) {
       HandlerResponse clash = createMilestone(acme.member(), project, "{\"title\":\"" + clashing + "\"}");
@@ -140,14 +140,14 @@ class MilestoneRoutesIT {
       assertEquals(List.of("title"), clash.errorFields());
     }
     assertEquals(1, ids(listMilestones(acme.owner(), project)).size(), "a refused create must write nothing");
-    createMilestone(acme.member(), api.seedProject(acme, "DUP2"), "{\"title\":\"GA\"}").assertStatus(201);
+    createMilestone(acme.member(), api.env.seedProject(acme, "DUP2"), "{\"title\":\"GA\"}").assertStatus(201);
     createMilestone(globex.member(), globex.projectId(), "{\"title\":\"GA\"}").assertStatus(201);
   }
 
   @Test
   void creatingInAMissingDeletedOrForeignProjectIs404() {
-    String deleted = api.seedProject(acme, "GONE");
-    api.softDelete("T#" + acme.id() + "#PROJECT#" + deleted, "PROJECT");
+    String deleted = api.env.seedProject(acme, "GONE");
+    api.env.softDelete("T#" + acme.id() + "#PROJECT#" + deleted, "PROJECT");
     for (String project : List.of(UUID.randomUUID().toString(), deleted, globex.projectId())) {
       HandlerResponse missing = createMilestone(acme.owner(), project, "{\"title\":\"Orphan\"}");
       missing.assertStatus(404);
@@ -159,7 +159,7 @@ class MilestoneRoutesIT {
 
   @Test
   void badMilestoneBodiesAre400NamingEachField() {
-    String project = api.seedProject(acme, "BAD");
+    String project = api.env.seedProject(acme, "BAD");
     var owner = acme.owner();
     assertEquals(List.of("body"), bad(createMilestone(owner, project, "{\"title\"")));
     assertEquals(List.of("body"), bad(createMilestone(owner, project, "\"GA\"")));
@@ -185,7 +185,7 @@ class MilestoneRoutesIT {
 
   @Test
   void idempotencyKeyReplaysTheMilestoneCreation() {
-    String project = api.seedProject(acme, "IDEM");
+    String project = api.env.seedProject(acme, "IDEM");
     String key = UUID.randomUUID().toString();
     var event = HttpEvents.route("POST /v1/projects/{project_id}/milestones").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}");
@@ -202,7 +202,7 @@ class MilestoneRoutesIT {
 
   @Test
   void milestoneRoutesNeedATenantToken() {
-    String project = api.seedProject(acme, "ANON");
+    String project = api.env.seedProject(acme, "ANON");
     String milestone = newMilestone(project, "{\"title\":\"Anonymous\"}");
     for (HandlerResponse anonymous : List.of(
         createMilestone(null, project, "{\"title\":\"Anon\"}"),
@@ -220,11 +220,11 @@ class MilestoneRoutesIT {
 
   @Test
   void listsAProjectsMilestonesByDueDateUndatedLastInOneQuery() {
-    String project = api.seedProject(acme, "LIST");
+    String project = api.env.seedProject(acme, "LIST");
     String undated = newMilestone(project, "{\"title\":\"Someday\"}");
     String june = newMilestone(project, "{\"title\":\"June\",\"due_date\":\"2026-06-30\"}");
     String march = newMilestone(project, "{\"title\":\"March\",\"due_date\":\"2026-03-31\"}");
-    String elsewhere = newMilestone(api.seedProject(acme, "LIST2"), "{\"title\":\"Elsewhere\"}");
+    String elsewhere = newMilestone(api.env.seedProject(acme, "LIST2"), "{\"title\":\"Elsewhere\"}");
 
     for (var claims : List.of(acme.owner(), acme.member(), acme.viewer())) {
       HandlerResponse list = listMilestones(claims, project);
@@ -245,7 +245,7 @@ class MilestoneRoutesIT {
 
   @Test
   void statusFilterFollowsStatusChanges() {
-    String project = api.seedProject(acme, "STAT");
+    String project = api.env.seedProject(acme, "STAT");
     String first = newMilestone(project, "{\"title\":\"First\",\"due_date\":\"2026-01-31\"}");
     String second = newMilestone(project, "{\"title\":\"Second\",\"due_date\":\"2026-02-28\"}");
     assertEquals(List.of(first, second), ids(listMilestones(acme.owner(), project, "status", "open")));
@@ -260,7 +260,7 @@ class MilestoneRoutesIT {
 
   @Test
   void pagingAndBadQueriesOfTheList() {
-    String project = api.seedProject(acme, "PAGE");
+    String project = api.env.seedProject(acme, "PAGE");
     List<String> created = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       created.add(newMilestone(project, "{\"title\":\"M" + i + "\",\"due_date\":\"2026-0" + i + "-15\"}"));
@@ -306,7 +306,7 @@ class MilestoneRoutesIT {
 
   @Test
   void progressIsTheDoneShareOfCountedTasksRoundedDown() {
-    String milestone = newMilestone(api.seedProject(acme, "PRG"), "{\"title\":\"Progress\"}");
+    String milestone = newMilestone(api.env.seedProject(acme, "PRG"), "{\"title\":\"Progress\"}");
     assertEquals(0, progress(getMilestone(acme.owner(), milestone)));
     addToCounters(milestone, 3, 1);
     assertEquals(33, progress(getMilestone(acme.owner(), milestone)));
@@ -322,7 +322,7 @@ class MilestoneRoutesIT {
 
   @Test
   void memberUpdatesMilestoneWithOptimisticLocking() {
-    String project = api.seedProject(acme, "UPD");
+    String project = api.env.seedProject(acme, "UPD");
     String milestone = newMilestone(project, "{\"title\":\"Before\",\"description\":\"Old\",\"due_date\":\"2026-05-01\"}");
     String etag = getMilestone(acme.owner(), milestone).header("ETag");
 
@@ -356,7 +356,7 @@ class MilestoneRoutesIT {
 
   @Test
   void completedAtIsSetOnCompletionAndClearedOnReopening() {
-    String milestone = newMilestone(api.seedProject(acme, "CMP"), "{\"title\":\"Ship\"}");
+    String milestone = newMilestone(api.env.seedProject(acme, "CMP"), "{\"title\":\"Ship\"}");
     HandlerResponse completed = patchMilestone(acme.owner(), milestone, null, "{\"status\":\"completed\"}");
     completed.assertStatus(200);
     assertEquals(completed.text("updated_at"), completed.text("completed_at"));
@@ -376,7 +376,7 @@ class MilestoneRoutesIT {
    */
   @Test
   void patchingKeepsTheTaskCountersAndTheirProgress() {
-    String milestone = newMilestone(api.seedProject(acme, "CNT"), "{\"title\":\"Counted\"}");
+    String milestone = newMilestone(api.env.seedProject(acme, "CNT"), "{\"title\":\"Counted\"}");
     addToCounters(milestone, 3, 1);
 
     HandlerResponse patched = patchMilestone(acme.owner(), milestone, "\"1\"", "{\"title\":\"Counted again\"}");
@@ -396,7 +396,7 @@ class MilestoneRoutesIT {
    */
   @Test
   void aCountChangeBetweenReadAndWriteIsNotLost() {
-    String milestone = newMilestone(api.seedProject(acme, "RACECNT"), "{\"title\":\"Racing counters\"}");
+    String milestone = newMilestone(api.env.seedProject(acme, "RACECNT"), "{\"title\":\"Racing counters\"}");
     addToCounters(milestone, 2, 0);
     WriteGate gate = new WriteGate();
     PmHandler gated = new PmHandler(
@@ -418,7 +418,7 @@ class MilestoneRoutesIT {
 
   @Test
   void retitlingFreesTheOldTitleAndRefusesATakenOne() {
-    String project = api.seedProject(acme, "REN");
+    String project = api.env.seedProject(acme, "REN");
     String milestone = newMilestone(project, "{\"title\":\"Alpha\"}");
     newMilestone(project, "{\"title\":\"Beta\"}");
 
@@ -440,7 +440,7 @@ class MilestoneRoutesIT {
 
   @Test
   void badMilestonePatchesAre400NamingEachField() {
-    String milestone = newMilestone(api.seedProject(acme, "BADP"), "{\"title\":\"Patchable\"}");
+    String milestone = newMilestone(api.env.seedProject(acme, "BADP"), "{\"title\":\"Patchable\"}");
     var owner = acme.owner();
     assertEquals(List.of("body"), bad(patchMilestone(owner, milestone, null, "{")));
     assertEquals(List.of("body"), bad(patchMilestone(owner, milestone, null, "{}")));
@@ -463,7 +463,7 @@ class MilestoneRoutesIT {
 
   @Test
   void concurrentPatchesWithSameIfMatchLetExactlyOneWin() throws Exception {
-    String project = api.seedProject(acme, "RACE");
+    String project = api.env.seedProject(acme, "RACE");
     for (int round = 0; round < 3; round++) {
       String milestone = newMilestone(project, "{\"title\":\"Contested " + round + "\"}");
       String etag = getMilestone(acme.owner(), milestone).header("ETag");
@@ -489,7 +489,7 @@ class MilestoneRoutesIT {
 
   @Test
   void deletedMilestoneIsGoneAndFreesItsTitle() {
-    String project = api.seedProject(acme, "DEL");
+    String project = api.env.seedProject(acme, "DEL");
     HandlerResponse created = createMilestone(acme.owner(), project, "{\"title\":\"Doomed\",\"due_date\":\"2026-04-01\"}");
     created.assertStatus(201);
     String milestone = created.text("id");
@@ -513,7 +513,7 @@ class MilestoneRoutesIT {
 
   @Test
   void deleteWithStaleIfMatchIs412AndDeletesNothing() {
-    String project = api.seedProject(acme, "DSTL");
+    String project = api.env.seedProject(acme, "DSTL");
     String milestone = newMilestone(project, "{\"title\":\"Stale delete\"}");
     patchMilestone(acme.owner(), milestone, null, "{\"description\":\"moved on\"}").assertStatus(200);
 

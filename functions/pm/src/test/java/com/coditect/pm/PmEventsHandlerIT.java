@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.shared.store.Ids;
@@ -12,6 +11,7 @@ import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,13 +34,13 @@ class PmEventsHandlerIT {
 
   private PmApi api;
   private PmEventsHandler events;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new PmApi("pm-events");
     events = new PmEventsHandler(api.component);
-    acme = api.seedTenant("EVT");
+    acme = api.env.seedTenant("EVT");
   }
 
   @AfterAll
@@ -222,8 +222,8 @@ class PmEventsHandlerIT {
 
   /** Runs the story in a new project; returns each task's sprint, milestone, assignee and path by label. */
   private Map<String, String> story(String key, boolean reverseAndTwice) {
-    Tenant tenant = acme.withProject(api.seedProject(acme, key));
-    String leaver = api.seedUser(acme.id(), "member");
+    SeededTenant tenant = acme.withProject(api.env.seedProject(acme, key));
+    String leaver = api.env.seedUser(acme.id(), "member");
     List<Map<String, Object>> held = new ArrayList<>();
     java.util.function.Consumer<Map<String, Object>> send = held::add;
     Map<String, String> labels = new LinkedHashMap<>();
@@ -274,7 +274,7 @@ class PmEventsHandlerIT {
     api.call(HttpEvents.route("DELETE /v1/milestones/{milestone_id}").pathParam("milestone_id", milestone)
         .claims(acme.owner()).build()).assertStatus(204);
     send.accept(envelope("coditect.pm", "milestone.deleted", milestone, Map.of()));
-    api.softDelete("T#" + acme.id() + "#USER#" + leaver, "USER");
+    api.env.softDelete("T#" + acme.id() + "#USER#" + leaver, "USER");
     send.accept(envelope("coditect.tenancy", "user.deleted", leaver, Map.of()));
     patch(open, "{\"parent_task_id\":\"" + d + "\"}").assertStatus(200);
     send.accept(envelope("coditect.pm", "task.updated", open, Map.of("parent_task_id", d)));
@@ -308,7 +308,7 @@ class PmEventsHandlerIT {
     return value.isNull() || value.isMissingNode() ? "-" : labels.getOrDefault(value.asText(), value.asText());
   }
 
-  private String createSprint(Tenant tenant, String name) {
+  private String createSprint(SeededTenant tenant, String name) {
     HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/sprints")
         .pathParam("project_id", tenant.projectId()).claims(acme.owner())
         .body("{\"name\":\"" + name + "\",\"start_date\":\"2026-12-01\",\"end_date\":\"2026-12-14\"}").build());
@@ -325,7 +325,7 @@ class PmEventsHandlerIT {
     api.call(event.build()).assertStatus(200);
   }
 
-  private String createTask(Tenant tenant, String body) {
+  private String createTask(SeededTenant tenant, String body) {
     HandlerResponse created = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks")
         .pathParam("project_id", tenant.projectId()).claims(acme.member()).body(body).build());
     created.assertStatus(201);
@@ -353,15 +353,15 @@ class PmEventsHandlerIT {
 
   @Test
   void aDeletedUsersTasksBecomeUnassignedInEveryProject() {
-    String leaver = api.seedUser(acme.id(), "member");
-    String other = api.seedProject(acme, "EVTB");
+    String leaver = api.env.seedUser(acme.id(), "member");
+    String other = api.env.seedProject(acme, "EVTB");
     String here = createTask("{\"title\":\"here\",\"assignee_id\":\"" + leaver + "\"}");
     HandlerResponse there = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", other)
         .claims(acme.member()).body("{\"title\":\"there\",\"assignee_id\":\"" + leaver + "\"}").build());
     there.assertStatus(201);
     String kept = createTask("{\"title\":\"kept\",\"assignee_id\":\"" + acme.memberId() + "\"}");
 
-    api.softDelete("T#" + acme.id() + "#USER#" + leaver, "USER");
+    api.env.softDelete("T#" + acme.id() + "#USER#" + leaver, "USER");
     deliverFrom("coditect.tenancy", "user.deleted", leaver, Map.of());
 
     assertTrue(task(here).json().path("assignee_id").isNull());

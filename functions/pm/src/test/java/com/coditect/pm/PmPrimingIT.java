@@ -15,7 +15,7 @@ class PmPrimingIT {
     try (PmApi api = new PmApi("PmPrimingIT")) {
       PrimingCheck.primesWithoutCalling(api.calls, () -> api.handler.priming().beforeCheckpoint(null),
           () -> {
-            var tenant = api.seedTenant("PRIME");
+            var tenant = api.env.seedTenant("PRIME");
             api.call(HttpEvents.route("GET /v1/projects/{project_id}/tasks").pathParam("project_id", tenant.projectId())
                 .claims(tenant.owner()).build()).assertStatus(200);
           });

@@ -12,12 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
+import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -40,7 +42,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The sprint routes on moto: {@code GET|POST /v1/projects/{project_id}/sprints},
@@ -54,14 +55,14 @@ class SprintRoutesIT {
   private static final String NOT_A_UUID = "12345";
 
   private PmApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new PmApi("sprints");
-    acme = api.seedTenant("ACME");
-    globex = api.seedTenant("GLOBEX");
+    acme = api.env.seedTenant("ACME");
+    globex = api.env.seedTenant("GLOBEX");
   }
 
   @AfterAll
@@ -73,7 +74,7 @@ class SprintRoutesIT {
 
   @Test
   void memberCreatesPlannedSprintInOneTransaction() {
-    String project = api.seedProject(acme, "CRE");
+    String project = api.env.seedProject(acme, "CRE");
     HandlerResponse created = createSprint(acme.member(), project,
         "{\"name\":\"Sprint 1\",\"goal\":\"Ship the login\",\"start_date\":\"2026-03-02\",\"end_date\":\"2026-03-13\"}");
 
@@ -105,7 +106,7 @@ class SprintRoutesIT {
 
   @Test
   void ownerAndAdminCreateSprintsAndGoalIsOptional() {
-    String project = api.seedProject(acme, "ROL");
+    String project = api.env.seedProject(acme, "ROL");
     HandlerResponse byOwner = createSprint(acme.owner(), project, sprintBody("By owner", "2026-01-05", "2026-01-16"));
     byOwner.assertStatus(201);
     assertTrue(byOwner.json().path("goal").isNull());
@@ -116,7 +117,7 @@ class SprintRoutesIT {
 
   @Test
   void viewerCannotWriteSprints() {
-    String project = api.seedProject(acme, "VWR");
+    String project = api.env.seedProject(acme, "VWR");
     HandlerResponse denied = createSprint(acme.viewer(), project, sprintBody("Nope", "2026-01-05", "2026-01-16"));
     denied.assertStatus(403);
     assertTrue(denied.dynamoCalls().isEmpty(), "a refused request must not touch the table");
@@ -139,7 +140,7 @@ class SprintRoutesIT {
 
   @Test
   void rejectsSecondSprintWithSameNameInProjectIgnoringCase() {
-    String project = api.seedProject(acme, "DUP");
+    String project = api.env.seedProject(acme, "DUP");
     newSprint(project, "Sprint 7", "2026-01-05", "2026-01-16");
 
     for (String clashing : List.of("Sprint 7", "SPRINT 7", "sprint 7")) {
@@ -150,7 +151,7 @@ class SprintRoutesIT {
     assertEquals(1, ids(listSprints(acme.owner(), project)).size(), "a refused create must write nothing");
 
     // The name is only taken within its project and tenant.
-    createSprint(acme.member(), api.seedProject(acme, "DUP2"), sprintBody("Sprint 7", "2026-02-02", "2026-02-13"))
+    createSprint(acme.member(), api.env.seedProject(acme, "DUP2"), sprintBody("Sprint 7", "2026-02-02", "2026-02-13"))
         .assertStatus(201);
     createSprint(globex.member(), globex.projectId(), sprintBody("Sprint 7", "2026-02-02", "2026-02-13"))
         .assertStatus(201);
@@ -158,8 +159,8 @@ class SprintRoutesIT {
 
   @Test
   void creatingInAMissingDeletedOrForeignProjectIs404() {
-    String deleted = api.seedProject(acme, "GONE");
-    api.softDelete("T#" + acme.id() + "#PROJECT#" + deleted, "PROJECT");
+    String deleted = api.env.seedProject(acme, "GONE");
+    api.env.softDelete("T#" + acme.id() + "#PROJECT#" + deleted, "PROJECT");
     for (String project : List.of(UUID.randomUUID().toString(), deleted, globex.projectId())) {
       HandlerResponse missing = createSprint(acme.owner(), project, sprintBody("Orphan", "2026-01-05", "2026-01-16"));
       missing.assertStatus(404);
@@ -173,7 +174,7 @@ class SprintRoutesIT {
 
   @Test
   void badSprintBodiesAre400NamingEachField() {
-    String project = api.seedProject(acme, "BAD");
+    String project = api.env.seedProject(acme, "BAD");
     var owner = acme.owner();
     assertEquals(List.of("body"), bad(createSprint(owner, project, "{\"name\":")));
     assertEquals(List.of("body"), bad(createSprint(owner, project, "[1]")));
@@ -205,7 +206,7 @@ class SprintRoutesIT {
 
   @Test
   void endDateBeforeStartDateIs422NamingEndDate() {
-    String project = api.seedProject(acme, "ORD");
+    String project = api.env.seedProject(acme, "ORD");
     HandlerResponse backwards = createSprint(acme.owner(), project, sprintBody("Backwards", "2026-01-16", "2026-01-05"));
     backwards.assertStatus(422);
     assertEquals(List.of("end_date"), backwards.errorFields());
@@ -232,7 +233,7 @@ class SprintRoutesIT {
 
   @Test
   void idempotencyKeyReplaysTheSprintCreation() {
-    String project = api.seedProject(acme, "IDEM");
+    String project = api.env.seedProject(acme, "IDEM");
     String body = sprintBody("Once", "2026-01-05", "2026-01-16");
     String key = UUID.randomUUID().toString();
     var event = HttpEvents.route("POST /v1/projects/{project_id}/sprints").pathParam("project_id", project)
@@ -256,7 +257,7 @@ class SprintRoutesIT {
 
   @Test
   void sprintRoutesNeedATenantToken() {
-    String project = api.seedProject(acme, "ANON");
+    String project = api.env.seedProject(acme, "ANON");
     String sprint = newSprint(project, "Anonymous", "2026-01-05", "2026-01-16");
     for (HandlerResponse anonymous : List.of(
         createSprint(null, project, sprintBody("Anon", "2026-01-05", "2026-01-16")),
@@ -276,11 +277,11 @@ class SprintRoutesIT {
 
   @Test
   void listsAProjectsSprintsByStartDateInOneQuery() {
-    String project = api.seedProject(acme, "LIST");
+    String project = api.env.seedProject(acme, "LIST");
     String march = newSprint(project, "March", "2026-03-02", "2026-03-13");
     String january = newSprint(project, "January", "2026-01-05", "2026-01-16");
     String february = newSprint(project, "February", "2026-02-02", "2026-02-13");
-    String elsewhere = newSprint(api.seedProject(acme, "LIST2"), "Elsewhere", "2026-01-01", "2026-01-02");
+    String elsewhere = newSprint(api.env.seedProject(acme, "LIST2"), "Elsewhere", "2026-01-01", "2026-01-02");
 
     for (var claims : List.of(acme.owner(), acme.member(), acme.viewer())) {
       HandlerResponse list = listSprints(claims, project);
@@ -301,7 +302,7 @@ class SprintRoutesIT {
 
   @Test
   void statusFilterFollowsTheLifecycle() {
-    String project = api.seedProject(acme, "STAT");
+    String project = api.env.seedProject(acme, "STAT");
     String first = newSprint(project, "First", "2026-01-05", "2026-01-16");
     String second = newSprint(project, "Second", "2026-01-19", "2026-01-30");
     String third = newSprint(project, "Third", "2026-02-02", "2026-02-13");
@@ -323,7 +324,7 @@ class SprintRoutesIT {
 
   @Test
   void pagingWithLimitTwoReturnsEachSprintOnce() {
-    String project = api.seedProject(acme, "PAGE");
+    String project = api.env.seedProject(acme, "PAGE");
     List<String> created = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       created.add(newSprint(project, "Page " + i, "2026-0" + i + "-01", "2026-0" + i + "-10"));
@@ -334,7 +335,7 @@ class SprintRoutesIT {
 
   @Test
   void badStatusLimitOrCursorIs400NamingIt() {
-    String project = api.seedProject(acme, "QRY");
+    String project = api.env.seedProject(acme, "QRY");
     newSprint(project, "Q1", "2026-01-05", "2026-01-16");
     newSprint(project, "Q2", "2026-01-19", "2026-01-30");
     for (String status : List.of("done", "PLANNED", "")) {
@@ -349,7 +350,7 @@ class SprintRoutesIT {
     // A cursor is bound to its tenant, project and filter.
     assertEquals(List.of("cursor"), bad(listSprints(globex.owner(), project, "cursor", cursor)));
     assertEquals(List.of("cursor"), bad(listSprints(acme.owner(), project, "status", "planned", "cursor", cursor)));
-    assertEquals(List.of("cursor"), bad(listSprints(acme.owner(), api.seedProject(acme, "QRY2"), "cursor", cursor)));
+    assertEquals(List.of("cursor"), bad(listSprints(acme.owner(), api.env.seedProject(acme, "QRY2"), "cursor", cursor)));
     assertEquals(1, ids(listSprints(acme.owner(), project, "cursor", cursor)).size());
     assertEquals(List.of("project_id"), bad(listSprints(acme.owner(), NOT_A_UUID)));
   }
@@ -389,7 +390,7 @@ class SprintRoutesIT {
 
   @Test
   void memberUpdatesSprintWithOptimisticLocking() {
-    String project = api.seedProject(acme, "UPD");
+    String project = api.env.seedProject(acme, "UPD");
     String sprint = newSprint(project, "Before", "2026-01-05", "2026-01-16");
     String etag = getSprint(acme.owner(), sprint).header("ETag");
 
@@ -420,7 +421,7 @@ class SprintRoutesIT {
 
   @Test
   void renamingFreesTheOldNameAndRefusesATakenOne() {
-    String project = api.seedProject(acme, "REN");
+    String project = api.env.seedProject(acme, "REN");
     String sprint = newSprint(project, "Alpha", "2026-01-05", "2026-01-16");
     newSprint(project, "Beta", "2026-01-19", "2026-01-30");
 
@@ -445,7 +446,7 @@ class SprintRoutesIT {
 
   @Test
   void patchingStatusOnlyCancelsAPlannedSprint() {
-    String project = api.seedProject(acme, "CAN");
+    String project = api.env.seedProject(acme, "CAN");
     String planned = newSprint(project, "Planned", "2026-01-05", "2026-01-16");
     for (String status : List.of("active", "completed")) {
       HandlerResponse refused = patchSprint(acme.owner(), planned, null, "{\"status\":\"" + status + "\"}");
@@ -476,7 +477,7 @@ class SprintRoutesIT {
 
   @Test
   void badSprintPatchesAre400NamingEachField() {
-    String sprint = newSprint(api.seedProject(acme, "BADP"), "Patchable", "2026-01-05", "2026-01-16");
+    String sprint = newSprint(api.env.seedProject(acme, "BADP"), "Patchable", "2026-01-05", "2026-01-16");
     var owner = acme.owner();
     assertEquals(List.of("body"), bad(patchSprint(owner, sprint, null, "{oops")));
     assertEquals(List.of("body"), bad(patchSprint(owner, sprint, null, "{}")));
@@ -505,7 +506,7 @@ class SprintRoutesIT {
    */
   @Test
   void concurrentPatchesWithSameIfMatchLetExactlyOneWin() throws Exception {
-    String project = api.seedProject(acme, "RACE");
+    String project = api.env.seedProject(acme, "RACE");
     for (int round = 0; round < 3; round++) {
       String sprint = newSprint(project, "Contested " + round, "2026-01-05", "2026-01-16");
       String etag = getSprint(acme.owner(), sprint).header("ETag");
@@ -533,7 +534,7 @@ class SprintRoutesIT {
 
   @Test
   void onlyOneSprintOfAProjectIsActiveAtATime() {
-    String project = api.seedProject(acme, "ACT");
+    String project = api.env.seedProject(acme, "ACT");
     String first = newSprint(project, "First", "2026-01-05", "2026-01-16");
     String second = newSprint(project, "Second", "2026-01-19", "2026-01-30");
 
@@ -556,7 +557,7 @@ class SprintRoutesIT {
         .filter(e -> e.path("action").asText().equals("sprint.started")).toList());
 
     // Another project's sprint starts regardless.
-    String elsewhere = newSprint(api.seedProject(acme, "ACT2"), "Elsewhere", "2026-01-05", "2026-01-16");
+    String elsewhere = newSprint(api.env.seedProject(acme, "ACT2"), "Elsewhere", "2026-01-05", "2026-01-16");
     startSprint(acme.member(), elsewhere, null).assertStatus(200);
 
     completeSprint(acme.member(), first, null, null).assertStatus(200);
@@ -567,7 +568,7 @@ class SprintRoutesIT {
 
   @Test
   void startingASprintThatIsNotPlannedIs422() {
-    String project = api.seedProject(acme, "NPL");
+    String project = api.env.seedProject(acme, "NPL");
     String sprint = newSprint(project, "Once", "2026-01-05", "2026-01-16");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
     HandlerResponse again = startSprint(acme.owner(), sprint, null);
@@ -587,7 +588,7 @@ class SprintRoutesIT {
 
   @Test
   void startAndCompleteWithStaleIfMatchAre412() {
-    String sprint = newSprint(api.seedProject(acme, "STL"), "Stale", "2026-01-05", "2026-01-16");
+    String sprint = newSprint(api.env.seedProject(acme, "STL"), "Stale", "2026-01-05", "2026-01-16");
     patchSprint(acme.owner(), sprint, null, "{\"goal\":\"moved on\"}").assertStatus(200);
     startSprint(acme.owner(), sprint, "\"1\"").assertStatus(412);
     assertEquals("planned", getSprint(acme.owner(), sprint).text("status"));
@@ -601,7 +602,7 @@ class SprintRoutesIT {
 
   @Test
   void completingSendsOpenTasksToTheBacklogByDefault() {
-    String project = api.seedProject(acme, "CMP");
+    String project = api.env.seedProject(acme, "CMP");
     String sprint = newSprint(project, "Done soon", "2026-01-05", "2026-01-16");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
 
@@ -629,7 +630,7 @@ class SprintRoutesIT {
 
   @Test
   void completingMovesOpenTasksToAnotherOpenSprintOfTheProject() {
-    String project = api.seedProject(acme, "MOV");
+    String project = api.env.seedProject(acme, "MOV");
     String sprint = newSprint(project, "Current", "2026-01-05", "2026-01-16");
     String next = newSprint(project, "Next", "2026-01-19", "2026-01-30");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
@@ -647,11 +648,11 @@ class SprintRoutesIT {
 
   @Test
   void moveTargetMustBeAnotherOpenSprintOfTheSameProject() {
-    String project = api.seedProject(acme, "TGT");
+    String project = api.env.seedProject(acme, "TGT");
     String sprint = newSprint(project, "Completing", "2026-01-05", "2026-01-16");
     String closed = newSprint(project, "Closed", "2025-12-01", "2025-12-12");
     patchSprint(acme.owner(), closed, null, "{\"status\":\"cancelled\"}").assertStatus(200);
-    String otherProject = newSprint(api.seedProject(acme, "TGT2"), "Other project", "2026-01-19", "2026-01-30");
+    String otherProject = newSprint(api.env.seedProject(acme, "TGT2"), "Other project", "2026-01-19", "2026-01-30");
     String otherTenant = newSprintIn(globex, globex.projectId(), "Other tenant", "2026-01-19", "2026-01-30");
     startSprint(acme.owner(), sprint, null).assertStatus(200);
 
@@ -674,7 +675,7 @@ class SprintRoutesIT {
 
   @Test
   void completingASprintThatIsNotActiveIs422AndBadBodiesAre400() {
-    String project = api.seedProject(acme, "NAC");
+    String project = api.env.seedProject(acme, "NAC");
     String planned = newSprint(project, "Planned", "2026-01-05", "2026-01-16");
     assertEquals(List.of("status"), unprocessable(completeSprint(acme.owner(), planned, null, null)));
     assertEquals("planned", getSprint(acme.owner(), planned).text("status"));
@@ -697,7 +698,7 @@ class SprintRoutesIT {
 
   @Test
   void deletedSprintIsGoneAndFreesItsName() {
-    String project = api.seedProject(acme, "DEL");
+    String project = api.env.seedProject(acme, "DEL");
     HandlerResponse created = createSprint(acme.owner(), project, sprintBody("Doomed", "2026-01-05", "2026-01-16"));
     created.assertStatus(201);
     String sprint = created.text("id");
@@ -721,7 +722,7 @@ class SprintRoutesIT {
 
   @Test
   void deletingTheActiveSprintFreesTheProjectsActiveSlot() {
-    String project = api.seedProject(acme, "DACT");
+    String project = api.env.seedProject(acme, "DACT");
     String active = newSprint(project, "Active", "2026-01-05", "2026-01-16");
     String next = newSprint(project, "Next", "2026-01-19", "2026-01-30");
     startSprint(acme.owner(), active, null).assertStatus(200);
@@ -734,7 +735,7 @@ class SprintRoutesIT {
 
   @Test
   void deleteWithStaleIfMatchIs412AndDeletesNothing() {
-    String project = api.seedProject(acme, "DSTL");
+    String project = api.env.seedProject(acme, "DSTL");
     String sprint = newSprint(project, "Stale delete", "2026-01-05", "2026-01-16");
     patchSprint(acme.owner(), sprint, null, "{\"goal\":\"moved on\"}").assertStatus(200);
 
@@ -899,7 +900,7 @@ class SprintRoutesIT {
     return newSprintIn(acme, projectId, name, start, end);
   }
 
-  private String newSprintIn(Tenant tenant, String projectId, String name, String start, String end) {
+  private String newSprintIn(SeededTenant tenant, String projectId, String name, String start, String end) {
     HandlerResponse created = createSprint(tenant.owner(), projectId, sprintBody(name, start, end));
     created.assertStatus(201);
     return created.text("id");

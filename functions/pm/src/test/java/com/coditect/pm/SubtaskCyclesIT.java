@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.shared.store.UniqueItem;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ class SubtaskCyclesIT {
   /** Runs once, just before the function's next transaction: a concurrent writer's change. */
   private final AtomicReference<Runnable> beforeNextWrite = new AtomicReference<>();
   private PmApi api;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
@@ -51,7 +51,7 @@ class SubtaskCyclesIT {
         }
       }
     });
-    acme = api.seedTenant("TREE");
+    acme = api.env.seedTenant("TREE");
   }
 
   @AfterAll

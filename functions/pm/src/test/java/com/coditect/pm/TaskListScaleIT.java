@@ -3,19 +3,19 @@ package com.coditect.pm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.api.TaskFields;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.pm.data.TaskRepository;
 import com.coditect.pm.data.TaskRows;
+import com.coditect.pm.domain.Ranks;
 import com.coditect.pm.model.TaskPriority;
 import com.coditect.pm.model.TaskStatus;
 import com.coditect.pm.model.TaskType;
-import com.coditect.pm.domain.Ranks;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class TaskListScaleIT {
   private static final Instant FIRST_DUE = Instant.parse("2027-01-01T09:00:00Z");
 
   private PmApi api;
-  private Tenant acme;
+  private SeededTenant acme;
   private final List<TaskItem> tasks = new ArrayList<>();
   private List<String> assignees;
   private List<String> sprints;
@@ -57,7 +57,7 @@ class TaskListScaleIT {
   @BeforeAll
   void seedAThousandTasks() {
     api = new PmApi("task-scale");
-    acme = api.seedTenant("BIG");
+    acme = api.env.seedTenant("BIG");
     TenantId tenant = new TenantId(acme.id());
     assignees = List.of(acme.ownerId(), acme.adminId(), acme.memberId());
     sprints = List.of(Ids.newId(), Ids.newId(), Ids.newId());

@@ -3,10 +3,10 @@ package com.coditect.pm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.domain.Ranks;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 class TaskRanksIT {
 
   private PmApi api;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new PmApi("task-ranks");
-    acme = api.seedTenant("RANK");
+    acme = api.env.seedTenant("RANK");
   }
 
   @AfterAll
@@ -39,7 +39,7 @@ class TaskRanksIT {
 
   @Test
   void aTaskMovedToTheTop400TimesKeepsItsRankShortAndTheBoardItsOrder() {
-    String project = api.seedProject(acme, "TOP");
+    String project = api.env.seedProject(acme, "TOP");
     List<String> column = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       column.add(create(project, "task " + i));
@@ -58,7 +58,7 @@ class TaskRanksIT {
 
   @Test
   void aSpotCrowdedByPlacementsIsRebalancedInTheMoveAndTheOrderIsKept() {
-    String project = api.seedProject(acme, "MID");
+    String project = api.env.seedProject(acme, "MID");
     List<String> column = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       column.add(create(project, "task " + i));
@@ -89,7 +89,7 @@ class TaskRanksIT {
 
   @Test
   void listsLeaveTheRankToTheBoard() {
-    String project = api.seedProject(acme, "LST");
+    String project = api.env.seedProject(acme, "LST");
     String id = create(project, "ranked");
     JsonNode listed = api.call(HttpEvents.route("GET /v1/projects/{project_id}/tasks").pathParam("project_id", project)
         .claims(acme.viewer()).build()).json().path("items").get(0);

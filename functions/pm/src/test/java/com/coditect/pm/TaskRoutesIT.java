@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.PmKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
@@ -42,14 +42,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class TaskRoutesIT {
 
   private PmApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new PmApi("tasks");
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
   }
 
   @AfterAll
@@ -61,7 +61,7 @@ class TaskRoutesIT {
 
   @Test
   void memberCreatesTasksNumberedPerProjectInOneReadAndOneTransaction() {
-    String project = api.seedProject(acme, "NUM");
+    String project = api.env.seedProject(acme, "NUM");
     HandlerResponse first = create(acme.member(), project, "{\"title\":\"Fix the build\"}");
     first.assertStatus(201);
     assertEquals("NUM-1", first.text("key"));
@@ -89,7 +89,7 @@ class TaskRoutesIT {
 
   @Test
   void anIdempotencyKeyIsReadWithTheCreatesOtherReadsAndReplaysTheFirstResponse() {
-    String project = api.seedProject(acme, "IDEM");
+    String project = api.env.seedProject(acme, "IDEM");
     String key = Ids.newId();
     HandlerResponse first = api.call(HttpEvents.route("POST /v1/projects/{project_id}/tasks").pathParam("project_id", project)
         .claims(acme.member()).header("Idempotency-Key", key).body("{\"title\":\"Once\"}").build());
@@ -112,7 +112,7 @@ class TaskRoutesIT {
 
   @Test
   void eachBadFieldIsA400NamingItAndNothingIsWritten() {
-    String project = api.seedProject(acme, "BAD");
+    String project = api.env.seedProject(acme, "BAD");
     assertBadField(project, "{}", "title");
     assertBadField(project, "{\"title\":\"   \"}", "title");
     assertBadField(project, "{\"title\":\"x\",\"status\":\"doing\"}", "status");
@@ -138,8 +138,8 @@ class TaskRoutesIT {
 
   @Test
   void referencesMustBeThisTenantsAndThisProjectsAndAFailedCheckWritesNothing() {
-    String project = api.seedProject(acme, "REF");
-    String otherProject = api.seedProject(acme, "REFB");
+    String project = api.env.seedProject(acme, "REF");
+    String otherProject = api.env.seedProject(acme, "REFB");
     String foreignSprint = seedSprint(acme, otherProject, "planned");
     String milestone = seedMilestone(globex, globex.projectId());
 
@@ -221,7 +221,7 @@ class TaskRoutesIT {
 
   @Test
   void listRowsCarryWhatListsShowAndNotTheDescriptionOrCustomFields() {
-    String project = api.seedProject(acme, "LEAN");
+    String project = api.env.seedProject(acme, "LEAN");
     String long10k = "d".repeat(10_000);
     String id = create(acme.member(), project, "{\"title\":\"Long\",\"status\":\"todo\",\"description\":\"" + long10k
         + "\",\"custom_fields\":{\"customer\":\"Initech\"},\"tags\":[\"lean\"]}").text("id");
@@ -374,7 +374,7 @@ class TaskRoutesIT {
 
     assertUnprocessable(patch(acme.member(), root, null, "{\"parent_task_id\":\"" + grandchild + "\"}"), "parent_task_id");
     assertUnprocessable(patch(acme.member(), root, null, "{\"parent_task_id\":\"" + root + "\"}"), "parent_task_id");
-    String elsewhere = api.seedProject(acme, "SUB");
+    String elsewhere = api.env.seedProject(acme, "SUB");
     String foreignParent = create(acme.member(), elsewhere, "{\"title\":\"Other\"}").text("id");
     assertUnprocessable(patch(acme.member(), child, null, "{\"parent_task_id\":\"" + foreignParent + "\"}"),
         "parent_task_id");
@@ -387,7 +387,7 @@ class TaskRoutesIT {
 
   @Test
   void rankPlacesATaskBetweenTwoOthersWithOneWrite() {
-    String project = api.seedProject(acme, "RANK");
+    String project = api.env.seedProject(acme, "RANK");
     String a = create(acme.member(), project, "{\"title\":\"a\",\"status\":\"todo\"}").text("id");
     String b = create(acme.member(), project, "{\"title\":\"b\",\"status\":\"todo\"}").text("id");
     String c = create(acme.member(), project, "{\"title\":\"c\",\"status\":\"todo\"}").text("id");
@@ -410,7 +410,7 @@ class TaskRoutesIT {
 
   @Test
   void everyFilterIsOneQueryAndReturnsExactlyItsTasks() {
-    String project = api.seedProject(acme, "LIST");
+    String project = api.env.seedProject(acme, "LIST");
     String sprint = seedSprint(acme, project, "active");
     String milestone = seedMilestone(acme, project);
     String parent = create(acme.member(), project, "{\"title\":\"parent\"}").text("id");
@@ -457,7 +457,7 @@ class TaskRoutesIT {
 
   @Test
   void listsPageWithSignedCursorsBoundToTheirFilter() {
-    String project = api.seedProject(acme, "PAGE");
+    String project = api.env.seedProject(acme, "PAGE");
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
       created.add(create(acme.member(), project, "{\"title\":\"t" + i + "\",\"status\":\"todo\"}").text("id"));
@@ -486,9 +486,9 @@ class TaskRoutesIT {
 
   @Test
   void theListAcrossProjectsIsTheCallersByDefaultAndOrderedByDueDate() {
-    String one = api.seedProject(acme, "MINEA");
-    String two = api.seedProject(acme, "MINEB");
-    String viewerId = api.seedUser(acme.id(), "member");
+    String one = api.env.seedProject(acme, "MINEA");
+    String two = api.env.seedProject(acme, "MINEB");
+    String viewerId = api.env.seedUser(acme.id(), "member");
     Map<String, String> me = HttpEvents.claims(viewerId, acme.id(), "member");
     String later = create(me, one, "{\"title\":\"later\",\"assignee_id\":\"" + viewerId
         + "\",\"due_date\":\"2027-03-01\"}").text("id");
@@ -516,7 +516,7 @@ class TaskRoutesIT {
 
   @Test
   void milestoneCountersFollowTheTasksStates() {
-    String project = api.seedProject(acme, "MS");
+    String project = api.env.seedProject(acme, "MS");
     String milestone = seedMilestone(acme, project);
     String a = create(acme.member(), project, "{\"title\":\"a\",\"milestone_id\":\"" + milestone + "\"}").text("id");
     create(acme.member(), project, "{\"title\":\"b\",\"milestone_id\":\"" + milestone + "\",\"status\":\"done\"}")
@@ -540,12 +540,12 @@ class TaskRoutesIT {
 
   @Test
   void deletedTasksLeaveEveryListAndComeBackOnRestore() {
-    String project = api.seedProject(acme, "DEL");
+    String project = api.env.seedProject(acme, "DEL");
     HandlerResponse created = create(acme.member(), project, "{\"title\":\"doomed\",\"status\":\"todo\",\"tags\":[\"x\"]}");
     String id = created.text("id");
     String key = created.text("key");
 
-    String otherMember = api.seedUser(acme.id(), "member");
+    String otherMember = api.env.seedUser(acme.id(), "member");
     delete(HttpEvents.claims(otherMember, acme.id(), "member"), id, null).assertStatus(403);
 
     HandlerResponse deleted = delete(acme.member(), id, "\"1\"");
@@ -575,7 +575,7 @@ class TaskRoutesIT {
 
   @Test
   void everyWriteEmitsItsEventThroughTheOutbox() {
-    String project = api.seedProject(acme, "EVT");
+    String project = api.env.seedProject(acme, "EVT");
     String id = create(acme.member(), project, "{\"title\":\"evented\"}").text("id");
     patch(acme.member(), id, null, "{\"status\":\"todo\"}").assertStatus(200);
     delete(acme.member(), id, null).assertStatus(204);
@@ -675,19 +675,19 @@ class TaskRoutesIT {
     assertEquals(done, Long.parseLong(item.get("task_done").n()), "task_done");
   }
 
-  private int boardRows(Tenant tenant, String project) {
+  private int boardRows(SeededTenant tenant, String project) {
     return api.env.dynamoDb().query(q -> q.tableName(api.env.tableName()).keyConditionExpression("PK = :pk")
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(
             PmKeys.boardRows(new TenantId(tenant.id()), project))))).count();
   }
 
   private String rankNeighbourElsewhere() {
-    String elsewhere = api.seedProject(acme, "RANKB");
+    String elsewhere = api.env.seedProject(acme, "RANKB");
     return create(acme.member(), elsewhere, "{\"title\":\"far away\"}").text("id");
   }
 
   /** A sprint item as the sprint routes store it (only what task writes check). */
-  private String seedSprint(Tenant tenant, String project, String status) {
+  private String seedSprint(SeededTenant tenant, String project, String status) {
     String id = Ids.newId();
     var key = PmKeys.sprint(new TenantId(tenant.id()), id);
     api.env.dynamoDb().putItem(p -> p.tableName(api.env.tableName()).item(Map.of(
@@ -699,7 +699,7 @@ class TaskRoutesIT {
   }
 
   /** A milestone item as the milestone routes store it (only what task writes use). */
-  private String seedMilestone(Tenant tenant, String project) {
+  private String seedMilestone(SeededTenant tenant, String project) {
     String id = Ids.newId();
     var key = PmKeys.milestone(new TenantId(tenant.id()), id);
     api.env.dynamoDb().putItem(p -> p.tableName(api.env.tableName()).item(Map.of(

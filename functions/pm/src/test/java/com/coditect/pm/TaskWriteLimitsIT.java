@@ -3,11 +3,11 @@ package com.coditect.pm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.shared.store.ItemSize;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +40,7 @@ class TaskWriteLimitsIT {
   private final AtomicInteger mostParts = new AtomicInteger();
   private WriteUnitMeter meter;
   private PmApi api;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
@@ -61,7 +61,7 @@ class TaskWriteLimitsIT {
         }
       };
     });
-    acme = api.seedTenant("MAX");
+    acme = api.env.seedTenant("MAX");
   }
 
   @AfterAll

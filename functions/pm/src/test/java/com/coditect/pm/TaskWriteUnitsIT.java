@@ -2,12 +2,12 @@ package com.coditect.pm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.coditect.pm.PmApi.Tenant;
 import com.coditect.pm.data.ActivityItem;
 import com.coditect.pm.data.TaskItem;
 import com.coditect.shared.store.OutboxItem;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.coditect.testing.WriteUnitMeter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,7 @@ class TaskWriteUnitsIT {
 
   private WriteUnitMeter meter;
   private PmApi api;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
@@ -43,7 +43,7 @@ class TaskWriteUnitsIT {
       meter = new WriteUnitMeter(env.dynamoDb());
       return meter;
     });
-    acme = api.seedTenant("UNIT");
+    acme = api.env.seedTenant("UNIT");
   }
 
   @AfterAll

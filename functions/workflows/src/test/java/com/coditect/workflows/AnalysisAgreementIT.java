@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.testing.HandlerResponse;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.domain.DiagramColours;
 import com.coditect.workflows.domain.DiagramModel;
 import com.coditect.workflows.domain.DiagramPictureTest;
@@ -44,7 +44,7 @@ class AnalysisAgreementIT {
 
   private WorkflowsApi api;
   private AnalysisFixtures fixtures;
-  private Tenant acme;
+  private SeededTenant acme;
   private String workflow;
   private final List<ObjectNode> events = new ArrayList<>();
 
@@ -52,7 +52,7 @@ class AnalysisAgreementIT {
   void start() {
     api = new WorkflowsApi("analysis-agreement");
     fixtures = new AnalysisFixtures(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
     workflow = fixtures.workflow(acme.id(), 1);
     List<String> approvers = List.of(acme.ownerId(), acme.adminId(), acme.memberId());
     Random random = new Random(20261203);

@@ -14,7 +14,7 @@ class AnalysisPrimingIT {
   void primingLaysOutADiagramButCallsNothingAndFetchesNoCredentials() {
     try (WorkflowsApi api = new WorkflowsApi("AnalysisPrimingIT")) {
       PrimingCheck.primesWithoutCalling(api.calls, () -> api.handler.priming().beforeCheckpoint(null), () -> {
-        var tenant = api.seedTenant("PRIME");
+        var tenant = api.env.seedTenant("PRIME");
         String workflow = new AnalysisFixtures(api).workflow(tenant.id(), 1);
         api.call(HttpEvents.route("GET /v1/workflows/{workflow_id}/diagram").pathParam("workflow_id", workflow)
             .claims(tenant.owner()).build()).assertStatus(200);

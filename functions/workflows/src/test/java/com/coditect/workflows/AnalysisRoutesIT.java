@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.model.ExecutionStatus;
 import com.coditect.workflows.model.StepStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,15 +39,15 @@ class AnalysisRoutesIT {
 
   private WorkflowsApi api;
   private AnalysisFixtures fixtures;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("analysis");
     fixtures = new AnalysisFixtures(api);
-    acme = api.seedTenant("ENG");
-    globex = api.seedTenant("OPS");
+    acme = api.env.seedTenant("ENG");
+    globex = api.env.seedTenant("OPS");
   }
 
   @AfterAll
@@ -168,7 +168,7 @@ class AnalysisRoutesIT {
     fixtures.analysis(acme.owner(), Ids.newId()).assertStatus(404);
     // Reading is open to every role of the tenant: no role is refused (no 403 to test).
     fixtures.analysis(acme.viewer(), workflow).assertStatus(200);
-    fixtures.analysis(HttpEvents.claims(api.seedUser(acme.id(), "auditor"), acme.id(), "auditor"), workflow)
+    fixtures.analysis(HttpEvents.claims(api.env.seedUser(acme.id(), "auditor"), acme.id(), "auditor"), workflow)
         .assertStatus(200);
     fixtures.diagram(null, workflow).assertStatus(401);
     fixtures.diagram(globex.viewer(), workflow).assertStatus(404);

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.domain.ApprovalIds;
 import com.coditect.workflows.domain.ApprovalSteps;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,15 +41,15 @@ import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 class ApprovalRoutesIT {
 
   private WorkflowsApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
   private WorkflowEventsHandler events;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("approvals");
-    acme = api.seedTenant("ACME");
-    globex = api.seedTenant("GLOBEX");
+    acme = api.env.seedTenant("ACME");
+    globex = api.env.seedTenant("GLOBEX");
     events = api.component.eventsHandler();
     // The template makes the schedule group; on moto it must be made by hand.
     try {
@@ -313,8 +313,8 @@ class ApprovalRoutesIT {
   @Test
   void teamApproversAreTheTeamsMembersAsTenancysEventsSayOnceEach() {
     String team = Ids.newId();
-    String alice = api.seedUser(acme.id(), "member");
-    String bob = api.seedUser(acme.id(), "member");
+    String alice = api.env.seedUser(acme.id(), "member");
+    String bob = api.env.seedUser(acme.id(), "member");
     teamEvent("team.member_added", team, alice, "2026-12-01T10:00:00.000Z");
     teamEvent("team.member_added", team, bob, "2026-12-01T10:00:01.000Z");
     teamEvent("team.member_added", team, acme.adminId(), "2026-12-01T10:00:02.000Z");
@@ -423,7 +423,7 @@ class ApprovalRoutesIT {
 
   @Test
   void listsPageWithACursorBoundToTheirFilters() {
-    String newcomer = api.seedUser(acme.id(), "member");
+    String newcomer = api.env.seedUser(acme.id(), "member");
     Map<String, String> claims = HttpEvents.claims(newcomer, acme.id(), "member");
     List<String> made = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -450,7 +450,7 @@ class ApprovalRoutesIT {
 
   private record Step(String executionId, String stepId, String workflowId, ObjectNode detail) {}
 
-  private Step startStep(Tenant tenant, String requestedBy, ObjectNode config) {
+  private Step startStep(SeededTenant tenant, String requestedBy, ObjectNode config) {
     String executionId = Ids.newId();
     String stepId = Ids.newId();
     String workflowId = Ids.newId();

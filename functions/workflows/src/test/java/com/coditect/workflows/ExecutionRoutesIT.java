@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.model.WorkflowStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -35,15 +35,15 @@ class ExecutionRoutesIT {
 
   private WorkflowsApi api;
   private EngineHarness engine;
-  private Tenant acme;
-  private Tenant other;
+  private SeededTenant acme;
+  private SeededTenant other;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("wf-executions");
     engine = new EngineHarness(api);
-    acme = api.seedTenant("EXE");
-    other = api.seedTenant("OTH");
+    acme = api.env.seedTenant("EXE");
+    other = api.env.seedTenant("OTH");
   }
 
   @AfterAll

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.coditect.shared.store.Ids;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.domain.ExecutionIds;
 import com.coditect.workflows.model.WorkflowStatus;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -35,14 +35,14 @@ class TriggerEventsIT {
   private WorkflowsApi api;
   private TriggerSeeds seeds;
   private WorkflowEventsHandler handler;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("trigger-events");
     seeds = new TriggerSeeds(api);
     handler = api.component.eventsHandler();
-    acme = api.seedTenant("TRIG");
+    acme = api.env.seedTenant("TRIG");
   }
 
   @BeforeEach
@@ -81,7 +81,7 @@ class TriggerEventsIT {
         + "\",\"workflow_id\":\"" + workflowId + "\"}}";
   }
 
-  private String eventTriggered(Tenant tenant, String pattern) {
+  private String eventTriggered(SeededTenant tenant, String pattern) {
     String workflow = seeds.workflow(tenant.id(), WorkflowStatus.ACTIVE, "[{\"type\":\"event\",\"pattern\":"
         + pattern + "}]");
     seeds.eventTrigger(tenant.id(), workflow, pattern);
@@ -90,7 +90,7 @@ class TriggerEventsIT {
 
   @Test
   void anUrgentTaskCreatedAsksForAnExecutionOfTheMatchingWorkflowOnlyOnceInOneQueryAndOneTransaction() {
-    Tenant tenant = api.seedTenant("URG");
+    SeededTenant tenant = api.env.seedTenant("URG");
     String urgent = eventTriggered(tenant, URGENT_TASK_CREATED);
     String anyDms = eventTriggered(tenant, "{\"source\":[\"coditect.dms\"]}");
     String eventId = Ids.newId();
@@ -121,8 +121,8 @@ class TriggerEventsIT {
 
   @Test
   void anEventStartsOnlyItsOwnTenantsWorkflows() {
-    Tenant first = api.seedTenant("ONE");
-    Tenant second = api.seedTenant("TWO");
+    SeededTenant first = api.env.seedTenant("ONE");
+    SeededTenant second = api.env.seedTenant("TWO");
     String firsts = eventTriggered(first, URGENT_TASK_CREATED);
     String seconds = eventTriggered(second, URGENT_TASK_CREATED);
     deliver(taskCreated(second.id(), Ids.newId(), "urgent", second.memberId()));
@@ -133,7 +133,7 @@ class TriggerEventsIT {
 
   @Test
   void aChangeAWorkflowMadeAndTheWorkflowsOwnEventsStartNothingAndReadNothing() {
-    Tenant tenant = api.seedTenant("LOOP");
+    SeededTenant tenant = api.env.seedTenant("LOOP");
     String urgent = eventTriggered(tenant, URGENT_TASK_CREATED);
     String everything = eventTriggered(tenant, "{\"source\":[{\"prefix\":\"coditect.\"}]}");
     deliver(taskCreated(tenant.id(), Ids.newId(), "urgent", "system:workflows"));
@@ -147,7 +147,7 @@ class TriggerEventsIT {
 
   @Test
   void aTenantWithoutEventTriggersCostsOneQuery() {
-    Tenant tenant = api.seedTenant("NONE");
+    SeededTenant tenant = api.env.seedTenant("NONE");
     deliver(taskCreated(tenant.id(), Ids.newId(), "urgent", tenant.memberId()));
     assertEquals(List.of("Query"), api.calls.operations());
   }

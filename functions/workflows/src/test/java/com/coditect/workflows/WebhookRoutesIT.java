@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.domain.WebhookSignature;
 import com.coditect.workflows.model.WorkflowStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,13 +35,13 @@ class WebhookRoutesIT {
 
   private WorkflowsApi api;
   private TriggerSeeds seeds;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("webhooks");
     seeds = new TriggerSeeds(api);
-    acme = api.seedTenant("HOOK");
+    acme = api.env.seedTenant("HOOK");
   }
 
   @AfterAll
@@ -143,7 +143,7 @@ class WebhookRoutesIT {
 
   @Test
   void anotherTenantsWorkflowIsReachedOnlyWithItsOwnSecret() {
-    Tenant other = api.seedTenant("OTHR");
+    SeededTenant other = api.env.seedTenant("OTHR");
     String theirs = seeds.workflow(other.id(), WorkflowStatus.ACTIVE, WEBHOOK);
     seeds.webhook(other.id(), theirs, "whsec_theirs", null, null);
     signed(theirs, "{}", SECRET).assertStatus(401);

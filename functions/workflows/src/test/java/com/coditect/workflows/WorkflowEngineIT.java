@@ -10,10 +10,9 @@ import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.workflows.WorkflowsApi.Tenant;
+import com.coditect.testing.SeededTenant;
 import com.coditect.workflows.model.WorkflowStatus;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +42,13 @@ class WorkflowEngineIT {
 
   private WorkflowsApi api;
   private EngineHarness engine;
-  private Tenant acme;
+  private SeededTenant acme;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("wf-engine");
     engine = new EngineHarness(api);
-    acme = api.seedTenant("ENG");
+    acme = api.env.seedTenant("ENG");
   }
 
   @AfterAll

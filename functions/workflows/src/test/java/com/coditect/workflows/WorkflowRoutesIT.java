@@ -16,8 +16,8 @@ import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
-import com.coditect.workflows.WorkflowsApi.Tenant;
 import com.coditect.workflows.data.EventTriggerItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -52,14 +52,14 @@ class WorkflowRoutesIT {
   private static final String HOST = "api.coditect.test";
 
   private WorkflowsApi api;
-  private Tenant acme;
-  private Tenant globex;
+  private SeededTenant acme;
+  private SeededTenant globex;
 
   @BeforeAll
   void start() {
     api = new WorkflowsApi("workflow-defs");
-    acme = api.seedTenant("ACME");
-    globex = api.seedTenant("GLOBEX");
+    acme = api.env.seedTenant("ACME");
+    globex = api.env.seedTenant("GLOBEX");
   }
 
   @AfterAll
@@ -464,8 +464,8 @@ class WorkflowRoutesIT {
 
   @Test
   void listsFilterByStatusTypeAndProjectEachInOneQuery() {
-    Tenant tenant = api.seedTenant("LISTS");
-    String project = api.seedProject(tenant, "LP");
+    SeededTenant tenant = api.env.seedTenant("LISTS");
+    String project = api.env.seedProject(tenant, "LP");
     String a = createDraft(tenant, "A");
     String b = create(tenant.member(), "{\"name\": \"B\", \"workflow_type\": \"review\", \"project_id\": \"" + project
         + "\", \"definition\": " + definition() + "}").text("id");
@@ -520,8 +520,8 @@ class WorkflowRoutesIT {
 
   @Test
   void aDeletedProjectsWorkflowsLoseTheirProject() {
-    Tenant tenant = api.seedTenant("UNLINK");
-    String project = api.seedProject(tenant, "UL");
+    SeededTenant tenant = api.env.seedTenant("UNLINK");
+    String project = api.env.seedProject(tenant, "UL");
     List<String> linked = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       linked.add(create(tenant.member(), "{\"name\": \"Linked " + i + "\", \"project_id\": \"" + project + "\"}")
@@ -545,7 +545,7 @@ class WorkflowRoutesIT {
 
   // ---------------------------------------------------------------- helpers
 
-  private String createDraft(Tenant tenant, String name) {
+  private String createDraft(SeededTenant tenant, String name) {
     HandlerResponse created = create(tenant.member(), "{\"name\": \"" + name + "\", \"workflow_type\": \"approval\","
         + " \"definition\": " + definition() + "}");
     created.assertStatus(201);
