@@ -221,6 +221,18 @@ public final class AwsTestEnvironment implements AutoCloseable {
         .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("2026-01-01T00:00:00.000Z"))));
   }
 
+  /**
+   * The detail of every event in the table's outbox, in scan order. A test may Scan: the outbox has
+   * no list of its own (the stream carries it on), and no route reads it.
+   */
+  public List<JsonNode> outboxEvents() {
+    List<JsonNode> details = new ArrayList<>();
+    dynamoDb.scanPaginator(b -> b.tableName(tableName).filterExpression("entity_type = :outbox")
+            .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"))))
+        .items().forEach(item -> details.add(Json.readTree(item.get("detail").s())));
+    return details;
+  }
+
   /** A further DynamoDB client with interceptors (e.g. a {@link DynamoDbCallCounter}); closed with this. */
   public DynamoDbClient newDynamoDbClient(ExecutionInterceptor... interceptors) {
     DynamoDbClient client = configure(DynamoDbClient.builder(), endpoint)

@@ -73,20 +73,8 @@ final class FolderCalls {
 
   /** The outbox events recorded about {@code resourceId}, oldest first. */
   List<JsonNode> events(String resourceId) {
-    List<JsonNode> found = new ArrayList<>();
-    var items = api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-        .filterExpression("entity_type = :outbox")
-        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX")))).items();
-    for (Map<String, AttributeValue> item : items) {
-      try {
-        JsonNode detail = DmsApi.MAPPER.readTree(item.get("detail").s());
-        if (resourceId.equals(detail.path("resource_id").asText())) {
-          found.add(detail);
-        }
-      } catch (Exception e) {
-        throw new AssertionError("outbox detail is not JSON: " + item, e);
-      }
-    }
+    List<JsonNode> found = new ArrayList<>(api.env.outboxEvents().stream()
+        .filter(e -> resourceId.equals(e.path("resource_id").asText())).toList());
     found.sort((a, b) -> a.path("event_id").asText().compareTo(b.path("event_id").asText()));
     return found;
   }

@@ -93,21 +93,8 @@ final class PermissionFixtures {
 
   /** The outbox events of {@code action} about {@code resourceId}. */
   List<JsonNode> events(String action, String resourceId) {
-    List<JsonNode> found = new ArrayList<>();
-    api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-            .filterExpression("entity_type = :outbox AND detail_type = :action")
-            .expressionAttributeValues(Map.of(":outbox", s("OUTBOX"), ":action", s(action))))
-        .items().forEach(item -> {
-          try {
-            JsonNode detail = DmsApi.MAPPER.readTree(item.get("detail").s());
-            if (detail.path("resource_id").asText().equals(resourceId)) {
-              found.add(detail);
-            }
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
-    return found;
+    return api.env.outboxEvents().stream().filter(e -> action.equals(e.path("action").asText()))
+        .filter(e -> resourceId.equals(e.path("resource_id").asText())).toList();
   }
 
   private <T> void put(TableSchema<T> schema, T item) {

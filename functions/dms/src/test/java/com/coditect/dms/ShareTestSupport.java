@@ -84,21 +84,9 @@ final class ShareTestSupport {
 
   /** The outbox events of {@code action} about {@code resourceId}, oldest first. */
   List<JsonNode> events(String action, String resourceId) {
-    List<JsonNode> found = new ArrayList<>();
-    api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-            .filterExpression("entity_type = :outbox AND detail_type = :action")
-            .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"),
-                ":action", AttributeValue.fromS(action))))
-        .items().forEach(item -> {
-          try {
-            JsonNode detail = DmsApi.MAPPER.readTree(item.get("detail").s());
-            if (detail.path("resource_id").asText().equals(resourceId)) {
-              found.add(detail);
-            }
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+    List<JsonNode> found = new ArrayList<>(api.env.outboxEvents().stream()
+        .filter(e -> action.equals(e.path("action").asText()))
+        .filter(e -> resourceId.equals(e.path("resource_id").asText())).toList());
     found.sort((a, b) -> a.path("occurred_at").asText().compareTo(b.path("occurred_at").asText()));
     return found;
   }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.coditect.dms.data.DmsKeys;
 import com.coditect.dms.data.DocumentItem;
 import com.coditect.dms.model.DocumentStatus;
-import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.SeededTenant;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,15 +114,8 @@ class WorkflowDocumentStatusIT {
   }
 
   private List<JsonNode> answers(String execution) {
-    List<JsonNode> found = new ArrayList<>();
-    api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName()).filterExpression("entity_type = :outbox")
-        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX")))).items().forEach(item -> {
-          JsonNode detail = Json.readTree(item.get("detail").s());
-          if (execution.equals(detail.path("resource_id").asText()) && "step.resolved".equals(detail.path("action").asText())) {
-            found.add(detail);
-          }
-        });
-    return found;
+    return api.env.outboxEvents().stream().filter(e -> execution.equals(e.path("resource_id").asText()))
+        .filter(e -> "step.resolved".equals(e.path("action").asText())).toList();
   }
 
   private static JsonNode only(List<JsonNode> events) {

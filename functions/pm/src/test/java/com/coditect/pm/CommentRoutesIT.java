@@ -472,21 +472,8 @@ class CommentRoutesIT {
 
   /** The one outbox event of {@code action} about {@code resourceId} (a test-only scan). */
   static JsonNode event(PmApi api, String action, String resourceId) {
-    List<JsonNode> found = new ArrayList<>();
-    api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-            .filterExpression("entity_type = :outbox AND detail_type = :action")
-            .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"),
-                ":action", AttributeValue.fromS(action))))
-        .items().forEach(item -> {
-          try {
-            JsonNode detail = PmApi.MAPPER.readTree(item.get("detail").s());
-            if (detail.path("resource_id").asText().equals(resourceId)) {
-              found.add(detail);
-            }
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+    List<JsonNode> found = api.env.outboxEvents().stream().filter(e -> action.equals(e.path("action").asText()))
+        .filter(e -> resourceId.equals(e.path("resource_id").asText())).toList();
     assertEquals(1, found.size(), "events " + action + " of " + resourceId + ": " + found);
     return found.get(0);
   }

@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.testing.HandlerResponse;
@@ -753,21 +751,7 @@ class SprintRoutesIT {
 
   /** Every outbox event about {@code resourceId} (a test-only scan of this class's own table). */
   static List<JsonNode> events(PmApi api, String resourceId) {
-    List<JsonNode> found = new ArrayList<>();
-    var items = api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-        .filterExpression("entity_type = :outbox")
-        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX")))).items();
-    for (Map<String, AttributeValue> item : items) {
-      try {
-        JsonNode detail = PmApi.MAPPER.readTree(item.get("detail").s());
-        if (resourceId.equals(detail.path("resource_id").asText())) {
-          found.add(detail);
-        }
-      } catch (Exception e) {
-        throw new AssertionError("outbox detail is not JSON: " + item, e);
-      }
-    }
-    return found;
+    return api.env.outboxEvents().stream().filter(e -> resourceId.equals(e.path("resource_id").asText())).toList();
   }
 
   /** The one event of {@code action} about {@code resourceId}; exactly one must exist. */

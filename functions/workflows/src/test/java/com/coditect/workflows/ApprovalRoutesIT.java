@@ -614,13 +614,7 @@ class ApprovalRoutesIT {
 
   /** Every outbox event of the table, oldest first (a test may Scan; the product never does). */
   private List<JsonNode> outbox() {
-    List<JsonNode> found = new ArrayList<>();
-    var items = api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-        .filterExpression("entity_type = :outbox")
-        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX")))).items();
-    for (Map<String, AttributeValue> item : items) {
-      found.add(json(item.get("detail").s()));
-    }
+    List<JsonNode> found = new ArrayList<>(api.env.outboxEvents());
     found.sort((a, b) -> a.path("event_id").asText().compareTo(b.path("event_id").asText()));
     return found;
   }

@@ -13,9 +13,7 @@ import com.coditect.workflows.model.WorkflowType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the definitions part writes when it publishes a workflow with triggers, written here as it
@@ -64,21 +62,9 @@ final class TriggerSeeds {
 
   /** The {@code execution.requested} events recorded for {@code workflowId}, oldest first. */
   List<JsonNode> requested(String workflowId) {
-    List<JsonNode> found = new ArrayList<>();
-    api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-            .filterExpression("entity_type = :outbox AND detail_type = :action")
-            .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"),
-                ":action", AttributeValue.fromS("execution.requested"))))
-        .items().forEach(item -> {
-          try {
-            JsonNode detail = WorkflowsApi.MAPPER.readTree(item.get("detail").s());
-            if (detail.path("workflow_id").asText().equals(workflowId)) {
-              found.add(detail);
-            }
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+    List<JsonNode> found = new ArrayList<>(api.env.outboxEvents().stream()
+        .filter(e -> "execution.requested".equals(e.path("action").asText()))
+        .filter(e -> workflowId.equals(e.path("workflow_id").asText())).toList());
     found.sort((a, b) -> a.path("occurred_at").asText().compareTo(b.path("occurred_at").asText()));
     return found;
   }

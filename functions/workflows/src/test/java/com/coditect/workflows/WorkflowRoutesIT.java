@@ -601,21 +601,7 @@ class WorkflowRoutesIT {
   }
 
   private List<JsonNode> events(String resourceId) {
-    List<JsonNode> found = new ArrayList<>();
-    var items = api.env.dynamoDb().scanPaginator(b -> b.tableName(api.env.tableName())
-        .filterExpression("entity_type = :outbox")
-        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX")))).items();
-    for (Map<String, AttributeValue> item : items) {
-      try {
-        JsonNode detail = WorkflowsApi.MAPPER.readTree(item.get("detail").s());
-        if (resourceId.equals(detail.path("resource_id").asText())) {
-          found.add(detail);
-        }
-      } catch (Exception e) {
-        throw new AssertionError("outbox detail is not JSON: " + item, e);
-      }
-    }
-    return found;
+    return api.env.outboxEvents().stream().filter(e -> resourceId.equals(e.path("resource_id").asText())).toList();
   }
 
   private JsonNode onlyEvent(String resourceId, String action) {
