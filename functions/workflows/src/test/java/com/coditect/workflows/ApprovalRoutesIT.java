@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 
 /**
@@ -51,12 +50,6 @@ class ApprovalRoutesIT {
     acme = api.env.seedTenant("ACME");
     globex = api.env.seedTenant("GLOBEX");
     events = api.component.eventsHandler();
-    // The template makes the schedule group; on moto it must be made by hand.
-    try {
-      api.scheduler.createScheduleGroup(b -> b.name("coditect-workflows"));
-    } catch (ConflictException exists) {
-      // made by an earlier test class on this moto
-    }
   }
 
   @AfterAll

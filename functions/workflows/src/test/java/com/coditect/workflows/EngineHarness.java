@@ -1,6 +1,5 @@
 package com.coditect.workflows;
 
-import com.coditect.shared.config.WorkflowsConfig;
 import com.coditect.shared.events.OutboxRecord;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.services.scheduler.model.ConflictException;
 
 /**
  * The engine on moto without the local runtime: the table's stream read on from where it was last
@@ -46,12 +44,6 @@ final class EngineHarness {
     this.api = api;
     this.events = api.component.eventsHandler();
     this.stream = new TableStream(api.env.dynamoDb(), api.env.streams(), api.env.tableName());
-    // The template's WorkflowScheduleGroup, which timers are made in.
-    try {
-      api.component.scheduler().createScheduleGroup(b -> b.name(WorkflowsConfig.fromEnvironment().scheduleGroup()));
-    } catch (ConflictException exists) {
-      // made by an earlier test class on the same moto server
-    }
   }
 
   /** An active workflow (version 1, published) with {@code definition} (JSON, ' for "); returns its id. */
