@@ -129,7 +129,7 @@ public final class ExecutionRepository extends ItemRepository<ExecutionItem> {
       Supplier<? extends RuntimeException> onNotActive) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":active", AttributeValue.fromS(WorkflowStatus.ACTIVE.apiName()));
-    tx.require(WorkflowReads.workflowKey(tenant, workflowId), Expression.builder()
+    tx.require(WorkflowKeys.workflow(tenant, workflowId), Expression.builder()
         .expression("attribute_exists(PK) AND attribute_not_exists(deleted_at) AND #status = :active")
         .expressionNames(Map.of("#status", "status")).expressionValues(values).build(), onNotActive);
   }

@@ -45,6 +45,11 @@ public final class WorkflowRepository extends ItemRepository<WorkflowItem> {
     return Optional.ofNullable(table.getItem(WorkflowKeys.workflow(tenant, workflowId)));
   }
 
+  /** A workflow of the tenant that is not deleted: one GetItem. */
+  public Optional<WorkflowItem> findLive(TenantId tenant, String workflowId) {
+    return find(tenant, workflowId).filter(item -> !item.isDeleted());
+  }
+
   /**
    * One page of the tenant's live workflows, oldest first, narrowed by what is given: one Query —
    * on GSI1 with a status, else on GSI2 with a type, else on the tenant's workflow partition; the

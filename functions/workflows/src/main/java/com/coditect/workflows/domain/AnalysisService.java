@@ -7,8 +7,8 @@ import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.workflows.api.AnalysisFilters;
 import com.coditect.workflows.api.AnalysisResponse;
-import com.coditect.workflows.data.AnalysisReads;
 import com.coditect.workflows.data.WorkflowItem;
+import com.coditect.workflows.data.WorkflowRepository;
 import com.coditect.workflows.data.WorkflowStatsRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,20 +34,20 @@ public final class AnalysisService {
   /** The longest period one request may ask for, which keeps its one Query small. */
   static final int MAX_DAYS = 366;
 
-  private final AnalysisReads reads;
+  private final WorkflowRepository workflows;
   private final WorkflowStatsRepository stats;
   private final Clock clock;
 
   @Inject
-  public AnalysisService(AnalysisReads reads, WorkflowStatsRepository stats, Clock clock) {
-    this.reads = reads;
+  public AnalysisService(WorkflowRepository workflows, WorkflowStatsRepository stats, Clock clock) {
+    this.workflows = workflows;
     this.stats = stats;
     this.clock = clock;
   }
 
   public AnalysisResponse analyse(Caller caller, String workflowId, AnalysisFilters filters) {
     TenantId tenant = caller.tenantId();
-    WorkflowItem workflow = reads.findWorkflow(tenant, workflowId)
+    WorkflowItem workflow = workflows.findLive(tenant, workflowId)
         .orElseThrow(() -> new NotFoundException("No workflow has this id."));
     LocalDate to = filters.to() != null ? filters.to()
         : filters.from() != null ? filters.from().plusDays(DEFAULT_DAYS - 1) : today();

@@ -5,10 +5,12 @@ import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.workflows.api.AnalysisResponse;
 import com.coditect.workflows.api.DiagramFilters;
-import com.coditect.workflows.data.AnalysisReads.ExecutionWithSteps;
-import com.coditect.workflows.data.AnalysisReads;
 import com.coditect.workflows.data.ExecutionItem;
+import com.coditect.workflows.data.ExecutionRepository.ExecutionWithSteps;
+import com.coditect.workflows.data.ExecutionRepository;
 import com.coditect.workflows.data.WorkflowItem;
+import com.coditect.workflows.data.WorkflowRepository;
+import com.coditect.workflows.data.WorkflowVersionRepository;
 import com.coditect.workflows.model.ExecutionStatus;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,29 +27,35 @@ import javax.inject.Singleton;
 @Singleton
 public final class DiagramService {
 
-  private final AnalysisReads reads;
+  private final WorkflowRepository workflows;
+  private final WorkflowVersionRepository versions;
+  private final ExecutionRepository executions;
   private final AnalysisService analysis;
 
   @Inject
-  public DiagramService(AnalysisReads reads, AnalysisService analysis) {
-    this.reads = reads;
+  public DiagramService(WorkflowRepository workflows, WorkflowVersionRepository versions,
+      ExecutionRepository executions, AnalysisService analysis) {
+    this.workflows = workflows;
+    this.versions = versions;
+    this.executions = executions;
     this.analysis = analysis;
   }
 
   public String draw(Caller caller, String workflowId, DiagramFilters filters) {
     TenantId tenant = caller.tenantId();
-    WorkflowItem workflow = reads.findWorkflow(tenant, workflowId)
+    WorkflowItem workflow = workflows.findLive(tenant, workflowId)
         .orElseThrow(() -> new NotFoundException("No workflow has this id."));
     String definition = workflow.definition();
     List<DiagramModel.StepState> steps = null;
     String currentNode = null;
     if (filters.executionId() != null) {
-      ExecutionWithSteps found = reads.findExecution(tenant, filters.executionId())
+      ExecutionWithSteps found = executions.findWithSteps(tenant, filters.executionId())
+          .filter(execution -> !execution.execution().isDeleted())
           .filter(execution -> execution.execution().workflowId().equals(workflowId))
           .orElseThrow(() -> NotFoundException.forField("execution_id", "no execution of this workflow has this id"));
       ExecutionItem execution = found.execution();
       if (!execution.workflowVersion().equals(workflow.workflowVersion())) {
-        definition = reads.findVersion(tenant, workflowId, execution.workflowVersion())
+        definition = versions.find(tenant, workflowId, execution.workflowVersion())
             .map(version -> version.definition()).orElse(definition);
       }
       steps = found.steps().stream().map(step -> new DiagramModel.StepState(step.stepId(), step.status())).toList();

@@ -20,7 +20,7 @@ import com.coditect.workflows.api.StartExecutionRequest;
 import com.coditect.workflows.data.ExecutionItem;
 import com.coditect.workflows.data.ExecutionRepository;
 import com.coditect.workflows.data.WorkflowItem;
-import com.coditect.workflows.data.WorkflowReads;
+import com.coditect.workflows.data.WorkflowRepository;
 import com.coditect.workflows.model.ExecutionStatus;
 import com.coditect.workflows.model.TriggerType;
 import com.coditect.workflows.model.WorkflowStatus;
@@ -44,11 +44,11 @@ public final class ExecutionService {
       EnumSet.of(ExecutionStatus.PENDING, ExecutionStatus.RUNNING, ExecutionStatus.PAUSED);
 
   private final ExecutionRepository executions;
-  private final WorkflowReads workflows;
+  private final WorkflowRepository workflows;
   private final WorkflowEngine engine;
 
   @Inject
-  ExecutionService(ExecutionRepository executions, WorkflowReads workflows, WorkflowEngine engine) {
+  ExecutionService(ExecutionRepository executions, WorkflowRepository workflows, WorkflowEngine engine) {
     this.executions = executions;
     this.workflows = workflows;
     this.engine = engine;

@@ -16,8 +16,9 @@ import com.coditect.workflows.data.ExecutionRepository.ExecutionWithSteps;
 import com.coditect.workflows.data.ExecutionRepository;
 import com.coditect.workflows.data.StepItem;
 import com.coditect.workflows.data.WorkflowItem;
-import com.coditect.workflows.data.WorkflowReads;
+import com.coditect.workflows.data.WorkflowRepository;
 import com.coditect.workflows.data.WorkflowSchedules;
+import com.coditect.workflows.data.WorkflowVersionRepository;
 import com.coditect.workflows.domain.Transitions.Complete;
 import com.coditect.workflows.domain.Transitions.Continue;
 import com.coditect.workflows.domain.Transitions.Decision;
@@ -73,7 +74,8 @@ public final class WorkflowEngine {
   private static final int MAX_EVENT_CONTEXT_BYTES = 128 * 1024;
 
   private final ExecutionRepository executions;
-  private final WorkflowReads workflows;
+  private final WorkflowRepository workflows;
+  private final WorkflowVersionRepository versions;
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
@@ -86,10 +88,12 @@ public final class WorkflowEngine {
   private final Map<String, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
 
   @Inject
-  public WorkflowEngine(ExecutionRepository executions, WorkflowReads workflows, Transactions transactions,
+  public WorkflowEngine(ExecutionRepository executions, WorkflowRepository workflows,
+      WorkflowVersionRepository versions, Transactions transactions,
       Outbox outbox, Clock clock, Lazy<WorkflowSchedules> schedules, Transitions transitions, Lazy<HttpActions> http) {
     this.executions = executions;
     this.workflows = workflows;
+    this.versions = versions;
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
@@ -614,7 +618,7 @@ public final class WorkflowEngine {
   }
 
   private WorkflowDefinition pinned(TenantId tenant, ExecutionItem execution) {
-    return workflows.findVersion(tenant, execution.workflowId(), execution.workflowVersion())
+    return versions.find(tenant, execution.workflowId(), execution.workflowVersion())
         .map(version -> WorkflowDefinition.read(ExecutionRun.json(version.definition())))
         .orElseThrow(() -> new IllegalStateException("the version an execution is pinned to is missing"));
   }

@@ -412,7 +412,7 @@ public final class WorkflowService {
   }
 
   private WorkflowItem find(TenantId tenant, String workflowId) {
-    return workflows.find(tenant, workflowId).filter(w -> !w.isDeleted())
+    return workflows.findLive(tenant, workflowId)
         .orElseThrow(() -> new NotFoundException("The workflow was not found."));
   }
 
