@@ -68,8 +68,9 @@ public final class HookSecretRepository extends ItemRepository<HookSecretItem> {
       super(table, HookLookupItem.SCHEMA);
     }
 
+    /** Strongly consistent: a hook may be called right after the publish that wrote its pointer. */
     Optional<HookLookupItem> find(String workflowId) {
-      return Optional.ofNullable(table.getItem(WorkflowKeys.hookLookup(workflowId)));
+      return Optional.ofNullable(table.getItem(r -> r.key(WorkflowKeys.hookLookup(workflowId)).consistentRead(true)));
     }
   }
 }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** What the triggers read: a webhook's tenant, secret and workflow; a tenant's event triggers; a workflow. */
+/** What the triggers read: a webhook's secret and workflow together; a tenant's event triggers; a workflow. */
 @Singleton
 public final class TriggerReads {
 
@@ -20,19 +20,12 @@ public final class TriggerReads {
   public record HookTarget(Optional<HookSecretItem> secret, Optional<WorkflowItem> workflow) {}
 
   private final BatchGets batchGets;
-  private final DynamoDbTable<HookLookupItem> lookups;
   private final DynamoDbTable<EventTriggerItem> eventTriggers;
 
   @Inject
   public TriggerReads(SingleTable table, BatchGets batchGets) {
     this.batchGets = batchGets;
-    this.lookups = table.view(HookLookupItem.SCHEMA);
     this.eventTriggers = table.view(EventTriggerItem.SCHEMA);
-  }
-
-  /** Which tenant a public webhook's workflow belongs to: one GetItem. */
-  public Optional<HookLookupItem> webhookLookup(String workflowId) {
-    return Optional.ofNullable(lookups.getItem(r -> r.key(WorkflowKeys.hookLookup(workflowId)).consistentRead(true)));
   }
 
   /** The webhook's secret and its workflow: one BatchGetItem. */

@@ -12,8 +12,8 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
-import com.coditect.workflows.data.HookLookupItem;
 import com.coditect.workflows.data.HookSecretItem;
+import com.coditect.workflows.data.HookSecretRepository;
 import com.coditect.workflows.data.TriggerReads;
 import com.coditect.workflows.data.TriggerReceiptRepository;
 import com.coditect.workflows.data.WorkflowItem;
@@ -49,6 +49,7 @@ public final class WebhookTrigger {
   public record Call(String timestamp, String signature, String body, String ip, String userAgent, String method,
       String route) {}
 
+  private final HookSecretRepository hooks;
   private final TriggerReads reads;
   private final TriggerReceiptRepository receipts;
   private final ExecutionRequests requests;
@@ -56,8 +57,9 @@ public final class WebhookTrigger {
   private final Clock clock;
 
   @Inject
-  WebhookTrigger(TriggerReads reads, TriggerReceiptRepository receipts, ExecutionRequests requests,
-      Transactions transactions, Clock clock) {
+  WebhookTrigger(HookSecretRepository hooks, TriggerReads reads, TriggerReceiptRepository receipts,
+      ExecutionRequests requests, Transactions transactions, Clock clock) {
+    this.hooks = hooks;
     this.reads = reads;
     this.receipts = receipts;
     this.requests = requests;
@@ -80,8 +82,7 @@ public final class WebhookTrigger {
     if (!UUID_SHAPE.matcher(workflowId).matches()) {
       throw refused();
     }
-    HookLookupItem lookup = reads.webhookLookup(workflowId).orElseThrow(WebhookTrigger::refused);
-    TenantId tenant = new TenantId(lookup.tenantId());
+    TenantId tenant = new TenantId(hooks.tenantOfHook(workflowId).orElseThrow(WebhookTrigger::refused));
     TriggerReads.HookTarget target = reads.hookTarget(tenant, workflowId);
     HookSecretItem secret = target.secret().orElseThrow(WebhookTrigger::refused);
     WebhookSignature.Verified verified = WebhookSignature.verify(call.timestamp(), call.signature(), body,
