@@ -165,6 +165,34 @@ class WorkflowEngineIT {
     assertEquals(List.of("both", "end"), nodes.subList(4, 6), "the join ran once, after both branches");
   }
 
+  /** Branch c starts only when context.third holds; branch pick goes into the join by x or by y. */
+  private static final String FORK_WITH_CHOICES = "{'nodes': [{'id': 'start', 'type': 'start'},"
+      + "{'id': 'fork', 'type': 'parallel'}, {'id': 'a', 'type': 'notification', 'config': {'message': 'a'}},"
+      + "{'id': 'pick', 'type': 'condition'}, {'id': 'x', 'type': 'notification', 'config': {'message': 'x'}},"
+      + "{'id': 'y', 'type': 'notification', 'config': {'message': 'y'}},"
+      + "{'id': 'c', 'type': 'notification', 'config': {'message': 'c'}},"
+      + "{'id': 'all', 'type': 'join'}, {'id': 'end', 'type': 'end'}],"
+      + "'edges': [{'from': 'start', 'to': 'fork'}, {'from': 'fork', 'to': 'a'}, {'from': 'fork', 'to': 'pick'},"
+      + "{'from': 'fork', 'to': 'c', 'condition': 'context.third'},"
+      + "{'from': 'pick', 'to': 'x', 'condition': 'context.urgent'}, {'from': 'pick', 'to': 'y'},"
+      + "{'from': 'a', 'to': 'all'}, {'from': 'x', 'to': 'all'}, {'from': 'y', 'to': 'all'}, {'from': 'c', 'to': 'all'},"
+      + "{'from': 'all', 'to': 'end'}]}";
+
+  @Test
+  void theJoinDoesNotWaitForABranchNotStartedNorForAPathAConditionDidNotTake() {
+    String workflow = engine.seedWorkflow(acme.id(), FORK_WITH_CHOICES);
+    String execution = startExecution(workflow, "{\"context_data\": {\"third\": false, \"urgent\": false}}");
+    engine.pump();
+    HandlerResponse done = get(execution);
+    assertEquals("completed", done.text("status"), done.json().toString());
+    List<String> nodes = new ArrayList<>();
+    done.json().path("steps").forEach(step -> nodes.add(step.path("step_id").asText()));
+    assertEquals(List.of("all", "end"), nodes.subList(nodes.size() - 2, nodes.size()), "the join ran once, last");
+    assertTrue(nodes.containsAll(List.of("a", "pick", "y")), nodes.toString());
+    assertFalse(nodes.contains("c") || nodes.contains("x"), nodes.toString());
+    assertEquals(7, nodes.size(), nodes.toString());
+  }
+
   @Test
   void aTriggersRequestStartsTheExecutionWithItsIdOnceAndOnlyForAnActiveWorkflow() {
     String workflow = engine.seedWorkflow(acme.id(), ExecutionRoutesIT.LINEAR);

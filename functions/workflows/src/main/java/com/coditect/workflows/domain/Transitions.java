@@ -5,6 +5,8 @@ import com.coditect.workflows.domain.WorkflowDefinition.Node;
 import com.coditect.workflows.model.EdgeOutcome;
 import com.coditect.workflows.model.NodeType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * {@code parallel} node every one (fan-out); any other node the first edge whose JSONata condition
  * holds, in definition order, else the edge without condition (the default). A timeout with no
  * timeout edge follows the error edges; an error (or timeout) with no edge to follow fails the
- * execution. A {@code join} starts once every incoming edge has arrived; a condition node with
+ * execution. A {@code join} starts once no branch can still arrive: when a branch reaches it and
+ * no other open step of the execution (nor a node started by the same decision) has a path to it.
+ * A branch that was never started (a parallel edge whose condition did not hold) or that a condition
+ * sent along another path into the join is therefore not waited for. A condition node with
  * {@code max_iterations} fails the execution when a loop runs it more often; and no execution makes
  * more than {@link #stepCap()} steps, so a runaway loop fails cleanly. An {@code end} node completes
  * the execution.
@@ -76,9 +81,11 @@ public final class Transitions {
    * @param error the node's error message (for an error or timeout), carried into a failure
    * @param condition evaluates an edge's JSONata condition; it may throw
    *     {@link Expressions.ExpressionException}, which fails the execution with its message
+   * @param otherOpen the nodes of the execution's other open steps (running, waiting or pending):
+   *     the branches a join may still wait for
    */
   public Decision after(WorkflowDefinition definition, State state, String nodeId, EdgeOutcome outcome,
-      @Nullable String error, Predicate<String> condition) {
+      @Nullable String error, Predicate<String> condition, Collection<String> otherOpen) {
     Node node = definition.node(nodeId).orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
     if (outcome == EdgeOutcome.SUCCESS && node.type() == NodeType.END) {
       return new Complete(state);
@@ -106,15 +113,21 @@ public final class Transitions {
     Map<String, Integer> arrivals = new LinkedHashMap<>(state.joinArrivals());
     Map<String, Integer> iterations = new LinkedHashMap<>(state.loopIterations());
     List<String> start = new ArrayList<>();
+    // Joins last: a branch this decision starts (a parallel fanning out) is one a join waits for.
+    List<Node> targets = new ArrayList<>();
     for (Edge edge : taken) {
-      Node next = definition.node(edge.to()).orElseThrow(() -> new IllegalArgumentException("no node " + edge.to()));
+      targets.add(definition.node(edge.to()).orElseThrow(() -> new IllegalArgumentException("no node " + edge.to())));
+    }
+    targets.sort(Comparator.comparing(target -> target.type() == NodeType.JOIN));
+    for (Node next : targets) {
       if (next.type() == NodeType.JOIN) {
-        int arrived = arrivals.getOrDefault(next.id(), 0) + 1;
-        if (arrived < definition.edgesTo(next.id()).size()) {
-          arrivals.put(next.id(), arrived);
+        List<String> stillOpen = new ArrayList<>(otherOpen);
+        stillOpen.addAll(start);
+        if (definition.leadsTo(stillOpen, next.id())) {
+          arrivals.merge(next.id(), 1, Integer::sum);
           continue;
         }
-        // Every branch arrived: the join runs, and a loop around it waits for all branches again.
+        // No branch can still arrive: the join runs, and a loop around it waits for its branches again.
         arrivals.remove(next.id());
       }
       if (next.config().has("max_iterations")) {

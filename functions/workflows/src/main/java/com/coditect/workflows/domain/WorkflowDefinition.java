@@ -6,9 +6,14 @@ import com.coditect.workflows.model.NodeType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +64,28 @@ public record WorkflowDefinition(List<Node> nodes, List<Edge> edges) {
     return edges.stream().filter(edge -> edge.from().equals(nodeId) && edge.on() == outcome).toList();
   }
 
-  /** The edges arriving at {@code nodeId} (a join waits for one branch per incoming edge). */
+  /** The edges arriving at {@code nodeId}. */
   public List<Edge> edgesTo(String nodeId) {
     return edges.stream().filter(edge -> edge.to().equals(nodeId)).toList();
+  }
+
+  /** Whether some path of one or more edges (of any outcome) leads from one of {@code from} to {@code target}. */
+  public boolean leadsTo(Collection<String> from, String target) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(from);
+    while (!todo.isEmpty()) {
+      String at = todo.pop();
+      for (Edge edge : edges) {
+        if (edge.from().equals(at)) {
+          if (edge.to().equals(target)) {
+            return true;
+          }
+          if (seen.add(edge.to())) {
+            todo.push(edge.to());
+          }
+        }
+      }
+    }
+    return false;
   }
 }

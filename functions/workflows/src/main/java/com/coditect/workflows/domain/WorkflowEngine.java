@@ -526,8 +526,9 @@ public final class WorkflowEngine {
     }
     ExecutionRun after = new ExecutionRun(execution, stepsNow, run.definition());
     ObjectNode input = after.expressionInput();
+    List<String> otherOpen = stepsNow.stream().filter(ExecutionRepository::isOpen).map(StepItem::stepId).toList();
     Decision decision = transitions.after(run.definition(), ExecutionEvents.state(execution), step.stepId(), outcome,
-        error, condition -> Expressions.test(condition, input));
+        error, condition -> Expressions.test(condition, input), otherOpen);
 
     boolean paused = execution.status() == ExecutionStatus.PAUSED;
     ExecutionItem next = ExecutionEvents.withState(execution, decision.state()).nextVersion(now);

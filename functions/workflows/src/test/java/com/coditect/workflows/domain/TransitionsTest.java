@@ -40,7 +40,13 @@ class TransitionsTest {
   }
 
   private Decision after(WorkflowDefinition definition, State state, String node, EdgeOutcome outcome, String input) {
-    return transitions.after(definition, state, node, outcome, "boom", over(input));
+    return after(definition, state, node, outcome, input, List.of());
+  }
+
+  /** {@code open}: the nodes of the execution's other open steps. */
+  private Decision after(WorkflowDefinition definition, State state, String node, EdgeOutcome outcome, String input,
+      List<String> open) {
+    return transitions.after(definition, state, node, outcome, "boom", over(input), open);
   }
 
   @Test
@@ -136,15 +142,57 @@ class TransitionsTest {
 
   @Test
   void aJoinStartsOnlyWhenEveryIncomingBranchArrived() {
-    Continue first = (Continue) after(FORK, State.initial(), "a", EdgeOutcome.SUCCESS, "{}");
+    Continue first = (Continue) after(FORK, State.initial(), "a", EdgeOutcome.SUCCESS, "{}", List.of("b", "c"));
     assertEquals(List.of(), first.start());
     assertEquals(Map.of("j", 1), first.state().joinArrivals());
-    Continue second = (Continue) after(FORK, first.state(), "b", EdgeOutcome.SUCCESS, "{}");
+    Continue second = (Continue) after(FORK, first.state(), "b", EdgeOutcome.SUCCESS, "{}", List.of("c"));
     assertEquals(List.of(), second.start());
     Continue third = (Continue) after(FORK, second.state(), "c", EdgeOutcome.SUCCESS, "{}");
     assertEquals(List.of("j"), third.start());
     assertEquals(Map.of(), third.state().joinArrivals(), "arrivals reset, so a loop around the join waits again");
     assertEquals(1, third.state().stepCount());
+  }
+
+  @Test
+  void aJoinDoesNotWaitForABranchWhoseConditionDidNotHold() {
+    Continue fork = (Continue) after(FORK, State.initial(), "p", EdgeOutcome.SUCCESS, "{'context': {}}");
+    assertEquals(List.of("a", "b"), fork.start());
+    Continue first = (Continue) after(FORK, fork.state(), "a", EdgeOutcome.SUCCESS, "{}", List.of("b"));
+    assertEquals(List.of(), first.start());
+    Continue second = (Continue) after(FORK, first.state(), "b", EdgeOutcome.SUCCESS, "{}");
+    assertEquals(List.of("j"), second.start());
+    assertEquals(Map.of(), second.state().joinArrivals());
+  }
+
+  /** Branch c chooses one of two paths into the join; a is the other branch. */
+  private static final WorkflowDefinition CHOOSING_BRANCH = definition("{'nodes': [{'id': 's', 'type': 'start'},"
+      + "{'id': 'p', 'type': 'parallel'}, {'id': 'a', 'type': 'notification'}, {'id': 'c', 'type': 'condition'},"
+      + "{'id': 'x', 'type': 'notification'}, {'id': 'y', 'type': 'wait'}, {'id': 'j', 'type': 'join'},"
+      + "{'id': 'e', 'type': 'end'}],"
+      + "'edges': [{'from': 's', 'to': 'p'}, {'from': 'p', 'to': 'a'}, {'from': 'p', 'to': 'c'},"
+      + "{'from': 'c', 'to': 'x', 'condition': 'context.urgent'}, {'from': 'c', 'to': 'y'},"
+      + "{'from': 'a', 'to': 'j'}, {'from': 'x', 'to': 'j'}, {'from': 'y', 'to': 'j'}, {'from': 'j', 'to': 'e'}]}");
+
+  @Test
+  void aJoinWaitsForABranchStillOnItsWayButNotForThePathItsConditionDidNotTake() {
+    Continue first = (Continue) after(CHOOSING_BRANCH, State.initial(), "a", EdgeOutcome.SUCCESS, "{}", List.of("c"));
+    assertEquals(List.of(), first.start(), "c can still lead to the join");
+    Continue chosen = (Continue) after(CHOOSING_BRANCH, first.state(), "c", EdgeOutcome.SUCCESS, "{'context': {}}");
+    assertEquals(List.of("y"), chosen.start());
+    Continue joined = (Continue) after(CHOOSING_BRANCH, chosen.state(), "y", EdgeOutcome.SUCCESS, "{}");
+    assertEquals(List.of("j"), joined.start(), "x was not taken: the join does not wait for it");
+  }
+
+  @Test
+  void aJoinReachedStraightFromAParallelWaitsForTheBranchesStartedBeside() {
+    WorkflowDefinition direct = definition("{'nodes': [{'id': 's', 'type': 'start'}, {'id': 'p', 'type': 'parallel'},"
+        + "{'id': 'a', 'type': 'notification'}, {'id': 'j', 'type': 'join'}, {'id': 'e', 'type': 'end'}],"
+        + "'edges': [{'from': 's', 'to': 'p'}, {'from': 'p', 'to': 'j'}, {'from': 'p', 'to': 'a'}, {'from': 'a', 'to': 'j'},"
+        + "{'from': 'j', 'to': 'e'}]}");
+    Continue fork = (Continue) after(direct, State.initial(), "p", EdgeOutcome.SUCCESS, "{}");
+    assertEquals(List.of("a"), fork.start());
+    assertEquals(Map.of("j", 1), fork.state().joinArrivals());
+    assertEquals(List.of("j"), ((Continue) after(direct, fork.state(), "a", EdgeOutcome.SUCCESS, "{}")).start());
   }
 
   private static final WorkflowDefinition LOOP = definition("{'nodes': [{'id': 's', 'type': 'start'},"
@@ -172,11 +220,11 @@ class TransitionsTest {
         + "{'id': 'x', 'type': 'condition'}, {'id': 'e', 'type': 'end'}],"
         + "'edges': [{'from': 's', 'to': 'x'}, {'from': 'x', 'to': 'x', 'condition': 'true'}, {'from': 'x', 'to': 'e'}]}");
     State state = capped.begin(runaway).state();
-    Decision decision = capped.after(runaway, state, "s", EdgeOutcome.SUCCESS, null, condition -> true);
+    Decision decision = capped.after(runaway, state, "s", EdgeOutcome.SUCCESS, null, condition -> true, List.of());
     int steps = 1;
     while (decision instanceof Continue go) {
       steps = go.state().stepCount();
-      decision = capped.after(runaway, go.state(), "x", EdgeOutcome.SUCCESS, null, condition -> true);
+      decision = capped.after(runaway, go.state(), "x", EdgeOutcome.SUCCESS, null, condition -> true, List.of());
     }
     Fail fail = assertInstanceOf(Fail.class, decision);
     assertEquals(5, steps);
