@@ -8,6 +8,7 @@ import com.coditect.shared.events.StreamFollower;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.TemplateRoute;
+import com.coditect.testing.TemplateRules;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;

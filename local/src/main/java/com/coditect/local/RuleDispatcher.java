@@ -2,6 +2,7 @@ package com.coditect.local;
 
 import com.coditect.shared.events.OutboxRecord;
 import com.coditect.shared.log.Log;
+import com.coditect.testing.TemplateRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.testing.TemplateRules;
+
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;

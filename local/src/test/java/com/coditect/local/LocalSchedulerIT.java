@@ -3,6 +3,8 @@ package com.coditect.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.testing.TemplateRules;
+
 import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.MotoServer;
 import java.time.Clock;

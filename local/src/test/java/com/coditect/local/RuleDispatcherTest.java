@@ -3,6 +3,8 @@ package com.coditect.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.coditect.testing.TemplateRules;
+
 import com.coditect.shared.events.OutboxRecord;
 import com.coditect.testing.CloudTemplate;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.testing.TemplateRules;
+
 import com.coditect.testing.CloudTemplate;
 import java.util.List;
 import java.util.TreeSet;

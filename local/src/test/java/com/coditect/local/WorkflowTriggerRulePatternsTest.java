@@ -3,6 +3,8 @@ package com.coditect.local;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.testing.TemplateRules;
+
 import com.coditect.testing.CloudTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

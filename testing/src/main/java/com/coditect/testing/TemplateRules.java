@@ -1,6 +1,5 @@
-package com.coditect.local;
+package com.coditect.testing;
 
-import com.coditect.testing.CloudTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +7,10 @@ import java.util.Map;
 
 /**
  * The event rules and schedules of template.yaml that target functions: SAM function events of
- * type EventBridgeRule / CloudWatchEvent (a pattern) and Schedule / ScheduleV2 (an expression).
+ * type EventBridgeRule / CloudWatchEvent (a pattern) and Schedule / ScheduleV2 (an expression). The
+ * local runtime delivers by them, and tests route events by them as EventBridge would.
  */
-final class TemplateRules {
+public final class TemplateRules {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,16 +19,16 @@ final class TemplateRules {
    * logical id SAM gives the rule it generates, {@code <function logical id><event id>}: unique in
    * the template, where event ids alone are not (two functions may each have a {@code UserDeleted}).
    */
-  record EventRule(String logicalId, String handler, String pattern) {}
+  public record EventRule(String logicalId, String handler, String pattern) {}
 
   /** A rule invoking a function on {@code rate(...)} or {@code cron(...)}. */
-  record ScheduleRule(String name, String handler, String expression) {}
+  public record ScheduleRule(String name, String handler, String expression) {}
 
   private final List<EventRule> eventRules = new ArrayList<>();
   private final List<ScheduleRule> schedules = new ArrayList<>();
 
   @SuppressWarnings("unchecked")
-  TemplateRules(CloudTemplate template) {
+  public TemplateRules(CloudTemplate template) {
     Map<String, Object> document = template.document();
     Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) document
         .getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of());
@@ -57,11 +57,11 @@ final class TemplateRules {
     });
   }
 
-  List<EventRule> eventRules() {
+  public List<EventRule> eventRules() {
     return List.copyOf(eventRules);
   }
 
-  List<ScheduleRule> schedules() {
+  public List<ScheduleRule> schedules() {
     return List.copyOf(schedules);
   }
 
