@@ -6,6 +6,8 @@ import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.TableStream;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.CloudTemplate;
+import com.coditect.testing.TemplateRules;
 import com.coditect.workflows.data.WorkflowItem;
 import com.coditect.workflows.data.WorkflowKeys;
 import com.coditect.workflows.data.WorkflowSchedules;
@@ -13,25 +15,29 @@ import com.coditect.workflows.data.WorkflowVersionItem;
 import com.coditect.workflows.model.WorkflowStatus;
 import com.coditect.workflows.model.WorkflowType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.event.ruler.Machine;
 
 /**
- * The engine on moto without the local runtime: the table's stream read on from where it was last
- * read, and each outbox event the engine's rules of template.yaml take (EngineEvents, ActionResolved,
- * TimerFired) handed to {@link WorkflowEventsHandler}, until none is left. Workflows are seeded as the
- * definitions part stores them (an active workflow and its frozen version), since that part is not
- * on this branch.
+ * The workflow events function on moto without the local runtime: the table's stream read on from
+ * where it was last read, and each outbox event handed to {@link WorkflowEventsHandler} once for
+ * every rule of template.yaml targeting that function that matches it (Event Ruler, as EventBridge
+ * matches), until none is left. A rule wired to the wrong events shows here. Workflows are seeded as
+ * the definitions part stores them (an active workflow and its frozen version).
  */
 final class EngineHarness {
 
-  private static final Set<String> ENGINE_EVENTS = Set.of("execution.requested", "step.started", "step.resolved");
+  private static final String HANDLER = WorkflowEventsHandler.class.getName() + "::";
 
   private final WorkflowsApi api;
   private final WorkflowEventsHandler events;
@@ -40,8 +46,19 @@ final class EngineHarness {
   /** Every outbox event seen on the stream, oldest first. */
   final List<OutboxRecord> seen = new ArrayList<>();
 
+  private final Machine rules = new Machine();
+
   EngineHarness(WorkflowsApi api) {
     this.api = api;
+    for (TemplateRules.EventRule rule : new TemplateRules(CloudTemplate.load()).eventRules()) {
+      if (rule.handler().startsWith(HANDLER)) {
+        try {
+          rules.addRule(rule.logicalId(), rule.pattern());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
     this.events = api.component.eventsHandler();
     this.stream = new TableStream(api.env.dynamoDb(), api.env.streams(), api.env.tableName());
   }
@@ -79,7 +96,7 @@ final class EngineHarness {
     int delivered = 0;
     for (List<OutboxRecord> batch = next(); !batch.isEmpty(); batch = next()) {
       for (OutboxRecord record : batch) {
-        if (takenByEngine(record)) {
+        for (int match = rulesTaking(record); match > 0; match--) {
           deliver(record.source(), record.detailType(), Json.readTree(record.detail()));
           delivered++;
         }
@@ -132,8 +149,16 @@ final class EngineHarness {
     return seen.stream().filter(which).map(record -> Json.readTree(record.detail())).toList();
   }
 
-  private static boolean takenByEngine(OutboxRecord record) {
-    return ("coditect.workflows".equals(record.source()) && ENGINE_EVENTS.contains(record.detailType()))
-        || (Set.of("coditect.pm", "coditect.dms").contains(record.source()) && "step.resolved".equals(record.detailType()));
+  /** How many of the function's rules match the event as EventBridge would see it. */
+  private int rulesTaking(OutboxRecord record) {
+    ObjectNode event = JsonNodeFactory.instance.objectNode();
+    event.put("source", record.source());
+    event.put("detail-type", record.detailType());
+    event.set("detail", Json.readTree(record.detail()));
+    try {
+      return rules.rulesForJSONEvent(event.toString()).size();
+    } catch (Exception e) {
+      throw new AssertionError("event could not be matched: " + event, e);
+    }
   }
 }
