@@ -1,6 +1,6 @@
-"""moto's server with three changes: DynamoDB transactions that do not copy tables, an
-EventBridge bus that refuses what EventBridge refuses, and S3 GETs that honour their response
-overrides.
+"""moto's server with four changes: DynamoDB transactions that do not copy tables, DynamoDB
+queries of a table that read only the partition they name, an EventBridge bus that refuses what
+EventBridge refuses, and S3 GETs that honour their response overrides.
 
 moto 5.x backs up a whole table, with copy.deepcopy, once per part of every TransactWriteItems
 (to undo a cancelled one), so a transaction costs time in proportion to the table's size times its
@@ -15,6 +15,13 @@ reason while writing (a malformed update expression) would stay half-applied: ou
 
 Transactions also run one at a time, as DynamoDB's are indivisible (moto's threaded server would
 otherwise let two check the same condition before either writes).
+
+moto 5.x answers a Query of a table (not of an index) by sorting every item of the table and then
+keeping the partition's: a Query costs time in proportion to the table's size, and a test whose
+table grows (200 workflow executions, each event one Query of its execution) slows down as it goes.
+Here, while moto runs such a Query, the table's items are the named partition's only, sorted as
+moto sorts them; the answer is the same. Index queries are left to moto (they must look at every
+item).
 
 EventBridge's PutEvents takes at most 10 entries (moto already refuses an 11th with AWS's
 ValidationException) whose sizes total at most 256 KB, by AWS's rule ("Calculating PutEvents event
@@ -96,6 +103,14 @@ def _check_internals():
         return f"DynamoDBBackend.get_item takes {_parameters(backend.get_item)}"
     if _parameters(get_filter_expression)[:3] != ["expr", "names", "values"]:
         return f"moto.dynamodb.comparisons.get_filter_expression takes {_parameters(get_filter_expression)}"
+    if not hasattr(Table, "query") or not hasattr(Table, "all_items"):
+        return "moto.dynamodb.models.table.Table has no query or all_items"
+    if _parameters(Table.query)[:2] != ["self", "hash_key"] or "index_name" not in _parameters(Table.query):
+        return f"Table.query takes {_parameters(Table.query)}"
+    if "self.all_items()" not in inspect.getsource(Table.query):
+        return "Table.query no longer reads the table through all_items"
+    if _parameters(Table.all_items) != ["self"]:
+        return f"Table.all_items takes {_parameters(Table.all_items)}"
     events_backend = getattr(events_models, "EventsBackend", None)
     if events_backend is None or not hasattr(events_backend, "put_events"):
         return "moto.events.models.EventsBackend has no put_events"
@@ -200,6 +215,39 @@ def _checked_transaction(self, transact_items):
 
 dynamodb_models.copy = _TableCopies()
 dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
+
+# The partition a Query of a table names, while moto answers it (per thread: the server is threaded).
+_partition = threading.local()
+_moto_query = Table.query
+_moto_all_items = Table.all_items
+_query_signature = inspect.signature(_moto_query)
+
+
+def query(self, *args, **kwargs):
+    arguments = _query_signature.bind(self, *args, **kwargs).arguments
+    if arguments.get("index_name") or arguments.get("hash_key") is None:
+        return _moto_query(self, *args, **kwargs)
+    _partition.hash_key = arguments["hash_key"]
+    try:
+        return _moto_query(self, *args, **kwargs)
+    finally:
+        _partition.hash_key = None
+
+
+def all_items(self):
+    hash_key = getattr(_partition, "hash_key", None)
+    if hash_key is None:
+        return _moto_all_items(self)
+    partition = self.items.get(hash_key)
+    if partition is None:
+        return []
+    items = list(partition.values()) if self.range_key_attr else [partition]
+    # moto's own order (all_items sorts by hash then range key).
+    return sorted(items, key=lambda x: (x.hash_key, x.range_key) if x.range_key else x.hash_key)
+
+
+Table.query = query
+Table.all_items = all_items
 
 # EventBridge's limit on the entries of one PutEvents request, in bytes (256 KB).
 PUT_EVENTS_MAX_BYTES = 256 * 1024

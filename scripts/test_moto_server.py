@@ -36,7 +36,14 @@ FAITHFUL = {
         "    def get_item(self, table_name, keys, projection_expressions=None):\n"
         "        pass\n"
     ),
-    "moto/dynamodb/models/table.py": "class Table:\n    pass\n",
+    "moto/dynamodb/models/table.py": (
+        "class Table:\n"
+        "    def query(self, hash_key, range_comparison, range_objs, limit, exclusive_start_key,\n"
+        "              scan_index_forward, projection_expressions, index_name=None, **filter_kwargs):\n"
+        "        return [item for item in self.all_items()]\n"
+        "    def all_items(self):\n"
+        "        return []\n"
+    ),
     "moto/events/__init__.py": "",
     "moto/events/models.py": "class EventsBackend:\n    def put_events(self, events):\n        pass\n",
     "moto/events/exceptions.py": "class ValidationException(Exception):\n    pass\n",
@@ -94,6 +101,12 @@ class MotoServerPinTest(unittest.TestCase):
         stub = dict(FAITHFUL)
         stub["moto/s3/responses.py"] = "class S3Response:\n    def get_object(self, request):\n        pass\n"
         self.assert_refused(stub, "S3Response.get_object takes ['self', 'request']")
+
+    def test_refuses_table_queries_that_no_longer_read_through_all_items(self):
+        stub = dict(FAITHFUL)
+        stub["moto/dynamodb/models/table.py"] = FAITHFUL["moto/dynamodb/models/table.py"].replace(
+            "[item for item in self.all_items()]", "[]")
+        self.assert_refused(stub, "Table.query no longer reads the table through all_items")
 
     def test_refuses_transactions_that_no_longer_copy_tables(self):
         stub = dict(FAITHFUL)
