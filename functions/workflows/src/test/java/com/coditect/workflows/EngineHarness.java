@@ -4,6 +4,7 @@ import com.coditect.shared.events.OutboxRecord;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
+import com.coditect.shared.store.OutboxStreamRecords;
 import com.coditect.shared.store.TableStream;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.CloudTemplate;
@@ -20,12 +21,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -42,7 +45,8 @@ final class EngineHarness {
   private final WorkflowsApi api;
   private final WorkflowEventsHandler events;
   private final TableStream stream;
-  private final Map<String, String> readUpTo = new HashMap<>();
+  /** The stream's shards, each with the iterator to read on with (read once, at the first read). */
+  private Map<String, String> shards;
   /** Every outbox event seen on the stream, oldest first. */
   final List<OutboxRecord> seen = new ArrayList<>();
 
@@ -105,19 +109,29 @@ final class EngineHarness {
     return delivered;
   }
 
-  /** The new events on the stream, without delivering them. */
+  /**
+   * The new events on the stream, without delivering them. moto's stream has its shards from the
+   * start and a GetRecords answers everything after its iterator (up to 1000 records), so each shard
+   * is read with one GetRecords, on with the iterator the last one handed back: moto's calls are what
+   * make these tests slow.
+   */
   List<OutboxRecord> next() {
     List<OutboxRecord> found = new ArrayList<>();
-    String arn = stream.latestArn();
-    for (String shard : stream.shardIds(arn)) {
-      for (List<TableStream.Change> changes = stream.readAfter(arn, shard, readUpTo.get(shard)); !changes.isEmpty();
-          changes = stream.readAfter(arn, shard, readUpTo.get(shard))) {
-        for (TableStream.Change change : changes) {
-          readUpTo.put(shard, change.sequenceNumber());
-          if (change.outbox() != null) {
-            found.add(change.outbox());
-          }
-        }
+    if (shards == null) {
+      String arn = stream.latestArn();
+      shards = new LinkedHashMap<>();
+      for (String shard : stream.shardIds(arn)) {
+        shards.put(shard, api.env.streams().getShardIterator(r -> r.streamArn(arn).shardId(shard)
+            .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+      }
+    }
+    for (Map.Entry<String, String> shard : shards.entrySet()) {
+      GetRecordsResponse page = api.env.streams().getRecords(r -> r.shardIterator(shard.getValue()));
+      if (page.nextShardIterator() != null) {
+        shard.setValue(page.nextShardIterator());
+      }
+      for (Record record : page.records()) {
+        OutboxStreamRecords.fromSdk(record).ifPresent(found::add);
       }
     }
     seen.addAll(found);
