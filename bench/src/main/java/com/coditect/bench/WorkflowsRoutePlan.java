@@ -9,11 +9,13 @@ import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.WriteUnitMeter;
+import com.coditect.workflows.ApprovalStepEvents;
 import com.coditect.workflows.TestWorkflowsComponent;
 import com.coditect.workflows.WorkflowEventsHandler;
 import com.coditect.workflows.domain.ApprovalIds;
 import com.coditect.workflows.domain.WebhookSignature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -183,24 +185,10 @@ final class WorkflowsRoutePlan {
    */
   private String approvalStep(RoutePlan.Tenant tenant, String workflowId, String executionId) {
     String stepId = Ids.newId();
-    ObjectNode detail = body();
-    detail.put("event_id", Ids.newId());
-    detail.put("tenant_id", tenant.id());
-    detail.put("action", "step.started");
-    detail.put("resource_type", "execution");
-    detail.put("resource_id", executionId);
-    detail.put("workflow_id", workflowId);
-    detail.put("workflow_version", 1);
-    detail.put("step_id", stepId);
-    detail.put("node_id", "review");
-    detail.put("node_type", "approval");
-    detail.put("node_name", "Review");
-    detail.put("attempt", 1);
-    ObjectNode config = detail.putObject("config");
+    ObjectNode config = JsonNodeFactory.instance.objectNode();
     config.putObject("approvers").putArray("user_ids").add(tenant.ownerId());
     config.put("quorum", 1).put("expires_in", "PT48H");
-    detail.putNull("requested_by");
-    detail.putObject("context");
+    ObjectNode detail = ApprovalStepEvents.started(tenant.id(), workflowId, executionId, stepId, config, null);
     deliver("step.started", detail);
     return stepId;
   }

@@ -447,22 +447,7 @@ class ApprovalRoutesIT {
     String executionId = Ids.newId();
     String stepId = Ids.newId();
     String workflowId = Ids.newId();
-    ObjectNode detail = object();
-    detail.put("event_id", Ids.newId());
-    detail.put("tenant_id", tenant.id());
-    detail.put("action", "step.started");
-    detail.put("resource_type", "execution");
-    detail.put("resource_id", executionId);
-    detail.put("workflow_id", workflowId);
-    detail.put("workflow_version", 1);
-    detail.put("step_id", stepId);
-    detail.put("node_id", "review");
-    detail.put("node_type", "approval");
-    detail.put("node_name", "Review");
-    detail.put("attempt", 1);
-    detail.set("config", config);
-    detail.put("requested_by", requestedBy);
-    detail.putObject("context");
+    ObjectNode detail = ApprovalStepEvents.started(tenant.id(), workflowId, executionId, stepId, config, requestedBy);
     deliver("coditect.workflows", "step.started", detail);
     return new Step(executionId, stepId, workflowId, detail);
   }
