@@ -7,6 +7,7 @@ import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.TestComponentFactory;
 import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class WorkflowsApi implements AutoCloseable {
   private final ContractClient client;
 
   WorkflowsApi(String name) {
-    this(name, null);
+    this(name, (Function<AwsTestEnvironment, ExecutionInterceptor>) null);
   }
 
   /**
@@ -45,11 +46,21 @@ final class WorkflowsApi implements AutoCloseable {
    * {@link com.coditect.testing.WriteUnitMeter}, built from the environment it gets.
    */
   WorkflowsApi(String name, Function<AwsTestEnvironment, ExecutionInterceptor> interceptor) {
+    this(name, interceptor, DaggerTestWorkflowsComponent.factory());
+  }
+
+  /** The workflows functions wired by {@code wiring}, e.g. with a clock the test moves. */
+  WorkflowsApi(String name, TestComponentFactory<? extends TestWorkflowsComponent> wiring) {
+    this(name, null, wiring);
+  }
+
+  private WorkflowsApi(String name, Function<AwsTestEnvironment, ExecutionInterceptor> interceptor,
+      TestComponentFactory<? extends TestWorkflowsComponent> wiring) {
     env = AwsTestEnvironment.create(name);
     scheduler = AwsTestEnvironment.onMoto(SchedulerClient.builder()).build();
     TestInterceptors added = interceptor == null ? TestInterceptors.of(calls)
         : TestInterceptors.of(calls, interceptor.apply(env));
-    component = DaggerTestWorkflowsComponent.factory().create(env.appConfig(), added);
+    component = wiring.create(env.appConfig(), added);
     handler = new WorkflowsHandler(component);
     client = new ContractClient(handler, calls);
     ensureScheduleGroup();
