@@ -165,6 +165,30 @@ class WorkflowEngineIT {
     assertEquals(List.of("both", "end"), nodes.subList(4, 6), "the join ran once, after both branches");
   }
 
+  @Test
+  void anActionAnsweredWhileTheExecutionIsPausedFinishesItsStepAndTheNextWaitsForResume() {
+    String workflow = engine.seedWorkflow(acme.id(), ACTION.formatted(1));
+    String execution = startExecution(workflow, "{\"project\": \"" + acme.projectId() + "\"}");
+    engine.pump();
+    JsonNode request = only(engine.seen(r -> r.detailType().equals("action.requested") && r.detail().contains(execution)));
+    HandlerResponse paused = api.call(HttpEvents.route("POST /v1/executions/{execution_id}/pause")
+        .pathParam("execution_id", execution).claims(acme.owner()).build());
+    paused.assertStatus(200);
+
+    resolve(execution, request.path("step_id").asText(), "success", "{\"task_id\": \"" + Ids.newId() + "\"}", null,
+        request.path("request_id").asText());
+    engine.pump();
+    HandlerResponse held = get(execution);
+    assertEquals("paused", held.text("status"));
+    assertEquals("completed", stepOf(execution, "create").path("status").asText(), "the answer was not lost");
+    assertEquals("pending", stepOf(execution, "end").path("status").asText(), "end waits for resume");
+
+    api.call(HttpEvents.route("POST /v1/executions/{execution_id}/resume").pathParam("execution_id", execution)
+        .claims(acme.owner()).build()).assertStatus(200);
+    engine.pump();
+    assertEquals("completed", get(execution).text("status"));
+  }
+
   /** Branch c starts only when context.third holds; branch pick goes into the join by x or by y. */
   private static final String FORK_WITH_CHOICES = "{'nodes': [{'id': 'start', 'type': 'start'},"
       + "{'id': 'fork', 'type': 'parallel'}, {'id': 'a', 'type': 'notification', 'config': {'message': 'a'}},"
