@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `make test`: lint the template and the OpenAPI document, start one moto server, run every
-# Maven test against it (the /docs page's in headless Chromium, which scripts/tools.sh installs when
-# missing), and stop moto whatever happens; then run the generated clients' sessions
-# (scripts/clients.sh) and fuzz the running API (scripts/fuzz.sh).
+# `make test`: lint the template and the OpenAPI document, start one moto server and one
+# stripe-mock, run every Maven test against them (the /docs page's in headless Chromium, which
+# scripts/tools.sh installs when missing), and stop both whatever happens; then run the generated
+# clients' sessions (scripts/clients.sh) and fuzz the running API (scripts/fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -23,15 +23,20 @@ echo "== openapi-spec-validator docs/openapi.json"
 echo "== scripts/moto_server.py refuses a moto other than the one it patches"
 python3 scripts/test_moto_server.py
 
-echo "== starting moto server"
+echo "== starting moto server and stripe-mock"
+stripe_state="$root/target/stripe-mock"
+trap 'scripts/moto.sh stop "$state"; scripts/stripe-mock.sh stop "$stripe_state"' EXIT
 endpoint="$(scripts/moto.sh start "$moto_server" "$state")"
-trap 'scripts/moto.sh stop "$state"' EXIT
 echo "moto at $endpoint"
+stripe_endpoint="$(scripts/stripe-mock.sh start "$stripe_mock" "$stripe_state")"
+echo "stripe-mock at $stripe_endpoint"
 
 echo "== maven tests"
-MOTO_SERVER="$moto_server" CHROMIUM="$chromium" CHROMEDRIVER="$chromedriver" mvn -B -ntp verify -Dmoto.endpoint="$endpoint"
+MOTO_SERVER="$moto_server" CHROMIUM="$chromium" CHROMEDRIVER="$chromedriver" mvn -B -ntp verify \
+  -Dmoto.endpoint="$endpoint" -Dstripe.endpoint="$stripe_endpoint"
 
 scripts/moto.sh stop "$state"   # the runtimes below start a moto of their own
+scripts/stripe-mock.sh stop "$stripe_state"
 
 echo "== client tests: generated Python and Java clients against the local runtime"
 scripts/clients.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Ensures the Python-based peers the build needs: moto server, cfn-lint, openapi-spec-validator,
+# Ensures the peers the build needs: the Python-based moto server, cfn-lint, openapi-spec-validator,
 # schemathesis (API fuzzing, scripts/fuzz.sh), openapi-python-client (the client tests,
-# scripts/clients.sh).
+# scripts/clients.sh), and the Go-built stripe-mock.
 # A tool already on PATH is used as is; anything missing is installed into .venv/ (pinned), so a
 # clean machine or CI needs no manual step. Prints "name=path" lines for the caller to eval.
 # moto always runs through scripts/moto-server (DynamoDB transactions without table copies, see
@@ -80,6 +80,20 @@ for tool in "${tools[@]}"; do
   fi
   echo "${tool//[-]/_}=$path"
 done
+
+# stripe-mock, Stripe's official mock of its API, in exactly the version whose OpenAPI spec is the
+# API version of the stripe-java the root pom pins (README, "Stripe locally"; StripeMockPairingIT
+# checks the pair on every run). Built from the Go module proxy with `go install` into .tools/, by
+# version, so changing the pin builds the new one.
+stripe_mock_version=v0.202.0
+stripe_mock="$root/.tools/stripe-mock-$stripe_mock_version/stripe-mock"
+if [ ! -x "$stripe_mock" ]; then
+  command -v go >/dev/null 2>&1 \
+    || { echo "stripe-mock $stripe_mock_version is built with Go's \`go install\`, and go is not on PATH: install Go, or put stripe-mock $stripe_mock_version at $stripe_mock" >&2; exit 1; }
+  echo "installing stripe-mock $stripe_mock_version (go install) into .tools/" >&2
+  GOBIN="$(dirname "$stripe_mock")" go install "github.com/stripe/stripe-mock@$stripe_mock_version" >&2
+fi
+echo "stripe_mock=$stripe_mock"
 
 [ "${1:-}" = browser ] || exit 0
 
