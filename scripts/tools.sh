@@ -88,10 +88,13 @@ done
 stripe_mock_version=v0.202.0
 stripe_mock="$root/.tools/stripe-mock-$stripe_mock_version/stripe-mock"
 if [ ! -x "$stripe_mock" ]; then
-  command -v go >/dev/null 2>&1 \
-    || { echo "stripe-mock $stripe_mock_version is built with Go's \`go install\`, and go is not on PATH: install Go, or put stripe-mock $stripe_mock_version at $stripe_mock" >&2; exit 1; }
+  # Go from PATH, else where Go's own installer puts it.
+  go="$(command -v go || true)"
+  [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
+  [ -n "$go" ] \
+    || { echo "stripe-mock $stripe_mock_version is built with Go's \`go install\`, and there is no go on PATH or in /usr/local/go: install Go, or put stripe-mock $stripe_mock_version at $stripe_mock" >&2; exit 1; }
   echo "installing stripe-mock $stripe_mock_version (go install) into .tools/" >&2
-  GOBIN="$(dirname "$stripe_mock")" go install "github.com/stripe/stripe-mock@$stripe_mock_version" >&2
+  GOBIN="$(dirname "$stripe_mock")" "$go" install "github.com/stripe/stripe-mock@$stripe_mock_version" >&2
 fi
 echo "stripe_mock=$stripe_mock"
 
