@@ -32,7 +32,7 @@ stripe_endpoint="$(scripts/stripe-mock.sh start "$stripe_mock" "$stripe_state")"
 echo "stripe-mock at $stripe_endpoint"
 
 echo "== maven tests"
-MOTO_SERVER="$moto_server" CHROMIUM="$chromium" CHROMEDRIVER="$chromedriver" mvn -B -ntp verify \
+MOTO_SERVER="$moto_server" STRIPE_MOCK="$stripe_mock" CHROMIUM="$chromium" CHROMEDRIVER="$chromedriver" mvn -B -ntp verify \
   -Dmoto.endpoint="$endpoint" -Dstripe.endpoint="$stripe_endpoint"
 
 scripts/moto.sh stop "$state"   # the runtimes below start a moto of their own

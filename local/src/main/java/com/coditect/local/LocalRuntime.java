@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code make run}: moto, the table/bucket/bus of template.yaml, every function of the template
+ * {@code make run}: moto and stripe-mock, the table/bucket/bus of template.yaml, every function of the template
  * behind a local gateway, the stream publisher and rule routing, schedules, and a demo tenant.
  * Ctrl-C stops everything it started.
  */
 public final class LocalRuntime {
 
   private static final PrintStream OUT = System.out;
-  private static final int STEPS = 4;
+  private static final int STEPS = 5;
 
   private LocalRuntime() {}
 
@@ -45,16 +45,32 @@ public final class LocalRuntime {
   }
 
   private static void run(LocalSettings settings, List<AutoCloseable> started) throws Exception {
-    step(1, "checking ports " + settings.gatewayPort() + " (gateway) and " + settings.motoPort() + " (moto)");
+    step(1, "checking ports " + settings.gatewayPort() + " (gateway), " + settings.motoPort() + " (moto) and "
+        + settings.stripeMockPort() + " (stripe-mock)");
     requireFree(settings.gatewayPort(), "PORT");
     requireFree(settings.motoPort(), "MOTO_PORT");
+    if (settings.stripeMock() != null) {
+      requireFree(settings.stripeMockPort(), "STRIPE_MOCK_PORT");
+    }
 
     step(2, "starting moto on " + settings.motoEndpoint());
     long start = System.nanoTime();
     started.add(MotoProcess.start(settings.motoServer(), settings.motoPort(), Path.of("target", "local", "moto.log")));
     done(start);
 
-    step(3, "creating what " + settings.template() + " declares; loading its functions; starting the gateway");
+    step(3, "starting stripe-mock (Stripe's API)");
+    start = System.nanoTime();
+    if (settings.stripeMock() == null) {
+      OUT.println("      none: STRIPE_MOCK is not set (scripts/run.sh sets it)");
+    } else {
+      StripeMockProcess stripe = StripeMockProcess.start(settings.stripeMock(), settings.stripeMockPort(),
+          Path.of("target", "local", "stripe-mock.log"));
+      started.add(stripe);
+      OUT.printf("      at %s%n", stripe.endpoint());
+    }
+    done(start);
+
+    step(4, "creating what " + settings.template() + " declares; loading its functions; starting the gateway");
     start = System.nanoTime();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -63,7 +79,7 @@ public final class LocalRuntime {
     OUT.printf("      %s at %s%n", api.summary(), api.baseUrl());
     done(start);
 
-    step(4, "seeding the demo tenant");
+    step(5, "seeding the demo tenant");
     start = System.nanoTime();
     String baseUrl = api.baseUrl();
     DemoSeed.Demo demo = DemoSeed.seed(baseUrl, api.tokens());

@@ -99,7 +99,8 @@ final class LocalApiHarness implements AutoCloseable {
     IOException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       String name = "coditect-e2e-" + HexFormat.of().formatHex(randomBytes(6));
-      LocalSettings settings = new LocalSettings(freePort(), 0, null, ProjectFiles.template(), name, name, name, REGION);
+      LocalSettings settings = new LocalSettings(freePort(), 0, null, 0, null, ProjectFiles.template(), name, name, name,
+          REGION);
       try {
         LocalApiHarness harness = new LocalApiHarness(settings, LocalApi.start(settings, moto, CURSOR_SIGNING_KEY), moto);
         current = harness;
