@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,6 +91,22 @@ class OpenApiConventionsTest {
       }
     });
     assertEquals(List.of(), combined);
+  }
+
+  /**
+   * An operation that honours If-Match (412) also answers 409: without If-Match a lost race is
+   * Preconditions.stale's ConflictException, and schemathesis's parallel workers do lose such races.
+   */
+  @Test
+  void everyOperationWithPreconditionFailedAlsoDocumentsConflict() {
+    List<String> missing = new ArrayList<>();
+    DOCUMENT.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+      JsonNode responses = operation.getValue().path("responses");
+      if (responses.has("412") && !responses.has("409")) {
+        missing.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+      }
+    }));
+    assertEquals(List.of(), missing, "document 409 Conflict beside 412");
   }
 
   private static boolean isNamedSchema(String path) {
