@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.coditect.pm.SprintRoutesIT.WriteGate;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -19,27 +19,21 @@ import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * The sprint routes on moto: {@code GET|POST /v1/projects/{project_id}/sprints},
@@ -792,87 +786,6 @@ class SprintRoutesIT {
     }
   }
 
-  /**
-   * While armed: holds every {@code TransactWriteItems} until the armed number of reads (GetItem or
-   * BatchGetItem) have completed, then lets the writes reach moto one at a time (moto 5.x undoes a cancelled
-   * transaction by restoring a snapshot of the whole table, so two transactions overlapping inside
-   * moto can erase the winner's write: a flaw of the emulator, not of DynamoDB). A hook set with
-   * {@link #beforeNextWrite} runs just before the next write leaves: a concurrent writer's change
-   * landing between a request's read and its write.
-   */
-  static final class WriteGate implements ExecutionInterceptor {
-
-    private static final ExecutionAttribute<Boolean> HOLDS_WRITE = new ExecutionAttribute<>("holds-write-gate");
-
-    private final Semaphore writes = new Semaphore(1);
-    private volatile CountDownLatch reads;
-    private volatile boolean overlapped;
-    private volatile Runnable beforeNextWrite;
-
-    void arm(int racers) {
-      overlapped = false;
-      reads = new CountDownLatch(racers);
-    }
-
-    void disarm() {
-      reads = null;
-    }
-
-    boolean allReadBeforeAnyWrite() {
-      return overlapped;
-    }
-
-    void beforeNextWrite(Runnable hook) {
-      beforeNextWrite = hook;
-    }
-
-    @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-      if (!"TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
-        return;
-      }
-      Runnable hook = beforeNextWrite;
-      if (hook != null) {
-        beforeNextWrite = null;
-        hook.run();
-      }
-      CountDownLatch armed = reads;
-      if (armed == null) {
-        return;
-      }
-      try {
-        overlapped = armed.await(10, TimeUnit.SECONDS);
-        writes.acquire();
-        attributes.putAttribute(HOLDS_WRITE, true);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-      CountDownLatch armed = reads;
-      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-      // A request's one read before its write: a GetItem, or a task write's BatchGetItem.
-      if (armed != null && ("GetItem".equals(operation) || "BatchGetItem".equals(operation))) {
-        armed.countDown();
-      }
-      release(attributes);
-    }
-
-    @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-      release(attributes);
-    }
-
-    private void release(ExecutionAttributes attributes) {
-      if (Boolean.TRUE.equals(attributes.getAttribute(HOLDS_WRITE))) {
-        attributes.putAttribute(HOLDS_WRITE, false);
-        writes.release();
-      }
-    }
-  }
 
   // ---------------------------------------------------------------- helpers
 

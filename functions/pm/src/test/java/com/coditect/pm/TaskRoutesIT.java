@@ -15,6 +15,7 @@ import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -337,8 +338,8 @@ class TaskRoutesIT {
     patch(acme.member(), id, "\"7\"", "{\"title\":\"stale\"}").assertStatus(412);
     delete(acme.member(), id, "\"7\"").assertStatus(412);
 
-    // Both read version 1 before either writes (SprintRoutesIT.WriteGate lines the writes up).
-    SprintRoutesIT.WriteGate gate = new SprintRoutesIT.WriteGate();
+    // Both read version 1 before either writes (WriteGate lines the writes up).
+    WriteGate gate = new WriteGate();
     PmHandler racing = new PmHandler(
         DaggerTestPmComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate)));
     ExecutorService pool = Executors.newFixedThreadPool(2);
