@@ -7,7 +7,6 @@ import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Caller;
-import com.coditect.shared.tenancy.Role;
 import com.coditect.tenancy.api.CreateTenantRequest;
 import com.coditect.tenancy.api.UpdateTenantRequest;
 import com.coditect.tenancy.domain.TenantService;
@@ -40,7 +39,7 @@ final class TenantRoutes implements RouteGroup {
   public void addTo(Router.Builder routes) {
     routes.route("POST /v1/tenants", Access.PLATFORM_ADMINS, this::create)
         .route("GET /v1/tenant", Access.ANY_ROLE, this::get)
-        .route("PATCH /v1/tenant", Access.of(Role.OWNER, Role.ADMIN, Role.BILLING), this::update);
+        .route("PATCH /v1/tenant", Access.BILLING, this::update);
   }
 
   private ApiResponse create(ApiRequest request, Caller caller) {

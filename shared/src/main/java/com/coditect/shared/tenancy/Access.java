@@ -25,6 +25,8 @@ public record Access(Set<Role> roles, boolean platformAdmin) {
   public static final Access CONTRIBUTORS = of(Role.OWNER, Role.ADMIN, Role.MEMBER);
   /** Owners, admins and auditors: the audit log, its reviews and compliance reports. */
   public static final Access AUDITORS = of(Role.OWNER, Role.ADMIN, Role.AUDITOR);
+  /** Owners, admins and the billing role: the tenant's billing details, payments and subscriptions. */
+  public static final Access BILLING = of(Role.OWNER, Role.ADMIN, Role.BILLING);
   /** Platform administrators only (their tokens need no tenant). */
   public static final Access PLATFORM_ADMINS = new Access(Set.of(), true);
   /** The name of platform administrators in {@link #names()}: not a tenant role. */
