@@ -1,0 +1,57 @@
+package com.coditect.billing.data;
+
+import com.coditect.billing.model.AddressType;
+import com.coditect.shared.store.Keys;
+import com.coditect.shared.tenancy.TenantId;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * Every key of the billing items, built in one place. Layout (see docs/access-patterns.md):
+ *
+ * <pre>
+ * item             PK                          SK                GSI1PK / GSI1SK                                  GSI2PK / GSI2SK
+ * billing address  T#t#BILLING_ADDRESS#a       BILLING_ADDRESS   T#t#BILLING_ADDRESSES[#DELETED] / type#a         T#t#BILLING_ADDRESSES#DEFAULT / a (default only)
+ * default pointer  T#t#BILLING_DEFAULT         BILLING_DEFAULT   -                                                -
+ * </pre>
+ * Ids are UUIDv7, so a list sorted by id is sorted by creation time; GSI1's sort key starts with
+ * the address type, so one type is a prefix of the list.
+ */
+public final class BillingKeys {
+
+  public static final String BILLING_ADDRESS = "BILLING_ADDRESS";
+  public static final String BILLING_DEFAULT = "BILLING_DEFAULT";
+
+  private BillingKeys() {}
+
+  public static Key billingAddress(TenantId tenant, String addressId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(BILLING_ADDRESS, addressId).build())
+        .sortValue(BILLING_ADDRESS).build();
+  }
+
+  /** The list of the tenant's live (or deleted) addresses. */
+  public static String billingAddresses(TenantId tenant, boolean deleted) {
+    Keys keys = Keys.tenant(tenant).with("BILLING_ADDRESSES");
+    return (deleted ? keys.with("DELETED") : keys).build();
+  }
+
+  /** An address's place in its list: its type first, so {@code ?address_type=} is a key prefix. */
+  public static String billingAddressSort(AddressType type, String addressId) {
+    return Keys.of(type.apiName(), addressId);
+  }
+
+  /** The prefix of one type's addresses in the list. */
+  public static String billingAddressTypePrefix(AddressType type) {
+    return type.apiName() + "#";
+  }
+
+  /** The sparse index of the tenant's default address (at most one item is ever in it). */
+  public static String defaultBillingAddress(TenantId tenant) {
+    return Keys.tenant(tenant).with("BILLING_ADDRESSES").with("DEFAULT").build();
+  }
+
+  /** The one item per tenant that names its default address: the constraint's lock. */
+  public static Key billingDefault(TenantId tenant) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(BILLING_DEFAULT).build())
+        .sortValue(BILLING_DEFAULT).build();
+  }
+}
