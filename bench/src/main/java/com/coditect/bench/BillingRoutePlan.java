@@ -5,6 +5,7 @@ import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.json.Json;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
+import com.coditect.testing.StripeMock;
 import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ final class BillingRoutePlan {
 
   BillingRoutePlan(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
     this.calls = new RouteCalls(DaggerTestBillingComponent.factory()
-        .create(config, TestInterceptors.of(counter, meter)).handler(), counter, meter);
+        .create(config, StripeMock.config(), TestInterceptors.of(counter, meter)).handler(), counter, meter);
   }
 
   /** Sends one request per billing route as the tenant's owner and returns the counts, in the order sent. */

@@ -45,6 +45,10 @@ public final class LocalApi implements AutoCloseable {
   private final int routeCount;
   private final int ruleCount;
   private final int scheduleCount;
+  private final String stripeWebhookSecret;
+
+  /** The test key the functions call stripe-mock with (stripe-mock takes any {@code sk_test_} key). */
+  private static final String LOCAL_STRIPE_KEY = "sk_test_coditect_local";
 
   private LocalApi(LocalSettings settings, URI moto, String cursorSigningKey) throws IOException {
     // Every client of this JVM, the functions' and the runtime's own, finds its credentials here,
@@ -70,6 +74,16 @@ public final class LocalApi implements AutoCloseable {
     String pseudonymKeySecret = LocalResources.createSecret(template, "AuditPseudonymSecret", settings, secrets,
         HexFormat.of().formatHex(auditKey));
     configureFunctions(settings, moto, cursorKeySecret, pseudonymKeySecret, userPoolId);
+    // Stripe: stripe-mock takes any test key; the webhook signing secret is a random one per run,
+    // which make run prints with a signed test webhook.
+    byte[] webhookKey = new byte[24];
+    new SecureRandom().nextBytes(webhookKey);
+    this.stripeWebhookSecret = "whsec_" + HexFormat.of().formatHex(webhookKey);
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "STRIPE_SECRET_ARN",
+        LocalResources.createSecret(template, "StripeApiKeySecret", settings, secrets, LOCAL_STRIPE_KEY));
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "STRIPE_WEBHOOK_SECRET_ARN",
+        LocalResources.createSecret(template, "StripeWebhookSigningSecret", settings, secrets, stripeWebhookSecret));
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "STRIPE_API_BASE", settings.stripeApiBase().toString());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "WORKFLOW_SCHEDULE_GROUP", scheduleGroup);
 
     List<TemplateRoute> routes = template.routes();
@@ -126,6 +140,11 @@ public final class LocalApi implements AutoCloseable {
    */
   public String token(String userId, String tenantId, String role, boolean platformAdmin) {
     return tokens.issue(userId, tenantId, role, platformAdmin);
+  }
+
+  /** This run's Stripe webhook signing secret, for signing test webhooks. */
+  String stripeWebhookSecret() {
+    return stripeWebhookSecret;
   }
 
   DevTokens tokens() {

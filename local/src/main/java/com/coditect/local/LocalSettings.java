@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * What {@code make run} passes in (scripts/run.sh sets it): ports, the moto and stripe-mock binaries
- * (no stripe-mock: none is started), the names the functions are configured with. The only place
+ * (no stripe-mock: none is started), the names the functions are configured with, where the
+ * functions find Stripe's API. The only place
  * the local runtime reads its environment.
  */
 record LocalSettings(int gatewayPort, int motoPort, Path motoServer, int stripeMockPort, @Nullable Path stripeMock,
-    Path template, String tableName, String busName, String bucketName, String region) {
+    Path template, String tableName, String busName, String bucketName, String region, URI stripeApiBase) {
 
   static LocalSettings fromEnvironment() {
     Map<String, String> env = System.getenv();
@@ -25,7 +26,10 @@ record LocalSettings(int gatewayPort, int motoPort, Path motoServer, int stripeM
         env.getOrDefault("TABLE_NAME", "coditect"),
         env.getOrDefault("EVENT_BUS_NAME", "coditect"),
         env.getOrDefault("BUCKET_NAME", "coditect-local-documents"),
-        env.getOrDefault("AWS_REGION", "us-east-1"));
+        env.getOrDefault("AWS_REGION", "us-east-1"),
+        // The stripe-mock this runtime starts, unless STRIPE_API_BASE names another.
+        URI.create(env.getOrDefault("STRIPE_API_BASE",
+            "http://127.0.0.1:" + env.getOrDefault("STRIPE_MOCK_PORT", "12111"))));
   }
 
   URI motoEndpoint() {

@@ -7,6 +7,7 @@ import com.coditect.audit.data.AuditKeys;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.MotoServer;
 import com.coditect.testing.ProjectFiles;
+import com.coditect.testing.StripeMock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +101,7 @@ final class LocalApiHarness implements AutoCloseable {
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       String name = "coditect-e2e-" + HexFormat.of().formatHex(randomBytes(6));
       LocalSettings settings = new LocalSettings(freePort(), 0, null, 0, null, ProjectFiles.template(), name, name, name,
-          REGION);
+          REGION, StripeMock.apiBase());
       try {
         LocalApiHarness harness = new LocalApiHarness(settings, LocalApi.start(settings, moto, CURSOR_SIGNING_KEY), moto);
         current = harness;

@@ -1,6 +1,7 @@
 package com.coditect.testing;
 
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Role;
@@ -22,6 +23,9 @@ public final class RouteCoverage {
 
   /** A config that builds a handler without reaching anything (nothing listens on port 9). */
   public static final AppConfig OFFLINE = new AppConfig("us-east-1", "unused", "", "unused", "k",
+      Optional.of(URI.create("http://127.0.0.1:9")));
+  /** Stripe settings for building a handler that never calls Stripe (route tables only). */
+  public static final StripeConfig OFFLINE_STRIPE = new StripeConfig("unused", "unused",
       Optional.of(URI.create("http://127.0.0.1:9")));
 
   private RouteCoverage() {}

@@ -1,6 +1,7 @@
 package com.coditect.billing;
 
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
@@ -15,9 +16,11 @@ public interface BillingComponent {
 
   BillingAddressRoutes billingAddressRoutes();
 
+  TaxRateRoutes taxRateRoutes();
+
   /** Builds the component from the function's config. */
   @Component.Factory
   interface Factory {
-    BillingComponent create(@BindsInstance AppConfig config);
+    BillingComponent create(@BindsInstance AppConfig config, @BindsInstance StripeConfig stripe);
   }
 }

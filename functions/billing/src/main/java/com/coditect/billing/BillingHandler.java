@@ -5,13 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.di.SnapStartPriming;
 import com.coditect.shared.http.HttpDispatcher;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import java.util.List;
 
-/** The billing Lambda: a tenant's billing addresses (payments, refunds, tax rates and subscriptions join it). */
+/** The billing Lambda: a tenant's billing addresses, the platform's tax rates (payments, refunds and subscriptions join them). */
 public final class BillingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final HttpDispatcher dispatcher;
@@ -19,11 +20,11 @@ public final class BillingHandler implements RequestHandler<APIGatewayV2HTTPEven
   private final SnapStartPriming priming;
 
   public BillingHandler() {
-    this(DaggerBillingComponent.factory().create(AppConfig.fromEnvironment()));
+    this(DaggerBillingComponent.factory().create(AppConfig.fromEnvironment(), StripeConfig.fromEnvironment()));
   }
 
   BillingHandler(BillingComponent component) {
-    List<RouteGroup> groups = List.of(component.billingAddressRoutes());
+    List<RouteGroup> groups = List.of(component.billingAddressRoutes(), component.taxRateRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -11,6 +11,7 @@ import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.SeededTenant;
+import com.coditect.testing.StripeMock;
 import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -304,7 +305,7 @@ class BillingAddressRoutesIT {
 
   private List<APIGatewayV2HTTPResponse> race(List<APIGatewayV2HTTPEvent> events, int reads) throws Exception {
     WriteGate gate = new WriteGate();
-    BillingHandler racing = DaggerTestBillingComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate))
+    BillingHandler racing = DaggerTestBillingComponent.factory().create(api.env.appConfig(), StripeMock.config(), TestInterceptors.of(gate))
         .handler();
     OpenApiContract contract = OpenApiContract.load();
     ExecutorService pool = Executors.newFixedThreadPool(events.size());

@@ -7,6 +7,7 @@ import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.SeededTenant;
+import com.coditect.testing.StripeMock;
 import com.coditect.testing.TestInterceptors;
 import java.util.Map;
 
@@ -18,12 +19,14 @@ final class BillingApi implements AutoCloseable {
 
   final AwsTestEnvironment env;
   final DynamoDbCallCounter calls = new DynamoDbCallCounter();
+  final TestBillingComponent component;
   final BillingHandler handler;
   private final ContractClient client;
 
   BillingApi(String name) {
     env = AwsTestEnvironment.create(name);
-    handler = DaggerTestBillingComponent.factory().create(env.appConfig(), TestInterceptors.of(calls)).handler();
+    component = DaggerTestBillingComponent.factory().create(env.appConfig(), StripeMock.config(), TestInterceptors.of(calls));
+    handler = component.handler();
     client = new ContractClient(handler, calls);
   }
 

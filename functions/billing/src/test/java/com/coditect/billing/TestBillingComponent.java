@@ -1,10 +1,14 @@
 package com.coditect.billing;
 
+import com.coditect.billing.data.TaxRateRepository;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
-import com.coditect.testing.TestComponentFactory;
+import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.TestInterceptorsModule;
+import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
@@ -17,11 +21,18 @@ import javax.inject.Singleton;
     TestInterceptorsModule.class})
 public interface TestBillingComponent extends BillingComponent {
 
+  /** The tax rates' reads, for the lookups no route makes alone (a checkout's applicable rates). */
+  TaxRateRepository taxRates();
+
   /** The billing API handler over this wiring (the handler's component constructor is package-private). */
   default BillingHandler handler() {
     return new BillingHandler(this);
   }
 
+  /** Builds the component against a test environment's config, Stripe settings and interceptors. */
   @Component.Factory
-  interface Factory extends TestComponentFactory<TestBillingComponent> {}
+  interface Factory {
+    TestBillingComponent create(@BindsInstance AppConfig config, @BindsInstance StripeConfig stripe,
+        @BindsInstance TestInterceptors interceptors);
+  }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
     permits BadRequestException, UnauthorizedException, ForbiddenException, NotFoundException,
         ConflictException, PreconditionFailedException, UnprocessableException,
-        PayloadTooLargeException, TooManyRequestsException, GoneException {
+        PayloadTooLargeException, TooManyRequestsException, GoneException, BadGatewayException {
 
   private final List<FieldError> errors;
 

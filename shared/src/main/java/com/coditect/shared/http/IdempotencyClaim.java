@@ -5,6 +5,11 @@ import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.IdempotencyItem;
 import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.WriteTransaction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
@@ -39,6 +44,26 @@ public final class IdempotencyClaim {
   /** For creates sent without a key, and for internal callers. */
   public static IdempotencyClaim none() {
     return NONE;
+  }
+
+  /**
+   * A key for an outside service's own idempotency (Stripe's {@code Idempotency-Key}), derived from
+   * this request's key and body: a retry of the request sends the outside call the same key, so it
+   * is done once. Empty when the request has no key (the caller then derives one from its own ids).
+   */
+  public Optional<String> derivedKey(String purpose) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    return Optional.of(purpose + ":" + sha256(key.partitionKeyValue().s() + "\n" + requestHash));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Adds the record of {@code created}'s response to the create's transaction. */

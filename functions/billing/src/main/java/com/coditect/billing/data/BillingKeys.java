@@ -12,7 +12,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * item             PK                          SK                GSI1PK / GSI1SK                                  GSI2PK / GSI2SK
  * billing address  T#t#BILLING_ADDRESS#a       BILLING_ADDRESS   T#t#BILLING_ADDRESSES[#DELETED] / type#a         T#t#BILLING_ADDRESSES#DEFAULT / a (default only)
  * default pointer  T#t#BILLING_DEFAULT         BILLING_DEFAULT   -                                                -
+ * tax rate         PLATFORM#TAX_RATE#r         TAX_RATE          PLATFORM#TAX_RATES / r                           PLATFORM#TAX_RATES#COUNTRY#cc / (state|-)#r
  * </pre>
+ * Tax rates belong to no tenant: their keys start with {@code PLATFORM}.
  * Ids are UUIDv7, so a list sorted by id is sorted by creation time; GSI1's sort key starts with
  * the address type, so one type is a prefix of the list.
  */
@@ -20,6 +22,11 @@ public final class BillingKeys {
 
   public static final String BILLING_ADDRESS = "BILLING_ADDRESS";
   public static final String BILLING_DEFAULT = "BILLING_DEFAULT";
+  public static final String TAX_RATE = "TAX_RATE";
+  /** Uniqueness kind of a tax rate's Stripe id (a platform-wide sentinel). */
+  public static final String UNIQUE_STRIPE_TAX_RATE = "STRIPE_TAX_RATE";
+  /** The sort-key segment of a country-wide rate, which no state code (letters and digits) can be. */
+  private static final String WHOLE_COUNTRY = "-";
 
   private BillingKeys() {}
 
@@ -53,5 +60,29 @@ public final class BillingKeys {
   public static Key billingDefault(TenantId tenant) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with(BILLING_DEFAULT).build())
         .sortValue(BILLING_DEFAULT).build();
+  }
+
+  public static Key taxRate(String taxRateId) {
+    return Key.builder().partitionValue(Keys.platform().with(TAX_RATE, taxRateId).build()).sortValue(TAX_RATE).build();
+  }
+
+  /** Every tax rate of the platform. */
+  public static String taxRates() {
+    return Keys.platform().with("TAX_RATES").build();
+  }
+
+  /** The tax rates of one country. */
+  public static String taxRatesOfCountry(String countryCode) {
+    return Keys.platform().with("TAX_RATES").with("COUNTRY", countryCode).build();
+  }
+
+  /** A rate's place among its country's: its state (or the whole country) first, so one state is a prefix. */
+  public static String taxRateSort(String stateCode, String taxRateId) {
+    return Keys.of(stateCode == null ? WHOLE_COUNTRY : stateCode, taxRateId);
+  }
+
+  /** The prefix of one state's rates among its country's. */
+  public static String taxRateStatePrefix(String stateCode) {
+    return stateCode + "#";
   }
 }

@@ -1,0 +1,29 @@
+package com.coditect.billing.api;
+
+import com.coditect.shared.error.BadRequestException;
+import com.coditect.shared.http.ApiRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The filters of {@code GET /v1/tax-rates}: {@code ?country_code=}, {@code ?state_code=} (with a
+ * country: state codes repeat across countries), {@code ?active=true|false}.
+ */
+public record TaxRateFilters(Optional<String> countryCode, Optional<String> stateCode, Optional<Boolean> active) {
+
+  public static TaxRateFilters from(ApiRequest request) {
+    Optional<String> country = request.queryParameter("country_code");
+    if (country.isPresent() && !BillingAddressFields.isCountryCode(country.get())) {
+      throw BadRequestException.forField("country_code", "must be an ISO 3166-1 alpha-2 country code in capitals");
+    }
+    Optional<String> state = request.queryParameter("state_code");
+    if (state.isPresent() && !TaxRateFields.STATE_CODE.matcher(state.get()).matches()) {
+      throw BadRequestException.forField("state_code", "must be the subdivision part of an ISO 3166-2 code in capitals");
+    }
+    if (state.isPresent() && country.isEmpty()) {
+      throw BadRequestException.forField("state_code", "needs country_code: state codes repeat across countries");
+    }
+    return new TaxRateFilters(country, state,
+        request.choiceQueryParameter("active", List.of("true", "false")).map(Boolean::valueOf));
+  }
+}
