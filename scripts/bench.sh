@@ -37,12 +37,15 @@ for dep in "${deps[@]}"; do
   classpath+=":$snapshot$dep"
 done
 
-echo "== starting moto server"
+echo "== starting moto server and stripe-mock (the billing function calls Stripe)"
+stripe_state="$root/target/bench-stripe-mock"
 endpoint="$(scripts/moto.sh start "$moto_server" "$state")"
-trap 'scripts/moto.sh stop "$state"; rm -rf "$snapshot"' EXIT
+trap 'scripts/moto.sh stop "$state"; scripts/stripe-mock.sh stop "$stripe_state"; rm -rf "$snapshot"' EXIT
 echo "moto at $endpoint"
+stripe_endpoint="$(scripts/stripe-mock.sh start "$stripe_mock" "$stripe_state")"
+echo "stripe-mock at $stripe_endpoint"
 
 echo "== bench"
-java -cp "$classpath" -Dmoto.endpoint="$endpoint" -Dproject.root="$root" -Dbench.jars="$snapshot" \
+java -cp "$classpath" -Dmoto.endpoint="$endpoint" -Dstripe.endpoint="$stripe_endpoint" -Dproject.root="$root" -Dbench.jars="$snapshot" \
   -Dbench.runs="${BENCH_RUNS:-15}" -Dbench.only="${BENCH_ONLY:-}" \
   -Dbench.jvm_flags="${BENCH_JVM_FLAGS:-}" com.coditect.bench.Bench

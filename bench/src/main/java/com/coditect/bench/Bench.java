@@ -3,6 +3,7 @@ package com.coditect.bench;
 import com.coditect.dms.DaggerTestDmsComponent;
 import com.coditect.pm.DaggerTestPmComponent;
 import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.DaggerTestTenancyComponent;
@@ -13,6 +14,7 @@ import com.coditect.testing.ContainerCredentialsEndpoint;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.ProjectFiles;
+import com.coditect.testing.StripeMock;
 import com.coditect.testing.TemplateRoute;
 import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteUnitMeter;
@@ -593,6 +595,11 @@ public final class Bench {
     env.put("EVENT_BUS_NAME", config.eventBusName());
     env.put("CURSOR_KEY_SECRET_ARN", config.cursorKeySecret());
     env.put("AWS_ENDPOINT_URL", config.awsEndpoint().orElseThrow().toString());
+    // The billing function's Stripe keys, in moto's Secrets Manager, and the stripe-mock bench.sh started.
+    StripeConfig stripe = StripeMock.config();
+    env.put("STRIPE_SECRET_ARN", stripe.apiKeySecret());
+    env.put("STRIPE_WEBHOOK_SECRET_ARN", stripe.webhookSecret());
+    env.put("STRIPE_API_BASE", stripe.apiBase().orElseThrow().toString());
     return env;
   }
 

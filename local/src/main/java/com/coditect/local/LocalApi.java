@@ -47,8 +47,8 @@ public final class LocalApi implements AutoCloseable {
   private final int scheduleCount;
   private final String stripeWebhookSecret;
 
-  /** The test key the functions call stripe-mock with (stripe-mock takes any {@code sk_test_} key). */
-  private static final String LOCAL_STRIPE_KEY = "sk_test_coditect_local";
+  /** The test key the functions call stripe-mock with (stripe-mock takes sk_test_ and letters or digits). */
+  private static final String LOCAL_STRIPE_KEY = "sk_test_coditectlocal";
 
   private LocalApi(LocalSettings settings, URI moto, String cursorSigningKey) throws IOException {
     // Every client of this JVM, the functions' and the runtime's own, finds its credentials here,

@@ -84,10 +84,10 @@ public final class LocalRuntime {
     String baseUrl = api.baseUrl();
     DemoSeed.Demo demo = DemoSeed.seed(baseUrl, api.tokens());
     done(start);
-    printWelcome(baseUrl, demo);
+    printWelcome(baseUrl, demo, api.stripeWebhookSecret());
   }
 
-  private static void printWelcome(String baseUrl, DemoSeed.Demo demo) throws IOException {
+  private static void printWelcome(String baseUrl, DemoSeed.Demo demo, String stripeWebhookSecret) throws IOException {
     Path envFile = Path.of("target", "local", "demo.env");
     StringBuilder env = new StringBuilder("TENANT_ID=" + demo.tenantId() + "\n");
     OUT.println();
@@ -100,6 +100,8 @@ public final class LocalRuntime {
       OUT.println("export " + name + "=" + token.getValue());
       env.append(name).append('=').append(token.getValue()).append('\n');
     }
+    // The webhook signing secret of this run (stripe-mock sends no webhooks: scripts/stripe-webhook.py signs them).
+    env.append("STRIPE_WEBHOOK_SECRET=").append(stripeWebhookSecret).append('\n');
     Files.createDirectories(envFile.getParent());
     Files.writeString(envFile, env.toString());
     OUT.println();
@@ -108,6 +110,11 @@ public final class LocalRuntime {
     OUT.println("curl -s -X POST " + baseUrl + "/v1/projects -H \"Authorization: Bearer $MEMBER_TOKEN\" \\");
     OUT.println("  -H 'Content-Type: application/json' -d '{\"key\":\"DEMO\",\"name\":\"Demo project\"}'");
     OUT.println("curl -s " + baseUrl + "/v1/projects -H \"Authorization: Bearer $MEMBER_TOKEN\"");
+    OUT.println();
+    OUT.println("Send a signed Stripe test webhook (stripe-mock sends none; this run's signing secret is in "
+        + envFile + "), then send it again to see the duplicate answered and ignored:");
+    OUT.println();
+    OUT.println("scripts/stripe-webhook.py payment_intent.succeeded pi_demo");
     OUT.println();
     OUT.println("Mint other tokens: curl -s -X POST " + baseUrl + "/local/token -d "
         + "'{\"tenant_id\":\"" + demo.tenantId() + "\",\"user_id\":\"<id>\",\"role\":\"auditor\"}'");

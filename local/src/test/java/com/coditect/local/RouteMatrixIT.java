@@ -9,15 +9,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.coditect.shared.store.Ids;
-
+import com.coditect.billing.DaggerTestBillingComponent;
+import com.coditect.billing.TestBillingComponent;
+import com.coditect.billing.domain.PaymentService;
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
 import com.coditect.local.LocalApiHarness.User;
+import com.coditect.shared.config.AppConfig;
+import com.coditect.shared.config.StripeConfig;
+import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.OutboxRecord;
 import com.coditect.shared.store.Ids;
+import com.coditect.shared.store.Timestamps;
+import com.coditect.shared.store.WriteTransaction;
+import com.coditect.shared.tenancy.TenantId;
 import com.coditect.testing.CloudTemplate;
 import com.coditect.testing.TemplateRoute;
+import com.coditect.testing.TestInterceptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +117,11 @@ class RouteMatrixIT {
       Map.entry("approval_id", seed -> seed.workflows().approvalId()),
       Map.entry("version_number", seed -> "1"),
       Map.entry("workflow_id", seed -> seed.workflows().workflowId()),
-      Map.entry("execution_id", seed -> seed.workflows().executionId()));
+      Map.entry("execution_id", seed -> seed.workflows().executionId()),
+      Map.entry("address_id", seed -> seed.billing().addressId()),
+      Map.entry("payment_id", seed -> seed.billing().paymentId()),
+      // Tax rates are the platform's, not a tenant's: the one rate the platform administrator made.
+      Map.entry("tax_rate_id", seed -> seed.billing().taxRateId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -175,7 +188,20 @@ class RouteMatrixIT {
       Map.entry("POST /v1/executions/{execution_id}/cancel", ""),
       Map.entry("POST /v1/executions/{execution_id}/pause", ""),
       Map.entry("POST /v1/executions/{execution_id}/resume", ""),
-      Map.entry("POST /v1/executions/{execution_id}/retry", ""));
+      Map.entry("POST /v1/executions/{execution_id}/retry", ""),
+      Map.entry("POST /v1/billing-addresses", "{\"full_name\":\"B's billing\",\"address_line1\":\"1 Probe St\","
+          + "\"city\":\"Probeville\",\"postal_code\":\"12345\",\"country_code\":\"US\",\"is_default\":true}"),
+      Map.entry("PATCH /v1/billing-addresses/{address_id}", "{\"city\":\"Changed by B\",\"is_default\":true}"),
+      Map.entry("POST /v1/tax-rates", "{\"display_name\":\"B's tax\",\"percentage\":\"1\",\"jurisdiction\":\"US\","
+          + "\"country_code\":\"US\",\"tax_type\":\"sales_tax\"}"),
+      Map.entry("PATCH /v1/tax-rates/{tax_rate_id}", "{\"active\":false}"),
+      Map.entry("POST /v1/payments/{payment_id}/refunds", "{\"amount_cents\":100}"));
+
+  /**
+   * Routes for platform administrators only, whose ids are the platform's, not a tenant's: B's
+   * owner is refused (403) before any id is looked up.
+   */
+  private static final Set<String> PLATFORM_ADMIN_ROUTES = Set.of("PATCH /v1/tax-rates/{tax_rate_id}");
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -199,6 +225,8 @@ class RouteMatrixIT {
 
   private final List<TemplateRoute> routes = CloudTemplate.load().routes();
   private LocalApiHarness harness;
+  /** The platform's one tax rate, made with the first seed. */
+  private String taxRateId;
   private Seed a;
   private Seed b;
   private Map<String, String> aBefore;
@@ -209,13 +237,13 @@ class RouteMatrixIT {
    * draft workflow of the project.
    */
   record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms,
-      Workflows workflows) {
+      Workflows workflows, Billing billing) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
           dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflows.approvalId(),
-          workflows.workflowId(), workflows.executionId());
+          workflows.workflowId(), workflows.executionId(), billing.addressId(), billing.paymentId());
     }
   }
 
@@ -237,6 +265,12 @@ class RouteMatrixIT {
    * approval step, and a completed execution of another, published workflow.
    */
   record Workflows(String workflowId, String approvalId, String executionId) {}
+
+  /**
+   * The billing resources of a seed: its default billing address, a pending payment (made as
+   * checkout makes them, through the billing function's own code), and the platform's tax rate.
+   */
+  record Billing(String addressId, String paymentId, String taxRateId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -263,7 +297,28 @@ class RouteMatrixIT {
         "{\"key\":\"" + projectKey + "\",\"name\":\"" + name + " project\",\"owner_id\":\"" + member.id() + "\"}");
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
         seedDms(tenant, member, folderName), seedWorkflows(tenant, member, harness.create("/v1/workflows",
-            tenant.ownerToken(), "{\"name\":\"" + name + " approvals\",\"project_id\":\"" + project + "\"}")));
+            tenant.ownerToken(), "{\"name\":\"" + name + " approvals\",\"project_id\":\"" + project + "\"}")),
+        seedBilling(tenant));
+  }
+
+  private Billing seedBilling(Tenant tenant) {
+    String address = harness.create("/v1/billing-addresses", tenant.ownerToken(), "{\"full_name\":\"Accounts\","
+        + "\"address_line1\":\"1 Main St\",\"city\":\"Springfield\",\"postal_code\":\"49007\","
+        + "\"country_code\":\"US\",\"is_default\":true}");
+    if (taxRateId == null) {
+      taxRateId = harness.create("/v1/tax-rates", harness.platformAdminToken(), "{\"display_name\":\"Sales tax\","
+          + "\"percentage\":\"6\",\"jurisdiction\":\"US-MI\",\"country_code\":\"US\",\"state_code\":\"MI\","
+          + "\"tax_type\":\"sales_tax\"}");
+    }
+    TestBillingComponent billing = DaggerTestBillingComponent.factory().create(AppConfig.fromEnvironment(),
+        StripeConfig.fromEnvironment(), TestInterceptors.none());
+    TenantId tenantId = new TenantId(tenant.id());
+    String paymentId = Ids.newId();
+    WriteTransaction tx = billing.transactions().begin();
+    billing.paymentService().record(tx, tenantId, Actor.system("route-matrix-seed"), PaymentService.pending(tenantId,
+        paymentId, null, "pi_" + paymentId.replace("-", ""), 4_200, "usd", Timestamps.now(Clock.systemUTC())));
+    tx.commit();
+    return new Billing(address, paymentId, taxRateId);
   }
 
   /**
@@ -395,7 +450,12 @@ class RouteMatrixIT {
     tests.add(check(route, "no token -> 401", () -> assertGatewayUnauthorized(route, null)));
     tests.add(check(route, "forged token -> 401", () -> assertGatewayUnauthorized(route,
         new DevTokens().issue(a.tenant().ownerId(), a.tenant().id(), "owner", false))));
-    if (!parameters.isEmpty()) {
+    if (PLATFORM_ADMIN_ROUTES.contains(route.routeKey())) {
+      tests.add(check(route, "tenant B's owner -> 403 (platform administrators only)", () -> {
+        Response refused = send(route, path(route, idsOf(a, route)), b.tenant().ownerToken(), requireBody(route));
+        assertEquals(403, refused.status(), refused.toString());
+      }));
+    } else if (!parameters.isEmpty()) {
       tests.add(check(route, "tenant B's token with tenant A's ids -> 404", () -> foreignIdsAre404(route)));
       if (parameters.size() > 1) {
         for (String parameter : parameters.stream().filter(p -> !NUMBERS.containsKey(p)).toList()) {
@@ -557,9 +617,13 @@ class RouteMatrixIT {
 
   // ------------------------------------------------------------------------------------------
 
+  /** Every POST carries a fresh Idempotency-Key: some routes (a refund) need one before they look an id up. */
   private Response send(TemplateRoute route, String path, String token, String body) {
-    return harness.request(route.method(), path).token(token).body(body == null || body.isEmpty() ? null : body)
-        .send();
+    var request = harness.request(route.method(), path).token(token).body(body == null || body.isEmpty() ? null : body);
+    if (route.method().equals("POST")) {
+      request.header("Idempotency-Key", UUID.randomUUID().toString());
+    }
+    return request.send();
   }
 
   private static String requireBody(TemplateRoute route) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class StripeMock {
 
-  /** The secret key the tests' functions use (stripe-mock takes any {@code sk_test_} key). */
+  /** The secret key the tests' functions use (stripe-mock takes sk_test_ followed by letters and digits). */
   public static final String API_KEY = "sk_test_coditect";
   /** The webhook signing secret the tests sign their events with (stripe-mock sends no webhooks). */
   public static final String WEBHOOK_SECRET = "whsec_test_coditect";

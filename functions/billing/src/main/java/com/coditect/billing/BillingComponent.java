@@ -1,5 +1,6 @@
 package com.coditect.billing;
 
+import com.coditect.billing.domain.StripeEventSync;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.di.DynamoDbModule;
@@ -17,6 +18,12 @@ public interface BillingComponent {
   BillingAddressRoutes billingAddressRoutes();
 
   TaxRateRoutes taxRateRoutes();
+
+  PaymentRoutes paymentRoutes();
+
+  StripeWebhookRoutes stripeWebhookRoutes();
+
+  StripeEventSync stripeEventSync();
 
   /** Builds the component from the function's config. */
   @Component.Factory

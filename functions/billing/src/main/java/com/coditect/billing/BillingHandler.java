@@ -12,7 +12,10 @@ import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import java.util.List;
 
-/** The billing Lambda: a tenant's billing addresses, the platform's tax rates (payments, refunds and subscriptions join them). */
+/**
+ * The billing Lambda: a tenant's billing addresses, payments and refunds, the platform's tax rates,
+ * and Stripe's webhook (subscriptions and invoices join them).
+ */
 public final class BillingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final HttpDispatcher dispatcher;
@@ -24,7 +27,8 @@ public final class BillingHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   BillingHandler(BillingComponent component) {
-    List<RouteGroup> groups = List.of(component.billingAddressRoutes(), component.taxRateRoutes());
+    List<RouteGroup> groups = List.of(component.billingAddressRoutes(), component.taxRateRoutes(), component.paymentRoutes(),
+        component.stripeWebhookRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -1,11 +1,13 @@
 package com.coditect.billing;
 
 import com.coditect.billing.data.TaxRateRepository;
+import com.coditect.billing.domain.PaymentService;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
+import com.coditect.shared.store.Transactions;
 import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.TestInterceptorsModule;
 import dagger.BindsInstance;
@@ -23,6 +25,17 @@ public interface TestBillingComponent extends BillingComponent {
 
   /** The tax rates' reads, for the lookups no route makes alone (a checkout's applicable rates). */
   TaxRateRepository taxRates();
+
+  /** Payments as checkout records them, for tests that need one before checkout exists. */
+  PaymentService paymentService();
+
+  /** The unit of work, for writing a seeded payment as checkout will (in its own transaction). */
+  Transactions transactions();
+
+  /** The events handler over this wiring (its component constructor is package-private). */
+  default BillingEventsHandler eventsHandler() {
+    return new BillingEventsHandler(this);
+  }
 
   /** The billing API handler over this wiring (the handler's component constructor is package-private). */
   default BillingHandler handler() {

@@ -3,6 +3,7 @@ package com.coditect.shared.store;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The only attribute types our items use (String, Long, Integer, Boolean, List of String, Map of
- * String to Boolean). Every
+ * String to Boolean, bytes). Every
  * item schema names this provider instead of the SDK's default one, whose dozens of converters
  * cost a fresh JVM about 50 ms to build: time every cold start would pay.
  */
@@ -25,7 +26,8 @@ public final class PlatformConverters implements AttributeConverterProvider {
       EnhancedType.of(Integer.class), new IntegerConverter(),
       EnhancedType.of(Boolean.class), new BooleanConverter(),
       EnhancedType.listOf(String.class), new StringListConverter(),
-      EnhancedType.mapOf(String.class, Boolean.class), new BooleanMapConverter());
+      EnhancedType.mapOf(String.class, Boolean.class), new BooleanMapConverter(),
+      EnhancedType.of(SdkBytes.class), new BytesConverter());
 
   private PlatformConverters() {}
 
@@ -66,6 +68,14 @@ public final class PlatformConverters implements AttributeConverterProvider {
     @Override public Boolean transformTo(AttributeValue input) { return input.bool(); }
     @Override public EnhancedType<Boolean> type() { return EnhancedType.of(Boolean.class); }
     @Override public AttributeValueType attributeValueType() { return AttributeValueType.BOOL; }
+  }
+
+  /** Bytes as a DynamoDB binary (a compressed payload). */
+  private static final class BytesConverter implements AttributeConverter<SdkBytes> {
+    @Override public AttributeValue transformFrom(SdkBytes input) { return AttributeValue.fromB(input); }
+    @Override public SdkBytes transformTo(AttributeValue input) { return input.b(); }
+    @Override public EnhancedType<SdkBytes> type() { return EnhancedType.of(SdkBytes.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.B; }
   }
 
   /** A list of strings as a DynamoDB list (order kept; a string set would lose it). */

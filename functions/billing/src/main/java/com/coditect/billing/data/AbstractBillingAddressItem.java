@@ -8,8 +8,6 @@ import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.StoredItem;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -77,7 +75,6 @@ abstract class AbstractBillingAddressItem implements StoredItem<BillingAddressIt
           .addAttribute(String.class, a -> a.name("phone").getter(BillingAddressItem::phone)
               .setter(BillingAddressItem.Builder::phone))
           .addAttribute(Boolean.class, a -> a.name("is_default").getter(BillingAddressItem::isDefault)
-              .setter(BillingAddressItem.Builder::isDefault)
-              .attributeConverter(AttributeConverterProvider.defaultProvider().converterFor(EnhancedType.of(Boolean.class))))
+              .setter(BillingAddressItem.Builder::isDefault))
           .build();
 }

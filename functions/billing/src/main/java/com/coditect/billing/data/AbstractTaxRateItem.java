@@ -8,9 +8,6 @@ import com.coditect.shared.store.PlatformConverters;
 import com.coditect.shared.store.StoredItem;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -47,10 +44,6 @@ abstract class AbstractTaxRateItem implements StoredItem<TaxRateItem> {
 
   public abstract Boolean active();
 
-  // Declared before SCHEMA, which uses it while the class initialises.
-  private static final AttributeConverter<Boolean> BOOLEAN =
-      AttributeConverterProvider.defaultProvider().converterFor(EnhancedType.of(Boolean.class));
-
   public static final TableSchema<TaxRateItem> SCHEMA =
       StaticImmutableTableSchema.builder(TaxRateItem.class, TaxRateItem.Builder.class)
           .attributeConverterProviders(PlatformConverters.INSTANCE)
@@ -72,8 +65,8 @@ abstract class AbstractTaxRateItem implements StoredItem<TaxRateItem> {
           .addAttribute(TaxType.class, a -> a.name("tax_type").getter(TaxRateItem::taxType)
               .setter(TaxRateItem.Builder::taxType).attributeConverter(ChoiceConverter.of(TaxType.class)))
           .addAttribute(Boolean.class, a -> a.name("inclusive").getter(TaxRateItem::inclusive)
-              .setter(TaxRateItem.Builder::inclusive).attributeConverter(BOOLEAN))
+              .setter(TaxRateItem.Builder::inclusive))
           .addAttribute(Boolean.class, a -> a.name("active").getter(TaxRateItem::active)
-              .setter(TaxRateItem.Builder::active).attributeConverter(BOOLEAN))
+              .setter(TaxRateItem.Builder::active))
           .build();
 }

@@ -1,6 +1,7 @@
 package com.coditect.billing.data;
 
 import com.coditect.billing.model.AddressType;
+import com.coditect.billing.model.PaymentStatus;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -13,6 +14,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * billing address  T#t#BILLING_ADDRESS#a       BILLING_ADDRESS   T#t#BILLING_ADDRESSES[#DELETED] / type#a         T#t#BILLING_ADDRESSES#DEFAULT / a (default only)
  * default pointer  T#t#BILLING_DEFAULT         BILLING_DEFAULT   -                                                -
  * tax rate         PLATFORM#TAX_RATE#r         TAX_RATE          PLATFORM#TAX_RATES / r                           PLATFORM#TAX_RATES#COUNTRY#cc / (state|-)#r
+ * payment          T#t#PAYMENT#p               PAYMENT           T#t#PAYMENTS / p                                 T#t#PAYMENTS#STATUS#s / p
+ * refund           T#t#PAYMENT#p               REFUND#r          T#t#REFUNDS / r                                  -
+ * stripe object    PLATFORM#STRIPE#<stripe id> STRIPE            -                                                -
+ * stripe event     PLATFORM#STRIPE_EVENT#<evt> STRIPE_EVENT      -                                                -
  * </pre>
  * Tax rates belong to no tenant: their keys start with {@code PLATFORM}.
  * Ids are UUIDv7, so a list sorted by id is sorted by creation time; GSI1's sort key starts with
@@ -23,6 +28,10 @@ public final class BillingKeys {
   public static final String BILLING_ADDRESS = "BILLING_ADDRESS";
   public static final String BILLING_DEFAULT = "BILLING_DEFAULT";
   public static final String TAX_RATE = "TAX_RATE";
+  public static final String PAYMENT = "PAYMENT";
+  public static final String REFUND = "REFUND";
+  public static final String STRIPE = "STRIPE";
+  public static final String STRIPE_EVENT = "STRIPE_EVENT";
   /** Uniqueness kind of a tax rate's Stripe id (a platform-wide sentinel). */
   public static final String UNIQUE_STRIPE_TAX_RATE = "STRIPE_TAX_RATE";
   /** The sort-key segment of a country-wide rate, which no state code (letters and digits) can be. */
@@ -84,5 +93,46 @@ public final class BillingKeys {
   /** The prefix of one state's rates among its country's. */
   public static String taxRateStatePrefix(String stateCode) {
     return stateCode + "#";
+  }
+
+  public static String paymentPartition(TenantId tenant, String paymentId) {
+    return Keys.tenant(tenant).with(PAYMENT, paymentId).build();
+  }
+
+  public static Key payment(TenantId tenant, String paymentId) {
+    return Key.builder().partitionValue(paymentPartition(tenant, paymentId)).sortValue(PAYMENT).build();
+  }
+
+  /** The tenant's payments, newest first by id (UUIDv7). */
+  public static String payments(TenantId tenant) {
+    return Keys.tenant(tenant).with("PAYMENTS").build();
+  }
+
+  public static String paymentsWithStatus(TenantId tenant, PaymentStatus status) {
+    return Keys.tenant(tenant).with("PAYMENTS").with("STATUS", status.apiName()).build();
+  }
+
+  public static Key refund(TenantId tenant, String paymentId, String refundId) {
+    return Key.builder().partitionValue(paymentPartition(tenant, paymentId)).sortValue(Keys.of(REFUND, refundId)).build();
+  }
+
+  /** The sort-key prefix of a payment's refunds in its partition. */
+  public static String refundPrefix() {
+    return REFUND + "#";
+  }
+
+  public static String refunds(TenantId tenant) {
+    return Keys.tenant(tenant).with("REFUNDS").build();
+  }
+
+  /** The pointer from a Stripe id (pi_..., re_..., sub_..., in_...) to the tenant's item. */
+  public static Key stripeObject(String stripeId) {
+    return Key.builder().partitionValue(Keys.platform().with(STRIPE, stripeId).build()).sortValue(STRIPE).build();
+  }
+
+  /** A Stripe event received by the webhook, once per event id. */
+  public static Key stripeEvent(String eventId) {
+    return Key.builder().partitionValue(Keys.platform().with(STRIPE_EVENT, eventId).build()).sortValue(STRIPE_EVENT)
+        .build();
   }
 }

@@ -1,6 +1,5 @@
 package com.coditect.billing.data;
 
-import com.coditect.shared.error.BadGatewayException;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.TaxRate;
@@ -48,7 +47,7 @@ public final class StripeTaxRates {
       TaxRate created = stripe.get().v1().taxRates().create(params, options(idempotencyKey));
       return created.getId();
     } catch (StripeException e) {
-      throw unavailable(e);
+      throw StripeFailures.failed(e, "tax rate");
     }
   }
 
@@ -75,7 +74,7 @@ public final class StripeTaxRates {
     try {
       stripe.get().v1().taxRates().update(rate.stripeTaxRateId(), params.build(), options(idempotencyKey));
     } catch (StripeException e) {
-      throw unavailable(e);
+      throw StripeFailures.failed(e, "tax rate");
     }
   }
 
@@ -91,7 +90,4 @@ public final class StripeTaxRates {
     return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
   }
 
-  private static RuntimeException unavailable(StripeException e) {
-    return new BadGatewayException("Stripe did not take the tax rate (" + e.getCode() + "); try again.");
-  }
 }
