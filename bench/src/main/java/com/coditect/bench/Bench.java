@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /**
  * {@code make bench}: per function of the template the shaded jar size and the fresh-JVM time to
  * first response next to a baseline that only builds the DynamoDB client and reads one item, then
- * the DynamoDB calls of each tenancy, PM, audit, DMS, workflows and billing route, and the DMS lists' calls per page in
+ * the DynamoDB calls of each tenancy, PM, audit, DMS, workflows, billing and commerce route, and the DMS lists' calls per page in
  * a tenant of 10,000 documents. Missed targets are printed as MISSED; only errors
  * exit non-zero.
  */
@@ -73,6 +73,7 @@ public final class Bench {
   private static final String WORKFLOWS_HANDLER = "com.coditect.workflows.WorkflowsHandler";
   private static final String WORKFLOW_EVENTS_HANDLER = "com.coditect.workflows.WorkflowEventsHandler";
   private static final String BILLING_HANDLER = "com.coditect.billing.BillingHandler";
+  private static final String COMMERCE_HANDLER = "com.coditect.commerce.CommerceHandler";
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String COLD_START = "cold-start";
@@ -88,7 +89,8 @@ public final class Bench {
       DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart",
       WORKFLOWS_HANDLER, "com.coditect.bench.fresh.WorkflowsColdStart",
       WORKFLOW_EVENTS_HANDLER, "com.coditect.bench.fresh.WorkflowEventsColdStart",
-      BILLING_HANDLER, "com.coditect.bench.fresh.BillingColdStart");
+      BILLING_HANDLER, "com.coditect.bench.fresh.BillingColdStart",
+      COMMERCE_HANDLER, "com.coditect.bench.fresh.CommerceColdStart");
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -203,6 +205,9 @@ public final class Bench {
       List<RouteCount> billingCounts = new BillingRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run(tenant);
       requireEveryTemplateRoute(BILLING_HANDLER, "BillingRoutePlan", billingCounts);
       printCalls("billing", billingCounts);
+      List<RouteCount> commerceCounts = new CommerceRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run();
+      requireEveryTemplateRoute(COMMERCE_HANDLER, "CommerceRoutePlan", commerceCounts);
+      printCalls("commerce", commerceCounts);
       dmsListScale(env, plan);
 
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
@@ -313,6 +318,7 @@ public final class Bench {
         DMS_HANDLER, dmsProperties,
         WORKFLOWS_HANDLER, workflowsProperties,
         BILLING_HANDLER, claims,
+        COMMERCE_HANDLER, claims,
         WORKFLOW_EVENTS_HANDLER, Map.of("bench.tenant_id", tenant.id(), "bench.execution_id", executionAndStep.get(0),
             "bench.step_id", executionAndStep.get(1)));
 

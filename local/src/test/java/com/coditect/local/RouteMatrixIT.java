@@ -121,7 +121,9 @@ class RouteMatrixIT {
       Map.entry("address_id", seed -> seed.billing().addressId()),
       Map.entry("payment_id", seed -> seed.billing().paymentId()),
       // Tax rates are the platform's, not a tenant's: the one rate the platform administrator made.
-      Map.entry("tax_rate_id", seed -> seed.billing().taxRateId()));
+      Map.entry("tax_rate_id", seed -> seed.billing().taxRateId()),
+      // The catalog is the platform's too: the one product the platform administrator made.
+      Map.entry("product_id", seed -> seed.billing().productId()));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -195,13 +197,17 @@ class RouteMatrixIT {
       Map.entry("POST /v1/tax-rates", "{\"display_name\":\"B's tax\",\"percentage\":\"1\",\"jurisdiction\":\"US\","
           + "\"country_code\":\"US\",\"tax_type\":\"sales_tax\"}"),
       Map.entry("PATCH /v1/tax-rates/{tax_rate_id}", "{\"active\":false}"),
-      Map.entry("POST /v1/payments/{payment_id}/refunds", "{\"amount_cents\":100}"));
+      Map.entry("POST /v1/payments/{payment_id}/refunds", "{\"amount_cents\":100}"),
+      Map.entry("POST /v1/products", "{\"sku\":\"B-SKU\",\"name\":\"B's product\",\"price_cents\":100,"
+          + "\"currency\":\"usd\"}"),
+      Map.entry("PATCH /v1/products/{product_id}", "{\"name\":\"Changed by B\"}"));
 
   /**
    * Routes for platform administrators only, whose ids are the platform's, not a tenant's: B's
    * owner is refused (403) before any id is looked up.
    */
-  private static final Set<String> PLATFORM_ADMIN_ROUTES = Set.of("PATCH /v1/tax-rates/{tax_rate_id}");
+  private static final Set<String> PLATFORM_ADMIN_ROUTES = Set.of("PATCH /v1/tax-rates/{tax_rate_id}",
+      "PATCH /v1/products/{product_id}");
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -227,6 +233,8 @@ class RouteMatrixIT {
   private LocalApiHarness harness;
   /** The platform's one tax rate, made with the first seed. */
   private String taxRateId;
+  /** The platform's one product, made with the first seed. */
+  private String productId;
   private Seed a;
   private Seed b;
   private Map<String, String> aBefore;
@@ -268,9 +276,10 @@ class RouteMatrixIT {
 
   /**
    * The billing resources of a seed: its default billing address, a pending payment (made as
-   * checkout makes them, through the billing function's own code), and the platform's tax rate.
+   * checkout makes them, through the billing function's own code), and the platform's tax rate and
+   * product.
    */
-  record Billing(String addressId, String paymentId, String taxRateId) {}
+  record Billing(String addressId, String paymentId, String taxRateId, String productId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -305,6 +314,10 @@ class RouteMatrixIT {
     String address = harness.create("/v1/billing-addresses", tenant.ownerToken(), "{\"full_name\":\"Accounts\","
         + "\"address_line1\":\"1 Main St\",\"city\":\"Springfield\",\"postal_code\":\"49007\","
         + "\"country_code\":\"US\",\"is_default\":true}");
+    if (productId == null) {
+      productId = harness.create("/v1/products", harness.platformAdminToken(), "{\"sku\":\"MATRIX-1\","
+          + "\"name\":\"Matrix plan\",\"price_cents\":4900,\"currency\":\"usd\",\"interval\":\"month\"}");
+    }
     if (taxRateId == null) {
       taxRateId = harness.create("/v1/tax-rates", harness.platformAdminToken(), "{\"display_name\":\"Sales tax\","
           + "\"percentage\":\"6\",\"jurisdiction\":\"US-MI\",\"country_code\":\"US\",\"state_code\":\"MI\","
@@ -318,7 +331,7 @@ class RouteMatrixIT {
     billing.paymentService().record(tx, tenantId, Actor.system("route-matrix-seed"), PaymentService.pending(tenantId,
         paymentId, null, "pi_" + paymentId.replace("-", ""), 4_200, "usd", Timestamps.now(Clock.systemUTC())));
     tx.commit();
-    return new Billing(address, paymentId, taxRateId);
+    return new Billing(address, paymentId, taxRateId, productId);
   }
 
   /**

@@ -1,38 +1,17 @@
 package com.coditect.billing;
 
-import com.coditect.shared.config.Secrets;
-import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.events.EventSource;
-import com.stripe.StripeClient;
 import dagger.Module;
 import dagger.Provides;
-import javax.inject.Singleton;
 
-/** What is particular to the billing function's wiring: the source of its events and its Stripe client. */
-@Module
+/** What is particular to the billing function's wiring: the source of its events. */
+@Module(includes = StripeModule.class)
 public final class BillingModule {
-
-  /** Stripe's own retries resend the same idempotency key, so a retried call still happens once. */
-  static final int STRIPE_NETWORK_RETRIES = 2;
 
   private BillingModule() {}
 
   @Provides
   static EventSource eventSource() {
     return EventSource.domain("billing");
-  }
-
-  /**
-   * Built on first use (users hold it as {@code Lazy}): the secret key is read then, never at init,
-   * so no key is in a SnapStart snapshot.
-   */
-  @Provides
-  @Singleton
-  static StripeClient stripe(StripeConfig config, Secrets secrets) {
-    StripeClient.StripeClientBuilder builder = StripeClient.builder()
-        .setApiKey(secrets.value(config.apiKeySecret()))
-        .setMaxNetworkRetries(STRIPE_NETWORK_RETRIES);
-    config.apiBase().ifPresent(base -> builder.setApiBase(base.toString()));
-    return builder.build();
   }
 }

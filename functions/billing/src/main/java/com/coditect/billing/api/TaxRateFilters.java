@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The filters of {@code GET /v1/tax-rates}: {@code ?country_code=}, {@code ?state_code=} (with a
- * country: state codes repeat across countries), {@code ?active=true|false}.
+ * The filters of {@code GET /v1/tax-rates}: {@code ?country_code=}, {@code ?state_code=} (a state of
+ * that country; without one, that state code in any country), {@code ?active=true|false}.
  */
 public record TaxRateFilters(Optional<String> countryCode, Optional<String> stateCode, Optional<Boolean> active) {
 
@@ -19,9 +19,6 @@ public record TaxRateFilters(Optional<String> countryCode, Optional<String> stat
     Optional<String> state = request.queryParameter("state_code");
     if (state.isPresent() && !TaxRateFields.STATE_CODE.matcher(state.get()).matches()) {
       throw BadRequestException.forField("state_code", "must be the subdivision part of an ISO 3166-2 code in capitals");
-    }
-    if (state.isPresent() && country.isEmpty()) {
-      throw BadRequestException.forField("state_code", "needs country_code: state codes repeat across countries");
     }
     return new TaxRateFilters(country, state,
         request.choiceQueryParameter("active", List.of("true", "false")).map(Boolean::valueOf));

@@ -37,16 +37,20 @@ public final class TaxRateRepository extends ItemRepository<TaxRateItem> {
 
   /**
    * One page of rates, oldest first: every rate (GSI1), a country's (GSI2) or one state's of a
-   * country (GSI2, sort-key prefix); {@code active} narrows any of them with a filter expression.
+   * country (GSI2, sort-key prefix); {@code active}, and a state code without a country, narrow them
+   * with a filter expression.
    */
   public ResultPage<TaxRateItem> list(Optional<String> countryCode, Optional<String> stateCode,
       Optional<Boolean> active, PageRequest page) {
     Expression filter = active.map(TaxRateRepository::activeIs).orElse(null);
     String scope = countryCode.orElse("") + "|" + stateCode.orElse("") + "|" + active.map(String::valueOf).orElse("");
     if (countryCode.isEmpty()) {
+      // A state code alone (the same code in any country) narrows the platform's list: rates are few.
+      Expression byState = stateCode.map(state -> Expression.builder().expression("state_code = :state")
+          .expressionValues(Map.of(":state", AttributeValue.fromS(state))).build()).orElse(null);
       String partition = BillingKeys.taxRates();
       return queries.page(table, ItemMeta.GSI1, QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
-          filter, page, partition + "|" + scope, false);
+          Expression.join(filter, byState, " AND "), page, partition + "|" + scope, false);
     }
     String partition = BillingKeys.taxRatesOfCountry(countryCode.get());
     QueryConditional condition = stateCode
