@@ -50,7 +50,7 @@ final class BillingAddressRoutes implements RouteGroup {
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateBillingAddressRequest body = CreateBillingAddressRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> addresses.get().create(caller, body, claim));
+    return idempotency.createReadingRecord(request, caller, lookup -> addresses.get().create(caller, body, lookup));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {

@@ -64,7 +64,8 @@ final class PaymentRoutes implements RouteGroup {
     if (request.header(Idempotency.HEADER).isEmpty()) {
       throw BadRequestException.forField(Idempotency.HEADER, "is required: a refund moves money, and a retry must not move it twice");
     }
-    return idempotency.create(request, caller, claim -> refunds.get().create(caller, paymentId, body, claim));
+    return idempotency.createReadingRecord(request, caller, lookup -> refunds.get().create(caller, paymentId, body,
+        lookup));
   }
 
   private ApiResponse refunds(ApiRequest request, Caller caller) {

@@ -1,6 +1,9 @@
 package com.coditect.billing.data;
 
 import com.coditect.billing.model.AddressType;
+import com.coditect.shared.store.BatchGets;
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
@@ -9,6 +12,8 @@ import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,25 +40,56 @@ public final class BillingAddressRepository extends ItemRepository<BillingAddres
 
   private final DynamoDbTable<BillingDefaultItem> defaults;
   private final Queries queries;
+  private final BatchGets reads;
 
   @Inject
-  public BillingAddressRepository(SingleTable table, Queries queries) {
+  public BillingAddressRepository(SingleTable table, Queries queries, BatchGets reads) {
     super(table, BillingAddressItem.SCHEMA);
     this.defaults = table.view(BillingDefaultItem.SCHEMA);
     this.queries = queries;
+    this.reads = reads;
+  }
+
+  /** A live address (if any) and the tenant's default pointer (if any). */
+  public record AddressAndDefault(Optional<BillingAddressItem> address, Optional<BillingDefaultItem> pointer) {}
+
+  /** The tenant's default pointer (if any) and the idempotency record at {@code recordKey} (if any). */
+  public record DefaultAndRecord(Optional<BillingDefaultItem> pointer, IdempotencyItem record) {}
+
+  /**
+   * A live address with the tenant's default pointer, for a change that makes it the default: one
+   * strongly consistent BatchGetItem, so the transaction is conditional on the versions read.
+   */
+  public AddressAndDefault findLiveWithDefault(TenantId tenant, String addressId) {
+    Key addressKey = BillingKeys.billingAddress(tenant, addressId);
+    Key pointerKey = BillingKeys.billingDefault(tenant);
+    BatchGets.Found found = reads.get(List.of(addressKey, pointerKey));
+    return new AddressAndDefault(found.item(addressKey, BillingAddressItem.SCHEMA).filter(a -> !a.isDeleted()),
+        found.item(pointerKey, BillingDefaultItem.SCHEMA));
+  }
+
+  /**
+   * What a create reads: the default pointer when the new address is to be the default, and the
+   * request's idempotency record when it has a key; one GetItem or BatchGetItem, none when neither.
+   */
+  public DefaultAndRecord findForCreate(TenantId tenant, boolean wantsDefault, Optional<Key> recordKey) {
+    Key pointerKey = BillingKeys.billingDefault(tenant);
+    List<Key> wanted = new ArrayList<>();
+    if (wantsDefault) {
+      wanted.add(pointerKey);
+    }
+    recordKey.ifPresent(wanted::add);
+    if (wanted.isEmpty()) {
+      return new DefaultAndRecord(Optional.empty(), null);
+    }
+    BatchGets.Found found = reads.get(wanted);
+    return new DefaultAndRecord(wantsDefault ? found.item(pointerKey, BillingDefaultItem.SCHEMA) : Optional.empty(),
+        IdempotencyRecordRepository.fromRead(recordKey.flatMap(found::raw).orElse(null)));
   }
 
   /** A live address: one GetItem. */
   public Optional<BillingAddressItem> findLive(TenantId tenant, String addressId) {
     return Optional.ofNullable(table.getItem(BillingKeys.billingAddress(tenant, addressId))).filter(a -> !a.isDeleted());
-  }
-
-  /**
-   * Which address is the tenant's default, if any: one strongly consistent GetItem, since the
-   * change that follows is conditional on exactly the version read here.
-   */
-  public Optional<BillingDefaultItem> findDefault(TenantId tenant) {
-    return Optional.ofNullable(defaults.getItem(r -> r.key(BillingKeys.billingDefault(tenant)).consistentRead(true)));
   }
 
   /** The tenant's live addresses, oldest first, of one type or all: one Query on GSI1. */

@@ -1,6 +1,9 @@
 package com.coditect.billing.data;
 
 import com.coditect.billing.model.PaymentStatus;
+import com.coditect.shared.store.BatchGets;
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
@@ -8,6 +11,8 @@ import com.coditect.shared.store.Queries;
 import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -19,11 +24,37 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public final class PaymentRepository extends ItemRepository<PaymentItem> {
 
   private final Queries queries;
+  private final BatchGets reads;
 
   @Inject
-  public PaymentRepository(SingleTable table, Queries queries) {
+  public PaymentRepository(SingleTable table, Queries queries, BatchGets reads) {
     super(table, PaymentItem.SCHEMA);
     this.queries = queries;
+    this.reads = reads;
+  }
+
+  /** A payment (if any) and the idempotency record at a request's key (if any). */
+  public record PaymentAndRecord(Optional<PaymentItem> payment, IdempotencyItem record) {}
+
+  /** A payment (if any) and one of its refunds (if any). */
+  public record PaymentAndRefund(Optional<PaymentItem> payment, Optional<RefundItem> refund) {}
+
+  /** A payment and a request's idempotency record, read together: one strongly consistent GetItem or BatchGetItem. */
+  public PaymentAndRecord findWithRecord(TenantId tenant, String paymentId, Optional<Key> recordKey) {
+    Key paymentKey = BillingKeys.payment(tenant, paymentId);
+    List<Key> wanted = new ArrayList<>(List.of(paymentKey));
+    recordKey.ifPresent(wanted::add);
+    BatchGets.Found found = reads.get(wanted);
+    return new PaymentAndRecord(found.item(paymentKey, PaymentItem.SCHEMA),
+        IdempotencyRecordRepository.fromRead(recordKey.flatMap(found::raw).orElse(null)));
+  }
+
+  /** A payment and one of its refunds, read together: one strongly consistent BatchGetItem. */
+  public PaymentAndRefund findWithRefund(TenantId tenant, String paymentId, String refundId) {
+    Key paymentKey = BillingKeys.payment(tenant, paymentId);
+    Key refundKey = BillingKeys.refund(tenant, paymentId, refundId);
+    BatchGets.Found found = reads.get(List.of(paymentKey, refundKey));
+    return new PaymentAndRefund(found.item(paymentKey, PaymentItem.SCHEMA), found.item(refundKey, RefundItem.SCHEMA));
   }
 
   /** One payment: one GetItem (strongly consistent when it is read to be changed). */

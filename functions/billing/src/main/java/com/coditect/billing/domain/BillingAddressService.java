@@ -15,6 +15,7 @@ import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.PageRequest;
@@ -71,10 +72,17 @@ public final class BillingAddressService {
     return new Versioned<>(BillingAddressResponse.from(address), address.version());
   }
 
-  /** A new default also takes the default from the address that held it (one read of the pointer first). */
-  public Created<BillingAddressResponse> create(Caller caller, CreateBillingAddressRequest request, IdempotencyClaim claim) {
+  /**
+   * A new default also takes the default from the address that held it: the pointer and the
+   * request's idempotency record are read together first (one call), then one transaction.
+   */
+  public Created<BillingAddressResponse> create(Caller caller, CreateBillingAddressRequest request,
+      Idempotency.Lookup idempotency) {
     TenantId tenant = caller.tenantId();
-    Optional<BillingDefaultItem> pointer = request.isDefault() ? addresses.findDefault(tenant) : Optional.empty();
+    BillingAddressRepository.DefaultAndRecord read = addresses.findForCreate(tenant, request.isDefault(),
+        idempotency.recordKey());
+    IdempotencyClaim claim = idempotency.claim(read.record());
+    Optional<BillingDefaultItem> pointer = read.pointer();
     String now = Timestamps.now(clock);
     String id = Ids.newId();
     BillingAddressItem address = BillingAddressRepository.indexed(tenant, BillingAddressItem.builder()
@@ -102,10 +110,15 @@ public final class BillingAddressService {
   public Versioned<BillingAddressResponse> update(Caller caller, String addressId, Optional<Long> ifMatch,
       UpdateBillingAddressRequest request) {
     TenantId tenant = caller.tenantId();
-    BillingAddressItem address = find(tenant, addressId);
+    // Asking for the default reads the pointer with the address (one call): the change may need it.
+    boolean asksDefault = Boolean.TRUE.equals(request.isDefault().orElse(false));
+    BillingAddressRepository.AddressAndDefault read = asksDefault ? addresses.findLiveWithDefault(tenant, addressId)
+        : new BillingAddressRepository.AddressAndDefault(addresses.findLive(tenant, addressId), Optional.empty());
+    BillingAddressItem address = read.address()
+        .orElseThrow(() -> new NotFoundException("The billing address was not found."));
     boolean becomesDefault = request.isDefault().orElse(address.isDefault()) && !address.isDefault();
     boolean stopsBeingDefault = !request.isDefault().orElse(address.isDefault()) && address.isDefault();
-    Optional<BillingDefaultItem> pointer = becomesDefault ? addresses.findDefault(tenant) : Optional.empty();
+    Optional<BillingDefaultItem> pointer = becomesDefault ? read.pointer() : Optional.empty();
     return writer.update(tenant, caller.actor(), resource, address, ifMatch, TYPE + ".updated",
         a -> BillingAddressRepository.indexed(tenant, a
             .withAddressType(request.addressType().orElse(a.addressType()))

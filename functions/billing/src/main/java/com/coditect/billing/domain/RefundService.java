@@ -18,6 +18,7 @@ import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.store.Ids;
@@ -78,10 +79,13 @@ public final class RefundService {
   }
 
   public Created<RefundResponse> create(Caller caller, String paymentId, CreateRefundRequest request,
-      IdempotencyClaim claim) {
+      Idempotency.Lookup idempotency) {
     TenantId tenant = caller.tenantId();
     String refundId = Ids.newId();
-    Reserved reserved = reserve(caller, paymentId, refundId, request, claim);
+    // The payment and the request's idempotency record in one read; a retried request ends with its first response.
+    PaymentRepository.PaymentAndRecord first = payments.findWithRecord(tenant, paymentId, idempotency.recordKey());
+    IdempotencyClaim claim = idempotency.claim(first.record());
+    Reserved reserved = reserve(caller, paymentId, refundId, request, claim, first.payment());
     StripePayments.StripeRefund answer;
     try {
       answer = stripe.refund(reserved.payment().stripePaymentIntentId(), reserved.refund().amountCents(),
@@ -112,10 +116,14 @@ public final class RefundService {
 
   /** The reservation: the payment's refunded amount raised and the pending refund, in one transaction. */
   private Reserved reserve(Caller caller, String paymentId, String refundId, CreateRefundRequest request,
-      IdempotencyClaim claim) {
+      IdempotencyClaim claim, Optional<PaymentItem> firstRead) {
     TenantId tenant = caller.tenantId();
+    Optional<PaymentItem> read = firstRead;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      PaymentItem payment = payments.find(tenant, paymentId, true).orElseThrow(PaymentService::notFound);
+      if (attempt > 1) {
+        read = payments.find(tenant, paymentId, true);
+      }
+      PaymentItem payment = read.orElseThrow(PaymentService::notFound);
       long remaining = payment.amountCents() - payment.refundedCents();
       if (payment.status() != PaymentStatus.SUCCEEDED && payment.status() != PaymentStatus.REFUNDED) {
         throw new ConflictException("Only a succeeded payment can be refunded; this one is "
@@ -160,8 +168,9 @@ public final class RefundService {
   private RefundItem settle(TenantId tenant, Actor actor, String paymentId, String refundId, String stripeRefundId,
       RefundStatus status) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      PaymentItem payment = payments.find(tenant, paymentId, true).orElseThrow(PaymentService::notFound);
-      RefundItem refund = refunds.find(tenant, paymentId, refundId)
+      PaymentRepository.PaymentAndRefund read = payments.findWithRefund(tenant, paymentId, refundId);
+      PaymentItem payment = read.payment().orElseThrow(PaymentService::notFound);
+      RefundItem refund = read.refund()
           .orElseThrow(() -> new IllegalStateException("refund " + refundId + " is missing"));
       String now = Timestamps.now(clock);
       RefundItem settled = refund.withStatus(status).nextVersion(now);
