@@ -1,6 +1,14 @@
 package com.coditect.testing;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -87,6 +95,45 @@ public final class WriteGate implements ExecutionInterceptor {
     if (Boolean.TRUE.equals(attributes.getAttribute(HOLDS_WRITE))) {
       attributes.putAttribute(HOLDS_WRITE, false);
       writes.release();
+    }
+  }
+
+  /** A handler of HTTP API events built over a test's interceptors (a gate among them). */
+  public interface HandlerOver {
+    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> with(TestInterceptors interceptors);
+  }
+
+  /**
+   * Sends {@code events} at once, each from a thread of its own, through a handler {@code handler}
+   * builds over a fresh gate armed for {@code reads} reads (each racer's read before its write):
+   * every racer has read before any writes, and the writes reach moto one at a time. Each response
+   * must fit the OpenAPI document; they come back in the order of {@code events}.
+   */
+  public static List<APIGatewayV2HTTPResponse> race(HandlerOver handler, List<APIGatewayV2HTTPEvent> events, int reads)
+      throws Exception {
+    WriteGate gate = new WriteGate();
+    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> racing = handler.with(TestInterceptors.of(gate));
+    OpenApiContract contract = OpenApiContract.load();
+    ExecutorService pool = Executors.newFixedThreadPool(events.size());
+    try {
+      gate.arm(reads);
+      List<Future<APIGatewayV2HTTPResponse>> racers = new ArrayList<>();
+      for (APIGatewayV2HTTPEvent event : events) {
+        racers.add(pool.submit(() -> racing.handleRequest(event, null)));
+      }
+      List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+      for (int i = 0; i < racers.size(); i++) {
+        APIGatewayV2HTTPResponse response = racers.get(i).get(60, TimeUnit.SECONDS);
+        contract.assertResponse(events.get(i).getRouteKey(), response);
+        responses.add(response);
+      }
+      if (!gate.allReadBeforeAnyWrite()) {
+        throw new AssertionError("the racers did not overlap: a write left before every racer had read");
+      }
+      return responses;
+    } finally {
+      gate.disarm();
+      pool.shutdownNow();
     }
   }
 }

@@ -9,20 +9,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.json.Json;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.StripeMock;
-import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -304,30 +298,10 @@ class BillingAddressRoutesIT {
   }
 
   private List<APIGatewayV2HTTPResponse> race(List<APIGatewayV2HTTPEvent> events, int reads) throws Exception {
-    WriteGate gate = new WriteGate();
-    BillingHandler racing = DaggerTestBillingComponent.factory().create(api.env.appConfig(), StripeMock.config(), TestInterceptors.of(gate))
-        .handler();
-    OpenApiContract contract = OpenApiContract.load();
-    ExecutorService pool = Executors.newFixedThreadPool(events.size());
-    try {
-      gate.arm(reads);
-      List<Future<APIGatewayV2HTTPResponse>> racers = new ArrayList<>();
-      for (APIGatewayV2HTTPEvent event : events) {
-        racers.add(pool.submit(() -> racing.handleRequest(event, null)));
-      }
-      List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-      for (int i = 0; i < racers.size(); i++) {
-        APIGatewayV2HTTPResponse response = racers.get(i).get(30, TimeUnit.SECONDS);
-        contract.assertResponse(events.get(i).getRouteKey(), response);
-        responses.add(response);
-      }
-      assertTrue(gate.allReadBeforeAnyWrite(), "the racers did not overlap");
-      return responses;
-    } finally {
-      gate.disarm();
-      pool.shutdownNow();
-    }
+    return WriteGate.race(interceptors -> DaggerTestBillingComponent.factory().create(api.env.appConfig(),
+        StripeMock.config(), interceptors).handler(), events, reads);
   }
+
 
   private static String body(String name, String country, boolean isDefault) {
     return "{\"full_name\":\"" + name + "\",\"address_line1\":\"742 Evergreen Terrace\",\"city\":\"Springfield\","

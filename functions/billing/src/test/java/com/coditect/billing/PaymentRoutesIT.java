@@ -12,7 +12,6 @@ import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.StripeMock;
 import com.coditect.testing.TestInterceptors;
@@ -23,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,30 +234,10 @@ class PaymentRoutesIT {
 
   /** Runs the requests at once: every one has read (the payment with its idempotency record) before any writes. */
   private List<APIGatewayV2HTTPResponse> race(List<APIGatewayV2HTTPEvent> events) throws Exception {
-    WriteGate gate = new WriteGate();
-    BillingHandler racing = DaggerTestBillingComponent.factory()
-        .create(api.env.appConfig(), StripeMock.config(), TestInterceptors.of(gate)).handler();
-    OpenApiContract contract = OpenApiContract.load();
-    ExecutorService pool = Executors.newFixedThreadPool(events.size());
-    try {
-      gate.arm(events.size());
-      List<Future<APIGatewayV2HTTPResponse>> racers = new ArrayList<>();
-      for (APIGatewayV2HTTPEvent event : events) {
-        racers.add(pool.submit(() -> racing.handleRequest(event, null)));
-      }
-      List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-      for (int i = 0; i < racers.size(); i++) {
-        APIGatewayV2HTTPResponse response = racers.get(i).get(60, TimeUnit.SECONDS);
-        contract.assertResponse(events.get(i).getRouteKey(), response);
-        responses.add(response);
-      }
-      assertTrue(gate.allReadBeforeAnyWrite(), "the racers did not overlap");
-      return responses;
-    } finally {
-      gate.disarm();
-      pool.shutdownNow();
-    }
+    return WriteGate.race(interceptors -> DaggerTestBillingComponent.factory().create(api.env.appConfig(),
+        StripeMock.config(), interceptors).handler(), events, events.size());
   }
+
 
   private static String key() {
     return "refund-" + UUID.randomUUID();

@@ -16,9 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.OpenApiContract;
 import com.coditect.testing.SeededTenant;
-import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -26,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -761,29 +755,8 @@ class SprintRoutesIT {
    * then reach moto one at a time; every response must match the OpenAPI document.
    */
   static List<APIGatewayV2HTTPResponse> race(PmApi api, List<APIGatewayV2HTTPEvent> events) throws Exception {
-    WriteGate gate = new WriteGate();
-    PmHandler racing = new PmHandler(
-        DaggerTestPmComponent.factory().create(api.env.appConfig(), TestInterceptors.of(gate)));
-    OpenApiContract contract = OpenApiContract.load();
-    ExecutorService pool = Executors.newFixedThreadPool(events.size());
-    try {
-      gate.arm(events.size());
-      List<Future<APIGatewayV2HTTPResponse>> racers = new ArrayList<>();
-      for (APIGatewayV2HTTPEvent event : events) {
-        racers.add(pool.submit(() -> racing.handleRequest(event, null)));
-      }
-      List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-      for (int i = 0; i < racers.size(); i++) {
-        APIGatewayV2HTTPResponse response = racers.get(i).get(30, TimeUnit.SECONDS);
-        contract.assertResponse(events.get(i).getRouteKey(), response);
-        responses.add(response);
-      }
-      assertTrue(gate.allReadBeforeAnyWrite(), "the racers did not overlap");
-      return responses;
-    } finally {
-      gate.disarm();
-      pool.shutdownNow();
-    }
+    return WriteGate.race(interceptors -> new PmHandler(DaggerTestPmComponent.factory().create(api.env.appConfig(),
+        interceptors)), events, events.size());
   }
 
 
