@@ -4,6 +4,7 @@ import com.coditect.dms.DaggerTestDmsComponent;
 import com.coditect.pm.DaggerTestPmComponent;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
+import com.coditect.shared.config.TokenConfig;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.tenancy.TenantId;
 import com.coditect.tenancy.DaggerTestTenancyComponent;
@@ -17,6 +18,7 @@ import com.coditect.testing.ProjectFiles;
 import com.coditect.testing.StripeMock;
 import com.coditect.testing.TemplateRoute;
 import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.TestTokens;
 import com.coditect.testing.WriteUnitMeter;
 import com.coditect.workflows.DaggerTestWorkflowsComponent;
 import java.io.IOException;
@@ -606,6 +608,11 @@ public final class Bench {
     env.put("STRIPE_SECRET_ARN", stripe.apiKeySecret());
     env.put("STRIPE_WEBHOOK_SECRET_ARN", stripe.webhookSecret());
     env.put("STRIPE_API_BASE", stripe.apiBase().orElseThrow().toString());
+    // The commerce function's token issuer (its cart routes verify a token themselves).
+    TokenConfig tokens = TestTokens.config();
+    env.put("TOKEN_ISSUER", tokens.issuer());
+    env.put("TOKEN_AUDIENCE", tokens.audience());
+    env.put("TOKEN_JWKS_URL", tokens.jwksUrl().toString());
     return env;
   }
 

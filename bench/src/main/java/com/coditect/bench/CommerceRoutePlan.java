@@ -7,6 +7,7 @@ import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.StripeMock;
 import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.TestTokens;
 import com.coditect.testing.WriteUnitMeter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ final class CommerceRoutePlan {
 
   CommerceRoutePlan(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
     this.calls = new RouteCalls(DaggerTestCommerceComponent.factory().create(config, StripeMock.config(),
-        TestInterceptors.of(counter, meter)).handler(), counter, meter);
+        TestTokens.config(), TestInterceptors.of(counter, meter)).handler(), counter, meter);
   }
 
   /** Sends one request per commerce route and returns the counts, in the order sent. */

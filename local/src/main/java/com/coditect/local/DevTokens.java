@@ -3,11 +3,13 @@ package com.coditect.local;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Dev JWTs for the local gateway: signed with a key made at start (so tokens die with the run) and
- * verified the way the HTTP API JWT authorizer does (signature, issuer, audience, expiry), then
- * handed to handlers as string claims, as API Gateway does.
+ * Dev JWTs for the local gateway: signed RS256 with a key made at start (so tokens die with the
+ * run), as Cognito signs, and verified the way the HTTP API JWT authorizer does (signature, issuer,
+ * audience, expiry), then handed to handlers as string claims, as API Gateway does. The public key
+ * is served as a JWKS ({@link #jwks()}), which functions that verify a token themselves (the cart
+ * routes) fetch as they fetch Cognito's on AWS.
  */
 final class DevTokens {
 
@@ -28,18 +32,23 @@ final class DevTokens {
   static final String AUDIENCE = "coditect-local";
   private static final Duration LIFETIME = Duration.ofHours(12);
 
-  private final byte[] key = new byte[32];
-  private final MACSigner signer;
-  private final MACVerifier verifier;
+  private final RSAKey key;
+  private final RSASSASigner signer;
+  private final RSASSAVerifier verifier;
 
   DevTokens() {
-    new SecureRandom().nextBytes(key);
     try {
-      signer = new MACSigner(key);
-      verifier = new MACVerifier(key);
+      key = new RSAKeyGenerator(2048).keyID("local-dev-key").generate();
+      signer = new RSASSASigner(key);
+      verifier = new RSASSAVerifier(key.toPublicJWK());
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The public key as a JSON Web Key Set, as Cognito serves its pool's at /.well-known/jwks.json. */
+  String jwks() {
+    return new JWKSet(key.toPublicJWK()).toString();
   }
 
   /** A token for a user of a tenant, or for a platform admin ({@code tenantId} may then be null). */
@@ -65,7 +74,7 @@ final class DevTokens {
 
   /** Signs any claims with this run's key; tests use it to make expired or foreign-issuer tokens. */
   String sign(JWTClaimsSet claims) {
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     try {
       jwt.sign(signer);
     } catch (JOSEException e) {

@@ -85,6 +85,11 @@ public final class LocalApi implements AutoCloseable {
         LocalResources.createSecret(template, "StripeWebhookSigningSecret", settings, secrets, stripeWebhookSecret));
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "STRIPE_API_BASE", settings.stripeApiBase().toString());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "WORKFLOW_SCHEDULE_GROUP", scheduleGroup);
+    // The routes that verify a token themselves trust this run's dev issuer and fetch its key from the gateway.
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "TOKEN_ISSUER", DevTokens.ISSUER);
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "TOKEN_AUDIENCE", DevTokens.AUDIENCE);
+    System.setProperty(AppConfig.OVERRIDE_PREFIX + "TOKEN_JWKS_URL",
+        "http://127.0.0.1:" + settings.gatewayPort() + LocalGateway.JWKS_PATH);
 
     List<TemplateRoute> routes = template.routes();
     TemplateRules rules = new TemplateRules(template);

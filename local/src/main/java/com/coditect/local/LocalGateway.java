@@ -45,6 +45,8 @@ final class LocalGateway implements AutoCloseable {
 
   private static final Log LOG = Log.forClass(LocalGateway.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Where the dev issuer's public key is served, for the functions that verify a token themselves. */
+  static final String JWKS_PATH = "/local/jwks.json";
   private static final Pattern SCHEDULE_PATH = Pattern.compile("^/local/schedules/([^/]+)$");
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -92,6 +94,10 @@ final class LocalGateway implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (method.equals("OPTIONS")) {
         respond(exchange, 204, Map.of(), new byte[0]);
+        return;
+      }
+      if (path.equals(JWKS_PATH) && method.equals("GET")) {
+        respond(exchange, 200, Map.of("Content-Type", "application/json"), tokens.jwks().getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (path.equals("/local/token")) {

@@ -123,7 +123,11 @@ class RouteMatrixIT {
       // Tax rates are the platform's, not a tenant's: the one rate the platform administrator made.
       Map.entry("tax_rate_id", seed -> seed.billing().taxRateId()),
       // The catalog is the platform's too: the one product the platform administrator made.
-      Map.entry("product_id", seed -> seed.billing().productId()));
+      Map.entry("product_id", seed -> seed.billing().productId()),
+      // A cart the tenant's owner started signed in (the tenant's own cart).
+      Map.entry("cart_id", seed -> seed.billing().cartId()),
+      // Discount codes are the platform's: every route of theirs refuses a tenant's owner first.
+      Map.entry("code", seed -> "MATRIX10"));
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -200,14 +204,18 @@ class RouteMatrixIT {
       Map.entry("POST /v1/payments/{payment_id}/refunds", "{\"amount_cents\":100}"),
       Map.entry("POST /v1/products", "{\"sku\":\"B-SKU\",\"name\":\"B's product\",\"price_cents\":100,"
           + "\"currency\":\"usd\"}"),
-      Map.entry("PATCH /v1/products/{product_id}", "{\"name\":\"Changed by B\"}"));
+      Map.entry("PATCH /v1/products/{product_id}", "{\"name\":\"Changed by B\"}"),
+      Map.entry("POST /v1/carts/{cart_id}/claim", ""),
+      Map.entry("POST /v1/discount-codes", "{\"code\":\"B-CODE\",\"percent_off\":50}"),
+      Map.entry("PATCH /v1/discount-codes/{code}", "{\"active\":false}"));
 
   /**
    * Routes for platform administrators only, whose ids are the platform's, not a tenant's: B's
    * owner is refused (403) before any id is looked up.
    */
   private static final Set<String> PLATFORM_ADMIN_ROUTES = Set.of("PATCH /v1/tax-rates/{tax_rate_id}",
-      "PATCH /v1/products/{product_id}");
+      "PATCH /v1/products/{product_id}", "GET /v1/discount-codes", "GET /v1/discount-codes/{code}",
+      "PATCH /v1/discount-codes/{code}");
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH");
   /**
@@ -279,7 +287,7 @@ class RouteMatrixIT {
    * checkout makes them, through the billing function's own code), and the platform's tax rate and
    * product.
    */
-  record Billing(String addressId, String paymentId, String taxRateId, String productId) {}
+  record Billing(String addressId, String paymentId, String taxRateId, String productId, String cartId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -331,7 +339,9 @@ class RouteMatrixIT {
     billing.paymentService().record(tx, tenantId, Actor.system("route-matrix-seed"), PaymentService.pending(tenantId,
         paymentId, null, "pi_" + paymentId.replace("-", ""), 4_200, "usd", Timestamps.now(Clock.systemUTC())));
     tx.commit();
-    return new Billing(address, paymentId, taxRateId, productId);
+    // Started signed in: the cart route verifies the owner's token itself, against the gateway's JWKS.
+    String cartId = harness.create("/v1/carts", tenant.ownerToken(), "{}");
+    return new Billing(address, paymentId, taxRateId, productId, cartId);
   }
 
   /**
@@ -589,6 +599,7 @@ class RouteMatrixIT {
     Map<String, String> snapshot = new LinkedHashMap<>();
     for (TemplateRoute route : routes) {
       if (route.isPublic() || !route.method().equals("GET") || RECORDED_READS.contains(route.routeKey())
+          || PLATFORM_ADMIN_ROUTES.contains(route.routeKey())
           || !PATH_PARAMETERS.keySet().containsAll(parameters(route))) {
         continue;
       }

@@ -2,6 +2,7 @@ package com.coditect.testing;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
+import com.coditect.shared.config.TokenConfig;
 import com.coditect.shared.http.Router;
 import com.coditect.shared.tenancy.Access;
 import com.coditect.shared.tenancy.Role;
@@ -27,6 +28,10 @@ public final class RouteCoverage {
   /** Stripe settings for building a handler that never calls Stripe (route tables only). */
   public static final StripeConfig OFFLINE_STRIPE = new StripeConfig("unused", "unused",
       Optional.of(URI.create("http://127.0.0.1:9")));
+
+  /** Token settings for building a handler that never verifies a token (route tables only). */
+  public static final TokenConfig OFFLINE_TOKENS = new TokenConfig("https://unused.invalid", "unused",
+      URI.create("http://127.0.0.1:9/jwks.json"));
 
   private RouteCoverage() {}
 

@@ -6,13 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
+import com.coditect.shared.config.TokenConfig;
 import com.coditect.shared.di.SnapStartPriming;
 import com.coditect.shared.http.HttpDispatcher;
 import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import java.util.List;
 
-/** The commerce Lambda: the platform's product catalog (guest carts, orders and checkout join it). */
+/** The commerce Lambda: the platform's catalog and discount codes, and carts, a guest's or a tenant's. */
 public final class CommerceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final HttpDispatcher dispatcher;
@@ -20,11 +21,13 @@ public final class CommerceHandler implements RequestHandler<APIGatewayV2HTTPEve
   private final SnapStartPriming priming;
 
   public CommerceHandler() {
-    this(DaggerCommerceComponent.factory().create(AppConfig.fromEnvironment(), StripeConfig.fromEnvironment()));
+    this(DaggerCommerceComponent.factory().create(AppConfig.fromEnvironment(), StripeConfig.fromEnvironment(),
+        TokenConfig.fromEnvironment()));
   }
 
   CommerceHandler(CommerceComponent component) {
-    List<RouteGroup> groups = List.of(component.productRoutes());
+    List<RouteGroup> groups = List.of(component.productRoutes(), component.cartRoutes(),
+        component.discountCodeRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -16,6 +16,7 @@ import com.coditect.testing.HttpEvents;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.StripeMock;
 import com.coditect.testing.TestInterceptors;
+import com.coditect.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
@@ -47,7 +48,7 @@ class ProductRoutesIT {
     env = AwsTestEnvironment.create("products");
     calls = new DynamoDbCallCounter();
     client = new ContractClient(DaggerTestCommerceComponent.factory().create(env.appConfig(), StripeMock.config(),
-        TestInterceptors.of(calls)).handler(), calls);
+        TestTokens.config(), TestInterceptors.of(calls)).handler(), calls);
     acme = env.seedTenant("ACME");
   }
 
@@ -157,7 +158,7 @@ class ProductRoutesIT {
     DynamoDbCallCounter offlineCalls = new DynamoDbCallCounter();
     ContractClient offline = new ContractClient(DaggerTestCommerceComponent.factory().create(env.appConfig(),
         new StripeConfig(reachable.apiKeySecret(), reachable.webhookSecret(), Optional.of(URI.create("http://127.0.0.1:9"))),
-        TestInterceptors.of(offlineCalls)).handler(), offlineCalls);
+        TestTokens.config(), TestInterceptors.of(offlineCalls)).handler(), offlineCalls);
     String sku = sku();
     HandlerResponse refused = offline.call(HttpEvents.route("POST /v1/products").claims(ADMIN)
         .body(product(sku, "Unreachable", 100, "usd", "one_time")).build());

@@ -13,7 +13,7 @@ class RouteCoverageTest {
 
   private static CommerceHandler offline() {
     return new CommerceHandler(DaggerCommerceComponent.factory().create(RouteCoverage.OFFLINE,
-        RouteCoverage.OFFLINE_STRIPE));
+        RouteCoverage.OFFLINE_STRIPE, RouteCoverage.OFFLINE_TOKENS));
   }
 
   @Test
@@ -32,9 +32,15 @@ class RouteCoverageTest {
     RouteCoverage.assertOpenApiDocumentsTemplateRoutes(HANDLER);
   }
 
-  /** The catalog is public to read: a guest browses before signing in. */
+  /**
+   * The catalog is public to read (a guest browses before signing in), and a guest's cart routes
+   * are public at the gateway: the cart secret or a token the function verifies decides there.
+   */
   @Test
-  void onlyTheCatalogsReadsArePublic() {
-    assertEquals(Set.of("GET /v1/products", "GET /v1/products/{product_id}"), RouteCoverage.publicRoutes(HANDLER));
+  void onlyTheCatalogsReadsAndTheGuestCartRoutesArePublic() {
+    assertEquals(Set.of("GET /v1/products", "GET /v1/products/{product_id}", "POST /v1/carts",
+        "GET /v1/carts/{cart_id}", "PATCH /v1/carts/{cart_id}", "POST /v1/carts/{cart_id}/items",
+        "DELETE /v1/carts/{cart_id}/items/{product_id}", "POST /v1/carts/{cart_id}/discount"),
+        RouteCoverage.publicRoutes(HANDLER));
   }
 }

@@ -2,9 +2,11 @@ package com.coditect.commerce;
 
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
+import com.coditect.shared.config.TokenConfig;
 import com.coditect.shared.di.DynamoDbModule;
 import com.coditect.shared.di.PlatformModule;
 import com.coditect.shared.di.SecretsModule;
+import com.coditect.shared.di.TokenModule;
 import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.TestInterceptorsModule;
 import dagger.BindsInstance;
@@ -16,7 +18,8 @@ import javax.inject.Singleton;
  * of these tests. Public, in this module's test-jar, for the bench's calls per route.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, CommerceModule.class,
+@Component(modules = {DynamoDbModule.class, PlatformModule.class, SecretsModule.class, TokenModule.class,
+    CommerceModule.class,
     TestInterceptorsModule.class})
 public interface TestCommerceComponent extends CommerceComponent {
 
@@ -29,6 +32,6 @@ public interface TestCommerceComponent extends CommerceComponent {
   @Component.Factory
   interface Factory {
     TestCommerceComponent create(@BindsInstance AppConfig config, @BindsInstance StripeConfig stripe,
-        @BindsInstance TestInterceptors interceptors);
+        @BindsInstance TokenConfig tokens, @BindsInstance TestInterceptors interceptors);
   }
 }

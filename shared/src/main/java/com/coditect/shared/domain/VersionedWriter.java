@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -48,10 +49,21 @@ public final class VersionedWriter {
    */
   public <I extends StoredItem<I>, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
       String location, IdempotencyClaim claim, Consumer<WriteTransaction> extra) {
+    return create(tenant, actor, resource, item, location, claim, extra,
+        () -> new IllegalStateException(resource.type() + " id collision"));
+  }
+
+  /**
+   * As above, for an item whose key is a value the caller chose (a code, not a fresh id): a taken
+   * key fails with {@code onExists}, a 409 naming that value.
+   */
+  public <I extends StoredItem<I>, R> Created<R> create(TenantId tenant, Actor actor, Resource<I, R> resource, I item,
+      String location, IdempotencyClaim claim, Consumer<WriteTransaction> extra,
+      Supplier<? extends RuntimeException> onExists) {
     R view = resource.view().apply(item);
     String id = resource.id().apply(item);
     WriteTransaction tx = transactions.begin();
-    resource.repository().create(tx, item, () -> new IllegalStateException(resource.type() + " id collision"));
+    resource.repository().create(tx, item, onExists);
     extra.accept(tx);
     outbox.record(tx, tenant, actor, resource.type() + ".created", resource.type(), id, null, view);
     Created<R> created = new Created<>(location, view, item.version());

@@ -1,6 +1,7 @@
 package com.coditect.commerce.data;
 
 import com.coditect.shared.store.Keys;
+import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
@@ -8,20 +9,44 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  *
  * <pre>
  * item      PK                     SK        GSI1PK / GSI1SK
- * product   PLATFORM#PRODUCT#p     PRODUCT   PLATFORM#PRODUCTS / p
+ * product        PLATFORM#PRODUCT#p           PRODUCT         PLATFORM#PRODUCTS / p
+ * discount code  PLATFORM#DISCOUNT_CODE#CODE  DISCOUNT_CODE   PLATFORM#DISCOUNT_CODES / id
+ * guest cart     PLATFORM#CART#c              CART            -
+ * tenant cart    T#t#CART#c                   CART            -
  * </pre>
- * Products belong to no tenant (the platform's catalog): their keys start with {@code PLATFORM};
- * the SKU is unique across the platform through a {@code PRODUCT_SKU} sentinel.
+ * Products and discount codes belong to no tenant (the platform's catalog): their keys start with
+ * {@code PLATFORM}; the SKU is unique across the platform through a {@code PRODUCT_SKU} sentinel,
+ * a code by being its item's key. A guest cart belongs to no tenant until its claim moves it into
+ * one; its id alone reaches it, and only with its secret.
  */
 public final class CommerceKeys {
 
   public static final String PRODUCT = "PRODUCT";
   public static final String UNIQUE_PRODUCT_SKU = "PRODUCT_SKU";
+  public static final String DISCOUNT_CODE = "DISCOUNT_CODE";
+  public static final String CART = "CART";
 
   private CommerceKeys() {}
 
   public static Key product(String productId) {
     return Key.builder().partitionValue(Keys.platform().with(PRODUCT, productId).build()).sortValue(PRODUCT).build();
+  }
+
+  public static Key discountCode(String code) {
+    return Key.builder().partitionValue(Keys.platform().with(DISCOUNT_CODE, code).build()).sortValue(DISCOUNT_CODE).build();
+  }
+
+  /** Every discount code, oldest first by id (UUIDv7). */
+  public static String discountCodes() {
+    return Keys.platform().with("DISCOUNT_CODES").build();
+  }
+
+  public static Key guestCart(String cartId) {
+    return Key.builder().partitionValue(Keys.platform().with(CART, cartId).build()).sortValue(CART).build();
+  }
+
+  public static Key tenantCart(TenantId tenant, String cartId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(CART, cartId).build()).sortValue(CART).build();
   }
 
   /** The catalog, oldest first by id (UUIDv7). */

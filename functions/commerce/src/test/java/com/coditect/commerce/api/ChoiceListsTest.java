@@ -2,6 +2,7 @@ package com.coditect.commerce.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.coditect.commerce.model.CartStatus;
 import com.coditect.commerce.model.ProductInterval;
 import com.coditect.shared.domain.Choice;
 import com.coditect.testing.OpenApiChoices;
@@ -21,5 +22,11 @@ class ChoiceListsTest {
     for (String schema : List.of("Product", "CreateProductRequest", "UpdateProductRequest")) {
       assertEquals(OpenApiChoices.ofProperty(document, schema, "interval"), Choice.apiNames(ProductInterval.class), schema);
     }
+  }
+
+  @Test
+  void cartStatusIsTheDocumentsList() throws IOException {
+    JsonNode document = new ObjectMapper().readTree(ProjectFiles.openApi().toFile());
+    assertEquals(OpenApiChoices.ofProperty(document, "Cart", "status"), Choice.apiNames(CartStatus.class));
   }
 }

@@ -1,0 +1,62 @@
+package com.coditect.commerce.domain;
+
+import com.coditect.commerce.data.CartItem;
+import com.coditect.commerce.data.CommerceKeys;
+import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.tenancy.Caller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * Who is asking for a cart: a guest with the cart's secret (a cart of no tenant), or a signed-in
+ * owner (a cart of their tenant). Each reaches only its own key space, so a guest's secret never
+ * opens a claimed cart and a token never opens a guest's cart or another tenant's.
+ */
+public final class CartAccess {
+
+  private final String secret;
+  private final Caller owner;
+
+  private CartAccess(String secret, Caller owner) {
+    this.secret = secret;
+    this.owner = owner;
+  }
+
+  public static CartAccess guest(String secret) {
+    return new CartAccess(secret, null);
+  }
+
+  public static CartAccess owner(Caller caller) {
+    return new CartAccess(null, caller);
+  }
+
+  /** The owner, when the caller is signed in; empty for a guest. */
+  public Optional<Caller> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  Key key(String cartId) {
+    return owner != null ? CommerceKeys.tenantCart(owner.tenantId(), cartId) : CommerceKeys.guestCart(cartId);
+  }
+
+  /** The cart read at {@link #key}, if this caller may see it: a guest's needs the secret whose hash it keeps. */
+  CartItem check(Optional<CartItem> read) {
+    Optional<CartItem> visible = owner != null ? read : read.filter(cart -> cart.secretHash() != null
+        && MessageDigest.isEqual(cart.secretHash().getBytes(StandardCharsets.US_ASCII),
+            hash(secret).getBytes(StandardCharsets.US_ASCII)));
+    return visible.orElseThrow(() -> new NotFoundException("The cart was not found."));
+  }
+
+  /** Lower-case hex SHA-256 of a cart secret: what is stored instead of the secret. */
+  static String hash(String secret) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
