@@ -207,7 +207,7 @@ public final class Bench {
       List<RouteCount> billingCounts = new BillingRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run(tenant);
       requireEveryTemplateRoute(BILLING_HANDLER, "BillingRoutePlan", billingCounts);
       printCalls("billing", billingCounts);
-      List<RouteCount> commerceCounts = new CommerceRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run();
+      List<RouteCount> commerceCounts = new CommerceRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run(tenant);
       requireEveryTemplateRoute(COMMERCE_HANDLER, "CommerceRoutePlan", commerceCounts);
       printCalls("commerce", commerceCounts);
       dmsListScale(env, plan);

@@ -126,6 +126,8 @@ class RouteMatrixIT {
       Map.entry("product_id", seed -> seed.billing().productId()),
       // A cart the tenant's owner started signed in (the tenant's own cart).
       Map.entry("cart_id", seed -> seed.billing().cartId()),
+      // An order of the tenant: a one-time product's cart, checked out.
+      Map.entry("order_id", seed -> seed.billing().orderId()),
       // Discount codes are the platform's: every route of theirs refuses a tenant's owner first.
       Map.entry("code", seed -> "MATRIX10"));
 
@@ -206,6 +208,7 @@ class RouteMatrixIT {
           + "\"currency\":\"usd\"}"),
       Map.entry("PATCH /v1/products/{product_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("POST /v1/carts/{cart_id}/claim", ""),
+      Map.entry("POST /v1/carts/{cart_id}/checkout", "{}"),
       Map.entry("POST /v1/discount-codes", "{\"code\":\"B-CODE\",\"percent_off\":50}"),
       Map.entry("PATCH /v1/discount-codes/{code}", "{\"active\":false}"));
 
@@ -243,6 +246,7 @@ class RouteMatrixIT {
   private String taxRateId;
   /** The platform's one product, made with the first seed. */
   private String productId;
+  private String oneTimeProductId;
   private Seed a;
   private Seed b;
   private Map<String, String> aBefore;
@@ -287,7 +291,8 @@ class RouteMatrixIT {
    * checkout makes them, through the billing function's own code), and the platform's tax rate and
    * product.
    */
-  record Billing(String addressId, String paymentId, String taxRateId, String productId, String cartId) {}
+  record Billing(String addressId, String paymentId, String taxRateId, String productId, String cartId,
+      String orderId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -341,7 +346,15 @@ class RouteMatrixIT {
     tx.commit();
     // Started signed in: the cart route verifies the owner's token itself, against the gateway's JWKS.
     String cartId = harness.create("/v1/carts", tenant.ownerToken(), "{}");
-    return new Billing(address, paymentId, taxRateId, productId, cartId);
+    if (oneTimeProductId == null) {
+      oneTimeProductId = harness.create("/v1/products", harness.platformAdminToken(), "{\"sku\":\"MATRIX-MUG\","
+          + "\"name\":\"Matrix mug\",\"price_cents\":1200,\"currency\":\"usd\"}");
+    }
+    String orderedCart = harness.create("/v1/carts", tenant.ownerToken(),
+        "{\"items\":[{\"product_id\":\"" + oneTimeProductId + "\",\"quantity\":1}]}");
+    String orderId = harness.request("POST", "/v1/carts/" + orderedCart + "/checkout").token(tenant.ownerToken())
+        .header("Idempotency-Key", "matrix-" + orderedCart).body("{}").send().expect(201).text("id");
+    return new Billing(address, paymentId, taxRateId, productId, cartId, orderId);
   }
 
   /**

@@ -23,6 +23,8 @@ public interface CommerceComponent {
 
   DiscountCodeRoutes discountCodeRoutes();
 
+  OrderRoutes orderRoutes();
+
   /** Builds the component from the function's configs. */
   @Component.Factory
   interface Factory {

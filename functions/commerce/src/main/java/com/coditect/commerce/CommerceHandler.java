@@ -13,7 +13,7 @@ import com.coditect.shared.http.RouteGroup;
 import com.coditect.shared.http.Router;
 import java.util.List;
 
-/** The commerce Lambda: the platform's catalog and discount codes, and carts, a guest's or a tenant's. */
+/** The commerce Lambda: the platform's catalog and discount codes, carts, a guest's or a tenant's, and their checkout into orders. */
 public final class CommerceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final HttpDispatcher dispatcher;
@@ -27,7 +27,7 @@ public final class CommerceHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   CommerceHandler(CommerceComponent component) {
     List<RouteGroup> groups = List.of(component.productRoutes(), component.cartRoutes(),
-        component.discountCodeRoutes());
+        component.discountCodeRoutes(), component.orderRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -290,7 +290,148 @@ class CartRoutesIT {
         .status());
   }
 
+  @Test
+  void checkoutMakesOneOrderWithItsIntentAndPendingPaymentAndReplaysTheSame() {
+    String cart = ownedCart(acme, mug, 2, "WELCOME10");
+    HandlerResponse noKey = call(checkout(cart, acme.owner(), null));
+    assertEquals(List.of("Idempotency-Key"), bad(noKey));
+
+    String key = "checkout-" + UUID.randomUUID();
+    HandlerResponse placed = call(checkout(cart, billing(acme), key));
+    placed.assertStatus(201);
+    String orderId = placed.text("id");
+    assertEquals(cart, orderId, "one order per cart: the order's id is the cart's");
+    assertEquals("/v1/orders/" + orderId, placed.header("Location"));
+    assertEquals(List.of("GetItem", "GetItem", "BatchGetItem", "Query", "Query", "TransactWriteItems"),
+        placed.dynamoCalls());
+    assertEquals("pending", placed.text("status"));
+    // 25.00 - 2.50 = 22.50; 7.25 % = 1.63125 -> 1.63; total 24.13.
+    assertAmounts(placed.json(), 2_500, 250, 163, 2_413);
+    assertTrue(placed.text("stripe_payment_intent_id").startsWith("pi_"), placed.raw());
+    assertFalse(placed.json().path("client_secret").isNull());
+    assertEquals("US", placed.json().path("billing_details").path("country_code").asText());
+    assertEquals(placed.json().path("billing_details"), placed.json().path("shipping_address"));
+    assertEquals("7.25", placed.json().path("tax_rates").get(0).path("percentage").asText());
+    String paymentId = placed.text("payment_id");
+
+    HandlerResponse replay = call(checkout(cart, billing(acme), key));
+    replay.assertStatus(201);
+    assertEquals("true", replay.header("Idempotent-Replayed"));
+    assertEquals(placed.json(), replay.json(), "the same order and the same intent");
+    HandlerResponse again = call(checkout(cart, acme.owner(), "checkout-" + UUID.randomUUID()));
+    assertEquals(409, again.status(), again.raw());
+
+    HandlerResponse order = call(HttpEvents.route("GET /v1/orders/{order_id}").pathParam("order_id", orderId)
+        .claims(acme.admin()));
+    order.assertStatus(200);
+    assertEquals(List.of("GetItem"), order.dynamoCalls());
+    assertTrue(order.json().path("client_secret").isNull(), "the client secret is in the checkout's answer only");
+    assertEquals(paymentId, order.text("payment_id"));
+    HandlerResponse listed = call(HttpEvents.route("GET /v1/orders").claims(acme.owner()));
+    assertEquals(List.of("Query"), listed.dynamoCalls());
+    assertTrue(listed.raw().contains(orderId));
+    assertEquals("checked_out", call(owner("GET /v1/carts/{cart_id}", cart, acme.owner())).text("status"));
+    assertEquals(409, call(owner("POST /v1/carts/{cart_id}/items", cart, acme.owner())
+        .body("{\"product_id\":\"" + poster + "\",\"quantity\":1}")).status(), "a checked-out cart changes no more");
+
+    List<JsonNode> payments = env.outboxEvents().stream().filter(e -> "payment.created".equals(e.path("action").asText())
+        && paymentId.equals(e.path("resource_id").asText())).toList();
+    assertEquals(1, payments.size());
+    assertEquals(acme.id(), payments.get(0).path("tenant_id").asText());
+    assertEquals(1, env.outboxEvents().stream().filter(e -> "order.created".equals(e.path("action").asText())
+        && orderId.equals(e.path("resource_id").asText())).count());
+  }
+
+  @Test
+  void checkoutRefusesWhatItCannotChargeAndWritesNothing() {
+    String cart = ownedCart(acme, mug, 1, null);
+    assertEquals(403, call(checkout(cart, acme.member(), "k-" + UUID.randomUUID())).status());
+    assertEquals(404, call(checkout(cart, globex.owner(), "k-" + UUID.randomUUID())).status());
+    assertEquals(404, call(checkout(Ids.newId(), acme.owner(), "k-" + UUID.randomUUID())).status());
+    assertEquals(List.of("shipping_address_id"), bad(call(checkout(cart, acme.owner(), "k-" + UUID.randomUUID())
+        .body("{\"shipping_address_id\":\"nope\"}"))));
+    HandlerResponse noSuchAddress = call(checkout(cart, acme.owner(), "k-" + UUID.randomUUID())
+        .body("{\"shipping_address_id\":\"" + Ids.newId() + "\"}"));
+    assertEquals(422, noSuchAddress.status());
+    assertEquals(List.of("shipping_address_id"), noSuchAddress.errorFields());
+
+    String untaxed = ownedCart(globex, mug, 1, null);
+    HandlerResponse noAddress = call(checkout(untaxed, globex.owner(), "k-" + UUID.randomUUID()));
+    assertEquals(422, noAddress.status());
+    assertEquals(List.of("billing_address"), noAddress.errorFields());
+
+    String empty = ownedCart(acme, mug, 1, null);
+    call(owner("PATCH /v1/carts/{cart_id}", empty, acme.owner()).body("{\"items\":[]}")).assertStatus(200);
+    HandlerResponse nothing = call(checkout(empty, acme.owner(), "k-" + UUID.randomUUID()));
+    assertEquals(422, nothing.status());
+    assertEquals(List.of("items"), nothing.errorFields());
+
+    String retiring = product("Limited", 500, "usd", "one_time");
+    String stale = ownedCart(acme, retiring, 1, null);
+    call(HttpEvents.route("PATCH /v1/products/{product_id}").pathParam("product_id", retiring).claims(ADMIN)
+        .body("{\"active\":false}")).assertStatus(200);
+    HandlerResponse retired = call(checkout(stale, acme.owner(), "k-" + UUID.randomUUID()));
+    assertEquals(422, retired.status());
+    assertEquals(List.of("items[0].product_id"), retired.errorFields());
+    assertEquals("open", call(owner("GET /v1/carts/{cart_id}", stale, acme.owner())).text("status"));
+    assertEquals(404, call(HttpEvents.route("GET /v1/orders/{order_id}").pathParam("order_id", stale)
+        .claims(acme.owner())).status());
+  }
+
+  @Test
+  void aFreeOrderIsPaidWithoutAnIntent() {
+    call(HttpEvents.route("POST /v1/discount-codes").claims(ADMIN).body("{\"code\":\"ALL-FREE\",\"percent_off\":100}"))
+        .assertStatus(201);
+    String cart = ownedCart(acme, poster, 1, "ALL-FREE");
+    HandlerResponse placed = call(checkout(cart, acme.owner(), "k-" + UUID.randomUUID()));
+    placed.assertStatus(201);
+    assertEquals("paid", placed.text("status"));
+    assertAmounts(placed.json(), 999, 999, 0, 0);
+    assertTrue(placed.json().path("payment_id").isNull());
+    assertTrue(placed.json().path("stripe_payment_intent_id").isNull());
+    assertFalse(placed.json().path("paid_at").isNull());
+  }
+
+  @Test
+  void ordersAreTheTenantsAndTheBillingRolesOnly() {
+    String cart = ownedCart(acme, poster, 1, null);
+    String orderId = call(checkout(cart, acme.owner(), "k-" + UUID.randomUUID())).text("id");
+    assertEquals(404, call(HttpEvents.route("GET /v1/orders/{order_id}").pathParam("order_id", orderId)
+        .claims(globex.owner())).status());
+    assertFalse(call(HttpEvents.route("GET /v1/orders").claims(globex.owner())).raw().contains(orderId));
+    assertEquals(403, call(HttpEvents.route("GET /v1/orders").claims(acme.member())).status());
+    assertEquals(401, call(HttpEvents.route("GET /v1/orders")).status());
+    assertEquals(List.of("order_id"), bad(call(HttpEvents.route("GET /v1/orders/{order_id}").pathParam("order_id", "x")
+        .claims(acme.owner()))));
+    assertEquals(List.of("status"), bad(call(HttpEvents.route("GET /v1/orders").query("status", "shipped")
+        .claims(acme.owner()))));
+    assertTrue(call(HttpEvents.route("GET /v1/orders").query("status", "pending").claims(acme.owner())).raw()
+        .contains(orderId));
+    assertFalse(call(HttpEvents.route("GET /v1/orders").query("status", "paid").claims(acme.owner())).raw()
+        .contains(orderId));
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** A cart of {@code tenant}'s owner holding {@code quantity} of a product, with a discount code or none. */
+  private String ownedCart(SeededTenant tenant, String productId, int quantity, String code) {
+    HandlerResponse created = call(HttpEvents.route("POST /v1/carts").header("Authorization", TestTokens.bearer(tenant.owner()))
+        .body("{\"items\":[{\"product_id\":\"" + productId + "\",\"quantity\":" + quantity + "}]"
+            + (code == null ? "" : ",\"discount_code\":\"" + code + "\"") + "}"));
+    created.assertStatus(201);
+    return created.text("id");
+  }
+
+  /** A user of the tenant with the billing role (SeededTenant has none). */
+  private static Map<String, String> billing(SeededTenant tenant) {
+    return HttpEvents.claims("01a24000-0000-7000-8000-00000000b111", tenant.id(), "billing");
+  }
+
+  private HttpEvents.Builder checkout(String cartId, Map<String, String> claims, String key) {
+    HttpEvents.Builder event = HttpEvents.route("POST /v1/carts/{cart_id}/checkout").pathParam("cart_id", cartId)
+        .claims(claims).body("{}");
+    return key == null ? event : event.header("Idempotency-Key", key);
+  }
 
   private static void assertAmounts(JsonNode cart, long subtotal, long discount, long tax, long total) {
     assertEquals(List.of(subtotal, discount, tax, total), List.of(cart.path("subtotal_cents").asLong(),

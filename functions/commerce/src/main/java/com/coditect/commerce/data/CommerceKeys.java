@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * discount code  PLATFORM#DISCOUNT_CODE#CODE  DISCOUNT_CODE   PLATFORM#DISCOUNT_CODES / id
  * guest cart     PLATFORM#CART#c              CART            -
  * tenant cart    T#t#CART#c                   CART            -
+ * order          T#t#ORDER#o                  ORDER           T#t#ORDERS / o
  * </pre>
  * Products and discount codes belong to no tenant (the platform's catalog): their keys start with
  * {@code PLATFORM}; the SKU is unique across the platform through a {@code PRODUCT_SKU} sentinel,
@@ -25,6 +26,7 @@ public final class CommerceKeys {
   public static final String UNIQUE_PRODUCT_SKU = "PRODUCT_SKU";
   public static final String DISCOUNT_CODE = "DISCOUNT_CODE";
   public static final String CART = "CART";
+  public static final String ORDER = "ORDER";
 
   private CommerceKeys() {}
 
@@ -47,6 +49,15 @@ public final class CommerceKeys {
 
   public static Key tenantCart(TenantId tenant, String cartId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with(CART, cartId).build()).sortValue(CART).build();
+  }
+
+  public static Key order(TenantId tenant, String orderId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(ORDER, orderId).build()).sortValue(ORDER).build();
+  }
+
+  /** A tenant's orders, by id (UUIDv7: creation order). */
+  public static String orders(TenantId tenant) {
+    return Keys.tenant(tenant).with("ORDERS").build();
   }
 
   /** The catalog, oldest first by id (UUIDv7). */

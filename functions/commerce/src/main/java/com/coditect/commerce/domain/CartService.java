@@ -1,9 +1,5 @@
 package com.coditect.commerce.domain;
 
-import com.coditect.billing.data.BillingAddressItem;
-import com.coditect.billing.data.BillingAddressRepository;
-import com.coditect.billing.data.TaxRateItem;
-import com.coditect.billing.data.TaxRateRepository;
 import com.coditect.commerce.api.AddCartItemRequest;
 import com.coditect.commerce.api.CartFields;
 import com.coditect.commerce.api.CartResponse;
@@ -26,7 +22,6 @@ import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.ItemMeta;
-import com.coditect.shared.store.PageRequest;
 import com.coditect.shared.store.Preconditions;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
@@ -69,8 +64,7 @@ public final class CartService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CartRepository carts;
-  private final BillingAddressRepository addresses;
-  private final TaxRateRepository rates;
+  private final TaxPlaces places;
   private final Transactions transactions;
   private final Outbox outbox;
   private final Clock clock;
@@ -81,11 +75,9 @@ public final class CartService {
   }
 
   @Inject
-  CartService(CartRepository carts, BillingAddressRepository addresses, TaxRateRepository rates,
-      Transactions transactions, Outbox outbox, Clock clock) {
+  CartService(CartRepository carts, TaxPlaces places, Transactions transactions, Outbox outbox, Clock clock) {
     this.carts = carts;
-    this.addresses = addresses;
-    this.rates = rates;
+    this.places = places;
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
@@ -281,7 +273,7 @@ public final class CartService {
     return inOneCurrency(cart.withLines(lines).withCurrency(null), field);
   }
 
-  private static CartLine line(ProductItem product, CartFields.Quantity quantity, String field) {
+  static CartLine line(ProductItem product, CartFields.Quantity quantity, String field) {
     if (product == null) {
       throw UnprocessableException.forField(field, "no such product in the catalog");
     }
@@ -296,7 +288,7 @@ public final class CartService {
   }
 
   /** Every line in one currency, the cart's; mixing them is a 422 (one payment has one currency). */
-  private static CartItem inOneCurrency(CartItem cart, String field) {
+  static CartItem inOneCurrency(CartItem cart, String field) {
     String currency = cart.currency();
     for (CartLine line : cart.lines()) {
       if (currency == null) {
@@ -311,7 +303,7 @@ public final class CartService {
   }
 
   /** {@code cart} with the code {@code wanted} applied (empty: removed), checked against the code as read. */
-  private static CartItem withDiscount(CartItem cart, Optional<String> wanted, Optional<DiscountCodeItem> read,
+  static CartItem withDiscount(CartItem cart, Optional<String> wanted, Optional<DiscountCodeItem> read,
       Instant now) {
     if (wanted.isEmpty()) {
       return cart.withDiscountCode(null).withDiscountPercentOff(null).withDiscountAmountOffCents(null)
@@ -325,7 +317,7 @@ public final class CartService {
   }
 
   /** An amount-off code applies to carts in its currency only: a 422 naming the code otherwise. */
-  private static CartItem discountFitsCurrency(CartItem cart) {
+  static CartItem discountFitsCurrency(CartItem cart) {
     if (cart.discountCurrency() != null && cart.currency() != null && !cart.discountCurrency().equals(cart.currency())) {
       throw UnprocessableException.forField("discount_code", "the code " + cart.discountCode() + " is for "
           + cart.discountCurrency().toUpperCase(Locale.ROOT) + " carts and this cart is in "
@@ -344,24 +336,11 @@ public final class CartService {
         .withTotalCents(amounts.totalCents());
   }
 
-  /**
-   * Where a tenant's tax is estimated from: its default billing address (one Query of the sparse
-   * index of defaults) and the active rates of its country and state (one Query). No default
-   * address: no tax yet (checkout asks for one).
-   */
-  TaxPlace taxPlace(TenantId tenant) {
-    List<BillingAddressItem> found = addresses.listDefault(tenant, Optional.empty(),
-        PageRequest.of(Optional.of("1"), Optional.empty())).items();
-    if (found.isEmpty()) {
-      return TaxPlace.NONE;
-    }
-    BillingAddressItem address = found.get(0);
-    String state = address.state() == null ? null : address.state().trim().toUpperCase(Locale.ROOT);
-    List<CartTaxRate> applied = new ArrayList<>();
-    for (TaxRateItem rate : rates.applicable(address.countryCode(), state)) {
-      applied.add(new CartTaxRate(rate.id(), rate.displayName(), rate.percentage(), rate.inclusive()));
-    }
-    return new TaxPlace(address.countryCode(), state, List.copyOf(applied));
+  /** Where a tenant's cart is taxed, as of now; no default billing address: no tax yet (checkout asks for one). */
+  private TaxPlace taxPlace(TenantId tenant) {
+    return places.ofDefaultAddress(tenant)
+        .map(place -> new TaxPlace(place.address().countryCode(), place.stateCode(), place.rates()))
+        .orElse(TaxPlace.NONE);
   }
 
   private static String newSecret() {

@@ -3,6 +3,7 @@ package com.coditect.commerce.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.coditect.commerce.model.CartStatus;
+import com.coditect.commerce.model.OrderStatus;
 import com.coditect.commerce.model.ProductInterval;
 import com.coditect.shared.domain.Choice;
 import com.coditect.testing.OpenApiChoices;
@@ -28,5 +29,11 @@ class ChoiceListsTest {
   void cartStatusIsTheDocumentsList() throws IOException {
     JsonNode document = new ObjectMapper().readTree(ProjectFiles.openApi().toFile());
     assertEquals(OpenApiChoices.ofProperty(document, "Cart", "status"), Choice.apiNames(CartStatus.class));
+  }
+
+  @Test
+  void orderStatusIsTheDocumentsList() throws IOException {
+    JsonNode document = new ObjectMapper().readTree(ProjectFiles.openApi().toFile());
+    assertEquals(OpenApiChoices.ofProperty(document, "Order", "status"), Choice.apiNames(OrderStatus.class));
   }
 }
