@@ -4,7 +4,7 @@
     python3 scripts/commerce-walkthrough.py [BASE_URL] [DEMO_ENV]
     (defaults: http://127.0.0.1:3000 and target/local/demo.env, as `make run` writes them)
 
-Issue #15's "done when", steps 1 to 5: a guest's cart with two products and a discount code; its
+Issue #15's "done when", steps 1 to 6: a guest's cart with two products and a discount code; its
 claim by the signed-in owner (the guest's secret opens it no more); checkout with tax from the
 tenant's default billing address, replayed with the same Idempotency-Key (same order, same
 PaymentIntent); a signed payment_intent.succeeded that marks the payment succeeded, and its replay
@@ -60,12 +60,16 @@ def same(label, actual, wanted):
         sys.exit(f"{label}: expected {wanted}, got {actual}")
 
 
-def webhook(event_type, object_id, event_id):
-    """A signed Stripe event through scripts/stripe-webhook.py; its answer as printed."""
+def webhook(event_type, object_id, event_id, created=None, **fields):
+    """A signed Stripe event through scripts/stripe-webhook.py (fields shape its object); its answer as printed."""
     script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stripe-webhook.py")
-    done = subprocess.run([sys.executable, script, event_type, object_id, "--replay", event_id,
-                           "--secret", ENV["STRIPE_WEBHOOK_SECRET"], "--url", BASE + "/v1/webhooks/stripe"],
-                          capture_output=True, text=True)
+    command = [sys.executable, script, event_type, object_id, "--replay", event_id,
+               "--secret", ENV["STRIPE_WEBHOOK_SECRET"], "--url", BASE + "/v1/webhooks/stripe"]
+    for field, value in fields.items():
+        command += ["--set", f"{field}={json.dumps(value)}"]
+    if created is not None:
+        command += ["--created", str(created)]
+    done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"webhook {event_type}: {done.stdout} {done.stderr}")
     return done.stdout
@@ -129,6 +133,10 @@ while call("GET", f"/v1/payments/{payment}", OWNER)[2]["status"] != "succeeded" 
     time.sleep(0.25)
 status, headers, paid = call("GET", f"/v1/payments/{payment}", OWNER)
 same("4. the webhook marked the payment", paid["status"], "succeeded")
+deadline = time.time() + 20
+while call("GET", f"/v1/orders/{order['id']}", OWNER)[2]["status"] != "paid" and time.time() < deadline:
+    time.sleep(0.25)
+same("   and its order follows: paid", call("GET", f"/v1/orders/{order['id']}", OWNER)[2]["status"], "paid")
 duplicate = webhook("payment_intent.succeeded", order["stripe_payment_intent_id"], event_id)
 same("   the replayed event is a duplicate", '"duplicate":true' in duplicate.replace(" ", ""), True)
 time.sleep(1)
@@ -144,4 +152,41 @@ with ThreadPoolExecutor(max_workers=4) as pool:
 same("   four racing refunds of 15.00 (23.77 left): one 201, three 422", sorted(answers), [201, 422, 422, 422])
 refunded = call("GET", f"/v1/payments/{payment}", OWNER)[2]
 same("   refunded in all", refunded["refunded_cents"], 2500)
+
+# 6. A subscription with a 14-day trial, synced from its webhooks, with its invoice listed.
+status, _, plan = call("POST", "/v1/products", ADMIN, {"sku": f"WALK-{RUN}-PLAN", "name": "Team plan",
+                                                        "price_cents": 4900, "currency": "usd", "interval": "month"})
+expect("platform admin adds a monthly plan", status, 201, plan)
+status, _, subscription = call("POST", "/v1/subscriptions", OWNER, {"product_id": plan["id"], "trial_days": 14},
+                               {"Idempotency-Key": "walk-sub-" + RUN})
+expect("6. the owner subscribes with a 14-day trial", status, 201, subscription)
+sub = subscription["stripe_subscription_id"]
+customer = call("GET", "/v1/tenant", OWNER)[2]["stripe_customer_id"]
+same("   the tenant has its Stripe customer", customer.startswith("cus_"), True)
+now = int(time.time())
+trial_end = now + 14 * 86400
+# Stripe's events, the later one delivered first: the subscription ends where in-order delivery would.
+webhook("customer.subscription.updated", sub, "evt_walksubu" + RUN, now + 1, status="trialing",
+        trial_start=now, trial_end=trial_end, cancel_at_period_end=False, customer=customer)
+webhook("customer.subscription.created", sub, "evt_walksubc" + RUN, now, status="incomplete",
+        trial_start=now, trial_end=trial_end, cancel_at_period_end=False, customer=customer)
+invoice = "in_walk" + uuid.uuid4().hex[:16]
+parent = {"type": "subscription_details", "subscription_details": {"subscription": sub}}
+for kind, state, paid, offset in (("created", "draft", 0, 2), ("finalized", "open", 0, 3), ("paid", "paid", 0, 4)):
+    webhook("invoice." + kind, invoice, f"evt_walkin{kind}{RUN}", now + offset, status=state, customer=customer,
+            amount_due=0, amount_paid=paid, currency="usd", parent=parent,
+            hosted_invoice_url="https://invoice.stripe.com/i/acct_walk/" + invoice)
+deadline = time.time() + 20
+invoices = []
+while time.time() < deadline:
+    synced = call("GET", f"/v1/subscriptions/{subscription['id']}", OWNER)[2]
+    invoices = call("GET", f"/v1/invoices?subscription_id={subscription['id']}", OWNER)[2]["items"]
+    if synced["status"] == "trialing" and invoices and invoices[0]["status"] == "paid":
+        break
+    time.sleep(0.25)
+same("   synced from its webhooks: trialing until", (synced["status"], synced["trial_end"][:10]),
+     ("trialing", time.strftime("%Y-%m-%d", time.gmtime(trial_end))))
+same("   its invoice is listed, paid, with Stripe's page",
+     (len(invoices), invoices[0]["status"] if invoices else None, bool(invoices and invoices[0]["hosted_invoice_url"])),
+     (1, "paid", True))
 print("commerce walkthrough: passed")

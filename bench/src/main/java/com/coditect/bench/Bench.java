@@ -204,10 +204,13 @@ public final class Bench {
       List<RouteCount> workflowsCounts = workflowsPlan.run(tenant);
       requireEveryTemplateRoute(WORKFLOWS_HANDLER, "WorkflowsRoutePlan", workflowsCounts);
       printCalls("workflows", workflowsCounts);
-      List<RouteCount> billingCounts = new BillingRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run(tenant);
+      // Commerce first: its monthly product is what the billing plan subscribes to.
+      CommerceRoutePlan commercePlan = new CommerceRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter);
+      List<RouteCount> commerceCounts = commercePlan.run(tenant);
+      List<RouteCount> billingCounts = new BillingRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter)
+          .run(tenant, commercePlan.monthlyProductId());
       requireEveryTemplateRoute(BILLING_HANDLER, "BillingRoutePlan", billingCounts);
       printCalls("billing", billingCounts);
-      List<RouteCount> commerceCounts = new CommerceRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter).run(tenant);
       requireEveryTemplateRoute(COMMERCE_HANDLER, "CommerceRoutePlan", commerceCounts);
       printCalls("commerce", commerceCounts);
       dmsListScale(env, plan);

@@ -2,14 +2,17 @@ package com.coditect.bench;
 
 import com.coditect.billing.DaggerTestBillingComponent;
 import com.coditect.billing.TestBillingComponent;
+import com.coditect.billing.domain.InvoiceEvent;
 import com.coditect.billing.domain.PaymentService;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.json.Json;
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.StripeMock;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One representative request per billing route (template.yaml's BillingFunction), counting the
@@ -41,16 +46,18 @@ final class BillingRoutePlan {
       "00000000-0000-7000-8000-00000000be00");
 
   private final TestBillingComponent component;
+  private final String tableName;
   private final RouteCalls calls;
 
   BillingRoutePlan(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
+    this.tableName = config.tableName();
     this.component = DaggerTestBillingComponent.factory().create(config, StripeMock.config(),
         TestInterceptors.of(counter, meter));
     this.calls = new RouteCalls(component.handler(), counter, meter);
   }
 
   /** Sends one request per billing route and returns the counts, in the order sent. */
-  List<RouteCount> run(RoutePlan.Tenant tenant) {
+  List<RouteCount> run(RoutePlan.Tenant tenant, String monthlyProductId) {
     Map<String, String> owner = tenant.owner();
     // Not counted: the default the measured create takes over, and the payment checkout would make.
     String first = calls.measure("POST /v1/billing-addresses", event -> event.path("/v1/billing-addresses")
@@ -92,7 +99,39 @@ final class BillingRoutePlan {
         .pathParam("payment_id", payment).claims(owner).header("Idempotency-Key", UUID.randomUUID().toString())
         .body(body().put("amount_cents", 1_000).put("reason", "requested_by_customer").toString()));
     call("GET /v1/refunds", event -> event.path("/v1/refunds").claims(owner).query("payment_id", payment));
+
+    Reply subscription = call("POST /v1/subscriptions", event -> event.path("/v1/subscriptions").claims(owner)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(body().put("product_id", monthlyProductId).put("trial_days", 14).toString()));
+    String subscriptionId = subscription.text("id");
+    call("GET /v1/subscriptions", event -> event.path("/v1/subscriptions").claims(owner));
+    Reply subscriptionRead = call("GET /v1/subscriptions/{subscription_id}", event -> event
+        .path("/v1/subscriptions/" + subscriptionId).pathParam("subscription_id", subscriptionId).claims(owner));
+    call("PATCH /v1/subscriptions/{subscription_id}", event -> event.path("/v1/subscriptions/" + subscriptionId)
+        .pathParam("subscription_id", subscriptionId).claims(owner).header("If-Match", subscriptionRead.etag())
+        .body(body().put("product_id", monthlyProductId).put("preview", true).toString()));
+    // Not counted: the invoice Stripe's invoice.paid event makes (the events handler applies it).
+    component.invoiceService().apply(new InvoiceEvent("in_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24),
+        stripeCustomer(tenant), subscription.text("stripe_subscription_id"), "BENCH-0001", "paid", 4_900, 4_900, "usd",
+        "https://invoice.stripe.com/i/bench", null, null, Instant.now().getEpochSecond(), false));
+    String invoiceId = call("GET /v1/invoices", event -> event.path("/v1/invoices").claims(owner)
+        .query("subscription_id", subscriptionId)).json().path("items").get(0).path("id").asText();
+    call("GET /v1/invoices/{invoice_id}", event -> event.path("/v1/invoices/" + invoiceId)
+        .pathParam("invoice_id", invoiceId).claims(owner));
+    call("POST /v1/subscriptions/{subscription_id}/cancel", event -> event
+        .path("/v1/subscriptions/" + subscriptionId + "/cancel").pathParam("subscription_id", subscriptionId)
+        .claims(owner).body(body().put("at_period_end", true).toString()));
     return calls.counts();
+  }
+
+  /** The tenant's Stripe customer, as its first subscription left it on the tenant item. */
+  private String stripeCustomer(RoutePlan.Tenant tenant) {
+    Key key = CoreKeys.tenant(new TenantId(tenant.id()));
+    try (DynamoDbClient dynamo = AwsTestEnvironment.onMoto(DynamoDbClient.builder()).build()) {
+      return dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
+          .key(Map.of("PK", key.partitionKeyValue(), "SK", key.sortKeyValue().orElseThrow()))).item()
+          .get("stripe_customer_id").s();
+    }
   }
 
   /** A pending payment of a PaymentIntent named after it, as checkout writes one. */

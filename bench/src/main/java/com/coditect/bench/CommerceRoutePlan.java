@@ -35,6 +35,7 @@ final class CommerceRoutePlan {
 
   private final RouteCalls calls;
   private final RouteCalls billing;
+  private String monthlyProductId;
 
   CommerceRoutePlan(AppConfig config, DynamoDbCallCounter counter, WriteUnitMeter meter) {
     this.calls = new RouteCalls(DaggerTestCommerceComponent.factory().create(config, StripeMock.config(),
@@ -57,6 +58,7 @@ final class CommerceRoutePlan {
     calls.clear();
 
     String plan = product("Bench plan", 4_900, "month");
+    monthlyProductId = plan;
     call("GET /v1/products", event -> event.path("/v1/products").query("interval", "month"));
     Reply read = call("GET /v1/products/{product_id}", event -> event.path("/v1/products/" + plan)
         .pathParam("product_id", plan));
@@ -100,6 +102,11 @@ final class CommerceRoutePlan {
     call("GET /v1/orders/{order_id}", event -> event.path("/v1/orders/" + order).pathParam("order_id", order)
         .claims(tenant.owner()));
     return calls.counts();
+  }
+
+  /** The monthly product {@link #run} made, for the billing plan's subscription. */
+  String monthlyProductId() {
+    return monthlyProductId;
   }
 
   private String product(String name, long cents, String interval) {

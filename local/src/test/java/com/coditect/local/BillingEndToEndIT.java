@@ -83,6 +83,48 @@ class BillingEndToEndIT {
         .path("refunded_cents").asLong());
   }
 
+  /**
+   * A guest's cart claimed and checked out through the gateway, its PaymentIntent succeeded by a
+   * signed webhook: billing's {@code payment.succeeded} reaches CommerceEventsFunction by the
+   * template's rule and the order is paid; a full refund makes it refunded the same way.
+   */
+  @Test
+  @ExercisesRules("CommerceEventsFunctionPaymentChanged")
+  void anOrderFollowsItsPaymentThroughTheRules() {
+    String product = harness.create("/v1/products", harness.platformAdminToken(), "{\"sku\":\"E2E-"
+        + Ids.newId().substring(0, 8) + "\",\"name\":\"E2E mug\",\"price_cents\":1500,\"currency\":\"usd\"}");
+    harness.create("/v1/billing-addresses", acme.ownerToken(), "{\"full_name\":\"Accounts\",\"address_line1\":"
+        + "\"1 Main St\",\"city\":\"Springfield\",\"postal_code\":\"49007\",\"country_code\":\"US\","
+        + "\"is_default\":true}");
+    Response cart = harness.request("POST", "/v1/carts").body("{\"items\":[{\"product_id\":\"" + product
+        + "\",\"quantity\":2}]}").send().expect(201);
+    String cartId = cart.text("id");
+    harness.request("POST", "/v1/carts/" + cartId + "/claim").token(acme.ownerToken())
+        .header("X-Cart-Secret", cart.text("cart_secret")).send().expect(200);
+    Response order = harness.request("POST", "/v1/carts/" + cartId + "/checkout").token(acme.ownerToken())
+        .header("Idempotency-Key", "e2e-order-" + cartId).body("{}").send().expect(201);
+    assertEquals("pending", order.text("status"));
+    String intent = order.text("stripe_payment_intent_id");
+
+    webhook(intentEvent(intent, "payment_intent.succeeded", "succeeded")).expect(200);
+    LocalApiHarness.eventually("the order is paid", EVENTUALLY, () ->
+        "paid".equals(harness.get("/v1/orders/" + cartId, acme.ownerToken()).expect(200).text("status")));
+    assertTrue(harness.get("/v1/orders/" + cartId, acme.ownerToken()).expect(200).text("paid_at") != null);
+
+    String payment = order.text("payment_id");
+    long total = order.json().path("total_cents").asLong();
+    harness.request("POST", "/v1/payments/" + payment + "/refunds").token(acme.ownerToken())
+        .header("Idempotency-Key", "e2e-refund-" + payment).body("{\"amount_cents\":" + total + "}").send().expect(201);
+    LocalApiHarness.eventually("the order is refunded", EVENTUALLY, () ->
+        "refunded".equals(harness.get("/v1/orders/" + cartId, acme.ownerToken()).expect(200).text("status")));
+  }
+
+  private static String intentEvent(String intent, String type, String status) {
+    return "{\"id\":\"evt_" + Ids.newId().replace("-", "") + "\",\"object\":\"event\",\"type\":\"" + type
+        + "\",\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + intent
+        + "\",\"object\":\"payment_intent\",\"status\":\"" + status + "\",\"latest_charge\":\"ch_e2e\"}}}";
+  }
+
   @Test
   void aForgedWebhookIs400() {
     Response forged = harness.request("POST", "/v1/webhooks/stripe").header("Stripe-Signature", "t=1,v1=00")

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.coditect.billing.DaggerTestBillingComponent;
 import com.coditect.billing.TestBillingComponent;
+import com.coditect.billing.domain.InvoiceEvent;
 import com.coditect.billing.domain.PaymentService;
 import com.coditect.local.LocalApiHarness.Response;
 import com.coditect.local.LocalApiHarness.Tenant;
@@ -128,6 +129,9 @@ class RouteMatrixIT {
       Map.entry("cart_id", seed -> seed.billing().cartId()),
       // An order of the tenant: a one-time product's cart, checked out.
       Map.entry("order_id", seed -> seed.billing().orderId()),
+      // A subscription to the platform's monthly product, and an invoice Stripe's event made for it.
+      Map.entry("subscription_id", seed -> seed.billing().subscriptionId()),
+      Map.entry("invoice_id", seed -> seed.billing().invoiceId()),
       // Discount codes are the platform's: every route of theirs refuses a tenant's owner first.
       Map.entry("code", seed -> "MATRIX10"));
 
@@ -209,6 +213,9 @@ class RouteMatrixIT {
       Map.entry("PATCH /v1/products/{product_id}", "{\"name\":\"Changed by B\"}"),
       Map.entry("POST /v1/carts/{cart_id}/claim", ""),
       Map.entry("POST /v1/carts/{cart_id}/checkout", "{}"),
+      Map.entry("POST /v1/subscriptions", "{\"product_id\":\"${plan}\"}"),
+      Map.entry("PATCH /v1/subscriptions/{subscription_id}", "{\"product_id\":\"${plan}\",\"preview\":true}"),
+      Map.entry("POST /v1/subscriptions/{subscription_id}/cancel", "{}"),
       Map.entry("POST /v1/discount-codes", "{\"code\":\"B-CODE\",\"percent_off\":50}"),
       Map.entry("PATCH /v1/discount-codes/{code}", "{\"active\":false}"));
 
@@ -292,7 +299,7 @@ class RouteMatrixIT {
    * product.
    */
   record Billing(String addressId, String paymentId, String taxRateId, String productId, String cartId,
-      String orderId) {}
+      String orderId, String subscriptionId, String invoiceId) {}
 
   @BeforeAll
   void seedTwoTenants() {
@@ -354,7 +361,16 @@ class RouteMatrixIT {
         "{\"items\":[{\"product_id\":\"" + oneTimeProductId + "\",\"quantity\":1}]}");
     String orderId = harness.request("POST", "/v1/carts/" + orderedCart + "/checkout").token(tenant.ownerToken())
         .header("Idempotency-Key", "matrix-" + orderedCart).body("{}").send().expect(201).text("id");
-    return new Billing(address, paymentId, taxRateId, productId, cartId, orderId);
+    Response subscription = harness.request("POST", "/v1/subscriptions").token(tenant.ownerToken())
+        .body("{\"product_id\":\"" + productId + "\"}").send().expect(201);
+    String customer = harness.get("/v1/tenant", tenant.ownerToken()).expect(200).text("stripe_customer_id");
+    String stripeInvoice = "in_" + Ids.newId().replace("-", "").substring(0, 24);
+    billing.invoiceService().apply(new InvoiceEvent(stripeInvoice, customer, subscription.text("stripe_subscription_id"),
+        "MATRIX-0001", "open", 4_900, 0, "usd", "https://invoice.stripe.com/i/matrix", null, null,
+        Instant.now().getEpochSecond(), false));
+    String invoiceId = harness.get("/v1/invoices", tenant.ownerToken()).expect(200).json().path("items").get(0).path("id")
+        .asText();
+    return new Billing(address, paymentId, taxRateId, productId, cartId, orderId, subscription.text("id"), invoiceId);
   }
 
   /**
@@ -663,7 +679,8 @@ class RouteMatrixIT {
     return request.send();
   }
 
-  private static String requireBody(TemplateRoute route) {
+  /** The route's body from WRITE_BODIES, {@code ${plan}} standing for the platform's monthly product. */
+  private String requireBody(TemplateRoute route) {
     if (!WRITE_METHODS.contains(route.method())) {
       return null;
     }
@@ -672,7 +689,7 @@ class RouteMatrixIT {
       fail("RouteMatrixIT has no request body for " + route.routeKey() + ". Add one to WRITE_BODIES: the smallest "
           + "JSON the route accepts (\"\" for none), so the cross-tenant check reaches the id lookup.");
     }
-    return body;
+    return body.replace("${plan}", productId);
   }
 
   /** The route's path parameters filled with a seed's ids; fails naming any parameter the matrix lacks. */

@@ -23,6 +23,8 @@ public interface BillingComponent {
 
   StripeWebhookRoutes stripeWebhookRoutes();
 
+  SubscriptionRoutes subscriptionRoutes();
+
   StripeEventSync stripeEventSync();
 
   /** Builds the component from the function's config. */

@@ -13,8 +13,8 @@ import com.coditect.shared.http.Router;
 import java.util.List;
 
 /**
- * The billing Lambda: a tenant's billing addresses, payments and refunds, the platform's tax rates,
- * and Stripe's webhook (subscriptions and invoices join them).
+ * The billing Lambda: a tenant's billing addresses, payments and refunds, subscriptions and their
+ * invoices, the platform's tax rates, and Stripe's webhook.
  */
 public final class BillingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -28,7 +28,7 @@ public final class BillingHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   BillingHandler(BillingComponent component) {
     List<RouteGroup> groups = List.of(component.billingAddressRoutes(), component.taxRateRoutes(), component.paymentRoutes(),
-        component.stripeWebhookRoutes());
+        component.stripeWebhookRoutes(), component.subscriptionRoutes());
     this.dispatcher = new HttpDispatcher(Router.of(groups));
     this.priming = SnapStartPriming.register(groups.stream().<Runnable>map(group -> group::prime).toList());
   }

@@ -1,6 +1,7 @@
 package com.coditect.billing;
 
 import com.coditect.billing.data.TaxRateRepository;
+import com.coditect.billing.domain.InvoiceService;
 import com.coditect.billing.domain.PaymentService;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
@@ -28,6 +29,9 @@ public interface TestBillingComponent extends BillingComponent {
 
   /** Payments as checkout records them, for tests that need one before checkout exists. */
   PaymentService paymentService();
+
+  /** Invoices as Stripe's events make them, for tests that need one without a webhook. */
+  InvoiceService invoiceService();
 
   /** The unit of work, for writing a seeded payment as checkout will (in its own transaction). */
   Transactions transactions();

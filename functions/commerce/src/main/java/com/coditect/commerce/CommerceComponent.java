@@ -1,5 +1,6 @@
 package com.coditect.commerce;
 
+import com.coditect.commerce.domain.OrderPayments;
 import com.coditect.shared.config.AppConfig;
 import com.coditect.shared.config.StripeConfig;
 import com.coditect.shared.config.TokenConfig;
@@ -24,6 +25,8 @@ public interface CommerceComponent {
   DiscountCodeRoutes discountCodeRoutes();
 
   OrderRoutes orderRoutes();
+
+  OrderPayments orderPayments();
 
   /** Builds the component from the function's configs. */
   @Component.Factory

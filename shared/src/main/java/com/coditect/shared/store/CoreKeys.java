@@ -4,9 +4,9 @@ import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
- * Keys of the tenancy items that other domains reference (a task's assignee, its project, the
- * tenant's settings). The tenancy function owns these items; other functions only check them in
- * their transactions or read them.
+ * Keys of the items that other domains reference: the tenancy items (a task's assignee, its
+ * project, the tenant's settings) and the catalog's products (a subscription's). Their own
+ * function owns these items; other functions only check them in their transactions or read them.
  */
 public final class CoreKeys {
 
@@ -31,6 +31,11 @@ public final class CoreKeys {
   public static Key project(TenantId tenant, String projectId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("PROJECT", projectId).build())
         .sortValue("PROJECT").build();
+  }
+
+  /** A product of the platform's catalog (commerce's): {@code PK=PLATFORM#PRODUCT#<id>, SK=PRODUCT}. */
+  public static Key product(String productId) {
+    return Key.builder().partitionValue(Keys.platform().with("PRODUCT", productId).build()).sortValue("PRODUCT").build();
   }
 
   /**

@@ -16,6 +16,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * tax rate         PLATFORM#TAX_RATE#r         TAX_RATE          PLATFORM#TAX_RATES / r                           PLATFORM#TAX_RATES#COUNTRY#cc / (state|-)#r
  * payment          T#t#PAYMENT#p               PAYMENT           T#t#PAYMENTS / p                                 T#t#PAYMENTS#STATUS#s / p
  * refund           T#t#PAYMENT#p               REFUND#r          T#t#REFUNDS / r                                  -
+ * subscription     T#t#SUBSCRIPTION#s          SUBSCRIPTION      T#t#SUBSCRIPTIONS / s                            -
+ * invoice          T#t#INVOICE#i               INVOICE           T#t#INVOICES / i                                 -
  * stripe object    PLATFORM#STRIPE#<stripe id> STRIPE            -                                                -
  * stripe event     PLATFORM#STRIPE_EVENT#<evt> STRIPE_EVENT      -                                                -
  * </pre>
@@ -31,6 +33,8 @@ public final class BillingKeys {
   public static final String PAYMENT = "PAYMENT";
   public static final String REFUND = "REFUND";
   public static final String STRIPE = "STRIPE";
+  public static final String SUBSCRIPTION = "SUBSCRIPTION";
+  public static final String INVOICE = "INVOICE";
   public static final String STRIPE_EVENT = "STRIPE_EVENT";
   /** Uniqueness kind of a tax rate's Stripe id (a platform-wide sentinel). */
   public static final String UNIQUE_STRIPE_TAX_RATE = "STRIPE_TAX_RATE";
@@ -38,6 +42,23 @@ public final class BillingKeys {
   private static final String WHOLE_COUNTRY = "-";
 
   private BillingKeys() {}
+
+  public static Key subscription(TenantId tenant, String subscriptionId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(SUBSCRIPTION, subscriptionId).build())
+        .sortValue(SUBSCRIPTION).build();
+  }
+
+  public static String subscriptions(TenantId tenant) {
+    return Keys.tenant(tenant).with("SUBSCRIPTIONS").build();
+  }
+
+  public static Key invoice(TenantId tenant, String invoiceId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with(INVOICE, invoiceId).build()).sortValue(INVOICE).build();
+  }
+
+  public static String invoices(TenantId tenant) {
+    return Keys.tenant(tenant).with("INVOICES").build();
+  }
 
   public static Key billingAddress(TenantId tenant, String addressId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with(BILLING_ADDRESS, addressId).build())

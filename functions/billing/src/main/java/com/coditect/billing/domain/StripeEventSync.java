@@ -9,6 +9,7 @@ import com.coditect.shared.log.Log;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -27,12 +28,17 @@ public final class StripeEventSync {
   private final StripeEventRepository events;
   private final PaymentService payments;
   private final RefundService refunds;
+  private final SubscriptionService subscriptions;
+  private final InvoiceService invoices;
 
   @Inject
-  StripeEventSync(StripeEventRepository events, PaymentService payments, RefundService refunds) {
+  StripeEventSync(StripeEventRepository events, PaymentService payments, RefundService refunds,
+      SubscriptionService subscriptions, InvoiceService invoices) {
     this.events = events;
     this.payments = payments;
     this.refunds = refunds;
+    this.subscriptions = subscriptions;
+    this.invoices = invoices;
   }
 
   /** Applies the stored event {@code eventId}; returns whether anything changed. */
@@ -60,8 +66,57 @@ public final class StripeEventSync {
       }
       return changed;
     }
+    if (SUBSCRIPTION_TYPES.contains(type)) {
+      return subscriptions.apply(subscriptionEvent(object, event.created(),
+          "customer.subscription.trial_will_end".equals(type), "customer.subscription.deleted".equals(type)));
+    }
+    if (INVOICE_TYPES.contains(type)) {
+      return invoices.apply(invoiceEvent(object, event.created(), "invoice.payment_failed".equals(type)));
+    }
     LOG.info("stripe event kind not handled", "stripe_event_id", eventId, "stripe_type", type);
     return false;
+  }
+
+  private static final Set<String> SUBSCRIPTION_TYPES = Set.of("customer.subscription.created",
+      "customer.subscription.updated", "customer.subscription.deleted", "customer.subscription.trial_will_end");
+  private static final Set<String> INVOICE_TYPES = Set.of("invoice.created", "invoice.finalized", "invoice.paid",
+      "invoice.payment_failed");
+
+  /**
+   * A subscription as the event carries it. Since Stripe's 2025 API versions the current period is
+   * on the subscription's items; older payloads have it on the subscription.
+   */
+  private static SubscriptionEvent subscriptionEvent(JsonNode subscription, long created, boolean trialWillEnd,
+      boolean deleted) {
+    JsonNode item = subscription.path("items").path("data").path(0);
+    String status = deleted ? "canceled" : text(subscription.path("status"));
+    return new SubscriptionEvent(subscription.path("id").asText(), status, created,
+        seconds(item.path("current_period_start"), subscription.path("current_period_start")),
+        seconds(item.path("current_period_end"), subscription.path("current_period_end")),
+        seconds(subscription.path("trial_start"), null), seconds(subscription.path("trial_end"), null),
+        subscription.path("cancel_at_period_end").asBoolean(false), seconds(subscription.path("canceled_at"), null),
+        trialWillEnd);
+  }
+
+  /** An invoice as the event carries it; its subscription is under {@code parent} since Stripe's 2025 API versions. */
+  private static InvoiceEvent invoiceEvent(JsonNode invoice, long created, boolean paymentFailed) {
+    String subscription = text(invoice.path("parent").path("subscription_details").path("subscription"));
+    if (subscription == null) {
+      subscription = text(invoice.path("subscription"));
+    }
+    JsonNode customer = invoice.path("customer");
+    return new InvoiceEvent(invoice.path("id").asText(), customer.isTextual() ? customer.asText()
+        : text(customer.path("id")), subscription, text(invoice.path("number")), text(invoice.path("status")),
+        invoice.path("amount_due").asLong(0), invoice.path("amount_paid").asLong(0), text(invoice.path("currency")),
+        text(invoice.path("hosted_invoice_url")), seconds(invoice.path("period_start"), null),
+        seconds(invoice.path("period_end"), null), created, paymentFailed);
+  }
+
+  private static Long seconds(JsonNode node, JsonNode fallback) {
+    if (node.isNumber()) {
+      return node.asLong();
+    }
+    return fallback != null && fallback.isNumber() ? fallback.asLong() : null;
   }
 
   private static Optional<PaymentStatus> intentStatus(String type) {

@@ -3,6 +3,8 @@ package com.coditect.billing.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.coditect.billing.model.AddressType;
+import com.coditect.billing.model.InvoiceStatus;
+import com.coditect.billing.model.SubscriptionStatus;
 import com.coditect.shared.domain.Choice;
 import com.coditect.testing.OpenApiChoices;
 import com.coditect.testing.ProjectFiles;
@@ -26,6 +28,12 @@ class ChoiceListsTest {
       assertEquals(OpenApiChoices.ofProperty(DOCUMENT, schema, "address_type"), Choice.apiNames(AddressType.class),
           schema);
     }
+  }
+
+  @Test
+  void subscriptionAndInvoiceStatusesAreTheDocumentsLists() {
+    assertEquals(OpenApiChoices.ofProperty(DOCUMENT, "Subscription", "status"), Choice.apiNames(SubscriptionStatus.class));
+    assertEquals(OpenApiChoices.ofProperty(DOCUMENT, "Invoice", "status"), Choice.apiNames(InvoiceStatus.class));
   }
 
   private static JsonNode document() {

@@ -1,5 +1,7 @@
 package com.coditect.commerce.data;
 
+import com.coditect.billing.data.BillingAddressItem;
+import com.coditect.billing.data.BillingKeys;
 import com.coditect.shared.store.BatchGets;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
@@ -34,12 +36,19 @@ public final class CartRepository extends ItemRepository<CartItem> {
     this.reads = reads;
   }
 
+  /** What a checkout reads besides the cart: its products, the discount code it names and the shipping address asked for. */
+  public record CheckoutReads(Map<String, ProductItem> products, Optional<DiscountCodeItem> code,
+      Optional<BillingAddressItem> shippingAddress) {}
+
   /**
-   * The cart at {@code cartKey} (empty when missing or expired at {@code now}), the products of
-   * {@code productIds} that exist, and the discount code {@code code} if any: one strongly
-   * consistent BatchGetItem (a GetItem when only the cart is wanted).
+   * The cart {@code cartId} of {@code tenant}'s carts, or of the guests' when empty (empty when
+   * missing or expired at {@code now}), the products of {@code productIds} that exist, and the
+   * discount code {@code code} if any: one strongly consistent BatchGetItem (a GetItem when only
+   * the cart is wanted).
    */
-  public CartAndCatalog read(Key cartKey, Collection<String> productIds, Optional<String> code, Instant now) {
+  public CartAndCatalog read(Optional<TenantId> tenant, String cartId, Collection<String> productIds,
+      Optional<String> code, Instant now) {
+    Key cartKey = tenant.map(t -> CommerceKeys.tenantCart(t, cartId)).orElseGet(() -> CommerceKeys.guestCart(cartId));
     List<Key> keys = new ArrayList<>();
     keys.add(cartKey);
     Map<String, Key> productKeys = new LinkedHashMap<>();
@@ -54,6 +63,26 @@ public final class CartRepository extends ItemRepository<CartItem> {
         found.item(cartKey, CartItem.SCHEMA).filter(cart -> !cart.isExpired(now.getEpochSecond())),
         products,
         codeKey.flatMap(key -> found.item(key, DiscountCodeItem.SCHEMA)));
+  }
+
+  /**
+   * A checkout's reads besides the cart, in one BatchGetItem: the products of its lines, its
+   * discount code (if any) and the tenant's address to ship to (if one is named; a deleted one is
+   * no address).
+   */
+  public CheckoutReads readForCheckout(TenantId tenant, CartItem cart, Optional<String> shippingAddressId) {
+    List<Key> keys = new ArrayList<>();
+    cart.lines().forEach(line -> keys.add(CommerceKeys.product(line.productId())));
+    Optional<Key> codeKey = Optional.ofNullable(cart.discountCode()).map(CommerceKeys::discountCode);
+    codeKey.ifPresent(keys::add);
+    Optional<Key> shippingKey = shippingAddressId.map(id -> BillingKeys.billingAddress(tenant, id));
+    shippingKey.ifPresent(keys::add);
+    BatchGets.Found found = reads.get(keys);
+    Map<String, ProductItem> products = new LinkedHashMap<>();
+    cart.lines().forEach(line -> found.item(CommerceKeys.product(line.productId()), ProductItem.SCHEMA)
+        .ifPresent(product -> products.put(line.productId(), product)));
+    return new CheckoutReads(products, codeKey.flatMap(key -> found.item(key, DiscountCodeItem.SCHEMA)),
+        shippingKey.flatMap(key -> found.item(key, BillingAddressItem.SCHEMA)).filter(address -> !address.isDeleted()));
   }
 
   /** Moves a guest cart (read at {@code readVersion}) into a tenant: the guest item goes, the tenant's comes. */

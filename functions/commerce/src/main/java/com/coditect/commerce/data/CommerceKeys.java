@@ -1,5 +1,6 @@
 package com.coditect.commerce.data;
 
+import com.coditect.shared.store.CoreKeys;
 import com.coditect.shared.store.Keys;
 import com.coditect.shared.tenancy.TenantId;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -30,8 +31,9 @@ public final class CommerceKeys {
 
   private CommerceKeys() {}
 
+  /** Shared with billing (a subscription's product), so built in {@link CoreKeys}. */
   public static Key product(String productId) {
-    return Key.builder().partitionValue(Keys.platform().with(PRODUCT, productId).build()).sortValue(PRODUCT).build();
+    return CoreKeys.product(productId);
   }
 
   public static Key discountCode(String code) {

@@ -1,15 +1,14 @@
 package com.coditect.commerce.domain;
 
 import com.coditect.commerce.data.CartItem;
-import com.coditect.commerce.data.CommerceKeys;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.tenancy.Caller;
+import com.coditect.shared.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Who is asking for a cart: a guest with the cart's secret (a cart of no tenant), or a signed-in
@@ -39,11 +38,12 @@ public final class CartAccess {
     return Optional.ofNullable(owner);
   }
 
-  Key key(String cartId) {
-    return owner != null ? CommerceKeys.tenantCart(owner.tenantId(), cartId) : CommerceKeys.guestCart(cartId);
+  /** Whose carts this caller reaches: the owner's tenant's, or (empty) the guests'. */
+  Optional<TenantId> tenant() {
+    return owner().map(Caller::tenantId);
   }
 
-  /** The cart read at {@link #key}, if this caller may see it: a guest's needs the secret whose hash it keeps. */
+  /** The cart read in {@link #tenant}'s carts, if this caller may see it: a guest's needs the secret whose hash it keeps. */
   CartItem check(Optional<CartItem> read) {
     Optional<CartItem> visible = owner != null ? read : read.filter(cart -> cart.secretHash() != null
         && MessageDigest.isEqual(cart.secretHash().getBytes(StandardCharsets.US_ASCII),

@@ -91,8 +91,8 @@ public final class CartService {
     Instant now = clock.instant();
     String id = Ids.newId();
     List<String> productIds = request.items().stream().map(CartFields.Quantity::productId).toList();
-    CartAndCatalog read = carts.read(owner.map(o -> CartAccess.owner(o).key(id)).orElseGet(() -> CartAccess.guest("").key(id)),
-        productIds, Optional.ofNullable(request.discountCode()), now);
+    CartAndCatalog read = carts.read(owner.map(Caller::tenantId), id, productIds,
+        Optional.ofNullable(request.discountCode()), now);
     TaxPlace place = owner.map(o -> taxPlace(o.tenantId())).orElse(TaxPlace.NONE);
     String secret = owner.isPresent() ? null : newSecret();
     String stamp = Timestamps.format(now);
@@ -126,7 +126,7 @@ public final class CartService {
   }
 
   public Versioned<CartResponse> get(CartAccess access, String cartId) {
-    CartItem cart = access.check(carts.read(access.key(cartId), List.of(), Optional.empty(), clock.instant()).cart());
+    CartItem cart = access.check(carts.read(access.tenant(), cartId, List.of(), Optional.empty(), clock.instant()).cart());
     return new Versioned<>(CartResponse.from(cart), cart.version());
   }
 
@@ -206,7 +206,7 @@ public final class CartService {
   public Versioned<CartResponse> claim(Caller caller, String cartId, String secret) {
     Instant now = clock.instant();
     CartAccess guest = CartAccess.guest(secret);
-    CartItem cart = guest.check(carts.read(guest.key(cartId), List.of(), Optional.empty(), now).cart());
+    CartItem cart = guest.check(carts.read(Optional.empty(), cartId, List.of(), Optional.empty(), now).cart());
     TenantId tenant = caller.tenantId();
     TaxPlace place = taxPlace(tenant);
     Instant expires = now.plus(TENANT_LIFETIME);
@@ -231,7 +231,7 @@ public final class CartService {
   private Versioned<CartResponse> change(CartAccess access, String cartId, Optional<Long> ifMatch,
       Collection<String> productIds, Optional<String> code, BiFunction<CartItem, CartAndCatalog, CartItem> change) {
     Instant now = clock.instant();
-    CartAndCatalog read = carts.read(access.key(cartId), productIds, code, now);
+    CartAndCatalog read = carts.read(access.tenant(), cartId, productIds, code, now);
     CartItem cart = access.check(read.cart());
     Preconditions.checkIfMatch(ifMatch, cart.version());
     if (cart.status() == CartStatus.CHECKED_OUT) {

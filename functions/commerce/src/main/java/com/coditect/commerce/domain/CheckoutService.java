@@ -1,7 +1,6 @@
 package com.coditect.commerce.domain;
 
 import com.coditect.billing.data.BillingAddressItem;
-import com.coditect.billing.data.BillingKeys;
 import com.coditect.billing.domain.PaymentService;
 import com.coditect.commerce.api.CartFields;
 import com.coditect.commerce.api.CheckoutRequest;
@@ -10,11 +9,8 @@ import com.coditect.commerce.data.AddressSnapshot;
 import com.coditect.commerce.data.CartItem;
 import com.coditect.commerce.data.CartLine;
 import com.coditect.commerce.data.CartRepository;
-import com.coditect.commerce.data.CommerceKeys;
-import com.coditect.commerce.data.DiscountCodeItem;
 import com.coditect.commerce.data.OrderItem;
 import com.coditect.commerce.data.OrderRepository;
-import com.coditect.commerce.data.ProductItem;
 import com.coditect.commerce.data.StripeCheckout;
 import com.coditect.commerce.model.CartStatus;
 import com.coditect.commerce.model.OrderStatus;
@@ -25,7 +21,6 @@ import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
 import com.coditect.shared.http.IdempotencyClaim;
-import com.coditect.shared.store.BatchGets;
 import com.coditect.shared.store.Ids;
 import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.store.Transactions;
@@ -35,13 +30,10 @@ import com.coditect.shared.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Checkout: one order of a tenant's cart, priced again from the catalog, the discount code checked
@@ -60,7 +52,6 @@ public final class CheckoutService {
 
   private final CartRepository carts;
   private final OrderRepository orders;
-  private final BatchGets reads;
   private final TaxPlaces places;
   private final StripeCheckout stripe;
   private final PaymentService payments;
@@ -69,11 +60,10 @@ public final class CheckoutService {
   private final Clock clock;
 
   @Inject
-  CheckoutService(CartRepository carts, OrderRepository orders, BatchGets reads, TaxPlaces places, StripeCheckout stripe,
+  CheckoutService(CartRepository carts, OrderRepository orders, TaxPlaces places, StripeCheckout stripe,
       PaymentService payments, Transactions transactions, Outbox outbox, Clock clock) {
     this.carts = carts;
     this.orders = orders;
-    this.reads = reads;
     this.places = places;
     this.stripe = stripe;
     this.payments = payments;
@@ -85,7 +75,7 @@ public final class CheckoutService {
   public Created<OrderResponse> checkout(Caller caller, String cartId, CheckoutRequest request, IdempotencyClaim claim) {
     Instant now = clock.instant();
     TenantId tenant = caller.tenantId();
-    CartItem cart = carts.read(CommerceKeys.tenantCart(tenant, cartId), List.of(), Optional.empty(), now).cart()
+    CartItem cart = carts.read(Optional.of(tenant), cartId, List.of(), Optional.empty(), now).cart()
         .orElseThrow(() -> new NotFoundException("The cart was not found."));
     if (cart.status() == CartStatus.CHECKED_OUT) {
       throw new ConflictException("The cart was checked out already, as order " + cart.orderId() + ".");
@@ -93,14 +83,18 @@ public final class CheckoutService {
     if (cart.lines().isEmpty()) {
       throw UnprocessableException.forField("items", "the cart is empty");
     }
-    Catalog catalog = readCatalog(tenant, cart, request);
+    CartRepository.CheckoutReads catalog = carts.readForCheckout(tenant, cart,
+        Optional.ofNullable(request.shippingAddressId()));
+    if (request.shippingAddressId() != null && catalog.shippingAddress().isEmpty()) {
+      throw UnprocessableException.forField("shipping_address_id", "no such address of the tenant");
+    }
     TaxPlaces.Place place = places.ofDefaultAddress(tenant).orElseThrow(() -> UnprocessableException.forField(
         "billing_address", "the tenant has no default billing address: add one (POST /v1/billing-addresses) first"));
     CartItem priced = CartService.priced(CartService.discountFitsCurrency(CartService.withDiscount(
         repriced(cart, catalog), Optional.ofNullable(cart.discountCode()), catalog.code(), now))
         .withTaxRates(place.rates()));
     AddressSnapshot billing = snapshot(place.address());
-    AddressSnapshot shipping = catalog.shipping().map(CheckoutService::snapshot).orElse(billing);
+    AddressSnapshot shipping = catalog.shippingAddress().map(CheckoutService::snapshot).orElse(billing);
 
     String stamp = Timestamps.format(now);
     String orderId = cart.id();
@@ -148,32 +142,8 @@ public final class CheckoutService {
     return created;
   }
 
-  /** What a checkout reads besides the cart: its products, its discount code and the shipping address, in one BatchGetItem. */
-  private record Catalog(Map<String, ProductItem> products, Optional<DiscountCodeItem> code,
-      Optional<BillingAddressItem> shipping) {}
-
-  private Catalog readCatalog(TenantId tenant, CartItem cart, CheckoutRequest request) {
-    List<Key> keys = new ArrayList<>();
-    cart.lines().forEach(line -> keys.add(CommerceKeys.product(line.productId())));
-    Optional<Key> codeKey = Optional.ofNullable(cart.discountCode()).map(CommerceKeys::discountCode);
-    codeKey.ifPresent(keys::add);
-    Optional<Key> shippingKey = Optional.ofNullable(request.shippingAddressId())
-        .map(id -> BillingKeys.billingAddress(tenant, id));
-    shippingKey.ifPresent(keys::add);
-    BatchGets.Found found = reads.get(keys);
-    Map<String, ProductItem> products = new LinkedHashMap<>();
-    cart.lines().forEach(line -> found.item(CommerceKeys.product(line.productId()), ProductItem.SCHEMA)
-        .ifPresent(product -> products.put(line.productId(), product)));
-    Optional<BillingAddressItem> shipping = shippingKey.flatMap(key -> found.item(key, BillingAddressItem.SCHEMA))
-        .filter(address -> !address.isDeleted());
-    if (shippingKey.isPresent() && shipping.isEmpty()) {
-      throw UnprocessableException.forField("shipping_address_id", "no such address of the tenant");
-    }
-    return new Catalog(products, codeKey.flatMap(key -> found.item(key, DiscountCodeItem.SCHEMA)), shipping);
-  }
-
   /** The cart's lines at the catalog's prices now; a product no longer sold is a 422 naming its line. */
-  private static CartItem repriced(CartItem cart, Catalog catalog) {
+  private static CartItem repriced(CartItem cart, CartRepository.CheckoutReads catalog) {
     List<CartLine> lines = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < cart.lines().size(); i++) {

@@ -47,6 +47,15 @@ abstract class AbstractTenantItem implements StoredItem<TenantItem> {
 
   public abstract @Nullable String taxId();
 
+  /**
+   * The tenant's Stripe customer and its newest Stripe subscription: set by the billing function
+   * (an update of this item, at a new version, in the transaction of the tenant's first
+   * subscription), read here, never written by a tenancy route.
+   */
+  public abstract @Nullable String stripeCustomerId();
+
+  public abstract @Nullable String stripeSubscriptionId();
+
   /** Null on tenants created before the setting existed: they keep the default. */
   public abstract @Nullable Integer auditRetentionDays();
 
@@ -79,6 +88,10 @@ abstract class AbstractTenantItem implements StoredItem<TenantItem> {
           .addAttribute(String.class, a -> a.name("billing_email").getter(TenantItem::billingEmail)
               .setter(TenantItem.Builder::billingEmail))
           .addAttribute(String.class, a -> a.name("tax_id").getter(TenantItem::taxId).setter(TenantItem.Builder::taxId))
+          .addAttribute(String.class, a -> a.name("stripe_customer_id").getter(TenantItem::stripeCustomerId)
+              .setter(TenantItem.Builder::stripeCustomerId))
+          .addAttribute(String.class, a -> a.name("stripe_subscription_id").getter(TenantItem::stripeSubscriptionId)
+              .setter(TenantItem.Builder::stripeSubscriptionId))
           .addAttribute(Integer.class, a -> a.name(AuditRetention.ATTRIBUTE).getter(TenantItem::auditRetentionDays)
               .setter(TenantItem.Builder::auditRetentionDays))
           .addAttribute(Long.class, a -> a.name("storage_used_bytes").getter(TenantItem::storageUsedBytes)
