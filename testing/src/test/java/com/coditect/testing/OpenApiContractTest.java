@@ -22,7 +22,8 @@ class OpenApiContractTest {
       {"id":"0193b6a4-6f00-7a11-8e42-5c9d0b1a2f33","name":"Acme","slug":"acme","status":"active",
        "owner_user_id":"0193b6a4-7c1e-74f2-9c3d-2b8e5f6a7d10","phone_number":null,"website":null,
        "industry":null,"company_size":null,"billing_email":"billing@acme.example","tax_id":null,
-       "audit_retention_days":365,"storage_used_bytes":0,"created_at":"2026-11-25T19:13:00.123Z","updated_at":"2026-11-25T19:13:00.123Z"}""";
+       "audit_retention_days":365,"storage_used_bytes":0,"stripe_customer_id":null,
+       "stripe_subscription_id":null,"created_at":"2026-11-25T19:13:00.123Z","updated_at":"2026-11-25T19:13:00.123Z"}""";
 
   private final OpenApiContract contract = OpenApiContract.load();
 
