@@ -148,6 +148,10 @@ class CartRoutesIT {
     HandlerResponse mixedCreate = call(HttpEvents.route("POST /v1/carts").body("{\"items\":[{\"product_id\":\"" + mug
         + "\",\"quantity\":1},{\"product_id\":\"" + euroBook + "\",\"quantity\":1}]}"));
     assertEquals(422, mixedCreate.status());
+    HandlerResponse tooMany = call(HttpEvents.route("POST /v1/carts").body("{\"items\":[{\"product_id\":\"" + mug
+        + "\",\"quantity\":600},{\"product_id\":\"" + mug + "\",\"quantity\":600}]}"));
+    assertEquals(422, tooMany.status(), "each item is well-formed; together they pass the cart's limit");
+    assertEquals(List.of("items[0].quantity"), tooMany.errorFields());
     HandlerResponse subscription = call(guest("POST /v1/carts/{cart_id}/items", cart[0], cart[1])
         .body("{\"product_id\":\"" + plan + "\",\"quantity\":1}"));
     assertEquals(422, subscription.status());

@@ -261,6 +261,11 @@ public final class CartService {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < quantities.size(); i++) {
       CartFields.Quantity quantity = quantities.get(i);
+      if (quantity.quantity() > CartFields.MAX_QUANTITY) {
+        errors.add(new FieldError(field + "[" + i + "].quantity", "a cart holds at most " + CartFields.MAX_QUANTITY
+            + " of one product"));
+        continue;
+      }
       try {
         lines.add(line(products.get(quantity.productId()), quantity, field + "[" + i + "].product_id"));
       } catch (UnprocessableException e) {
