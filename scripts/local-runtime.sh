@@ -5,8 +5,9 @@
 #                                        # runtime_log; exits with the log on failure
 #   stop_local_runtime                   # idempotent; also installed as the EXIT trap
 #
-# Needs root (the repository) and moto_server (from scripts/tools.sh) set by the caller, and
-# local/target/local.jar built (scripts/build-local.sh).
+# Needs root (the repository), moto_server and stripe_mock (from scripts/tools.sh) set by the
+# caller, and local/target/local.jar built (scripts/build-local.sh). Every port is a free one: the
+# runtime's stripe-mock too, so two runtimes (and `make run`) never meet.
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -27,19 +28,23 @@ stop_local_runtime() {
 }
 
 start_local_runtime() {
-  local work="$1" label="$2" port moto_port
+  local work="$1" label="$2" port moto_port stripe_mock_port
   port="$(free_port)"
   moto_port="$(free_port)"
   while [ "$moto_port" = "$port" ]; do moto_port="$(free_port)"; done
+  stripe_mock_port="$(free_port)"
+  while [ "$stripe_mock_port" = "$port" ] || [ "$stripe_mock_port" = "$moto_port" ]; do
+    stripe_mock_port="$(free_port)"
+  done
   runtime_log="$work/runtime.log"
   trap stop_local_runtime EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
 
-  echo "== $label: starting the local runtime (gateway 127.0.0.1:$port, moto 127.0.0.1:$moto_port)"
+  echo "== $label: starting the local runtime (gateway 127.0.0.1:$port, moto 127.0.0.1:$moto_port, stripe-mock 127.0.0.1:$stripe_mock_port)"
   set -m   # job control: the background job below gets its own process group, id = its pid
   (cd "$work" && PORT="$port" MOTO_PORT="$moto_port" TEMPLATE="$root/template.yaml" MOTO_SERVER="$moto_server" \
-    exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -jar "$root/local/target/local.jar") >"$runtime_log" 2>&1 &
+    STRIPE_MOCK="$stripe_mock" STRIPE_MOCK_PORT="$stripe_mock_port" exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -jar "$root/local/target/local.jar") >"$runtime_log" 2>&1 &
   runtime_pgid=$!
   set +m
 

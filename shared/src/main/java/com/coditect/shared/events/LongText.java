@@ -1,10 +1,7 @@
 package com.coditect.shared.events;
 
+import com.coditect.shared.digest.Sha256;
 import com.coditect.shared.json.JsonText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,15 +33,8 @@ public final class LongText {
     }
     Map<String, Object> digest = new LinkedHashMap<>();
     digest.put("length", text.length());
-    digest.put("sha256", sha256(text));
+    digest.put("sha256", Sha256.hex(text));
     return digest;
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package com.coditect.shared.http;
 
+import com.coditect.shared.digest.Sha256;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.json.Json;
@@ -9,11 +10,7 @@ import com.coditect.shared.store.Timestamps;
 import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.Principal;
 import dagger.Lazy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -86,7 +83,7 @@ public final class Idempotency {
       throw BadRequestException.forField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
     }
     Key recordKey = recordKey(caller.principal(), key.get());
-    String requestHash = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());
+    String requestHash = Sha256.hex(request.routeKey() + "\n" + request.path() + "\n" + request.bodyText());
     return new Lookup(recordKey, requestHash);
   }
 
@@ -119,7 +116,6 @@ public final class Idempotency {
       }
       return claim();
     }
-
 
     private Optional<ApiResponse> replay(IdempotencyItem previous) {
       long now = clock.instant().getEpochSecond();
@@ -160,15 +156,7 @@ public final class Idempotency {
 
   // Keys are scoped to the caller: another user's key never replays someone else's response.
   private static Key recordKey(Principal principal, String key) {
-    return IdempotencyRecordRepository.key(principal.tenant(), sha256(principal.userId() + "\n" + key));
+    return IdempotencyRecordRepository.key(principal.tenant(), Sha256.hex(principal.userId() + "\n" + key));
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,14 +1,11 @@
 package com.coditect.shared.http;
 
+import com.coditect.shared.digest.Sha256;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.store.IdempotencyItem;
 import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.WriteTransaction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
@@ -55,15 +52,7 @@ public final class IdempotencyClaim {
     if (key == null) {
       return Optional.empty();
     }
-    return Optional.of(purpose + ":" + sha256(key.partitionKeyValue().s() + "\n" + requestHash));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Optional.of(purpose + ":" + Sha256.hex(key.partitionKeyValue().s() + "\n" + requestHash));
   }
 
   /** Adds the record of {@code created}'s response to the create's transaction. */

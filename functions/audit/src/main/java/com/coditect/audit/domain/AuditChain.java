@@ -1,6 +1,7 @@
 package com.coditect.audit.domain;
 
 import com.coditect.audit.data.AuditEntryItem;
+import com.coditect.shared.digest.Sha256;
 import com.coditect.shared.json.Json;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.tenancy.TenantId;
@@ -8,12 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,7 +27,7 @@ public final class AuditChain {
 
   /** The hash before a tenant's first entry. */
   public static String genesis(TenantId tenant) {
-    return sha256("coditect-audit-chain\n" + tenant.value());
+    return Sha256.hex("coditect-audit-chain\n" + tenant.value());
   }
 
   /** The hash of {@code entry} following {@code prevHash}. */
@@ -55,7 +52,7 @@ public final class AuditChain {
     // The expiries are chained so that verify can prove which removals retention allowed.
     chained.put("ttl", entry.meta().ttl());
     chained.put("prev_ttl", entry.prevTtl());
-    return sha256(prevHash + "\n" + canonical(chained));
+    return Sha256.hex(prevHash + "\n" + canonical(chained));
   }
 
   /**
@@ -99,11 +96,4 @@ public final class AuditChain {
     return json == null ? NODES.nullNode() : Json.readTree(json);
   }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

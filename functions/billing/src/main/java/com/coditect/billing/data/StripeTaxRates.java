@@ -1,5 +1,6 @@
 package com.coditect.billing.data;
 
+import com.coditect.shared.digest.Sha256;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.TaxRate;
@@ -9,10 +10,6 @@ import com.stripe.param.TaxRateUpdateParams;
 import com.stripe.param.common.EmptyParam;
 import dagger.Lazy;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -57,7 +54,7 @@ public final class StripeTaxRates {
    * is one change in Stripe, and a different change is never mistaken for it.
    */
   public void update(TaxRateItem rate) {
-    String idempotencyKey = "tax-rate-update:" + rate.id() + ":" + rate.version() + ":" + sha256(String.join("\n",
+    String idempotencyKey = "tax-rate-update:" + rate.id() + ":" + rate.version() + ":" + Sha256.hex(String.join("\n",
         rate.displayName(), String.valueOf(rate.active()), rate.countryCode(), String.valueOf(rate.stateCode()),
         rate.jurisdiction(), rate.taxType().apiName()));
     TaxRateUpdateParams.Builder params = TaxRateUpdateParams.builder()
@@ -75,14 +72,6 @@ public final class StripeTaxRates {
       stripe.get().v1().taxRates().update(rate.stripeTaxRateId(), params.build(), options(idempotencyKey));
     } catch (StripeException e) {
       throw StripeFailures.failed(e, "tax rate");
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,13 +1,12 @@
 package com.coditect.commerce.domain;
 
 import com.coditect.commerce.data.CartItem;
+import com.coditect.shared.digest.Sha256;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.tenancy.Caller;
 import com.coditect.shared.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -53,10 +52,6 @@ public final class CartAccess {
 
   /** Lower-case hex SHA-256 of a cart secret: what is stored instead of the secret. */
   static String hash(String secret) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(secret);
   }
 }
