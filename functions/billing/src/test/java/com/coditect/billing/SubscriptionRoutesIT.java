@@ -127,6 +127,7 @@ class SubscriptionRoutesIT {
   @Test
   void badInputAndOtherTenantsAndRoles() {
     assertEquals(List.of("product_id"), bad(create(acme.owner(), "{}")));
+    assertEquals(List.of("product_id"), bad(create(acme.owner(), "{\"product_id\":null}")));
     assertEquals(List.of("trial_days"), bad(create(acme.owner(), "{\"product_id\":\"" + monthly + "\",\"trial_days\":0}")));
     assertEquals(List.of("billing_cycle_anchor"),
         bad(create(acme.owner(), "{\"product_id\":\"" + monthly + "\",\"billing_cycle_anchor\":32}")));
@@ -139,6 +140,7 @@ class SubscriptionRoutesIT {
     assertEquals(401, call(HttpEvents.route("POST /v1/subscriptions").body("{\"product_id\":\"" + monthly + "\"}")).status());
 
     String id = create(acme.owner(), "{\"product_id\":\"" + monthly + "\"}").text("id");
+    assertEquals(List.of("product_id"), bad(patch(acme.owner(), id, "{\"product_id\":null,\"preview\":true}")));
     assertEquals(404, get(globex.owner(), id).status());
     assertEquals(404, patch(globex.owner(), id, "{\"product_id\":\"" + yearly + "\"}").status());
     assertEquals(404, cancel(globex.owner(), id, "{}").status());

@@ -177,6 +177,10 @@ class CartRoutesIT {
         .body("{\"items\":[{\"product_id\":\"" + mug + "\",\"quantity\":-1}]}"))));
     assertEquals(List.of("quantity"), bad(call(guest("POST /v1/carts/{cart_id}/items", cart[0], cart[1])
         .body("{\"product_id\":\"" + mug + "\",\"quantity\":0}"))));
+    assertEquals(List.of("quantity"), bad(call(guest("POST /v1/carts/{cart_id}/items", cart[0], cart[1])
+        .body("{\"product_id\":\"" + mug + "\",\"quantity\":null}"))));
+    assertEquals(List.of("items[0].product_id"), bad(call(HttpEvents.route("POST /v1/carts")
+        .body("{\"items\":[{\"product_id\":null,\"quantity\":1}]}"))));
     assertEquals(List.of("body"), bad(call(guest("POST /v1/carts/{cart_id}/items", cart[0], cart[1]).body("{\"product_id\":"))));
     assertEquals(List.of("discount_code"), bad(call(guest("POST /v1/carts/{cart_id}/discount", cart[0], cart[1])
         .body("{\"discount_code\":\"no spaces\"}"))));

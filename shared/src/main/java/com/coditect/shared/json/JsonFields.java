@@ -173,12 +173,27 @@ public final class JsonFields {
     return checkUuid(name, optionalString(name, 36));
   }
 
+  /** Absent or JSON null -> "is required"; else a UUID (null after recording a bad one). */
+  public String requiredUuid(String name) {
+    return checkUuid(name, requiredString(name, 36));
+  }
+
   public Patch<String> patchUuid(String name, boolean nullable) {
     Patch<String> patch = patchString(name, 36, nullable);
     if (patch.isPresent()) {
       checkUuid(name, patch.value());
     }
     return patch;
+  }
+
+  /** Absent or JSON null -> "is required"; else a whole number within [min, max] (null after recording a bad one). */
+  public Integer requiredInteger(String name, int min, int max) {
+    JsonNode value = take(name);
+    if (value == null || value.isNull()) {
+      error(name, "is required");
+      return null;
+    }
+    return checkInteger(name, value, min, max);
   }
 
   /** Absent or null -> null; else a whole number within [min, max]. */

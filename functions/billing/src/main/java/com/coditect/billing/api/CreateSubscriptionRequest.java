@@ -12,10 +12,7 @@ public record CreateSubscriptionRequest(String productId, Integer trialDays, Int
 
   public static CreateSubscriptionRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
-    String productId = fields.optionalUuid("product_id");
-    if (productId == null && !fields.has("product_id")) {
-      fields.error("product_id", "is required");
-    }
+    String productId = fields.requiredUuid("product_id");
     Integer trialDays = fields.optionalInteger("trial_days", 1, 730);
     Integer anchor = fields.optionalInteger("billing_cycle_anchor", 1, 31);
     fields.finish();

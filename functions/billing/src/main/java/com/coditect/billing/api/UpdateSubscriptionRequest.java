@@ -12,10 +12,7 @@ public record UpdateSubscriptionRequest(String productId, boolean preview) {
 
   public static UpdateSubscriptionRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
-    String productId = fields.optionalUuid("product_id");
-    if (productId == null && !fields.has("product_id")) {
-      fields.error("product_id", "is required");
-    }
+    String productId = fields.requiredUuid("product_id");
     boolean preview = Boolean.TRUE.equals(fields.patchBoolean("preview", false).orElse(false));
     fields.finish();
     return new UpdateSubscriptionRequest(productId, preview);

@@ -58,14 +58,8 @@ public final class CartFields {
 
   /** {@code product_id} and {@code quantity} (1 to 999) of one object; null when either is wrong. */
   static Quantity quantity(JsonFields item) {
-    String productId = item.optionalUuid("product_id");
-    if (productId == null && !item.has("product_id")) {
-      item.error("product_id", "is required");
-    }
-    Integer quantity = item.optionalInteger("quantity", 1, MAX_QUANTITY);
-    if (quantity == null && !item.has("quantity")) {
-      item.error("quantity", "is required");
-    }
+    String productId = item.requiredUuid("product_id");
+    Integer quantity = item.requiredInteger("quantity", 1, MAX_QUANTITY);
     return productId == null || quantity == null ? null : new Quantity(productId, quantity);
   }
 }

@@ -21,7 +21,7 @@ public record CreateDiscountCodeRequest(String code, String description, Integer
     if (bothOrNeither) {
       fields.error("percent_off", "exactly one of percent_off and amount_off_cents is required");
     }
-    if (fields.has("amount_off_cents") && currency == null && !fields.has("currency")) {
+    if (fields.has("amount_off_cents") && currency == null) {
       fields.error("currency", "is required with amount_off_cents");
     }
     if (fields.has("percent_off") && fields.has("currency")) {

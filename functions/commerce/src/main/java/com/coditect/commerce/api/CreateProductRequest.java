@@ -14,10 +14,7 @@ public record CreateProductRequest(String sku, String name, String description, 
         "must be letters, digits, '.', '-' or '_', starting with a letter or digit");
     String name = fields.requiredString("name", ProductFields.NAME_MAX);
     String description = fields.optionalString("description", ProductFields.DESCRIPTION_MAX);
-    Integer price = fields.optionalInteger("price_cents", 0, ProductFields.PRICE_MAX);
-    if (price == null && !fields.has("price_cents")) {
-      fields.error("price_cents", "is required");
-    }
+    Integer price = fields.requiredInteger("price_cents", 0, ProductFields.PRICE_MAX);
     String currency = ProductFields.checkCurrency(fields, fields.requiredString("currency", 3));
     ProductInterval interval = fields.optionalChoice("interval", ProductInterval.class);
     boolean active = Boolean.TRUE.equals(fields.patchBoolean("active", false).orElse(true));
