@@ -39,6 +39,24 @@ class JsonFieldsTest {
     assertEquals(List.of("name", "size", "email", "missing", "extra"), fieldsOf(e));
   }
 
+  /** A required id or number sent as JSON null is missing, not an absent value a caller might unbox. */
+  @Test
+  void aRequiredUuidOrIntegerSentAsNullIsRequired() throws Exception {
+    JsonFields fields = JsonFields.of(json("{\"id\":null,\"count\":null,\"bad\":\"x\",\"big\":12}"));
+    assertNull(fields.requiredUuid("id"));
+    assertNull(fields.requiredInteger("count", 1, 10));
+    assertNull(fields.requiredUuid("bad"));
+    assertNull(fields.requiredInteger("big", 1, 10));
+    assertNull(fields.requiredInteger("absent", 1, 10));
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals(List.of("id", "count", "bad", "big", "absent"), fieldsOf(e));
+    assertEquals("is required", e.errors().get(0).message());
+    JsonFields good = JsonFields.of(json("{\"id\":\"01a24400-3c4d-7e5f-8a6b-7c8d9e0f1a2b\",\"count\":3}"));
+    assertEquals("01a24400-3c4d-7e5f-8a6b-7c8d9e0f1a2b", good.requiredUuid("id"));
+    assertEquals(3, good.requiredInteger("count", 1, 10));
+    good.finish();
+  }
+
   @Test
   void enforcesMaximumLengthsAndBlankness() throws Exception {
     JsonFields fields = JsonFields.of(json("{\"a\":\"abcdef\",\"b\":\"   \"}"));
