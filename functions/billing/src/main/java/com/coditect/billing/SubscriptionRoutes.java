@@ -61,7 +61,7 @@ final class SubscriptionRoutes implements RouteGroup {
 
   private ApiResponse create(ApiRequest request, Caller caller) {
     CreateSubscriptionRequest body = CreateSubscriptionRequest.from(request.jsonBody());
-    return idempotency.create(request, caller, claim -> subscriptions.get().create(caller, body, claim));
+    return idempotency.createReadingRecord(request, caller, lookup -> subscriptions.get().create(caller, body, lookup));
   }
 
   private ApiResponse get(ApiRequest request, Caller caller) {

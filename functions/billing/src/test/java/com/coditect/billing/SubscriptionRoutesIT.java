@@ -90,6 +90,26 @@ class SubscriptionRoutesIT {
   }
 
   @Test
+  void anIdempotencyKeyMakesOneSubscriptionAndItsReplayAsksStripeNothing() {
+    String key = "subscribe-" + UUID.randomUUID();
+    String body = "{\"product_id\":\"" + yearly + "\"}";
+    HandlerResponse first = call(HttpEvents.route("POST /v1/subscriptions").claims(acme.owner())
+        .header("Idempotency-Key", key).body(body));
+    first.assertStatus(201);
+    assertEquals(List.of("BatchGetItem", "TransactWriteItems"), first.dynamoCalls(),
+        "the idempotency record is read with the tenant and the product");
+    HandlerResponse replay = call(HttpEvents.route("POST /v1/subscriptions").claims(acme.owner())
+        .header("Idempotency-Key", key).body(body));
+    replay.assertStatus(201);
+    assertEquals("true", replay.header("Idempotent-Replayed"));
+    assertEquals(first.json(), replay.json());
+    assertEquals(List.of("BatchGetItem"), replay.dynamoCalls(), "a replay writes nothing");
+    assertEquals(422, call(HttpEvents.route("POST /v1/subscriptions").claims(acme.owner())
+        .header("Idempotency-Key", key).body("{\"product_id\":\"" + monthly + "\"}")).status(),
+        "the same key with another body");
+  }
+
+  @Test
   void anUpgradeShowsItsProrationFirstAndAPreviewChangesNothing() {
     String id = create(acme.owner(), "{\"product_id\":\"" + monthly + "\"}").text("id");
     HandlerResponse preview = patch(acme.owner(), id, "{\"product_id\":\"" + yearly + "\",\"preview\":true}");

@@ -3,6 +3,8 @@ package com.coditect.billing.data;
 import com.coditect.billing.model.SubscriptionStatus;
 import com.coditect.shared.store.BatchGets;
 import com.coditect.shared.store.CoreKeys;
+import com.coditect.shared.store.IdempotencyItem;
+import com.coditect.shared.store.IdempotencyRecordRepository;
 import com.coditect.shared.store.ItemMeta;
 import com.coditect.shared.store.ItemRepository;
 import com.coditect.shared.store.PageRequest;
@@ -11,6 +13,7 @@ import com.coditect.shared.store.ResultPage;
 import com.coditect.shared.store.SingleTable;
 import com.coditect.shared.store.WriteTransaction;
 import com.coditect.shared.tenancy.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +42,8 @@ public final class SubscriptionRepository extends ItemRepository<SubscriptionIte
   /** What billing reads of the tenant item: its name, billing email and Stripe customer (if any yet). */
   public record TenantBilling(String name, String billingEmail, String stripeCustomerId) {}
 
-  /** What a subscription's create reads. */
-  public record CreateReads(Optional<TenantBilling> tenant, Optional<CatalogPlan> plan) {}
+  /** What a subscription's create reads: the tenant, the product, and the request's idempotency record (null: none). */
+  public record CreateReads(Optional<TenantBilling> tenant, Optional<CatalogPlan> plan, IdempotencyItem record) {}
 
   /** What a plan change reads. */
   public record ChangeReads(Optional<SubscriptionItem> subscription, Optional<TenantBilling> tenant,
@@ -53,13 +56,19 @@ public final class SubscriptionRepository extends ItemRepository<SubscriptionIte
     this.reads = reads;
   }
 
-  /** The tenant and the product: one strongly consistent BatchGetItem. */
-  public CreateReads findForCreate(TenantId tenant, String productId) {
+  /**
+   * The tenant, the product and the idempotency record at {@code recordKey} (if the request has a
+   * key): one strongly consistent BatchGetItem.
+   */
+  public CreateReads findForCreate(TenantId tenant, String productId, Optional<Key> recordKey) {
     Key tenantKey = CoreKeys.tenant(tenant);
     Key productKey = CoreKeys.product(productId);
-    BatchGets.Found found = reads.get(List.of(tenantKey, productKey));
+    List<Key> keys = new ArrayList<>(List.of(tenantKey, productKey));
+    recordKey.ifPresent(keys::add);
+    BatchGets.Found found = reads.get(keys);
     return new CreateReads(found.raw(tenantKey).map(SubscriptionRepository::tenantBilling),
-        found.raw(productKey).map(item -> plan(productId, item)));
+        found.raw(productKey).map(item -> plan(productId, item)),
+        IdempotencyRecordRepository.fromRead(recordKey.flatMap(found::raw).orElse(null)));
   }
 
   /** The subscription, the tenant and the new product: one strongly consistent BatchGetItem. */

@@ -19,6 +19,7 @@ import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.Outbox;
 import com.coditect.shared.http.Created;
+import com.coditect.shared.http.Idempotency;
 import com.coditect.shared.http.IdempotencyClaim;
 import com.coditect.shared.log.Log;
 import com.coditect.shared.store.Ids;
@@ -83,13 +84,17 @@ public final class SubscriptionService {
   }
 
   /**
-   * Reads the tenant and the product (one BatchGetItem), makes the tenant's Stripe customer if it
+   * Reads the tenant, the product and the request's idempotency record (one BatchGetItem), makes the tenant's Stripe customer if it
    * has none, the Stripe subscription, then one transaction: the subscription, its Stripe id's
    * pointer (and the customer's), the tenant's Stripe ids (at a new version), the event.
    */
-  public Created<SubscriptionResponse> create(Caller caller, CreateSubscriptionRequest request, IdempotencyClaim claim) {
+  public Created<SubscriptionResponse> create(Caller caller, CreateSubscriptionRequest request,
+      Idempotency.Lookup idempotency) {
     TenantId tenant = caller.tenantId();
-    SubscriptionRepository.CreateReads found = subscriptions.findForCreate(tenant, request.productId());
+    SubscriptionRepository.CreateReads found = subscriptions.findForCreate(tenant, request.productId(),
+        idempotency.recordKey());
+    // A replay of the same request ends here with its first answer, before Stripe is asked again.
+    IdempotencyClaim claim = idempotency.claim(found.record());
     TenantBilling customer = found.tenant().orElseThrow(() -> new NotFoundException("The tenant was not found."));
     CatalogPlan plan = plan(found.plan());
 
