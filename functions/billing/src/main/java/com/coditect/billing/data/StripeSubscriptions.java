@@ -1,5 +1,6 @@
 package com.coditect.billing.data;
 
+import com.coditect.shared.error.UnprocessableException;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -12,7 +13,6 @@ import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionUpdateParams;
-import com.coditect.shared.error.UnprocessableException;
 import dagger.Lazy;
 import javax.inject.Inject;
 import javax.inject.Singleton;

@@ -3,7 +3,6 @@ package com.coditect.billing.domain;
 import com.coditect.billing.data.StripeEventItem;
 import com.coditect.billing.data.StripeEventRepository;
 import com.coditect.billing.model.PaymentStatus;
-import com.coditect.billing.model.RefundStatus;
 import com.coditect.shared.json.JsonText;
 import com.coditect.shared.log.Log;
 import com.fasterxml.jackson.core.JsonProcessingException;
