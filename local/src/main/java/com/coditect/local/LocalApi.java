@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The local API on a running moto: creates what the template declares, configures and loads every
@@ -64,7 +65,9 @@ public final class LocalApi implements AutoCloseable {
         moto);
     SecretsManagerClient secrets = client(SecretsManagerClient.builder().httpClient(http), settings, moto);
     SchedulerClient scheduler = client(SchedulerClient.builder().httpClient(http), settings, moto);
+    SesV2Client ses = client(SesV2Client.builder().httpClient(http), settings, moto);
     String userPoolId = LocalResources.create(template, settings, dynamoDb, s3, events, cognito);
+    LocalResources.createEmailIdentities(template, ses);
     String scheduleGroup = LocalResources.createScheduleGroup(template, scheduler);
     String cursorKeySecret = LocalResources.createSecret(template, "CursorSigningSecret", settings, secrets,
         cursorSigningKey);
@@ -73,7 +76,7 @@ public final class LocalApi implements AutoCloseable {
     new SecureRandom().nextBytes(auditKey);
     String pseudonymKeySecret = LocalResources.createSecret(template, "AuditPseudonymSecret", settings, secrets,
         HexFormat.of().formatHex(auditKey));
-    configureFunctions(settings, moto, cursorKeySecret, pseudonymKeySecret, userPoolId);
+    configureFunctions(template, settings, moto, cursorKeySecret, pseudonymKeySecret, userPoolId);
     // Stripe: stripe-mock takes any test key; the webhook signing secret is a random one per run,
     // which make run prints with a signed test webhook.
     byte[] webhookKey = new byte[24];
@@ -97,7 +100,8 @@ public final class LocalApi implements AutoCloseable {
     routes.stream().map(TemplateRoute::handler).distinct().forEach(functions::warm);
     rules.eventRules().stream().map(TemplateRules.EventRule::handler).distinct().forEach(functions::warm);
     RuleDispatcher dispatcher = new RuleDispatcher(rules.eventRules(), functions, settings.region());
-    LocalMessages messages = new LocalMessages(List.of(LocalMessages.WORKFLOW_NOTIFICATIONS));
+    LocalMessages messages = new LocalMessages(List.of(LocalMessages.WORKFLOW_NOTIFICATIONS),
+        new MotoSentMessages(moto));
     dispatcher.observe(messages::observe);
     LocalScheduler localScheduler = new LocalScheduler(scheduler, scheduleGroup, dispatcher, Clock.systemUTC());
     Schedules schedules = new Schedules(rules.schedules(), functions, settings.region());
@@ -192,10 +196,14 @@ public final class LocalApi implements AutoCloseable {
    * Gives every function the configuration Lambda would: the names of the table, bus, bucket and
    * user pool and the ARNs of the secrets holding their keys, with moto as the endpoint, and no credentials
    * (they come from the container endpoint). All functions share this JVM, so these are system
-   * properties.
+   * properties. Environment variables the template sets to a parameter ({@code !Ref
+   * VerificationEmailFrom}) get its default, as a deploy without overrides would; first, so that
+   * nothing here is overridden by them.
    */
-  private static void configureFunctions(LocalSettings settings, URI moto, String cursorKeySecret,
-      String pseudonymKeySecret, String userPoolId) {
+  private static void configureFunctions(CloudTemplate template, LocalSettings settings, URI moto,
+      String cursorKeySecret, String pseudonymKeySecret, String userPoolId) {
+    new TemplateParameters(template).functionEnvironment()
+        .forEach((name, value) -> System.setProperty(AppConfig.OVERRIDE_PREFIX + name, value));
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "TABLE_NAME", settings.tableName());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "EVENT_BUS_NAME", settings.busName());
     System.setProperty(AppConfig.OVERRIDE_PREFIX + "BUCKET_NAME", settings.bucketName());

@@ -247,7 +247,16 @@ final class LocalGateway implements AutoCloseable {
       message(exchange, 405, "Method Not Allowed");
       return;
     }
-    List<Map<String, String>> items = messages.newestFirst().stream().map(sent -> {
+    List<LocalMessages.Message> newestFirst;
+    try {
+      newestFirst = messages.newestFirst();
+    } catch (RuntimeException e) {
+      // The e-mails and SMS are read from moto on each call; without them the list would be wrong.
+      LOG.error("reading the sent messages failed", e);
+      message(exchange, 502, "Bad Gateway");
+      return;
+    }
+    List<Map<String, String>> items = newestFirst.stream().map(sent -> {
       Map<String, String> item = new LinkedHashMap<>();
       item.put("channel", sent.channel());
       item.put("to", sent.to());

@@ -4,17 +4,27 @@ import com.coditect.shared.events.OutboxRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What {@code GET /local/messages} shows: every message the platform sent, newest first, since
- * locally nothing leaves the machine. Messages are seen on the local bus: each {@link Sender} turns
- * the events of one kind into the messages they send (today the workflows' in-app notifications;
- * the contacts part adds one for its e-mail and SMS verification codes). Kept in memory, the latest
- * {@link #KEPT} only.
+ * locally nothing leaves the machine. Two sources, merged by {@code sent_at}:
+ * <ul>
+ *   <li>in-app messages, seen on the local bus: each {@link Sender} turns the events of one kind
+ *       into the messages they send (the workflows' notifications). Kept in memory, the latest
+ *       {@link #KEPT} only.
+ *   <li>e-mails and SMS (the contacts' verification codes), which the functions send through SES
+ *       and SNS, i.e. to moto locally: read from moto each time ({@link MotoSentMessages}), as what
+ *       SES and SNS would have delivered. They never travel on the bus: the bus feeds the audit log,
+ *       and a code must not end up there.
+ * </ul>
  */
 final class LocalMessages {
 
@@ -47,11 +57,18 @@ final class LocalMessages {
     return messages;
   };
 
+  /** Newest first; a {@code sent_at} that is not an instant (there should be none) sorts last. */
+  private static final Comparator<Message> NEWEST_FIRST =
+      Comparator.comparing((Message message) -> instant(message.sentAt())).reversed();
+
   private final List<Sender> senders;
+  private final Supplier<List<Message>> delivered;
   private final Deque<Message> sent = new ArrayDeque<>();
 
-  LocalMessages(List<Sender> senders) {
+  /** {@code delivered}: the e-mails and SMS sent outside the bus, read anew for each listing. */
+  LocalMessages(List<Sender> senders, Supplier<List<Message>> delivered) {
     this.senders = List.copyOf(senders);
+    this.delivered = delivered;
   }
 
   /** Looks at one event the bus took (the rule dispatcher calls this for each). */
@@ -76,8 +93,36 @@ final class LocalMessages {
     }
   }
 
-  /** Every message kept, newest first. */
-  synchronized List<Message> newestFirst() {
-    return List.copyOf(sent);
+  /**
+   * Every message, newest first: the in-app ones kept and the e-mails and SMS delivered so far.
+   * Fails when the delivered ones cannot be read (moto not answering).
+   */
+  List<Message> newestFirst() {
+    List<Message> all;
+    synchronized (this) {
+      all = new ArrayList<>(sent);
+    }
+    // Delivered ones come oldest first (moto keeps them in the order sent): reversed, messages
+    // sent in the same millisecond stay newest first through the stable sort below too.
+    List<Message> deliveredSoFar = new ArrayList<>(delivered.get());
+    Collections.reverse(deliveredSoFar);
+    all.addAll(deliveredSoFar);
+    all.sort(NEWEST_FIRST);
+    return List.copyOf(all);
+  }
+
+  /**
+   * Sorting by the text of {@code sent_at} would not do: the sources may write it with different
+   * precisions, and as text 2026-12-04T10:15:30Z comes after 2026-12-04T10:15:30.120Z.
+   */
+  private static Instant instant(String sentAt) {
+    if (sentAt == null) {
+      return Instant.MIN;
+    }
+    try {
+      return Instant.parse(sentAt);
+    } catch (DateTimeParseException e) {
+      return Instant.MIN;
+    }
   }
 }

@@ -12,10 +12,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 
 /**
- * Creates on moto the table, bucket, bus and user pool that template.yaml declares, read from the
- * template (keys, indexes, stream, TTL, pool schema) rather than restated here.
+ * Creates on moto the table, bucket, bus, user pool and SES identities that template.yaml declares,
+ * read from the template (keys, indexes, stream, TTL, pool schema, sender addresses) rather than
+ * restated here.
  */
 final class LocalResources {
 
@@ -60,6 +63,33 @@ final class LocalResources {
       // made by an earlier run against this moto
     }
     return name;
+  }
+
+  /**
+   * Every {@code AWS::SES::EmailIdentity} of the template (the sender of the verification codes),
+   * its address resolved as the template gives it ({@code !Ref} of a parameter: its default). SES,
+   * and moto's SES with it, sends only from a verified identity; on AWS the stack creates it and
+   * its owner confirms SES's mail, locally it is verified as created. One that exists (an earlier
+   * run against the same moto) is fine. Returns the addresses or domains created.
+   */
+  static List<String> createEmailIdentities(CloudTemplate template, SesV2Client ses) {
+    TemplateParameters parameters = new TemplateParameters(template);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resources = (Map<String, Object>) template.document().get("Resources");
+    List<String> identities = resources.keySet().stream()
+        .filter(logicalId -> "AWS::SES::EmailIdentity".equals(template.resourceType(logicalId)))
+        .map(logicalId -> parameters.resolve(template.resourceProperties(logicalId).get("EmailIdentity"))
+            .orElseThrow(() -> new IllegalStateException(
+                "template.yaml: " + logicalId + ".EmailIdentity is neither text nor !Ref of a parameter with a Default")))
+        .toList();
+    for (String identity : identities) {
+      try {
+        ses.createEmailIdentity(r -> r.emailIdentity(identity));
+      } catch (AlreadyExistsException exists) {
+        // made by an earlier run against this moto (moto 5.2.1 itself answers a repeat as a success)
+      }
+    }
+    return identities;
   }
 
   /** The user pool with the template's sign-in alias and custom attributes (the token's claims). */
