@@ -104,7 +104,7 @@ def session(document):
     s.call("POST", "/v1/tenants", platform, {
         "name": "Northwind Traders", "slug": f"northwind-{suffix}",
         "owner": {"email": f"ada.lovelace+{suffix}@northwind.example", "name": "Ada Lovelace"},
-        "phone_number": "+14155550123", "website": "https://northwind.example", "industry": "Wholesale",
+        "website": "https://northwind.example", "industry": "Wholesale",
         "company_size": "medium", "billing_email": "billing@northwind.example", "tax_id": "US-94-1234567"}, expect=201)
     _, tenant, headers = s.call("GET", "/v1/tenant", owner, expect=200)
     s.call("PATCH", "/v1/tenant", owner, {"industry": "Software", "audit_retention_days": 730},

@@ -55,7 +55,7 @@ class TenantRoutesIT {
   void platformAdminCreatesTenantWithOwnerInOneTransaction() {
     HandlerResponse created = createTenant("""
         {"name":"Initech Ltd","slug":"initech","company_size":"medium","billing_email":"ap@initech.example",
-         "tax_id":"GB123","phone_number":"+442071234567","website":"https://initech.example",
+         "tax_id":"GB123","website":"https://initech.example",
          "owner":{"email":"Bill@Initech.example","name":"Bill"}}""", admin());
 
     assertEquals(201, created.status(), created.raw());
@@ -65,6 +65,7 @@ class TenantRoutesIT {
     assertEquals("active", created.text("status"));
     assertEquals("medium", created.text("company_size"));
     assertNotNull(created.text("owner_user_id"));
+    assertTrue(created.json().get("phone_number").isNull(), "set later, by the default work phone");
     assertEquals(List.of("TransactWriteItems"), created.dynamoCalls());
 
     var ownerClaims = HttpEvents.claims(created.text("owner_user_id"), created.text("id"), "owner");
@@ -72,6 +73,44 @@ class TenantRoutesIT {
     assertEquals(200, me.status());
     assertEquals("owner", me.text("role"));
     assertEquals("invited", me.text("status"));
+  }
+
+  @Test
+  void creatingATenantWithAPhoneNumberIs400PointingToPhoneNumbers() {
+    HandlerResponse refused = createTenant("""
+        {"name":"Phoneco","phone_number":"+442071234567","owner":{"email":"p@phoneco.example","name":"P"}}""",
+        admin());
+    assertBadRequest(refused, "phone_number");
+    assertPointsToPhoneNumbers(refused);
+  }
+
+  @Test
+  void patchingTheTenantPhoneNumberIs400AndChangesNothing() {
+    SeededTenant t = api.seedTenant("PhonePatch");
+    String etag = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build()).header("ETag");
+    for (String body : List.of("{\"phone_number\":\"+442071234567\"}", "{\"phone_number\":null}",
+        "{\"industry\":\"Telecoms\",\"phone_number\":\"+442071234567\"}")) {
+      HandlerResponse refused = api.call(HttpEvents.route("PATCH /v1/tenant").claims(t.owner()).body(body).build());
+      assertBadRequest(refused, "phone_number");
+      assertPointsToPhoneNumbers(refused);
+    }
+    HandlerResponse after = api.call(HttpEvents.route("GET /v1/tenant").claims(t.owner()).build());
+    assertEquals(etag, after.header("ETag"), "a refused update must change nothing");
+    assertTrue(after.json().get("phone_number").isNull(), "the field stays in the response, read-only");
+  }
+
+  private static void assertBadRequest(HandlerResponse response, String... fields) {
+    assertEquals(400, response.status(), response.raw());
+    assertEquals(List.of(fields), response.errorFields(), response.raw());
+    assertTrue(response.dynamoCalls().isEmpty(), "a malformed request must not touch the table: "
+        + response.dynamoCalls());
+  }
+
+  /** The 400 for {@code phone_number} says where a tenant's phone number is set now. */
+  private static void assertPointsToPhoneNumbers(HandlerResponse response) {
+    String message = response.json().path("errors").path(0).path("message").asText();
+    assertTrue(message.contains("default work phone") && message.contains("POST /v1/phone-numbers"),
+        response.raw());
   }
 
   @Test
@@ -202,7 +241,7 @@ class TenantRoutesIT {
     assertEquals(List.of("body"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
         .body("{}").build()).errorFields());
     assertEquals(List.of("phone_number"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
-        .body("{\"phone_number\":\"0171 555\"}").build()).errorFields());
+        .body("{\"phone_number\":\"+442071234567\"}").build()).errorFields());
     assertEquals(List.of("If-Match"), api.call(HttpEvents.route("PATCH /v1/tenant").claims(acme.owner())
         .header("If-Match", "banana").body("{\"industry\":\"X\"}").build()).errorFields());
   }

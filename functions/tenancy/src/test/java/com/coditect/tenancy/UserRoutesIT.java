@@ -204,6 +204,13 @@ class UserRoutesIT {
         + response.dynamoCalls());
   }
 
+  /** The 400 for {@code phone_number} says where a user's phone number is set now. */
+  private static void assertPointsToPhoneNumbers(HandlerResponse response) {
+    String message = response.json().path("errors").path(0).path("message").asText();
+    assertTrue(message.contains("default work phone") && message.contains("POST /v1/phone-numbers"),
+        response.raw());
+  }
+
   private static void assertForbiddenWithoutTableAccess(HandlerResponse response) {
     assertEquals(403, response.status(), response.raw());
     assertTrue(response.dynamoCalls().isEmpty(), "a refused role must not touch the table: "
@@ -263,12 +270,11 @@ class UserRoutesIT {
     String id = newUser(acme, "member");
     Map<String, String> claims = acme.as(id, "member");
     HandlerResponse updated = patchMe(claims, "\"1\"", """
-        {"name":"Mia Member","phone_number":"+4930123456","avatar_url":"https://cdn.example.com/a.png",
+        {"name":"Mia Member","avatar_url":"https://cdn.example.com/a.png",
          "timezone":"Europe/Berlin","language":"pt-BR","notification_preferences":{"email":true,"slack":false}}""");
 
     assertEquals(200, updated.status(), updated.raw());
     assertEquals("Mia Member", updated.text("name"));
-    assertEquals("+4930123456", updated.text("phone_number"));
     assertEquals("https://cdn.example.com/a.png", updated.text("avatar_url"));
     assertEquals("Europe/Berlin", updated.text("timezone"));
     assertEquals("pt-BR", updated.text("language"));
@@ -299,11 +305,12 @@ class UserRoutesIT {
   void nullClearsNullableProfileFields() {
     String id = newUser(acme, "member");
     Map<String, String> claims = acme.as(id, "member");
-    assertEquals(200, patchMe(claims, "{\"phone_number\":\"+14155550100\",\"timezone\":\"UTC\"}").status());
+    assertEquals(200, patchMe(claims, "{\"avatar_url\":\"https://cdn.example.com/b.png\",\"timezone\":\"UTC\"}")
+        .status());
 
-    HandlerResponse cleared = patchMe(claims, "{\"phone_number\":null,\"timezone\":null}");
+    HandlerResponse cleared = patchMe(claims, "{\"avatar_url\":null,\"timezone\":null}");
     assertEquals(200, cleared.status(), cleared.raw());
-    assertTrue(cleared.json().get("phone_number").isNull());
+    assertTrue(cleared.json().get("avatar_url").isNull());
     assertTrue(cleared.json().get("timezone").isNull());
   }
 
@@ -373,8 +380,6 @@ class UserRoutesIT {
     assertBadRequest(patchMe(member(), "{\"name\":null}"), "name");
     assertBadRequest(patchMe(member(), "{\"name\":\"   \"}"), "name");
     assertBadRequest(patchMe(member(), "{\"name\":\"" + "x".repeat(256) + "\"}"), "name");
-    assertBadRequest(patchMe(member(), "{\"phone_number\":\"0171 555\"}"), "phone_number");
-    assertBadRequest(patchMe(member(), "{\"phone_number\":\"+" + "1".repeat(50) + "\"}"), "phone_number");
     assertBadRequest(patchMe(member(), "{\"avatar_url\":\"not a url\"}"), "avatar_url");
     assertBadRequest(patchMe(member(), "{\"avatar_url\":\"https://x.example.com/" + "a".repeat(200) + "\"}"),
         "avatar_url");
@@ -385,6 +390,21 @@ class UserRoutesIT {
     assertBadRequest(patchMe(member(), "{\"name\":42,\"timezone\":\"Mars/Olympus\",\"language\":\"not a tag!\"}"),
         "name", "timezone", "language");
     assertBadRequest(patchMe(member(), "banana", "{\"name\":\"X\"}"), "If-Match");
+  }
+
+  @Test
+  void patchMeRefusesPhoneNumberWhichFollowsTheDefaultWorkPhone() {
+    String id = newUser(acme, "member");
+    Map<String, String> claims = acme.as(id, "member");
+    for (String body : List.of("{\"phone_number\":\"+14155550100\"}", "{\"phone_number\":null}",
+        "{\"name\":\"Pia Phone\",\"phone_number\":\"+14155550100\"}")) {
+      HandlerResponse refused = patchMe(claims, body);
+      assertBadRequest(refused, "phone_number");
+      assertPointsToPhoneNumbers(refused);
+    }
+    HandlerResponse me = getMe(claims);
+    assertEquals("\"1\"", me.header("ETag"), "a refused update must change nothing");
+    assertTrue(me.json().get("phone_number").isNull(), "the field stays in the response, read-only");
   }
 
   @Test
@@ -630,6 +650,10 @@ class UserRoutesIT {
         + "\"status\":\"active\"}"), "status");
     assertBadRequest(invite(admin(), "{\"email\":\"" + email + "\",\"name\":\"N\",\"role\":\"member\","
         + "\"tenant_id\":\"" + globex.id() + "\"}"), "tenant_id");
+    HandlerResponse withPhone = invite(admin(), "{\"email\":\"" + email + "\",\"name\":\"N\",\"role\":\"member\","
+        + "\"phone_number\":\"+14155550100\"}");
+    assertBadRequest(withPhone, "phone_number");
+    assertPointsToPhoneNumbers(withPhone);
     // Nothing of the above was created.
     assertEquals(201, invite(admin(), inviteBody(email, "N", "member")).status());
   }
@@ -827,6 +851,9 @@ class UserRoutesIT {
     assertBadRequest(patchUser(admin(), id, "{\"status\":\"invited\"}"), "status");
     assertBadRequest(patchUser(admin(), id, "{\"status\":1}"), "status");
     assertBadRequest(patchUser(admin(), id, "{\"email\":\"new@example.com\"}"), "email");
+    HandlerResponse phone = patchUser(admin(), id, "{\"phone_number\":\"+14155550100\"}");
+    assertBadRequest(phone, "phone_number");
+    assertPointsToPhoneNumbers(phone);
     assertBadRequest(patchUser(admin(), id, "{\"role\":\"god\",\"status\":\"gone\",\"x\":1}"), "role", "status", "x");
     assertBadRequest(patchUser(admin(), "not-a-uuid", "{\"name\":\"X\"}"), "user_id");
     assertBadRequest(patchUser(admin(), id, "0x1", "{\"name\":\"X\"}"), "If-Match");

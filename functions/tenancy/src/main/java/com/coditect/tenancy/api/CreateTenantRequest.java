@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /** {@code POST /v1/tenants}: a new tenant with its first owner. */
 public record CreateTenantRequest(
-    String name, String slug, String ownerEmail, String ownerName, String phoneNumber,
-    String website, String industry, TenantCompanySize companySize, String billingEmail, String taxId) {
+    String name, String slug, String ownerEmail, String ownerName, String website,
+    String industry, TenantCompanySize companySize, String billingEmail, String taxId) {
 
   static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
 
@@ -25,14 +25,14 @@ public record CreateTenantRequest(
       ownerName = owner.requiredString("name", ProfileFields.NAME_MAX);
       owner.finish();
     }
-    String phone = ProfileFields.phone(fields, "phone_number").orElse(null);
+    ProfileFields.rejectPhoneNumber(fields);
     String website = fields.optionalUrl("website");
     String industry = fields.optionalString("industry", ProfileFields.INDUSTRY_MAX);
     TenantCompanySize companySize = fields.optionalChoice("company_size", TenantCompanySize.class);
     String billingEmail = fields.optionalEmail("billing_email");
     String taxId = fields.optionalString("tax_id", ProfileFields.TAX_ID_MAX);
     fields.finish();
-    return new CreateTenantRequest(name, slug, ownerEmail, ownerName, phone, website, industry,
-        companySize, billingEmail, taxId);
+    return new CreateTenantRequest(name, slug, ownerEmail, ownerName, website, industry, companySize,
+        billingEmail, taxId);
   }
 }

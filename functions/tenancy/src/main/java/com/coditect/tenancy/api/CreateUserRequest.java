@@ -12,6 +12,7 @@ public record CreateUserRequest(String email, String name, Role role) {
     String email = fields.requiredEmail("email");
     String name = fields.requiredString("name", ProfileFields.NAME_MAX);
     String role = fields.requiredChoice("role", Role.NAMES);
+    ProfileFields.rejectPhoneNumber(fields);
     fields.finish();
     return new CreateUserRequest(email, name, Role.fromApiName(role).orElseThrow());
   }

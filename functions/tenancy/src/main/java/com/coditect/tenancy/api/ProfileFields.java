@@ -10,15 +10,12 @@ import java.util.regex.Pattern;
 final class ProfileFields {
 
   static final int NAME_MAX = 255;
-  static final int PHONE_MAX = 50;
   static final int TIMEZONE_MAX = 50;
   static final int LANGUAGE_MAX = 10;
   static final int INDUSTRY_MAX = 100;
   static final int TAX_ID_MAX = 100;
   static final int DESCRIPTION_MAX = 10_000;
   static final Set<String> NOTIFICATION_CHANNELS = Set.of("email", "slack", "webhook");
-  /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
-  static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
   /**
    * The BCP 47 tags a UI language needs: language[-Script][-REGION] (en, pt-BR, es-419, zh-Hant-TW).
    * The OpenAPI document publishes this same pattern, so clients can check a tag before sending it.
@@ -27,12 +24,13 @@ final class ProfileFields {
 
   private ProfileFields() {}
 
-  static Patch<String> phone(JsonFields fields, String name) {
-    Patch<String> patch = fields.patchString(name, PHONE_MAX, true);
-    if (patch.isPresent()) {
-      fields.matching(name, patch.value(), E164, "must be an E.164 phone number such as +14155550100");
-    }
-    return patch;
+  /**
+   * A user's or tenant's {@code phone_number} is a copy of its default work phone, written by the
+   * contacts function: no tenancy request sets it, and one that tries is told where it is set.
+   */
+  static void rejectPhoneNumber(JsonFields fields) {
+    fields.reject("phone_number",
+        "follows the default work phone (its E.164 number) and is set through POST /v1/phone-numbers");
   }
 
   static Patch<String> timezone(JsonFields fields) {

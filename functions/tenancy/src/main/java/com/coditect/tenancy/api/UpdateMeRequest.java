@@ -7,15 +7,15 @@ import java.util.Map;
 
 /** {@code PATCH /v1/me}: the caller's own profile. */
 public record UpdateMeRequest(
-    Patch<String> name, Patch<String> phoneNumber, Patch<String> avatarUrl, Patch<String> timezone,
+    Patch<String> name, Patch<String> avatarUrl, Patch<String> timezone,
     Patch<String> language, Patch<Map<String, Boolean>> notificationPreferences) {
 
   public static UpdateMeRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.requireAnyPresent();
+    ProfileFields.rejectPhoneNumber(fields);
     var request = new UpdateMeRequest(
         fields.patchString("name", ProfileFields.NAME_MAX, false),
-        ProfileFields.phone(fields, "phone_number"),
         fields.patchUrl("avatar_url", true),
         ProfileFields.timezone(fields),
         ProfileFields.language(fields),

@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code PATCH /v1/tenant}: absent fields stay as they are; null clears an optional one. */
 public record UpdateTenantRequest(
-    Patch<String> name, Patch<String> phoneNumber, Patch<String> website, Patch<String> industry,
+    Patch<String> name, Patch<String> website, Patch<String> industry,
     Patch<TenantCompanySize> companySize, Patch<String> billingEmail, Patch<String> taxId, Patch<Integer> auditRetentionDays) {
 
   public static UpdateTenantRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.requireAnyPresent();
+    ProfileFields.rejectPhoneNumber(fields);
     var request = new UpdateTenantRequest(
         fields.patchString("name", ProfileFields.NAME_MAX, false),
-        ProfileFields.phone(fields, "phone_number"),
         fields.patchUrl("website", true),
         fields.patchString("industry", ProfileFields.INDUSTRY_MAX, true),
         fields.patchChoice("company_size", TenantCompanySize.class, true),
@@ -31,7 +31,7 @@ public record UpdateTenantRequest(
 
   /** True when only billing contact fields change: the billing role may make such a change. */
   public boolean onlyBillingFields() {
-    return !name.isPresent() && !phoneNumber.isPresent() && !website.isPresent()
+    return !name.isPresent() && !website.isPresent()
         && !industry.isPresent() && !companySize.isPresent() && !auditRetentionDays.isPresent();
   }
 }

@@ -17,6 +17,7 @@ public record UpdateUserRequest(Patch<String> name, Patch<String> role, Patch<Us
   public static UpdateUserRequest from(JsonNode body) {
     JsonFields fields = JsonFields.of(body);
     fields.requireAnyPresent();
+    ProfileFields.rejectPhoneNumber(fields);
     var request = new UpdateUserRequest(
         fields.patchString("name", ProfileFields.NAME_MAX, false),
         fields.patchChoice("role", Role.NAMES, false),

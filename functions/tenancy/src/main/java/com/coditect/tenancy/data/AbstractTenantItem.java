@@ -35,6 +35,12 @@ abstract class AbstractTenantItem implements StoredItem<TenantItem> {
 
   public abstract String ownerUserId();
 
+  /**
+   * A copy of the E.164 number of the tenant's default {@code work} phone ({@code /v1/phone-numbers}):
+   * set by the contacts function, in the transaction that changes that phone, with an update of
+   * this item at a new version (tenancy routes replace the item at the version they read, keeping
+   * this value). Read here, never written by a tenancy route.
+   */
   public abstract @Nullable String phoneNumber();
 
   public abstract @Nullable String website();

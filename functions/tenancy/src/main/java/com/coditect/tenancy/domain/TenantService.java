@@ -81,7 +81,6 @@ public final class TenantService {
         .slug(slug)
         .status(TenantStatus.ACTIVE)
         .ownerUserId(ownerId)
-        .phoneNumber(request.phoneNumber())
         .website(request.website())
         .industry(request.industry())
         .companySize(request.companySize())
@@ -124,7 +123,6 @@ public final class TenantService {
     TenantItem item = tenants.find(tenant).orElseThrow(TenantService::notFound);
     return writer.update(tenant, caller.actor(), resource, item, ifMatch, "tenant.updated", t -> t
         .withName(request.name().orElse(t.name()))
-        .withPhoneNumber(request.phoneNumber().orElse(t.phoneNumber()))
         .withWebsite(request.website().orElse(t.website()))
         .withIndustry(request.industry().orElse(t.industry()))
         .withCompanySize(request.companySize().orElse(t.companySize()))

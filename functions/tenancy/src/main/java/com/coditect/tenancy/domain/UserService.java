@@ -86,7 +86,6 @@ public final class UserService {
     return writer.update(tenant, caller.actor(), resource, user, ifMatch, "user.updated", u -> {
       UserItem changed = u
           .withName(request.name().orElse(u.name()))
-          .withPhoneNumber(request.phoneNumber().orElse(u.phoneNumber()))
           .withAvatarUrl(request.avatarUrl().orElse(u.avatarUrl()))
           .withTimezone(request.timezone().orElse(u.timezone()))
           .withLanguage(request.language().orElse(u.language()));
