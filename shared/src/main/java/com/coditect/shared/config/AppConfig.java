@@ -34,7 +34,7 @@ public record AppConfig(
   }
 
   /** The environment with {@code coditect.env.*} system properties applied over it. */
-  static Map<String, String> environment() {
+  public static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(System.getenv());
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith(OVERRIDE_PREFIX))

@@ -5,8 +5,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Keys of the items that other domains reference: the tenancy items (a task's assignee, its
- * project, the tenant's settings) and the catalog's products (a subscription's). Their own
- * function owns these items; other functions only check them in their transactions or read them.
+ * project, the tenant's settings), the catalog's products (a subscription's) and orders (an
+ * address's owner). Their own function owns these items; other functions only check them in their
+ * transactions or read them.
  */
 public final class CoreKeys {
 
@@ -31,6 +32,11 @@ public final class CoreKeys {
   public static Key project(TenantId tenant, String projectId) {
     return Key.builder().partitionValue(Keys.tenant(tenant).with("PROJECT", projectId).build())
         .sortValue("PROJECT").build();
+  }
+
+  /** An order (commerce's): {@code PK=T#<tenant>#ORDER#<id>, SK=ORDER}. */
+  public static Key order(TenantId tenant, String orderId) {
+    return Key.builder().partitionValue(Keys.tenant(tenant).with("ORDER", orderId).build()).sortValue("ORDER").build();
   }
 
   /** A product of the platform's catalog (commerce's): {@code PK=PLATFORM#PRODUCT#<id>, SK=PRODUCT}. */

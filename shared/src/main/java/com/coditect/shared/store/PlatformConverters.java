@@ -1,5 +1,6 @@
 package com.coditect.shared.store;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The only attribute types our items use (String, Long, Integer, Boolean, List of String, Map of
- * String to Boolean, bytes). Every
+ * The only attribute types our items use (String, Long, Integer, Boolean, BigDecimal, List of
+ * String, Map of String to Boolean, bytes). Every
  * item schema names this provider instead of the SDK's default one, whose dozens of converters
  * cost a fresh JVM about 50 ms to build: time every cold start would pay.
  */
@@ -25,6 +26,7 @@ public final class PlatformConverters implements AttributeConverterProvider {
       EnhancedType.of(Long.class), new LongConverter(),
       EnhancedType.of(Integer.class), new IntegerConverter(),
       EnhancedType.of(Boolean.class), new BooleanConverter(),
+      EnhancedType.of(BigDecimal.class), new DecimalConverter(),
       EnhancedType.listOf(String.class), new StringListConverter(),
       EnhancedType.mapOf(String.class, Boolean.class), new BooleanMapConverter(),
       EnhancedType.of(SdkBytes.class), new BytesConverter());
@@ -39,6 +41,14 @@ public final class PlatformConverters implements AttributeConverterProvider {
       throw new IllegalArgumentException("no converter for " + type + "; add one to PlatformConverters");
     }
     return converter;
+  }
+
+  /** Exact decimals (a coordinate's six places) as DynamoDB numbers, written without an exponent. */
+  private static final class DecimalConverter implements AttributeConverter<BigDecimal> {
+    @Override public AttributeValue transformFrom(BigDecimal input) { return AttributeValue.fromN(input.toPlainString()); }
+    @Override public BigDecimal transformTo(AttributeValue input) { return new BigDecimal(input.n()); }
+    @Override public EnhancedType<BigDecimal> type() { return EnhancedType.of(BigDecimal.class); }
+    @Override public AttributeValueType attributeValueType() { return AttributeValueType.N; }
   }
 
   private static final class StringConverter implements AttributeConverter<String> {

@@ -53,8 +53,9 @@ public final class CommerceKeys {
     return Key.builder().partitionValue(Keys.tenant(tenant).with(CART, cartId).build()).sortValue(CART).build();
   }
 
+  /** An order: its key is in the kernel ({@link CoreKeys#order}), since contacts check it as an address's owner. */
   public static Key order(TenantId tenant, String orderId) {
-    return Key.builder().partitionValue(Keys.tenant(tenant).with(ORDER, orderId).build()).sortValue(ORDER).build();
+    return CoreKeys.order(tenant, orderId);
   }
 
   /** A tenant's orders, by id (UUIDv7: creation order). */
