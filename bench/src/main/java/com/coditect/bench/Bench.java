@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /**
  * {@code make bench}: per function of the template the shaded jar size and the fresh-JVM time to
  * first response next to a baseline that only builds the DynamoDB client and reads one item, then
- * the DynamoDB calls of each tenancy, PM, audit, DMS, workflows, billing and commerce route, and the DMS lists' calls per page in
+ * the DynamoDB calls of each tenancy, PM, audit, DMS, workflows, billing, commerce and contacts route, and the DMS lists' calls per page in
  * a tenant of 10,000 documents. Missed targets are printed as MISSED; only errors
  * exit non-zero.
  */
@@ -76,23 +76,25 @@ public final class Bench {
   private static final String WORKFLOW_EVENTS_HANDLER = "com.coditect.workflows.WorkflowEventsHandler";
   private static final String BILLING_HANDLER = "com.coditect.billing.BillingHandler";
   private static final String COMMERCE_HANDLER = "com.coditect.commerce.CommerceHandler";
+  private static final String CONTACTS_HANDLER = "com.coditect.contacts.ContactsHandler";
   private static final String BASELINE = "baseline";
   private static final String COMPLIANCE_REPORT = "compliance-report";
   private static final String COLD_START = "cold-start";
   private static final String ROUTES = "routes";
   private static final String BASELINE_MAIN = "com.coditect.bench.fresh.BaselineHandler";
   /** The cold-start driver of each handler class; a function without one is listed as not measured. */
-  private static final Map<String, String> DRIVERS = Map.of(
-      TENANCY_HANDLER, "com.coditect.bench.fresh.TenancyColdStart",
-      PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart",
-      IDENTITY_HANDLER, "com.coditect.bench.fresh.IdentityColdStart",
-      PM_HANDLER, "com.coditect.bench.fresh.PmColdStart",
-      AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart",
-      DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart",
-      WORKFLOWS_HANDLER, "com.coditect.bench.fresh.WorkflowsColdStart",
-      WORKFLOW_EVENTS_HANDLER, "com.coditect.bench.fresh.WorkflowEventsColdStart",
-      BILLING_HANDLER, "com.coditect.bench.fresh.BillingColdStart",
-      COMMERCE_HANDLER, "com.coditect.bench.fresh.CommerceColdStart");
+  private static final Map<String, String> DRIVERS = Map.ofEntries(
+      Map.entry(TENANCY_HANDLER, "com.coditect.bench.fresh.TenancyColdStart"),
+      Map.entry(PUBLISHER_HANDLER, "com.coditect.bench.fresh.PublisherColdStart"),
+      Map.entry(IDENTITY_HANDLER, "com.coditect.bench.fresh.IdentityColdStart"),
+      Map.entry(PM_HANDLER, "com.coditect.bench.fresh.PmColdStart"),
+      Map.entry(AUDIT_HANDLER, "com.coditect.bench.fresh.AuditColdStart"),
+      Map.entry(DMS_HANDLER, "com.coditect.bench.fresh.DmsColdStart"),
+      Map.entry(WORKFLOWS_HANDLER, "com.coditect.bench.fresh.WorkflowsColdStart"),
+      Map.entry(WORKFLOW_EVENTS_HANDLER, "com.coditect.bench.fresh.WorkflowEventsColdStart"),
+      Map.entry(BILLING_HANDLER, "com.coditect.bench.fresh.BillingColdStart"),
+      Map.entry(COMMERCE_HANDLER, "com.coditect.bench.fresh.CommerceColdStart"),
+      Map.entry(CONTACTS_HANDLER, "com.coditect.bench.fresh.ContactsColdStart"));
 
   private final int runs;
   private final Path root = ProjectFiles.root();
@@ -213,6 +215,10 @@ public final class Bench {
       printCalls("billing", billingCounts);
       requireEveryTemplateRoute(COMMERCE_HANDLER, "CommerceRoutePlan", commerceCounts);
       printCalls("commerce", commerceCounts);
+      List<RouteCount> contactsCounts = new ContactsRoutePlan(env.appConfig(), new DynamoDbCallCounter(), meter)
+          .run(tenant);
+      requireEveryTemplateRoute(CONTACTS_HANDLER, "ContactsRoutePlan", contactsCounts);
+      printCalls("contacts", contactsCounts);
       dmsListScale(env, plan);
 
       if (!ROUTES.equals(System.getProperty("bench.only"))) {
@@ -324,6 +330,7 @@ public final class Bench {
         WORKFLOWS_HANDLER, workflowsProperties,
         BILLING_HANDLER, claims,
         COMMERCE_HANDLER, claims,
+        CONTACTS_HANDLER, claims,
         WORKFLOW_EVENTS_HANDLER, Map.of("bench.tenant_id", tenant.id(), "bench.execution_id", executionAndStep.get(0),
             "bench.step_id", executionAndStep.get(1)));
 
@@ -616,6 +623,8 @@ public final class Bench {
     env.put("TOKEN_ISSUER", tokens.issuer());
     env.put("TOKEN_AUDIENCE", tokens.audience());
     env.put("TOKEN_JWKS_URL", tokens.jwksUrl().toString());
+    // The contacts function's sender of e-mail codes (its SES identity).
+    env.put("VERIFICATION_EMAIL_FROM", ContactsRoutePlan.SENDER);
     return env;
   }
 

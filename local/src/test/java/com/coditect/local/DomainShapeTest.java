@@ -141,7 +141,7 @@ class DomainShapeTest {
   @Test
   void theCheckSeesEveryDomain() {
     List<Path> sources = productionSources();
-    for (String domain : List.of("tenancy", "pm", "audit", "dms", "workflows", "billing", "commerce")) {
+    for (String domain : List.of("tenancy", "pm", "audit", "dms", "workflows", "billing", "commerce", "contacts")) {
       assertFalse(sources.stream().noneMatch(p -> p.toString().contains("/com/coditect/" + domain + "/domain/")),
           "no sources of " + domain + " were scanned");
     }

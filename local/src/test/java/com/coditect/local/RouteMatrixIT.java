@@ -133,7 +133,18 @@ class RouteMatrixIT {
       Map.entry("subscription_id", seed -> seed.billing().subscriptionId()),
       Map.entry("invoice_id", seed -> seed.billing().invoiceId()),
       // Discount codes are the platform's: every route of theirs refuses a tenant's owner first.
-      Map.entry("code", seed -> "MATRIX10"));
+      Map.entry("code", seed -> "MATRIX10"),
+      // The member's phone number and e-mail address (the contacts' address: ROUTE_PARAMETERS).
+      Map.entry("phone_id", seed -> seed.contacts().phoneId()),
+      Map.entry("email_id", seed -> seed.contacts().emailId()));
+
+  /**
+   * Parameters whose name two resources share, by the path up to the parameter: there, the id of
+   * that path's resource ({@code address_id} is a billing address under /v1/billing-addresses and a
+   * contact address under /v1/addresses).
+   */
+  private static final Map<String, Function<Seed, String>> ROUTE_PARAMETERS = Map.of(
+      "/v1/addresses/{address_id}", seed -> seed.contacts().addressId());
 
   /**
    * A request body for every write route (POST, PUT, PATCH), valid enough to pass the route's
@@ -217,7 +228,22 @@ class RouteMatrixIT {
       Map.entry("PATCH /v1/subscriptions/{subscription_id}", "{\"product_id\":\"${plan}\",\"preview\":true}"),
       Map.entry("POST /v1/subscriptions/{subscription_id}/cancel", "{}"),
       Map.entry("POST /v1/discount-codes", "{\"code\":\"B-CODE\",\"percent_off\":50}"),
-      Map.entry("PATCH /v1/discount-codes/{code}", "{\"active\":false}"));
+      Map.entry("PATCH /v1/discount-codes/{code}", "{\"active\":false}"),
+      // Contacts of A's member: B names A's user (404: no such user in B), or B's own member in B.
+      Map.entry("POST /v1/addresses", "{\"entity_type\":\"user\",\"entity_id\":\"${member}\","
+          + "\"address_type\":\"home\",\"address_line1\":\"1 Probe St\",\"city\":\"Probeville\","
+          + "\"postal_code\":\"12345\",\"country_code\":\"US\"}"),
+      Map.entry("PATCH /v1/addresses/{address_id}", "{\"city\":\"Changed by B\",\"is_default\":true}"),
+      Map.entry("POST /v1/phone-numbers", "{\"entity_type\":\"user\",\"entity_id\":\"${member}\","
+          + "\"phone_type\":\"work\",\"country_code\":\"US\",\"phone_number\":\"(415) 555-2672\"}"),
+      Map.entry("PATCH /v1/phone-numbers/{phone_id}", "{\"label\":\"Changed by B\",\"is_default\":true}"),
+      Map.entry("POST /v1/phone-numbers/{phone_id}/verify", ""),
+      Map.entry("POST /v1/phone-numbers/{phone_id}/confirm", "{\"code\":\"123456\"}"),
+      Map.entry("POST /v1/email-addresses", "{\"entity_type\":\"user\",\"entity_id\":\"${member}\","
+          + "\"email_type\":\"work\",\"email\":\"probe@tenant-b.example\"}"),
+      Map.entry("PATCH /v1/email-addresses/{email_id}", "{\"label\":\"Changed by B\",\"is_default\":true}"),
+      Map.entry("POST /v1/email-addresses/{email_id}/verify", ""),
+      Map.entry("POST /v1/email-addresses/{email_id}/confirm", "{\"code\":\"123456\"}"));
 
   /**
    * Routes for platform administrators only, whose ids are the platform's, not a tenant's: B's
@@ -264,13 +290,14 @@ class RouteMatrixIT {
    * draft workflow of the project.
    */
   record Seed(Tenant tenant, User member, String teamId, String projectId, Pm pm, Audit audit, Dms dms,
-      Workflows workflows, Billing billing) {
+      Workflows workflows, Billing billing, Contacts contacts) {
     /** Every id of this tenant's that another tenant must never see. */
     List<String> ids() {
       return List.of(tenant.id(), tenant.ownerId(), member.id(), teamId, projectId, pm.taskId(), pm.commentId(),
           pm.attachmentId(), pm.sprintId(), pm.milestoneId(), pm.boardId(), audit.reviewId(), audit.reportId(),
           dms.documentId(), dms.folderId(), dms.permissionId(), dms.shareId(), workflows.approvalId(),
-          workflows.workflowId(), workflows.executionId(), billing.addressId(), billing.paymentId());
+          workflows.workflowId(), workflows.executionId(), billing.addressId(), billing.paymentId(),
+          contacts.addressId(), contacts.phoneId(), contacts.emailId());
     }
   }
 
@@ -301,6 +328,9 @@ class RouteMatrixIT {
   record Billing(String addressId, String paymentId, String taxRateId, String productId, String cartId,
       String orderId, String subscriptionId, String invoiceId) {}
 
+  /** The contacts of a seed: the member's home address, work phone and work e-mail, made by the owner. */
+  record Contacts(String addressId, String phoneId, String emailId) {}
+
   @BeforeAll
   void seedTwoTenants() {
     harness = LocalApiHarness.start();
@@ -327,7 +357,18 @@ class RouteMatrixIT {
     return new Seed(tenant, member, team, project, seedPm(tenant, project), seedAudit(tenant),
         seedDms(tenant, member, folderName), seedWorkflows(tenant, member, harness.create("/v1/workflows",
             tenant.ownerToken(), "{\"name\":\"" + name + " approvals\",\"project_id\":\"" + project + "\"}")),
-        seedBilling(tenant));
+        seedBilling(tenant), seedContacts(tenant, member));
+  }
+
+  private Contacts seedContacts(Tenant tenant, User member) {
+    String owner = "\"entity_type\":\"user\",\"entity_id\":\"" + member.id() + "\"";
+    String address = harness.create("/v1/addresses", tenant.ownerToken(), "{" + owner + ",\"address_type\":\"home\","
+        + "\"address_line1\":\"1 Main St\",\"city\":\"Springfield\",\"postal_code\":\"49007\",\"country_code\":\"US\"}");
+    String phone = harness.create("/v1/phone-numbers", tenant.ownerToken(), "{" + owner + ",\"phone_type\":\"work\","
+        + "\"country_code\":\"US\",\"phone_number\":\"(415) 555-2671\"}");
+    String email = harness.create("/v1/email-addresses", tenant.ownerToken(), "{" + owner + ",\"email_type\":\"work\","
+        + "\"email\":\"" + member.email() + "\"}");
+    return new Contacts(address, phone, email);
   }
 
   private Billing seedBilling(Tenant tenant) {
@@ -552,7 +593,7 @@ class RouteMatrixIT {
   private void assertGatewayUnauthorized(TemplateRoute route, String token) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String parameter : parameters(route)) {
-      Function<Seed, String> id = PATH_PARAMETERS.get(parameter);
+      Function<Seed, String> id = parameterId(route, parameter);
       values.put(parameter, id == null ? UUID.randomUUID().toString() : id.apply(a));
     }
     Response response = send(route, path(route, values), token, WRITE_BODIES.get(route.routeKey()));
@@ -582,7 +623,7 @@ class RouteMatrixIT {
   private void oneForeignIdIsRefusedLikeAnAbsentOne(TemplateRoute route, String foreignParameter) {
     String body = requireBody(route);
     Map<String, String> values = idsOf(b, route);
-    values.put(foreignParameter, PATH_PARAMETERS.get(foreignParameter).apply(a));
+    values.put(foreignParameter, parameterId(route, foreignParameter).apply(a));
     Response foreign = send(route, path(route, values), b.tenant().ownerToken(), body);
     values.put(foreignParameter, UUID.randomUUID().toString());
     Response absent = send(route, path(route, values), b.tenant().ownerToken(), body);
@@ -679,7 +720,10 @@ class RouteMatrixIT {
     return request.send();
   }
 
-  /** The route's body from WRITE_BODIES, {@code ${plan}} standing for the platform's monthly product. */
+  /**
+   * The route's body from WRITE_BODIES, {@code ${plan}} standing for the platform's monthly product
+   * and {@code ${member}} for B's member (B's contacts are its own users').
+   */
   private String requireBody(TemplateRoute route) {
     if (!WRITE_METHODS.contains(route.method())) {
       return null;
@@ -689,14 +733,14 @@ class RouteMatrixIT {
       fail("RouteMatrixIT has no request body for " + route.routeKey() + ". Add one to WRITE_BODIES: the smallest "
           + "JSON the route accepts (\"\" for none), so the cross-tenant check reaches the id lookup.");
     }
-    return body.replace("${plan}", productId);
+    return body.replace("${plan}", productId).replace("${member}", b.member().id());
   }
 
   /** The route's path parameters filled with a seed's ids; fails naming any parameter the matrix lacks. */
   private static Map<String, String> idsOf(Seed seed, TemplateRoute route) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String parameter : parameters(route)) {
-      Function<Seed, String> id = PATH_PARAMETERS.get(parameter);
+      Function<Seed, String> id = parameterId(route, parameter);
       if (id == null) {
         fail(route.routeKey() + " has the path parameter {" + parameter + "}, which RouteMatrixIT does not know. "
             + "Add \"" + parameter + "\" to PATH_PARAMETERS with the id of one of tenant A's resources "
@@ -705,6 +749,13 @@ class RouteMatrixIT {
       values.put(parameter, id.apply(seed));
     }
     return values;
+  }
+
+  /** Which of a seed's ids fills {@code parameter} in {@code route}'s path ({@link #ROUTE_PARAMETERS} first). */
+  private static Function<Seed, String> parameterId(TemplateRoute route, String parameter) {
+    String marker = "{" + parameter + "}";
+    String upTo = route.path().substring(0, route.path().indexOf(marker) + marker.length());
+    return ROUTE_PARAMETERS.getOrDefault(upTo, PATH_PARAMETERS.get(parameter));
   }
 
   private static List<String> parameters(TemplateRoute route) {

@@ -1,36 +1,23 @@
 package com.coditect.contacts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.coditect.shared.json.Json;
 import com.coditect.shared.store.Ids;
 import com.coditect.testing.AwsTestEnvironment;
 import com.coditect.testing.ContractClient;
 import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
-import com.coditect.testing.MotoServer;
 import com.coditect.testing.SeededTenant;
+import com.coditect.testing.SentCodes;
 import com.coditect.testing.TestInterceptors;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The contacts function on moto, driven with real HTTP API v2 events. Every response is checked
  * against the OpenAPI document, and every call's DynamoDB requests are counted. Codes go through
- * moto's SES and SNS, read back from what moto kept ({@link #sentTo}).
+ * moto's SES and SNS, read back from what moto kept ({@link SentCodes}).
  */
 final class ContactsApi implements AutoCloseable {
 
@@ -87,56 +74,9 @@ final class ContactsApi implements AutoCloseable {
     return value == null ? null : value.s() != null ? value.s() : value.n();
   }
 
-  /** The bodies of the e-mails (channel "email") or SMS ("sms") moto was given for {@code to}, oldest first. */
-  static List<String> sentTo(String channel, String to) {
-    JsonNode sent = sentMessages();
-    List<String> bodies = new ArrayList<>();
-    if ("sms".equals(channel)) {
-      sent.path("sms").forEach(sms -> {
-        if (to.equals(sms.path("phone_number").asText())) {
-          bodies.add(sms.path("message").asText());
-        }
-      });
-    } else {
-      sent.path("emails").forEach(email -> {
-        boolean addressed = StreamSupport.stream(email.path("destinations").path("ToAddresses").spliterator(), false)
-            .anyMatch(address -> to.equals(address.asText()));
-        if (addressed) {
-          bodies.add(email.path("body").asText());
-        }
-      });
-    }
-    return bodies;
-  }
-
-  /** The six-digit code in the newest message to {@code to}. */
+  /** The six-digit code in the newest message to {@code to} ({@code sms}: an E.164 number; else an address). */
   static String lastCode(String channel, String to) {
-    List<String> bodies = sentTo(channel, to);
-    if (bodies.isEmpty()) {
-      throw new AssertionError("nothing was sent to " + to);
-    }
-    Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(bodies.get(bodies.size() - 1));
-    if (!code.find()) {
-      throw new AssertionError("no code in " + bodies.get(bodies.size() - 1));
-    }
-    return code.group(1);
-  }
-
-  private static JsonNode sentMessages() {
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(MotoServer.endpoint() + "/moto-api/coditect/sent-messages")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new AssertionError("moto's sent messages: HTTP " + response.statusCode());
-      }
-      return Json.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SentCodes.newestCode("sms".equals(channel) ? SentCodes.smsTo(to) : SentCodes.emailsTo(to));
   }
 
   /** The claims of a caller. */

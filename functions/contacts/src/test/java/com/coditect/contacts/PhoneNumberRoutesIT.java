@@ -78,7 +78,8 @@ class PhoneNumberRoutesIT {
     mobile.assertStatus(201);
     assertTrue(mobile.json().path("is_default").asBoolean(), "the first of its type is its default");
     assertEquals("+442071230001", userPhone(user), "a mobile is not the work phone");
-    HandlerResponse second = phones.create(member(user), body("user", user, "work", "US", "(415) 555-2671"));
+    HandlerResponse second = phones.create(member(user), body("user", user, "work", "+1", "(415) 555-2671"));
+    assertEquals("+14155552671", second.text("phone_number"), "a one-digit dialing code is a region hint too");
     assertFalse(second.json().path("is_default").asBoolean(true), "the second work phone is not the default");
   }
 

@@ -45,7 +45,7 @@ public final class ContactFields {
 
   /** A phone's {@code country_code}: {@code +44} or {@code GB} (which region's rules read the number). */
   static String checkDialingOrRegion(JsonFields fields, String code) {
-    if (code != null && (!DIALING_OR_REGION.matcher(code).matches() || (code.length() == 2 && !isCountryCode(code)))) {
+    if (code != null && (!DIALING_OR_REGION.matcher(code).matches() || (!code.startsWith("+") && !isCountryCode(code)))) {
       fields.error("country_code", "must be a dialing code like +44 or an ISO 3166-1 alpha-2 country code like GB");
     }
     return code;
