@@ -64,6 +64,23 @@ class AddressRoutesIT {
   }
 
   @Test
+  void coordinatesAreRoundedToSixPlacesAndAHalfPointIsNone() {
+    String user = api.env.seedUser(acme.id(), "member");
+    HandlerResponse rounded = addresses.create(member(user), body("user", user, "home", "GB", "SW1Y 4JH")
+        .replace("}", ",\"latitude\":51.5073509,\"longitude\":-0.1356813}"));
+    rounded.assertStatus(201);
+    assertEquals("51.507351", rounded.json().path("latitude").asText());
+    assertEquals("-0.135681", rounded.json().path("longitude").asText());
+    HandlerResponse half = addresses.create(member(user), body("user", user, "office", "GB", "SW1Y 4JH")
+        .replace("}", ",\"latitude\":51.5,\"longitude\":null}"));
+    half.assertStatus(201);
+    assertTrue(half.json().path("latitude").isNull(), "half a point is no point");
+    HandlerResponse cleared = addresses.patch(member(user), rounded.text("id"), null, "{\"latitude\":null,\"longitude\":1}");
+    cleared.assertStatus(200);
+    assertTrue(cleared.json().path("longitude").isNull());
+  }
+
+  @Test
   void thePostalCodeMustHaveItsCountrysFormat() {
     String user = api.env.seedUser(acme.id(), "member");
     HandlerResponse refused = addresses.create(member(user), body("user", user, "home", "US", "9501"));
@@ -87,7 +104,7 @@ class AddressRoutesIT {
     assertEquals(List.of("latitude"), bad(addresses.create(me, body("user", user, "home", "GB", "SW1Y 4JH")
         .replace("}", ",\"latitude\":90.5,\"longitude\":0}"))));
     assertEquals(List.of("longitude"), bad(addresses.create(me, body("user", user, "home", "GB", "SW1Y 4JH")
-        .replace("}", ",\"latitude\":51.5,\"longitude\":-180.0000001}"))));
+        .replace("}", ",\"latitude\":51.5,\"longitude\":-180.1}"))));
     assertEquals(List.of("longitude"), bad(addresses.create(me, body("user", user, "home", "GB", "SW1Y 4JH")
         .replace("}", ",\"latitude\":51.5}"))));
     assertEquals(List.of("address_line1"), bad(addresses.create(me, body("user", user, "home", "GB", "SW1Y 4JH")

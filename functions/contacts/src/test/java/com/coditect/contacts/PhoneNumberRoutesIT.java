@@ -175,7 +175,9 @@ class PhoneNumberRoutesIT {
     assertEquals(List.of("phone_id"), bad(phones.verify(me, "not-a-uuid")));
     assertEquals(List.of("code"), bad(phones.confirm(me, id, "{\"code\":\"12345\"}")));
     assertEquals(List.of("phone_type"), bad(phones.list(me, "phone_type", "pager")));
-    assertEquals(List.of("entity_id"), bad(phones.list(me, "entity_type", "order")));
+    HandlerResponse ordersWithoutId = phones.list(me, "entity_type", "order");
+    assertEquals(422, ordersWithoutId.status(), ordersWithoutId.raw());
+    assertEquals(List.of("entity_id"), ordersWithoutId.errorFields());
     HandlerResponse unchanged = phones.get(me, id);
     assertEquals("\"1\"", unchanged.header("ETag"), "a refused update must change nothing");
     assertEquals(0, events("phone_number.updated", id).size());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -208,19 +209,19 @@ public final class JsonFields {
   }
 
   /**
-   * A JSON number from {@code min} to {@code max} with at most {@code scale} decimal places (a
-   * DecimalField's), kept exactly as sent: {@code 52.520008}, never a binary double's neighbour.
+   * A JSON number from {@code min} to {@code max}, rounded half up to {@code scale} decimal places
+   * (a DecimalField's), read from the JSON text: {@code 52.520008} stays exactly that, never a
+   * binary double's neighbour.
    */
   public Patch<BigDecimal> patchDecimal(String name, BigDecimal min, BigDecimal max, int scale, boolean nullable) {
     return patch(name, nullable, value -> {
       if (value.isNumber()) {
-        BigDecimal number = value.decimalValue().stripTrailingZeros();
-        if (number.compareTo(min) >= 0 && number.compareTo(max) <= 0 && Math.max(number.scale(), 0) <= scale) {
+        BigDecimal number = value.decimalValue().setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (number.compareTo(min) >= 0 && number.compareTo(max) <= 0) {
           return number.scale() < 0 ? number.setScale(0) : number;
         }
       }
-      error(name, "must be a number from " + min.toPlainString() + " to " + max.toPlainString() + " with at most "
-          + scale + " decimal places");
+      error(name, "must be a number from " + min.toPlainString() + " to " + max.toPlainString());
       return null;
     });
   }

@@ -10,6 +10,7 @@ import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,24 @@ class JsonFieldsTest {
     fields.requiredString("missing", 10);
     BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
     assertEquals(List.of("name", "size", "email", "missing", "extra"), fieldsOf(e));
+  }
+
+  /** A decimal keeps the digits sent, rounded half up to its scale, within its range. */
+  @Test
+  void aDecimalIsRoundedToItsScaleAndRangeChecked() throws Exception {
+    BigDecimal ninety = BigDecimal.valueOf(90);
+    JsonFields fields = JsonFields.of(json("{\"a\":52.520008,\"b\":-0.1356815,\"c\":90,\"d\":90.0000004,"
+        + "\"e\":90.0000005,\"f\":\"1\",\"g\":null}"));
+    assertEquals(new BigDecimal("52.520008"), fields.patchDecimal("a", ninety.negate(), ninety, 6, false).value());
+    assertEquals(new BigDecimal("-0.135682"), fields.patchDecimal("b", ninety.negate(), ninety, 6, false).value());
+    assertEquals(new BigDecimal("90"), fields.patchDecimal("c", ninety.negate(), ninety, 6, false).value());
+    assertEquals(new BigDecimal("90"), fields.patchDecimal("d", ninety.negate(), ninety, 6, false).value());
+    fields.patchDecimal("e", ninety.negate(), ninety, 6, false);
+    fields.patchDecimal("f", ninety.negate(), ninety, 6, false);
+    assertNull(fields.patchDecimal("g", ninety.negate(), ninety, 6, true).value());
+    assertFalse(fields.patchDecimal("absent", ninety.negate(), ninety, 6, true).isPresent());
+    BadRequestException e = assertThrows(BadRequestException.class, fields::finish);
+    assertEquals(List.of("e", "f"), fieldsOf(e));
   }
 
   /** A required id or number sent as JSON null is missing, not an absent value a caller might unbox. */

@@ -1,11 +1,10 @@
 package com.coditect.contacts.api;
 
-import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.json.JsonFields;
 import com.coditect.shared.json.Patch;
 import java.math.BigDecimal;
 
-/** The spec's lengths of an address's fields, and its coordinates' ranges (DecimalField(9,6)). */
+/** The spec's lengths of an address's fields, and its coordinates' ranges (DecimalField(9,6): six places). */
 public final class AddressFields {
 
   public static final int NAME_MAX = 255;
@@ -35,13 +34,10 @@ public final class AddressFields {
   }
 
   /**
-   * After the fields were read (so neither is null for being invalid): one cleared and the other
-   * set is half a point, refused naming the cleared one.
+   * A point is both coordinates or none: when either is null (sent as null, or cleared), neither is
+   * kept. Returns the latitude and longitude to keep, in that order (nulls for none).
    */
-  static void requireWholePoint(Patch<BigDecimal> latitude, Patch<BigDecimal> longitude) {
-    if (latitude.isPresent() && longitude.isPresent() && (latitude.value() == null) != (longitude.value() == null)) {
-      throw BadRequestException.forField(latitude.value() == null ? "latitude" : "longitude",
-          "must be null together with the other coordinate, or both numbers");
-    }
+  static BigDecimal[] point(BigDecimal latitude, BigDecimal longitude) {
+    return latitude == null || longitude == null ? new BigDecimal[] {null, null} : new BigDecimal[] {latitude, longitude};
   }
 }

@@ -45,8 +45,8 @@ public record CreateAddressRequest(EntityType entityType, String entityId, Conta
     boolean isDefault = Boolean.TRUE.equals(fields.patchBoolean("is_default", false).orElse(false));
     fields.reject("is_verified", "is not set through the API: no address verification service is connected");
     fields.finish();
-    AddressFields.requireWholePoint(latitude, longitude);
+    BigDecimal[] point = AddressFields.point(latitude.orElse(null), longitude.orElse(null));
     return new CreateAddressRequest(entityType, entityId, addressType, label, fullName, companyName, line1, line2, city,
-        state, postalCode, countryCode, latitude.orElse(null), longitude.orElse(null), isDefault);
+        state, postalCode, countryCode, point[0], point[1], isDefault);
   }
 }

@@ -37,7 +37,11 @@ public record UpdateAddressRequest(Patch<ContactAddressType> addressType, Patch<
     Patch<Boolean> isDefault = fields.patchBoolean("is_default", false);
     ContactFields.rejectOwnerChange(fields);
     fields.finish();
-    AddressFields.requireWholePoint(latitude, longitude);
+    if (latitude.isPresent()) {
+      BigDecimal[] point = AddressFields.point(latitude.value(), longitude.value());
+      latitude = Patch.of(point[0]);
+      longitude = Patch.of(point[1]);
+    }
     return new UpdateAddressRequest(addressType, label, fullName, companyName, line1, line2, city, state, postalCode,
         countryCode, latitude, longitude, isDefault);
   }

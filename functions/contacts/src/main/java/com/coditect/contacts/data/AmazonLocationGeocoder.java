@@ -1,6 +1,7 @@
 package com.coditect.contacts.data;
 
 import com.coditect.shared.log.Log;
+import dagger.Lazy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -23,17 +24,18 @@ public final class AmazonLocationGeocoder implements Geocoder {
 
   private static final Log LOG = Log.forClass(AmazonLocationGeocoder.class);
 
-  private final GeoPlacesClient places;
+  // Built on the first address without a point, not at init.
+  private final Lazy<GeoPlacesClient> places;
 
   @Inject
-  AmazonLocationGeocoder(GeoPlacesClient places) {
+  AmazonLocationGeocoder(Lazy<GeoPlacesClient> places) {
     this.places = places;
   }
 
   @Override
   public Optional<Coordinates> locate(String addressLine1, String city, String postalCode, String countryCode) {
     try {
-      GeocodeResponse response = places.geocode(r -> r.queryText(String.join(", ", addressLine1, postalCode + " " + city))
+      GeocodeResponse response = places.get().geocode(r -> r.queryText(String.join(", ", addressLine1, postalCode + " " + city))
           .filter(f -> f.includeCountries(alpha3(countryCode))).maxResults(1));
       List<GeocodeResultItem> items = response.resultItems();
       if (items.isEmpty() || items.get(0).position().size() < 2) {

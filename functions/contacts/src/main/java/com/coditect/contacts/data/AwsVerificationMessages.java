@@ -1,6 +1,7 @@
 package com.coditect.contacts.data;
 
 import com.coditect.shared.error.BadGatewayException;
+import dagger.Lazy;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -18,12 +19,14 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 @Singleton
 public final class AwsVerificationMessages implements VerificationMessages {
 
-  private final SesV2Client ses;
-  private final SnsClient sns;
+  // Built on the first code sent, not at init: most requests send none, and a cold start (or the
+  // SnapStart snapshot) need not pay for two more clients.
+  private final Lazy<SesV2Client> ses;
+  private final Lazy<SnsClient> sns;
   private final String from;
 
   @Inject
-  AwsVerificationMessages(SesV2Client ses, SnsClient sns, @Named("verificationEmailFrom") String from) {
+  AwsVerificationMessages(Lazy<SesV2Client> ses, Lazy<SnsClient> sns, @Named("verificationEmailFrom") String from) {
     this.ses = ses;
     this.sns = sns;
     this.from = from;
@@ -32,7 +35,7 @@ public final class AwsVerificationMessages implements VerificationMessages {
   @Override
   public void sendEmail(String to, String subject, String text) {
     try {
-      ses.sendEmail(r -> r.fromEmailAddress(from).destination(d -> d.toAddresses(to))
+      ses.get().sendEmail(r -> r.fromEmailAddress(from).destination(d -> d.toAddresses(to))
           .content(c -> c.simple(m -> m.subject(s -> s.data(subject).charset("UTF-8"))
               .body(b -> b.text(t -> t.data(text).charset("UTF-8"))))));
     } catch (SdkException e) {
@@ -43,7 +46,7 @@ public final class AwsVerificationMessages implements VerificationMessages {
   @Override
   public void sendSms(String e164, String text) {
     try {
-      sns.publish(r -> r.phoneNumber(e164).message(text).messageAttributes(Map.of("AWS.SNS.SMS.SMSType",
+      sns.get().publish(r -> r.phoneNumber(e164).message(text).messageAttributes(Map.of("AWS.SNS.SMS.SMSType",
           MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())));
     } catch (SdkException e) {
       throw new BadGatewayException("The SMS with the code could not be sent; try again later.");

@@ -9,9 +9,9 @@ import com.coditect.contacts.data.OwnerRepository;
 import com.coditect.contacts.model.EntityType;
 import com.coditect.shared.domain.Resource;
 import com.coditect.shared.domain.VersionedWriter;
-import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.NotFoundException;
+import com.coditect.shared.error.UnprocessableException;
 import com.coditect.shared.events.Actor;
 import com.coditect.shared.events.DomainEvent.FieldChange;
 import com.coditect.shared.events.Outbox;
@@ -88,7 +88,7 @@ public abstract class ContactService<I extends ContactItem<I>, R> {
       case ORDER -> null;
     });
     if (entityId == null) {
-      throw BadRequestException.forField("entity_id", "is required with entity_type");
+      throw UnprocessableException.forField("entity_id", "is required with entity_type " + entityType.apiName());
     }
     ContactAccess.requireManage(caller, entityType, entityId);
     return contacts.listByOwner(caller.tenantId(), entityType, entityId, filters.type(), filters.isDefault(), page)

@@ -78,6 +78,6 @@ class AmazonLocationGeocoderTest {
         .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
         .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
         .build();
-    return new AmazonLocationGeocoder(client);
+    return new AmazonLocationGeocoder(() -> client);
   }
 }
