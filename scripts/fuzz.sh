@@ -98,6 +98,7 @@ values = ["$project_id"]
 "path.team_id" = { dictionary = "teams", probability = 0.5 }
 "path.project_id" = { dictionary = "projects", probability = 0.5 }
 "body.owner_id" = { dictionary = "users", probability = 0.5 }
+"body.entity_id" = { dictionary = "users", probability = 0.5 }
 TOML
 # And the hooks:
 # - a cursor is opaque and HMAC-signed: only one the API returned is valid, so a cursor drawn from

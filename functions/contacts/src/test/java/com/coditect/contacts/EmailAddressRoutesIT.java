@@ -76,6 +76,7 @@ class EmailAddressRoutesIT {
     String id = newEmail(user, "ada-" + UUID.randomUUID() + "@example.com");
     assertEquals(List.of("email"), bad(emails.patch(me, id, null, "{\"email\":\"nope\"}")));
     assertEquals(List.of("email_id"), bad(emails.get(me, "not-a-uuid")));
+    assertEquals(List.of("email"), bad(emails.list(acme.admin(), "email", "a".repeat(255))));
     assertEquals("\"1\"", emails.get(me, id).header("ETag"));
     HandlerResponse order = emails.create(acme.admin(), "{\"entity_type\":\"order\",\"entity_id\":\"" + UUID.randomUUID()
         + "\",\"email_type\":\"work\",\"email\":\"orders@example.com\"}");
