@@ -83,6 +83,10 @@ public final class TemplateIam {
         }
         case "Ref" -> {
           String logicalId = String.valueOf(function.getValue());
+          // A parameter's Ref is its value: here its default, as a deploy without overrides has it.
+          if (parameter(logicalId) != null) {
+            return String.valueOf(parameter(logicalId).get("Default"));
+          }
           // A secret's Ref is its ARN (the name plus a random suffix AWS adds), not its name.
           if ("AWS::SecretsManager::Secret".equals(String.valueOf(resource(logicalId).get("Type")))) {
             return arn("secretsmanager", REGION, ACCOUNT, "secret:stack-" + logicalId + "-GENERATED-AbCdEf");
@@ -152,6 +156,8 @@ public final class TemplateIam {
       case "AWS::SQS::Queue" -> property(logicalId, "QueueName");
       case "AWS::Scheduler::ScheduleGroup" -> property(logicalId, "Name");
       case "AWS::IAM::Role" -> property(logicalId, "RoleName");
+      // An e-mail identity's Ref is the address (or domain) it verifies.
+      case "AWS::SES::EmailIdentity" -> property(logicalId, "EmailIdentity");
       default -> throw new UnsupportedOperationException("!Ref " + logicalId + " of a " + type);
     };
     if (named != null) {
@@ -203,6 +209,12 @@ public final class TemplateIam {
   private String property(String logicalId, String name) {
     Object value = template.resourceProperties(logicalId).get(name);
     return value == null ? null : resolve(value);
+  }
+
+  /** The template's parameter {@code name}, or null when it has none of that name. */
+  private Map<?, ?> parameter(String name) {
+    Object parameters = template.document().get("Parameters");
+    return parameters instanceof Map<?, ?> map && map.get(name) instanceof Map<?, ?> parameter ? parameter : null;
   }
 
   private Map<?, ?> resource(String logicalId) {
