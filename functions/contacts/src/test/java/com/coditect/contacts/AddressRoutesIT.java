@@ -140,10 +140,16 @@ class AddressRoutesIT {
         addresses.patch(globex.owner(), id, null, "{\"city\":\"X\"}"), addresses.delete(globex.owner(), id, null))) {
       assertEquals(404, response.status(), response.raw());
     }
-    addresses.patch(member(user), id, "\"1\"", "{\"city\":\"Westminster\"}").assertStatus(200);
+    HandlerResponse patched = addresses.patch(member(user), id, "\"1\"", "{\"city\":\"Westminster\"}");
+    patched.assertStatus(200);
+    assertEquals(List.of("GetItem", "TransactWriteItems"), patched.dynamoCalls());
+    HandlerResponse listed = addresses.list(member(user));
+    assertEquals(List.of(id), ids(listed));
+    assertEquals(List.of("Query"), listed.dynamoCalls());
     assertEquals(412, addresses.patch(member(user), id, "\"1\"", "{\"city\":\"Stale\"}").status());
     HandlerResponse deleted = addresses.delete(member(user), id, "\"2\"");
     assertEquals(204, deleted.status(), deleted.raw());
+    assertEquals(List.of("GetItem", "TransactWriteItems"), deleted.dynamoCalls());
     assertEquals(List.of(), ids(addresses.list(member(user))));
   }
 

@@ -10,6 +10,7 @@ import com.coditect.testing.HttpEvents;
 import com.coditect.testing.SeededTenant;
 import com.coditect.testing.SentCodes;
 import com.coditect.testing.TestInterceptors;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -77,6 +78,11 @@ final class ContactsApi implements AutoCloseable {
   /** The six-digit code in the newest message to {@code to} ({@code sms}: an E.164 number; else an address). */
   static String lastCode(String channel, String to) {
     return SentCodes.newestCode("sms".equals(channel) ? SentCodes.smsTo(to) : SentCodes.emailsTo(to));
+  }
+
+  /** The SMS moto was given for {@code e164}, oldest first. */
+  static List<String> sentTo(String e164) {
+    return SentCodes.smsTo(e164);
   }
 
   /** The claims of a caller. */

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.coditect.contacts.domain.VerificationRules;
 import com.coditect.testing.HandlerResponse;
 import com.coditect.testing.HttpEvents;
 import com.coditect.testing.SeededTenant;
-import com.coditect.testing.TestInterceptors;
 import com.coditect.testing.WriteGate;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code /v1/phone-numbers} on moto: E.164 by libphonenumber, one number once per owner, one
@@ -307,6 +310,27 @@ class PhoneNumberRoutesIT {
     HandlerResponse stillLocked = phones.confirm(member(user), id, "{\"code\":\"" + code + "\"}");
     assertEquals(429, stillLocked.status(), "the right code does not help while locked");
     assertFalse(phones.get(member(user), id).json().path("is_verified").asBoolean(true));
+  }
+
+  @Test
+  void aTenantAtItsHourlyLimitOfCodesGets429UntilTheNextHour() {
+    SeededTenant busy = api.env.seedTenant("BUSY");
+    // The tenant's counter of this hour (and the next, should the test cross the hour) at the limit.
+    Instant now = Instant.now();
+    for (Instant hour : List.of(now, now.plus(Duration.ofHours(1)))) {
+      api.env.dynamoDb().putItem(b -> b.tableName(api.env.tableName()).item(Map.of(
+          "PK", AttributeValue.fromS("T#" + busy.id() + "#VERIFICATION_SENDS#" + VerificationRules.hour(hour)),
+          "SK", AttributeValue.fromS("VERIFICATION_SENDS"),
+          "sends", AttributeValue.fromN(Integer.toString(VerificationRules.TENANT_MAX_SENDS_PER_HOUR)))));
+    }
+    String id = newPhone(busy, busy.memberId(), "mobile", "07400 123999");
+    HandlerResponse refused = phones.verify(ContactsApi.claims(busy, busy.memberId(), "member"), id);
+    assertEquals(429, refused.status(), refused.raw());
+    int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+    assertTrue(retryAfter >= 1 && retryAfter <= 3600, refused.header("Retry-After"));
+    assertEquals(List.of(), ContactsApi.sentTo("+447400123999"), "nothing was sent");
+    assertNull(api.attribute("T#" + busy.id() + "#PHONE_NUMBER#" + id, "VERIFICATION", "code_hash"),
+        "no code was stored");
   }
 
   @Test

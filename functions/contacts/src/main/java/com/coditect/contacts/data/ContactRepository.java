@@ -42,8 +42,11 @@ public abstract class ContactRepository<I extends ContactItem<I>> extends ItemRe
 
   private final ContactKind kind;
   private final TableSchema<I> schema;
-  private final DynamoDbTable<ContactDefaultItem> defaults;
-  private final DynamoDbTable<VerificationItem> verifications;
+  private final SingleTable single;
+  // The pointer's and the code's table views (and their schemas) are built on first use, not with
+  // the repository: a cold start's first request (a list, a read) needs neither.
+  private DynamoDbTable<ContactDefaultItem> defaults;
+  private DynamoDbTable<VerificationItem> verifications;
   protected final Queries queries;
   private final BatchGets reads;
 
@@ -52,10 +55,23 @@ public abstract class ContactRepository<I extends ContactItem<I>> extends ItemRe
     super(table, schema);
     this.kind = kind;
     this.schema = schema;
-    this.defaults = table.view(ContactDefaultItem.SCHEMA);
-    this.verifications = table.view(VerificationItem.SCHEMA);
+    this.single = table;
     this.queries = queries;
     this.reads = reads;
+  }
+
+  private synchronized DynamoDbTable<ContactDefaultItem> defaults() {
+    if (defaults == null) {
+      defaults = single.view(ContactDefaultItem.SCHEMA);
+    }
+    return defaults;
+  }
+
+  private synchronized DynamoDbTable<VerificationItem> verifications() {
+    if (verifications == null) {
+      verifications = single.view(VerificationItem.SCHEMA);
+    }
+    return verifications;
   }
 
   /** An owner's default pointer of one type (if any) and the idempotency record of a create (if asked). */
@@ -76,7 +92,7 @@ public abstract class ContactRepository<I extends ContactItem<I>> extends ItemRe
   /** The owner's default pointer of {@code type}: one strongly consistent GetItem. */
   public Optional<ContactDefaultItem> findDefault(TenantId tenant, EntityType entityType, String entityId,
       String type) {
-    return Optional.ofNullable(defaults.getItem(r -> r.key(ContactKeys.defaultPointer(tenant, kind, entityType,
+    return Optional.ofNullable(defaults().getItem(r -> r.key(ContactKeys.defaultPointer(tenant, kind, entityType,
         entityId, type)).consistentRead(true)));
   }
 
@@ -136,11 +152,11 @@ public abstract class ContactRepository<I extends ContactItem<I>> extends ItemRe
       String now, Supplier<? extends RuntimeException> onLost) {
     if (current.isEmpty()) {
       Key key = ContactKeys.defaultPointer(tenant, kind, contact.entityType(), contact.entityId(), contact.type());
-      tx.create(defaults, ContactDefaultItem.builder().meta(ItemMeta.created(key, ContactDefaultItem.ENTITY, now))
+      tx.create(defaults(), ContactDefaultItem.builder().meta(ItemMeta.created(key, ContactDefaultItem.ENTITY, now))
           .contactId(contact.id()).build(), onLost);
     } else {
       ContactDefaultItem read = current.get();
-      tx.replace(defaults, read.withContactId(contact.id()).nextVersion(now), read.version(), onLost);
+      tx.replace(defaults(), read.withContactId(contact.id()).nextVersion(now), read.version(), onLost);
     }
   }
 
@@ -174,9 +190,9 @@ public abstract class ContactRepository<I extends ContactItem<I>> extends ItemRe
   public void saveCode(WriteTransaction tx, VerificationItem code, Optional<VerificationItem> read,
       Supplier<? extends RuntimeException> onStale) {
     if (read.isEmpty()) {
-      tx.create(verifications, code, onStale);
+      tx.create(verifications(), code, onStale);
     } else {
-      tx.replace(verifications, code, read.get().version(), onStale);
+      tx.replace(verifications(), code, read.get().version(), onStale);
     }
   }
 
