@@ -55,8 +55,9 @@ class TemplateRulePatternsTest {
   @Test
   void aDeletedUserMatchesEveryConsumerOfIt() throws Exception {
     String deleted = event("coditect.tenancy", "user.deleted", "{\"deleted_at\":{\"old\":null,\"new\":\"2026-12-01\"}}");
-    assertEquals(List.of("AuditIngestFunctionEveryDomainEvent", "IdentitySyncFunctionUserChanges",
-        "PmEventsFunctionUserDeleted", "TenancyEventsFunctionUserDeleted"), rules(deleted));
+    assertEquals(List.of("AuditIngestFunctionEveryDomainEvent", "ContactsEventsFunctionUserDeleted",
+        "IdentitySyncFunctionUserChanges", "PmEventsFunctionUserDeleted", "TenancyEventsFunctionUserDeleted"),
+        rules(deleted));
   }
 
   @Test

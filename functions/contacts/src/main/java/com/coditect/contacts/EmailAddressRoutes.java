@@ -3,7 +3,7 @@ package com.coditect.contacts;
 import com.coditect.contacts.api.ConfirmVerificationRequest;
 import com.coditect.contacts.api.ContactFilters;
 import com.coditect.contacts.api.CreateEmailAddressRequest;
-import com.coditect.contacts.api.EmailAddressLookup;
+import com.coditect.contacts.api.EmailAddressFilters;
 import com.coditect.contacts.api.UpdateEmailAddressRequest;
 import com.coditect.contacts.domain.EmailAddressService;
 import com.coditect.contacts.model.EmailType;
@@ -52,7 +52,7 @@ final class EmailAddressRoutes implements RouteGroup {
 
   /** {@code ?email=} looks the address up tenant-wide; otherwise one owner's addresses. */
   private ApiResponse list(ApiRequest request, Caller caller) {
-    Optional<String> email = EmailAddressLookup.from(request).email();
+    Optional<String> email = EmailAddressFilters.from(request).email();
     if (email.isPresent()) {
       return ApiResponse.ok(emails.get().listByEmail(caller, email.get(), request.page()));
     }

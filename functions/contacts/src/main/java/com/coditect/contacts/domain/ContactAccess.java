@@ -35,8 +35,9 @@ final class ContactAccess {
   /** A kind of contact some owners cannot have (an order has no phone): 422 naming {@code entity_type}. */
   static void requireOwnerKind(EntityType type, Set<EntityType> allowed, String contacts) {
     if (!allowed.contains(type)) {
-      throw UnprocessableException.forField("entity_type", contacts + " belong to one of "
-          + String.join(", ", allowed.stream().sorted().map(EntityType::apiName).toList()) + ", not to a " + type.apiName());
+      throw UnprocessableException.forField("entity_type", contacts + " cannot belong to "
+          + (type == EntityType.ORDER ? "an order" : "a " + type.apiName()) + "; only to "
+          + String.join(" or ", allowed.stream().sorted().map(EntityType::apiName).toList()));
     }
   }
 
