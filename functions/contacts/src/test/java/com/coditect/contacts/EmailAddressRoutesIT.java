@@ -4,10 +4,18 @@ import static com.coditect.contacts.ContactCalls.bad;
 import static com.coditect.contacts.ContactCalls.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.coditect.contacts.domain.VerificationRules;
+import com.coditect.testing.ContractClient;
+import com.coditect.testing.DynamoDbCallCounter;
 import com.coditect.testing.HandlerResponse;
+import com.coditect.testing.HttpEvents;
 import com.coditect.testing.SeededTenant;
+import com.coditect.testing.SentCodes;
+import com.coditect.testing.TestInterceptors;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,6 +112,36 @@ class EmailAddressRoutesIT {
     assertFalse(changed.json().path("is_verified").asBoolean(true), "a changed address is unverified");
     assertEquals(1, api.env.outboxEvents().stream().filter(e -> "email_address.verified".equals(e.path("action").asText())
         && id.equals(e.path("resource_id").asText())).count());
+  }
+
+  @Test
+  void aCodeSesRefusedLeavesNoCodeAndNoCountedSendSoTheUserMayAskAgainAtOnce() {
+    SeededTenant tenant = api.env.seedTenant("REFUSED");
+    String user = tenant.memberId();
+    Map<String, String> me = ContactsApi.claims(tenant, user, "member");
+    String address = "refused-" + UUID.randomUUID() + "@example.com";
+    HandlerResponse created = emails.create(me, body(user, "work", address));
+    created.assertStatus(201);
+    String id = created.text("id");
+    // The same function with a sender SES has not verified: SES refuses the message.
+    ContractClient refusing = new ContractClient(DaggerTestContactsComponent.factory().create(api.env.appConfig(),
+        new ContactsConfig("unverified@coditect.example", false), TestInterceptors.none()).handler(),
+        new DynamoDbCallCounter());
+    String hour = VerificationRules.hour(Instant.now());
+    HandlerResponse refused = refusing.call(HttpEvents.route("POST /v1/email-addresses/{email_id}/verify").claims(me)
+        .pathParam("email_id", id).build());
+    assertEquals(502, refused.status(), refused.raw());
+    assertEquals(List.of(), SentCodes.emailsTo(address));
+    assertNull(api.attribute("T#" + tenant.id() + "#EMAIL_ADDRESS#" + id, "VERIFICATION", "code_hash"),
+        "the code that was never sent is not kept");
+    assertEquals("0", api.attribute("T#" + tenant.id() + "#VERIFICATION_SENDS#" + hour, "VERIFICATION_SENDS", "sends"),
+        "the send is not counted against the tenant");
+    assertEquals(1, api.env.outboxEvents().stream().filter(e -> "email_address.verification_failed"
+        .equals(e.path("action").asText()) && id.equals(e.path("resource_id").asText())).count());
+
+    HandlerResponse again = emails.verify(me, id);
+    assertEquals(202, again.status(), "no wait after a refused send: " + again.raw());
+    assertEquals(1, SentCodes.emailsTo(address).size());
   }
 
   @Test

@@ -31,4 +31,12 @@ public final class VerificationSends {
             .expressionNames(Map.of("#ttl", "ttl")).build(),
         onLimit);
   }
+
+  /** Takes back one send of {@code hour} (a code SES or SNS refused), never below zero. */
+  public void uncountOne(WriteTransaction tx, TenantId tenant, String hour, Supplier<? extends RuntimeException> onNone) {
+    tx.update(ContactKeys.tenantSends(tenant, hour), "ADD sends :minus", Map.of(":minus", AttributeValue.fromN("-1")),
+        Expression.builder().expression("sends > :zero").expressionValues(Map.of(":zero", AttributeValue.fromN("0")))
+            .build(),
+        onNone);
+  }
 }

@@ -7,6 +7,7 @@ import com.coditect.contacts.data.OwnerRepository;
 import com.coditect.contacts.data.VerificationItem;
 import com.coditect.contacts.data.VerificationSends;
 import com.coditect.shared.domain.VersionedWriter;
+import com.coditect.shared.error.BadGatewayException;
 import com.coditect.shared.error.ConflictException;
 import com.coditect.shared.error.NotFoundException;
 import com.coditect.shared.error.TooManyRequestsException;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A contact that proves itself with a one-time code (phones by SMS, e-mail addresses by e-mail),
@@ -83,8 +85,41 @@ public abstract class VerifiableContactService<I extends ContactItem<I>, R> exte
     outbox.record(tx, tenant, caller.actor(), type() + ".verification_sent", type(), id,
         Map.of("verification_expires_at", new FieldChange(null, stored.expiresAt())));
     tx.commit();
-    deliver(contact, code);
+    try {
+      deliver(contact, code);
+    } catch (BadGatewayException notSent) {
+      undoSend(caller, id, stored, read.code(), now);
+      throw notSent;
+    }
     return new VerificationSentResponse(id, channel, stored.expiresAt());
+  }
+
+  /**
+   * A code SES or SNS refused was never sent: the stored code goes back to what it was (the older
+   * code, or none) and the tenant's count down by one, at the versions just written, with a
+   * {@code *.verification_failed} event; so a 502 leaves the limits as they were and the caller
+   * may ask again at once. Should that fail too (a concurrent send), the newer state stands.
+   */
+  private void undoSend(Caller caller, String id, VerificationItem stored, Optional<VerificationItem> before,
+      Instant now) {
+    TenantId tenant = caller.tenantId();
+    Supplier<ConflictException> changed = () -> new ConflictException("The code was written meanwhile.");
+    WriteTransaction tx = transactions.begin();
+    if (before.isPresent()) {
+      contacts.saveCode(tx, before.get().withMeta(before.get().meta().withVersion(stored.version() + 1)
+          .withUpdatedAt(Timestamps.format(now))), Optional.of(stored), changed);
+    } else {
+      contacts.deleteCodeAt(tx, stored, changed);
+    }
+    // The hour of the send (now is the send's instant), so the same counter item.
+    sends.uncountOne(tx, tenant, VerificationRules.hour(now), changed);
+    outbox.record(tx, tenant, caller.actor(), type() + ".verification_failed", type(), id,
+        Map.of("verification_expires_at", new FieldChange(stored.expiresAt(), null)));
+    try {
+      tx.commit();
+    } catch (ConflictException changedMeanwhile) {
+      // Another send or a confirm wrote the code since: its state is the newer one.
+    }
   }
 
   /**
