@@ -41,6 +41,9 @@ public final class JsonFields {
       "^(?=.{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
           + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
   public static final int EMAIL_MAX = 254;
+  /** ISO 3166-1 alpha-2, as the JDK's locale data knows the assigned codes. */
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code in capitals, like US or DE";
   public static final int URL_MAX = 200;
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
   /** Stored timestamps have four-digit years, so that they sort as strings. */
@@ -224,6 +227,32 @@ public final class JsonFields {
       error(name, "must be a number from " + min.toPlainString() + " to " + max.toPlainString());
       return null;
     });
+  }
+
+  /** Whether {@code code} is an assigned ISO 3166-1 alpha-2 code, in capitals as the standard writes it. */
+  public static boolean isCountryCode(String code) {
+    return code != null && COUNTRIES.contains(code);
+  }
+
+  /** A required ISO 3166-1 alpha-2 country code ({@link #isCountryCode}). */
+  public String requiredCountryCode(String name) {
+    return checkCountry(name, requiredString(name, 2));
+  }
+
+  /** An ISO 3166-1 alpha-2 country code that may change but not be cleared. */
+  public Patch<String> patchCountryCode(String name) {
+    Patch<String> patch = patchString(name, 2, false);
+    if (patch.isPresent()) {
+      checkCountry(name, patch.value());
+    }
+    return patch;
+  }
+
+  private String checkCountry(String name, String code) {
+    if (code != null && !isCountryCode(code)) {
+      error(name, COUNTRY_MESSAGE);
+    }
+    return code;
   }
 
   /** Absent -> absent; present -> {@code true} or {@code false} (null only when {@code nullable}). */

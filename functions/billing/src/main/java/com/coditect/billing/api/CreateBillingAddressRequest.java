@@ -28,7 +28,7 @@ public record CreateBillingAddressRequest(AddressType addressType, String fullNa
         fields.requiredString("city", CITY_MAX),
         fields.optionalString("state", STATE_MAX),
         fields.requiredString("postal_code", POSTAL_CODE_MAX),
-        BillingAddressFields.requiredCountry(fields),
+        fields.requiredCountryCode("country_code"),
         fields.optionalString("phone", PHONE_MAX),
         Boolean.TRUE.equals(fields.patchBoolean("is_default", false).orElse(false)));
     fields.finish();

@@ -14,7 +14,7 @@ public record CreateTaxRateRequest(String displayName, String percentage, String
         fields.requiredString("display_name", TaxRateFields.DISPLAY_NAME_MAX),
         TaxRateFields.requiredPercentage(fields),
         fields.requiredString("jurisdiction", TaxRateFields.JURISDICTION_MAX),
-        BillingAddressFields.requiredCountry(fields),
+        fields.requiredCountryCode("country_code"),
         TaxRateFields.optionalState(fields),
         fields.requiredChoice("tax_type", TaxType.class),
         Boolean.TRUE.equals(fields.patchBoolean("inclusive", false).orElse(false)),

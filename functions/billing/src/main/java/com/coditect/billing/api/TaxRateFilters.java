@@ -2,6 +2,7 @@ package com.coditect.billing.api;
 
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.http.ApiRequest;
+import com.coditect.shared.json.JsonFields;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public record TaxRateFilters(Optional<String> countryCode, Optional<String> stat
 
   public static TaxRateFilters from(ApiRequest request) {
     Optional<String> country = request.queryParameter("country_code");
-    if (country.isPresent() && !BillingAddressFields.isCountryCode(country.get())) {
+    if (country.isPresent() && !JsonFields.isCountryCode(country.get())) {
       throw BadRequestException.forField("country_code", "must be an ISO 3166-1 alpha-2 country code in capitals");
     }
     Optional<String> state = request.queryParameter("state_code");

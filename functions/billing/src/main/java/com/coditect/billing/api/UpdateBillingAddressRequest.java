@@ -30,7 +30,7 @@ public record UpdateBillingAddressRequest(Patch<AddressType> addressType, Patch<
         fields.patchString("city", CITY_MAX, false),
         fields.patchString("state", STATE_MAX, true),
         fields.patchString("postal_code", POSTAL_CODE_MAX, false),
-        BillingAddressFields.patchCountry(fields),
+        fields.patchCountryCode("country_code"),
         fields.patchString("phone", PHONE_MAX, true),
         fields.patchBoolean("is_default", false));
     fields.finish();

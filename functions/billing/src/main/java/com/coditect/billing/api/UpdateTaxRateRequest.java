@@ -23,7 +23,7 @@ public record UpdateTaxRateRequest(Patch<String> displayName, Patch<String> juri
     var request = new UpdateTaxRateRequest(
         fields.patchString("display_name", TaxRateFields.DISPLAY_NAME_MAX, false),
         fields.patchString("jurisdiction", TaxRateFields.JURISDICTION_MAX, false),
-        BillingAddressFields.patchCountry(fields),
+        fields.patchCountryCode("country_code"),
         TaxRateFields.patchState(fields),
         fields.patchChoice("tax_type", TaxType.class, false),
         fields.patchBoolean("active", false));

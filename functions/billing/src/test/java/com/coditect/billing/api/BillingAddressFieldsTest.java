@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.coditect.billing.model.AddressType;
 import com.coditect.shared.error.BadRequestException;
 import com.coditect.shared.json.Json;
+import com.coditect.shared.json.JsonFields;
 import com.coditect.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -27,16 +28,16 @@ class BillingAddressFieldsTest {
   @Test
   void acceptsAssignedAlpha2CodesInCapitals() {
     for (String code : List.of("US", "DE", "GB", "JP", "BR", "NZ")) {
-      assertTrue(BillingAddressFields.isCountryCode(code), code);
+      assertTrue(JsonFields.isCountryCode(code), code);
     }
   }
 
   @Test
   void refusesUnassignedLowerCaseAndAlpha3Codes() {
     for (String code : List.of("XX", "ZZ", "us", "Us", "USA", "U", "", "UK")) {
-      assertFalse(BillingAddressFields.isCountryCode(code), code);
+      assertFalse(JsonFields.isCountryCode(code), code);
     }
-    assertFalse(BillingAddressFields.isCountryCode(null));
+    assertFalse(JsonFields.isCountryCode(null));
   }
 
   /** The contract lists exactly the codes the check accepts, so a generated client never sends one it refuses. */
@@ -47,7 +48,7 @@ class BillingAddressFieldsTest {
     Set<String> documented = new TreeSet<>();
     schema.path("enum").forEach(code -> documented.add(code.asText()));
     assertEquals(new TreeSet<>(Set.of(Locale.getISOCountries())), documented);
-    documented.forEach(code -> assertTrue(BillingAddressFields.isCountryCode(code), code));
+    documented.forEach(code -> assertTrue(JsonFields.isCountryCode(code), code));
   }
 
   @Test

@@ -38,7 +38,7 @@ public record CreateAddressRequest(EntityType entityType, String entityId, Conta
     String city = fields.requiredString("city", CITY_MAX);
     String state = fields.optionalString("state", STATE_MAX);
     String postalCode = fields.requiredString("postal_code", POSTAL_CODE_MAX);
-    String countryCode = ContactFields.requiredCountry(fields);
+    String countryCode = fields.requiredCountryCode("country_code");
     Patch<BigDecimal> latitude = AddressFields.latitude(fields, true);
     Patch<BigDecimal> longitude = AddressFields.longitude(fields, true);
     AddressFields.requireBothOrNeither(fields, latitude, longitude);

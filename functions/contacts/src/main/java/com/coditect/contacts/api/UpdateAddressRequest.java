@@ -30,7 +30,7 @@ public record UpdateAddressRequest(Patch<ContactAddressType> addressType, Patch<
     Patch<String> city = fields.patchString("city", CITY_MAX, false);
     Patch<String> state = fields.patchString("state", STATE_MAX, true);
     Patch<String> postalCode = fields.patchString("postal_code", POSTAL_CODE_MAX, false);
-    Patch<String> countryCode = ContactFields.patchCountry(fields);
+    Patch<String> countryCode = fields.patchCountryCode("country_code");
     Patch<BigDecimal> latitude = AddressFields.latitude(fields, true);
     Patch<BigDecimal> longitude = AddressFields.longitude(fields, true);
     AddressFields.requireBothOrNeither(fields, latitude, longitude);

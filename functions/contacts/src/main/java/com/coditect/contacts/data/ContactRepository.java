@@ -40,7 +40,7 @@ public abstract class ContactRepository<I extends ContactItem<I>> extends ItemRe
       .expression("attribute_exists(PK) AND is_default = :yes AND attribute_not_exists(deleted_at)")
       .expressionValues(Map.of(":yes", AttributeValue.fromBool(true))).build();
 
-  private final ContactKind kind;
+  protected final ContactKind kind;
   private final TableSchema<I> schema;
   private final SingleTable single;
   // The pointer's and the code's table views (and their schemas) are built on first use, not with

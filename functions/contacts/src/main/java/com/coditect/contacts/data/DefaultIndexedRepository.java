@@ -23,13 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public abstract class DefaultIndexedRepository<I extends ContactItem<I>> extends ContactRepository<I> {
 
-  private final ContactKind kind;
   private final String typeAttribute;
 
   protected DefaultIndexedRepository(SingleTable table, TableSchema<I> schema, ContactKind kind, String typeAttribute,
       Queries queries, BatchGets reads) {
     super(table, schema, kind, queries, reads);
-    this.kind = kind;
     this.typeAttribute = typeAttribute;
   }
 

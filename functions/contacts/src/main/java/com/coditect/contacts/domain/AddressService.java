@@ -33,14 +33,12 @@ public final class AddressService extends ContactService<AddressItem, AddressRes
   static final String TYPE = "address";
 
   private final Geocoder geocoder;
-  private final Clock clock;
 
   @Inject
   AddressService(AddressRepository addresses, OwnerRepository owners, Outbox outbox, VersionedWriter writer, Clock clock,
       Geocoder geocoder) {
     super(addresses, owners, outbox, writer, clock, AddressResponse::from, TYPE, "The address was not found.");
     this.geocoder = geocoder;
-    this.clock = clock;
   }
 
   public Created<AddressResponse> create(Caller caller, CreateAddressRequest request, Idempotency.Lookup idempotency) {
@@ -97,13 +95,8 @@ public final class AddressService extends ContactService<AddressItem, AddressRes
     // A moved address without a new point is located again (its old point would be wrong).
     AddressItem result = placeChanges && !pointSent ? located(changed.withLatitude(null).withLongitude(null), false)
         : changed;
-    return update(caller, address, ifMatch, request.isDefault(), a -> a
-        .withAddressType(result.addressType()).withLabel(result.label()).withFullName(result.fullName())
-        .withCompanyName(result.companyName()).withAddressLine1(result.addressLine1())
-        .withAddressLine2(result.addressLine2()).withCity(result.city()).withState(result.state())
-        .withPostalCode(result.postalCode()).withCountryCode(result.countryCode()).withLatitude(result.latitude())
-        .withLongitude(result.longitude()),
-        (before, after, tx) -> { });
+    // The change is already made (geocoding is a call, made once); it applies to the address read.
+    return update(caller, address, ifMatch, request.isDefault(), read -> result, (before, after, tx) -> { });
   }
 
   @Override

@@ -47,7 +47,7 @@ public abstract class ContactService<I extends ContactItem<I>, R> {
   protected final OwnerRepository owners;
   protected final Outbox outbox;
   protected final VersionedWriter writer;
-  private final Clock clock;
+  protected final Clock clock;
   protected final Resource<I, R> resource;
   private final String type;
   private final String notFound;

@@ -41,7 +41,6 @@ public final class EmailAddressService extends VerifiableContactService<EmailAdd
 
   private final EmailAddressRepository emails;
   private final VerificationMessages messages;
-  private final Clock clock;
 
   @Inject
   EmailAddressService(EmailAddressRepository emails, OwnerRepository owners, Outbox outbox, VersionedWriter writer,
@@ -50,7 +49,6 @@ public final class EmailAddressService extends VerifiableContactService<EmailAdd
         "The e-mail address was not found.", "email");
     this.emails = emails;
     this.messages = messages;
-    this.clock = clock;
   }
 
   /** Who in the tenant has this address (owners and admins only: it crosses users): one Query. */

@@ -40,7 +40,6 @@ public final class PhoneNumberService extends VerifiableContactService<PhoneNumb
   private static final String UNIQUE = "PHONE_NUMBER";
 
   private final VerificationMessages messages;
-  private final Clock clock;
 
   @Inject
   PhoneNumberService(PhoneNumberRepository phones, OwnerRepository owners, Outbox outbox, VersionedWriter writer,
@@ -48,7 +47,6 @@ public final class PhoneNumberService extends VerifiableContactService<PhoneNumb
     super(phones, owners, outbox, writer, clock, transactions, sends, PhoneNumberResponse::from, TYPE,
         "The phone number was not found.", "sms");
     this.messages = messages;
-    this.clock = clock;
   }
 
   public Created<PhoneNumberResponse> create(Caller caller, CreatePhoneNumberRequest request,

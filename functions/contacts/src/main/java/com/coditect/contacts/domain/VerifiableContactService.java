@@ -38,7 +38,6 @@ public abstract class VerifiableContactService<I extends ContactItem<I>, R> exte
 
   private final Transactions transactions;
   private final VerificationSends sends;
-  private final Clock clock;
   private final String channel;
 
   protected VerifiableContactService(ContactRepository<I> contacts, OwnerRepository owners, Outbox outbox,
@@ -47,7 +46,6 @@ public abstract class VerifiableContactService<I extends ContactItem<I>, R> exte
     super(contacts, owners, outbox, writer, clock, view, type, notFound);
     this.transactions = transactions;
     this.sends = sends;
-    this.clock = clock;
     this.channel = channel;
   }
 
